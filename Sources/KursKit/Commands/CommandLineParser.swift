@@ -1,0 +1,118 @@
+/// Turns `kurs`'s arguments into an `Invocation`. Pure: tests call it with an array.
+public enum CommandLineParser {
+  static let commandNames = ["validate", "graph", "stats", "new", "courses", "schema", "help"]
+
+  /// Parses the arguments after the program name.
+  /// - Throws: `UsageError` naming the wrong argument and what to write.
+  public static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
+    var options = GlobalOptions()
+    var positional: [String] = []
+    var flags: Set<String> = []
+    var values: [String: String] = [:]
+    var index = 0
+    let valueOptions: Set<String> = [
+      "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir",
+    ]
+    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version"]
+
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      if argument == "--" {
+        positional += arguments[index...]
+        break
+      }
+      guard argument.hasPrefix("-"), argument != "-" else {
+        positional.append(argument)
+        continue
+      }
+      var name = argument
+      var inlineValue: String?
+      if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+        name = String(argument[..<equals])
+        inlineValue = String(argument[argument.index(after: equals)...])
+      }
+      if valueOptions.contains(name) {
+        if let inlineValue {
+          values[name] = inlineValue
+        } else if index < arguments.count {
+          values[name] = arguments[index]
+          index += 1
+        } else {
+          throw UsageError("\(name) needs a value")
+        }
+      } else if flagOptions.contains(name), inlineValue == nil {
+        flags.insert(name)
+      } else {
+        let known = Array(valueOptions) + Array(flagOptions)
+        throw UsageError("unknown option '\(name)'\(didYouMean(name, known))")
+      }
+    }
+
+    options.coursesDirectory = values["--courses"]
+    options.contentDirectory = values["--content"]
+    options.dataDirectory = values["--data-dir"]
+    options.learner = values["--learner"]
+    options.language = values["--lang"]
+    options.plain = flags.contains("--plain")
+
+    if flags.contains("--version") { return Invocation(options: options, command: .version) }
+    if flags.contains("--help") || flags.contains("-h") {
+      return Invocation(options: options, command: .help(topic: positional.first))
+    }
+    guard let name = positional.first else { return Invocation(options: options, command: .home) }
+    let rest = Array(positional.dropFirst())
+
+    func allow(_ allowed: Set<String>, for command: String) throws(UsageError) {
+      let given = Set(values.keys).union(flags).subtracting([
+        "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain",
+      ])
+      if let extra = given.subtracting(allowed).sorted().first {
+        throw UsageError("'kurs \(command)' has no option \(extra)", command: command)
+      }
+    }
+
+    let command: Command
+    switch name {
+    case "validate":
+      try allow(["--strict", "--json"], for: name)
+      guard !rest.isEmpty else {
+        throw UsageError("'kurs validate' needs a course folder or file: kurs validate Courses/example", command: name)
+      }
+      command = .validate(paths: rest, strict: flags.contains("--strict"), json: flags.contains("--json"))
+    case "graph":
+      try allow(["--module", "--format"], for: name)
+      guard rest.count == 1 else {
+        throw UsageError("'kurs graph' needs one course: kurs graph example --module basics", command: name)
+      }
+      let formatText = values["--format"] ?? "dot"
+      guard let format = GraphFormat(rawValue: formatText) else {
+        throw UsageError("unknown graph format '\(formatText)'; use dot or mermaid", command: name)
+      }
+      command = .graph(course: rest[0], module: values["--module"], format: format)
+    case "stats":
+      try allow(["--json"], for: name)
+      guard rest.count == 1 else {
+        throw UsageError("'kurs stats' needs one course: kurs stats example", command: name)
+      }
+      command = .stats(course: rest[0], json: flags.contains("--json"))
+    case "new":
+      try allow(["--dir"], for: name)
+      guard rest.count == 2, rest[0] == "course" else {
+        throw UsageError("write 'kurs new course ID', for example: kurs new course first-aid", command: name)
+      }
+      command = .newCourse(id: rest[1], directory: values["--dir"])
+    case "courses":
+      try allow([], for: name)
+      command = .courses
+    case "schema":
+      try allow([], for: name)
+      command = .schema
+    case "help":
+      command = .help(topic: rest.first)
+    default:
+      throw UsageError("unknown command '\(name)'\(didYouMean(name, commandNames))")
+    }
+    return Invocation(options: options, command: command)
+  }
+}

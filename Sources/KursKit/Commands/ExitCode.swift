@@ -1,0 +1,11 @@
+/// The exit codes of `kurs`, documented in `kurs help` and docs/.
+public enum ExitCode: Int32, Sendable {
+  /// Success: the course is valid (warnings allowed), the command did its work.
+  case success = 0
+  /// The input is invalid: a course with errors, a refused file.
+  case invalid = 1
+  /// A file could not be read.
+  case unreadable = 2
+  /// The command line is wrong (sysexits' EX_USAGE).
+  case usage = 64
+}

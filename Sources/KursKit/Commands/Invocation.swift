@@ -1,0 +1,55 @@
+/// A parsed command line: the command and the options every command shares.
+public struct Invocation: Sendable, Equatable {
+  public var options: GlobalOptions
+  public var command: Command
+
+  public init(options: GlobalOptions = GlobalOptions(), command: Command) {
+    self.options = options
+    self.command = command
+  }
+}
+
+/// Options that every command accepts, before or after the command name.
+public struct GlobalOptions: Sendable, Equatable {
+  /// `--courses DIR`: where course folders are (default: the bundled Courses/).
+  public var coursesDirectory: String?
+  /// `--content DIR`: the shared Content/ folder (default: beside the courses).
+  public var contentDirectory: String?
+  /// `--data-dir DIR`: where learners' records are kept.
+  public var dataDirectory: String?
+  /// `--learner NAME`.
+  public var learner: String?
+  /// `--lang CODE`.
+  public var language: String?
+  /// `--plain`: no colour, no box drawing, no cursor movement.
+  public var plain = false
+
+  public init() {}
+}
+
+/// What `kurs` was asked to do.
+public enum Command: Sendable, Equatable {
+  /// `kurs` with no command.
+  case home
+  /// `kurs validate PATH... [--strict] [--json]`
+  case validate(paths: [String], strict: Bool, json: Bool)
+  /// `kurs graph COURSE [--module ID] [--format dot|mermaid]`
+  case graph(course: String, module: String?, format: GraphFormat)
+  /// `kurs stats COURSE [--json]`
+  case stats(course: String, json: Bool)
+  /// `kurs new course ID [--dir DIR]`
+  case newCourse(id: String, directory: String?)
+  /// `kurs courses`
+  case courses
+  /// `kurs schema`
+  case schema
+  /// `kurs help [COMMAND]`, `kurs --help`
+  case help(topic: String?)
+  /// `kurs --version`
+  case version
+}
+
+/// The output formats of `kurs graph`.
+public enum GraphFormat: String, Sendable, Equatable, CaseIterable {
+  case dot, mermaid
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Runs a parsed command: the one place that wires loaders, validators and printers together.
+/// The executable only parses `CommandLine.arguments`, calls this and exits with the code.
+public struct KursCLI {
+  public var console: Console
+  public var environment: [String: String]
+  /// The version `kurs --version` prints.
+  public static let version = "0.1.0"
+
+  public init(console: Console, environment: [String: String]) {
+    self.console = console
+    self.environment = environment
+  }
+
+  /// Parses and runs `arguments` (without the program name).
+  public func run(arguments: [String]) -> ExitCode {
+    do {
+      let invocation = try CommandLineParser.parse(arguments)
+      return run(invocation)
+    } catch {
+      console.writeError(error.description)
+      return .usage
+    }
+  }
+
+  public func run(_ invocation: Invocation) -> ExitCode {
+    let options = invocation.options
+    let locator = CourseLocator(
+      coursesDirectory: CourseLocator.defaultCoursesDirectory(
+        option: options.coursesDirectory, environment: environment))
+    let loader = CourseLoader(contentDirectory: options.contentDirectory.map { URL(fileURLWithPath: $0) })
+    let language = options.language ?? "en"
+
+    switch invocation.command {
+    case .version:
+      console.write("kurs \(Self.version) (course format \(FormatVersion.current))\n")
+      return .success
+    case .help(let topic):
+      guard let topic else {
+        console.write(HelpText.overview)
+        return .success
+      }
+      guard let text = HelpText.topic(topic) else {
+        console.writeError("kurs: no help for '\(topic)'\(didYouMean(topic, CommandLineParser.commandNames))\n")
+        return .usage
+      }
+      console.write(text)
+      return .success
+    case .schema:
+      guard let text = CourseSchema.text() else {
+        console.writeError("kurs: this kurs is installed without its schema (\(CourseSchema.fileName)); reinstall kurs\n")
+        return .unreadable
+      }
+      console.write(text)
+      return .success
+    case .validate(let paths, let strict, let json):
+      var report = ValidationReport(strict: strict)
+      for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader) }
+      if json { console.write(report.json()) } else { console.write(report.text()) }
+      return report.exitCode
+    case .graph(let name, let moduleID, let format):
+      guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
+      var modules = course.modules
+      if let moduleID {
+        guard let module = course.module(moduleID) else {
+          console.writeError("kurs: course '\(course.id)' has no module '\(moduleID)'\(didYouMean(moduleID, course.modules.map(\.id))); modules: \(course.modules.map(\.id).joined(separator: ", "))\n")
+          return .usage
+        }
+        modules = [module]
+      }
+      console.write(GraphExporter(format: format, language: language).render(modules, of: course))
+      return .success
+    case .stats(let name, let json):
+      guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
+      let statistics = CourseStatistics(course: course, language: language)
+      if json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let data = try? encoder.encode(statistics) else { return .invalid }
+        console.write(String(decoding: data, as: UTF8.self) + "\n")
+      } else {
+        console.write(statistics.text())
+      }
+      return .success
+    case .newCourse(let id, let directory):
+      return newCourse(id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? locator.coursesDirectory)
+    case .courses, .home:
+      return listCourses(locator: locator, loader: loader, language: language, home: invocation.command == .home)
+    }
+  }
+
+  /// Loads a course for graph and stats; prints its errors and returns `nil` when it has any.
+  private func loadValid(_ name: String, locator: CourseLocator, loader: CourseLoader) -> Course? {
+    guard let path = locator.path(for: name) else {
+      console.writeError(
+        "kurs: no course '\(name)' in \(locator.coursesDirectory.path)\(didYouMean(name, locator.courseIDs())); give a course id or a path\n")
+      return nil
+    }
+    var report = ValidationReport(strict: false)
+    report.check(path: path, loader: loader)
+    guard report.errorCount == 0, let course = loader.load(path: path).course else {
+      console.writeError(report.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n") + "\n")
+      console.writeError("kurs: fix the errors above first (kurs validate \(path))\n")
+      return nil
+    }
+    return course
+  }
+
+  private func newCourse(id: String, directory: URL) -> ExitCode {
+    let valid = id.first.map { $0.isLetter || $0 == "_" } == true
+      && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } && id.count <= 128
+    guard valid else {
+      console.writeError("kurs: '\(id)' is not a valid course id; start with a letter, then letters, digits, _ or -\n")
+      return .usage
+    }
+    let folder = directory.appendingPathComponent(id)
+    guard !FileManager.default.fileExists(atPath: folder.path) else {
+      console.writeError("kurs: \(folder.path) already exists; nothing was written. Choose another id or remove the folder\n")
+      return .invalid
+    }
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let file = folder.appendingPathComponent("course.xml")
+      try AtomicFile.write(Data(CourseTemplate.courseXML(id: id).utf8), to: file)
+      console.write("wrote \(file.path)\nnext: edit it, then run: kurs validate \(folder.path)\n")
+      return .success
+    } catch {
+      console.writeError("kurs: cannot write \(folder.path): \(error.localizedDescription)\n")
+      return .unreadable
+    }
+  }
+
+  private func listCourses(locator: CourseLocator, loader: CourseLoader, language: String, home: Bool) -> ExitCode {
+    let folders = locator.courseFolders()
+    guard !folders.isEmpty else {
+      console.writeError("kurs: no courses in \(locator.coursesDirectory.path); pass --courses DIR or create one with 'kurs new course ID'\n")
+      return .invalid
+    }
+    console.write("courses in \(locator.coursesDirectory.path):\n")
+    for folder in folders {
+      var report = ValidationReport(strict: false)
+      report.check(path: folder.path, loader: loader)
+      let loaded = report.errorCount == 0 ? loader.load(path: folder.path).course : nil
+      if let course = loaded {
+        let title = course.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? ""
+        console.write("  \(course.id) \(course.version)  \(title)  [\(course.languages.joined(separator: ", "))]\n")
+      } else {
+        console.write("  \(folder.lastPathComponent)  (invalid: \(report.errorCount) errors; run kurs validate \(folder.path))\n")
+      }
+    }
+    if home {
+      console.write("\nrun 'kurs --help' for the commands\n")
+    }
+    return .success
+  }
+}

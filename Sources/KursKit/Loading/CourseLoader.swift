@@ -1,0 +1,84 @@
+import Foundation
+
+/// Loads a course folder or file into a `Course`, checking every file against the schema first.
+///
+/// Loading never throws: everything wrong is a `Diagnostic` with a location, so that one run
+/// reports all the problems a trainer needs to fix. `course` is `nil` when a file could not be
+/// read or failed the schema.
+public struct CourseLoader: Sendable {
+  /// The result of loading one course.
+  public struct Result: Sendable {
+    public var course: Course?
+    public var diagnostics: [Diagnostic]
+    /// Every file read, as displayed in findings.
+    public var files: [String]
+  }
+
+  /// The shared Content/ folder; `nil` searches upward from the course folder.
+  public var contentDirectory: URL?
+
+  public init(contentDirectory: URL? = nil) {
+    self.contentDirectory = contentDirectory
+  }
+
+  /// Loads the course at `path`: a folder holding `course.xml`, or a course file.
+  /// - Parameter path: as the user wrote it; findings print paths in the same form.
+  public func load(path: String) -> Result {
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return Result(
+        course: nil,
+        diagnostics: [.error(.file, at: start, "no such file or folder; give a course folder or its course.xml")],
+        files: [])
+    }
+    var displayPath = path
+    var fileURL = URL(fileURLWithPath: path)
+    if isDirectory.boolValue {
+      displayPath = path.hasSuffix("/") ? path + "course.xml" : path + "/course.xml"
+      fileURL = fileURL.appendingPathComponent("course.xml")
+      guard fileManager.fileExists(atPath: fileURL.path) else {
+        return Result(
+          course: nil,
+          diagnostics: [
+            .error(.file, at: start, "this folder has no course.xml; a course folder holds course.xml and its module files")
+          ], files: [])
+      }
+    }
+    guard let schemaText = CourseSchema.text() else {
+      return Result(
+        course: nil,
+        diagnostics: [
+          .error(.file, at: start, "this kurs is installed without its schema (\(CourseSchema.fileName)); reinstall kurs")
+        ], files: [])
+    }
+    let courseDirectory = fileURL.deletingLastPathComponent().standardizedFileURL
+    let content = contentDirectory ?? Self.findContentDirectory(from: courseDirectory)
+    let builder = CourseBuilder(
+      reader: XMLReader(schemaText: schemaText),
+      resolver: PathResolver(courseDirectory: courseDirectory, contentDirectory: content),
+      courseDisplayDirectory: (displayPath as NSString).deletingLastPathComponent)
+    let course = builder.buildCourse(fileURL: fileURL, displayPath: displayPath)
+    return Result(course: course, diagnostics: builder.diagnostics, files: builder.filesRead)
+  }
+
+  /// The nearest folder named `Content` beside the course folder or one of its parents
+  /// (`Courses/my-course/` finds `Content/` beside `Courses/`).
+  public static func findContentDirectory(from courseDirectory: URL) -> URL? {
+    var directory = courseDirectory
+    for _ in 0..<4 {
+      let candidate = directory.appendingPathComponent("Content")
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        return candidate.standardizedFileURL
+      }
+      let parent = directory.deletingLastPathComponent()
+      if parent.path == directory.path { break }
+      directory = parent
+    }
+    return nil
+  }
+}

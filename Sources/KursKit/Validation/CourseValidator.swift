@@ -1,0 +1,112 @@
+/// The semantic checks of `kurs validate`: everything a schema cannot see. Runs on a course that
+/// loaded; each finding points at the element or attribute to change.
+public struct CourseValidator: Sendable {
+  public init() {}
+
+  /// Every finding about `course`, in file order.
+  public func validate(_ course: Course) -> [Diagnostic] {
+    var findings = Findings()
+    checkCourse(course, &findings)
+    for module in course.modules {
+      ModuleChecks(course: course, module: module).run(&findings)
+    }
+    TextChecks(course: course).run(&findings)
+    return findings.sorted
+  }
+
+  private func checkCourse(_ course: Course, _ findings: inout Findings) {
+    let moduleIDs = course.modules.map(\.id)
+    duplicates(course.modules.map { ($0.id, $0.location) }, what: "module", &findings)
+    for module in course.modules {
+      for required in module.requires {
+        let location = module.attributeLocations["requires"] ?? module.location
+        if required == module.id {
+          findings.error(location, "module '\(module.id)' requires itself")
+        } else if !moduleIDs.contains(required) {
+          findings.error(location, "requires '\(required)', but there is no such module\(didYouMean(required, moduleIDs))")
+        }
+      }
+    }
+    // Requirements in a circle can never be met.
+    var state: [String: Int] = [:]
+    let byID = Dictionary(course.modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    func visit(_ id: String, _ path: [String]) {
+      guard let module = byID[id] else { return }
+      if state[id] == 1 {
+        let circle = (path.drop { $0 != id } + [id]).joined(separator: " → ")
+        findings.error(module.attributeLocations["requires"] ?? module.location, "module requirements form a circle (\(circle)); no learner could open these modules")
+        return
+      }
+      guard state[id] == nil else { return }
+      state[id] = 1
+      for next in module.requires where next != id { visit(next, path + [id]) }
+      state[id] = 2
+    }
+    for module in course.modules { visit(module.id, []) }
+
+    if let required = course.completion.modules {
+      for id in required where !moduleIDs.contains(id) {
+        findings.error(course.completion.location ?? course.location, "completion names module '\(id)', but there is no such module\(didYouMean(id, moduleIDs))")
+      }
+    }
+    if let minimum = course.completion.minimumScore {
+      let required = course.completion.modules ?? moduleIDs
+      let most = course.modules.filter { required.contains($0.id) }.map { ModuleGraph(module: $0).mostPoints }.reduce(0, +)
+      if minimum > most {
+        findings.error(course.completion.location ?? course.location, "min-score \(minimum) is above the \(most) points the required modules can give together; no learner could complete the course")
+      }
+    }
+    for library in course.libraries {
+      duplicates(library.terms.map { ($0.id, $0.location) }, what: "term", &findings)
+      duplicates(library.blocks.map { ($0.id, $0.location) }, what: "block", &findings)
+      duplicates(library.resources.map { ($0.id, $0.location) }, what: "resource", &findings)
+    }
+  }
+}
+
+/// Findings collected by the checks, kept in file order and without repeats.
+struct Findings {
+  private var items: [Diagnostic] = []
+  private var seen: Set<Diagnostic> = []
+
+  mutating func error(_ location: SourceLocation, _ message: String) {
+    add(.error(at: location, message))
+  }
+
+  mutating func warning(_ location: SourceLocation, _ message: String) {
+    add(.warning(at: location, message))
+  }
+
+  private mutating func add(_ diagnostic: Diagnostic) {
+    if seen.insert(diagnostic).inserted { items.append(diagnostic) }
+  }
+
+  var count: Int { items.count }
+
+  var sorted: [Diagnostic] {
+    items.enumerated().sorted { a, b in
+      let (x, y) = (a.element.location, b.element.location)
+      if x.file != y.file { return a.offset < b.offset }
+      if x.line != y.line { return x.line < y.line }
+      if x.column != y.column { return x.column < y.column }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+}
+
+/// " (did you mean 'x'?)" when a known name is close, else "".
+func didYouMean(_ name: String, _ known: [String]) -> String {
+  Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+}
+
+/// Reports the second and later uses of each id.
+func duplicates(_ ids: [(String, SourceLocation)], what: String, _ findings: inout Findings) {
+  var first: [String: SourceLocation] = [:]
+  for (id, location) in ids {
+    if let earlier = first[id] {
+      findings.error(location, "duplicate \(what) id '\(id)'; the first is at line \(earlier.line)\(earlier.file == location.file ? "" : " of \(earlier.file)")")
+    } else {
+      first[id] = location
+    }
+  }
+}

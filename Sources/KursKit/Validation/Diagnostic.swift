@@ -1,0 +1,40 @@
+/// One finding about a course: an error or a warning at a place in a file.
+public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+  public enum Severity: String, Sendable, Equatable, Hashable, Codable, Comparable {
+    case error, warning
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+      lhs == .error && rhs == .warning
+    }
+  }
+
+  /// What stage found it: a file that cannot be read is a different failure (exit code 2) from
+  /// a course that reads but is wrong (exit code 1).
+  public enum Stage: String, Sendable, Equatable, Hashable, Codable {
+    case file, syntax, schema, semantic
+  }
+
+  public var severity: Severity
+  public var stage: Stage
+  public var location: SourceLocation
+  /// Lowercase, no final period, says what is wrong and what to do.
+  public var message: String
+
+  public init(_ severity: Severity, _ stage: Stage, at location: SourceLocation, _ message: String) {
+    self.severity = severity
+    self.stage = stage
+    self.location = location
+    self.message = message
+  }
+
+  public static func error(_ stage: Stage = .semantic, at location: SourceLocation, _ message: String) -> Diagnostic {
+    Diagnostic(.error, stage, at: location, message)
+  }
+
+  public static func warning(at location: SourceLocation, _ message: String) -> Diagnostic {
+    Diagnostic(.warning, .semantic, at: location, message)
+  }
+
+  /// `path:line:column: error: message`, as compilers print it.
+  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The findings of `kurs validate` over one or more courses, and how to print them.
+public struct ValidationReport: Sendable {
+  public struct CourseResult: Sendable {
+    public var path: String
+    public var courseID: String?
+    public var files: [String]
+    public var diagnostics: [Diagnostic]
+  }
+
+  public var courses: [CourseResult] = []
+  /// Whether warnings count as errors (`--strict`).
+  public var strict: Bool
+
+  public init(strict: Bool) { self.strict = strict }
+
+  /// Loads and validates the course at `path`.
+  public mutating func check(path: String, loader: CourseLoader) {
+    let loaded = loader.load(path: path)
+    var diagnostics = loaded.diagnostics
+    if let course = loaded.course, !diagnostics.contains(where: { $0.severity == .error && $0.stage != .semantic }) {
+      diagnostics += CourseValidator().validate(course)
+    }
+    if strict {
+      diagnostics = diagnostics.map { diagnostic in
+        var copy = diagnostic
+        copy.severity = .error
+        return copy
+      }
+    }
+    courses.append(
+      CourseResult(path: path, courseID: loaded.course?.id, files: loaded.files, diagnostics: diagnostics))
+  }
+
+  public var diagnostics: [Diagnostic] { courses.flatMap(\.diagnostics) }
+  public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+  public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+  /// 0 valid, 1 invalid, 2 a file could not be read.
+  public var exitCode: ExitCode {
+    if diagnostics.contains(where: { $0.severity == .error && $0.stage == .file }) { return .unreadable }
+    return errorCount > 0 ? .invalid : .success
+  }
+
+  /// Compiler-style lines, then a summary.
+  public func text() -> String {
+    var lines = diagnostics.map(\.description)
+    let files = courses.map(\.files.count).reduce(0, +)
+    let verdict = errorCount == 0 ? "valid" : "invalid"
+    lines.append(
+      "\(verdict): \(courses.count) \(courses.count == 1 ? "course" : "courses"), \(files) \(files == 1 ? "file" : "files"), \(count(errorCount, "error")), \(count(warningCount, "warning"))")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
+  }
+
+  /// The findings as JSON for other tools.
+  public func json() -> String {
+    struct Finding: Encodable {
+      var file: String
+      var line: Int
+      var column: Int
+      var severity: String
+      var stage: String
+      var message: String
+    }
+    struct Course: Encodable {
+      var path: String
+      var id: String?
+      var files: [String]
+      var valid: Bool
+    }
+    struct Output: Encodable {
+      var valid: Bool
+      var errors: Int
+      var warnings: Int
+      var courses: [Course]
+      var findings: [Finding]
+    }
+    let output = Output(
+      valid: errorCount == 0, errors: errorCount, warnings: warningCount,
+      courses: courses.map {
+        Course(path: $0.path, id: $0.courseID, files: $0.files, valid: !$0.diagnostics.contains { $0.severity == .error })
+      },
+      findings: diagnostics.map {
+        Finding(
+          file: $0.location.file, line: $0.location.line, column: $0.location.column,
+          severity: $0.severity.rawValue, stage: $0.stage.rawValue, message: $0.message)
+      })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(output) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import KursKit
+
+/// Hostile and awkward input: every case ends in a clear finding, never a crash or a hang.
+@Suite struct LoaderSafetyTests {
+  func write(_ text: String, in directory: URL, name: String = "course.xml") throws -> String {
+    let url = directory.appendingPathComponent(name)
+    try Data(text.utf8).write(to: url)
+    return url.path
+  }
+
+  @Test func externalEntityNeverReadsTheFile() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let secret = directory.appendingPathComponent("secret.txt")
+    try Data("TOP-SECRET-TEXT".utf8).write(to: secret)
+    let path = try write(
+      """
+      <?xml version="1.0"?>
+      <!DOCTYPE course [<!ENTITY s SYSTEM "file://\(secret.path)">]>
+      <course xmlns="urn:kurs:course:1" id="x" version="1" languages="en" default-language="en"><title>&s;</title></course>
+      """, in: directory)
+    let report = validate(path)
+    #expect(report.exitCode == .invalid)
+    #expect(!report.text().contains("TOP-SECRET-TEXT"))
+    #expect(report.diagnostics.first?.message.hasPrefix("<!DOCTYPE> is not allowed") == true)
+  }
+
+  @Test func nestingTenThousandDeepIsRefusedWithALocation() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let open = String(repeating: "<p>", count: 10_000)
+    let close = String(repeating: "</p>", count: 10_000)
+    let path = try write(
+      "<course xmlns=\"urn:kurs:course:1\">\n\(open)\(close)</course>\n", in: directory)
+    let report = validate(path)
+    #expect(report.exitCode == .invalid)
+    let first = try #require(report.diagnostics.first)
+    #expect(first.location.line == 2)
+    #expect(first.message == "elements are nested more than 256 levels deep; flatten the document")
+  }
+
+  @Test func fiftyMegabyteCourseLoads() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let paragraph = "<p>" + String(repeating: "Марина знает свои права. ", count: 40) + "</p>\n"
+    let count = 50 * 1024 * 1024 / paragraph.utf8.count + 1
+    var text = """
+      <course xmlns="urn:kurs:course:1" id="big" version="1" languages="en" default-language="en">
+      <title>Big</title><module id="m" start="a" pass-mark="0"><title>M</title>
+      <page id="a" next="e"><body>
+
+      """
+    text += String(repeating: paragraph, count: count)
+    text += "</body></page><end id=\"e\" outcome=\"pass\"/></module></course>\n"
+    #expect(text.utf8.count > 50 * 1024 * 1024)
+    let path = try write(text, in: directory)
+    let result = CourseLoader().load(path: path)
+    #expect(result.diagnostics.isEmpty)
+    let course = try #require(result.course)
+    #expect(course.modules.first?.nodes.count == 2)
+  }
+
+  @Test func fileAboveTheLimitIsRefusedBeforeReading() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = directory.appendingPathComponent("course.xml")
+    FileManager.default.createFile(atPath: url.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.truncate(atOffset: UInt64(XMLReader.maximumFileSize + 1))
+    try handle.close()
+    let report = validate(url.path)
+    #expect(report.exitCode == .unreadable)
+    #expect(report.diagnostics.first?.message.contains("at most 64 MiB") == true)
+  }
+
+  @Test func symbolicLinkOutOfTheCourseFolderIsRefused() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let course = directory.appendingPathComponent("course")
+    try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+    let outside = directory.appendingPathComponent("outside.xml")
+    try Data("<module/>".utf8).write(to: outside)
+    try FileManager.default.createSymbolicLink(
+      at: course.appendingPathComponent("linked.xml"), withDestinationURL: outside)
+    let resolver = PathResolver(courseDirectory: course, contentDirectory: nil)
+    #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("linked.xml", from: course) }
+    #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("../outside.xml", from: course) }
+    #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("http://example.org/x.xml", from: course) }
+    #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("content:x.xml", from: course) }
+  }
+
+  @Test func missingFileIsUnreadable() {
+    let report = validate("/nonexistent/kurs/course")
+    #expect(report.exitCode == .unreadable)
+  }
+
+  @Test func emptyAndBinaryFilesGetClearErrors() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let empty = try write("", in: directory, name: "empty.xml")
+    #expect(validate(empty).exitCode == .invalid)
+    let url = directory.appendingPathComponent("binary.xml")
+    try Data((0..<256).map { UInt8($0) }).write(to: url)
+    let report = validate(url.path)
+    #expect(report.exitCode == .invalid)
+    #expect(report.diagnostics.first?.location.file == url.path)
+  }
+}

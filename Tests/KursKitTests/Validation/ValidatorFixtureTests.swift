@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import KursKit
+
+/// One fixture per finding: each folder holds a course.xml with one problem, the exact output
+/// `kurs validate course.xml` must print (expected.txt) and its exit code.
+@Suite struct ValidatorFixtureTests {
+  @Test(arguments: Fixtures.validatorCases)
+  func fixturePrintsExactFindings(_ name: String) throws {
+    let folder = Fixtures.validator.appendingPathComponent(name)
+    let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+    let expectedCode = try String(contentsOf: folder.appendingPathComponent("expected-exit-code"), encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+
+    let report = validate(folder.appendingPathComponent("course.xml").path)
+    let printed = report.text().replacingOccurrences(of: folder.path + "/", with: "")
+
+    #expect(printed == expected)
+    #expect(String(report.exitCode.rawValue) == expectedCode)
+  }
+
+  @Test func everyFindingHasAFixture() {
+    // The findings the issue lists, by fixture name: a missing folder means an untested check.
+    let required = [
+      "duplicate-node-id", "duplicate-module-id", "unknown-goto", "unknown-next", "unknown-start",
+      "unknown-requires", "unreachable-node", "loop-without-exit", "no-correct-answer",
+      "two-correct-single", "pass-mark-too-high", "branch-falls-through", "flag-never-set",
+      "counter-never-set", "missing-language", "empty-text", "xxe", "billion-laughs",
+      "invalid-utf8", "bom-crlf", "cyrillic", "include-escapes",
+    ]
+    for name in required {
+      #expect(Fixtures.validatorCases.contains(name), "no fixture for \(name)")
+    }
+  }
+
+  @Test func strictTurnsWarningsIntoErrors() {
+    let path = Fixtures.validator.appendingPathComponent("unreachable-node/course.xml").path
+    #expect(validate(path).exitCode == .success)
+    let strict = validate(path, strict: true)
+    #expect(strict.exitCode == .invalid)
+    #expect(strict.diagnostics.allSatisfy { $0.severity == .error })
+  }
+
+  @Test func jsonListsEachFindingWithItsLocation() throws {
+    let path = Fixtures.validator.appendingPathComponent("unknown-next/course.xml").path
+    let data = Data(validate(path).json().utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(object["valid"] as? Bool == false)
+    let findings = try #require(object["findings"] as? [[String: Any]])
+    #expect(findings.count == 1)
+    #expect(findings.first?["line"] as? Int == 6)
+    #expect(findings.first?["column"] as? Int == 16)
+    #expect(findings.first?["severity"] as? String == "error")
+  }
+}
