@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the real `kurs` binary, as a user would, and captures what it prints.
+struct KursProcess {
+  struct Result {
+    var output: String
+    var errors: String
+    var exitCode: Int32
+  }
+
+  /// The repository checkout.
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The built binary: `KURS_BINARY`, else beside the test bundle, else .build/debug/kurs.
+  static let binary: URL = {
+    if let path = ProcessInfo.processInfo.environment["KURS_BINARY"] { return URL(fileURLWithPath: path) }
+    var candidates: [URL] = []
+    if let executable = Bundle.main.executableURL {
+      candidates.append(executable.deletingLastPathComponent().appendingPathComponent("kurs"))
+    }
+    candidates.append(Bundle.main.bundleURL.appendingPathComponent("kurs"))
+    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("kurs"))
+    candidates.append(repository.appendingPathComponent(".build/debug/kurs"))
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+  }()
+
+  /// Runs `kurs arguments…` in `directory` with `input` on standard input.
+  static func run(
+    _ arguments: [String], in directory: URL = repository, input: String = "",
+    environment: [String: String] = [:]
+  ) throws -> Result {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var environmentVariables = ProcessInfo.processInfo.environment
+    environmentVariables["NO_COLOR"] = "1"
+    for (key, value) in environment { environmentVariables[key] = value }
+    process.environment = environmentVariables
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    // Read both pipes to the end before waiting, so a large output cannot block the child.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var errorData = Data()
+    group.enter()
+    DispatchQueue.global().async {
+      errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Result(
+      output: String(decoding: outputData, as: UTF8.self),
+      errors: String(decoding: errorData, as: UTF8.self),
+      exitCode: process.terminationStatus)
+  }
+}
