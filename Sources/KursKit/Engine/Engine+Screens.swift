@@ -1,0 +1,123 @@
+extension Engine {
+  func text(_ text: LocalizedText) -> InlineText? {
+    text.resolve(language, fallback: course.defaultLanguage)
+  }
+
+  func blocks(_ body: LocalizedBody) -> [Block] {
+    body.resolve(language, fallback: course.defaultLanguage)
+  }
+
+  /// The order a question's options are shown in, the same every time for this learner.
+  public func displayOrder(of question: Question, id: String) -> (options: [QuestionScreen.Option], matches: [QuestionScreen.Option]) {
+    var generator = SeededShuffle(seed: "\(seed)/\(id)")
+    func option(_ id: String, _ text: LocalizedText) -> QuestionScreen.Option {
+      QuestionScreen.Option(id: id, text: self.text(text) ?? InlineText(id))
+    }
+    switch question.kind {
+    case .single, .multiple:
+      let options = question.choices.map { option($0.id, $0.text) }
+      return (question.shuffle ? generator.shuffled(options) : options, [])
+    case .trueFalse:
+      // True before false, always: a shuffled true/false reads as a trick.
+      let ordered = ["true", "false"].compactMap { id in question.choices.first { $0.id == id } }
+      return (ordered.map { choice in
+        QuestionScreen.Option(id: choice.id, text: self.text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, language)))
+      }, [])
+    case .ordering:
+      return (generator.derangedOrder(question.items.map { option($0.id, $0.text) }), [])
+    case .matching:
+      let lefts = question.pairs.map { option($0.id, $0.left) }
+      let rights = generator.derangedOrder(question.pairs.map { option($0.id, $0.right) })
+      return (question.shuffle ? generator.shuffled(lefts) : lefts, rights)
+    }
+  }
+
+  func position(_ module: Module, _ moduleState: ModuleState) -> Position {
+    let index = course.modules.firstIndex { $0.id == module.id } ?? 0
+    let steps = moduleState.history.count + (moduleState.node == nil ? 0 : 1)
+    return Position(
+      moduleIndex: index + 1, moduleCount: course.modules.count,
+      moduleTitle: text(module.title)?.plain ?? module.id, step: steps, score: moduleState.score,
+      maximum: maximum(of: module.id))
+  }
+
+  func screen(_ module: Module, _ moduleState: ModuleState) throws(EngineRefusal) -> Screen {
+    let where_ = position(module, moduleState)
+    if let review = moduleState.reviewIndex, review < moduleState.history.count,
+      let node = module.node(moduleState.history[review]), case .page(let page) = node.kind
+    {
+      return .page(
+        PageScreen(
+          nodeID: node.id, title: text(page.title), blocks: blocks(page.body),
+          canGoBack: module.allowBack && review > 0, isReview: true, position: where_))
+    }
+    guard let nodeID = moduleState.node, let node = module.node(nodeID) else { throw .notInAModule }
+    switch node.kind {
+    case .page(let page):
+      return .page(
+        PageScreen(
+          nodeID: nodeID, title: text(page.title), blocks: blocks(page.body),
+          canGoBack: module.allowBack && (page.back ?? true) && !moduleState.history.isEmpty,
+          isReview: false, position: where_))
+    case .question(let question):
+      if case .feedback(let answer, let points, let isCorrect) = moduleState.phase {
+        return .feedback(feedback(question, nodeID, answer, points, isCorrect, where_))
+      }
+      let (options, matches) = displayOrder(of: question, id: "\(module.id)/\(nodeID)")
+      var retryFeedback: [InlineText] = []
+      if case .choices(let ids) = moduleState.lastWrongAnswer {
+        retryFeedback = question.choices.filter { ids.contains($0.id) }.compactMap { text($0.feedback) }
+      }
+      return .question(
+        QuestionScreen(
+          nodeID: nodeID, kind: question.kind, title: text(question.title), context: blocks(question.body),
+          prompt: text(question.prompt) ?? InlineText(""), options: options, matches: matches,
+          points: question.points, attemptsLeft: question.attempts - moduleState.tries,
+          hints: question.hints.prefix(moduleState.tries).compactMap(text),
+          retryFeedback: retryFeedback, isRetry: moduleState.tries > 0,
+          isDecision: Self.isDecision(question),
+          canGoBack: module.allowBack && (question.back ?? true) && !moduleState.history.isEmpty,
+          position: where_))
+    case .end(let end):
+      let index = course.modules.firstIndex { $0.id == module.id } ?? 0
+      let nextModule = index + 1 < course.modules.count ? course.modules[index + 1].id : nil
+      return .moduleEnd(
+        ModuleEndScreen(
+          moduleID: module.id, title: text(end.title), blocks: blocks(end.body), outcome: end.outcome,
+          status: moduleState.status, score: moduleState.score, maximum: maximum(of: module.id),
+          passMark: passMark(of: module), nextModule: nextModule,
+          position: where_))
+    case .branch:
+      throw .notInAModule
+    }
+  }
+
+  private func feedback(
+    _ question: Question, _ nodeID: String, _ answer: LearnerAnswer, _ points: Int, _ isCorrect: Bool,
+    _ position: Position
+  ) -> FeedbackScreen {
+    var choiceFeedback: [InlineText] = []
+    var correctAnswer: [InlineText] = []
+    switch answer {
+    case .choices(let ids):
+      choiceFeedback = question.choices.filter { ids.contains($0.id) }.compactMap { text($0.feedback) }
+      if !isCorrect {
+        correctAnswer = question.choices.filter(\.isCorrect).compactMap { choice in
+          text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, language))
+        }
+      }
+    case .order:
+      if !isCorrect { correctAnswer = question.items.compactMap { text($0.text) } }
+    case .matches:
+      if !isCorrect {
+        correctAnswer = question.pairs.map { pair in
+          InlineText((text(pair.left)?.plain ?? pair.id) + " — " + (text(pair.right)?.plain ?? pair.id))
+        }
+      }
+    }
+    return FeedbackScreen(
+      nodeID: nodeID, isCorrect: isCorrect, isDecision: Self.isDecision(question), points: points,
+      maximum: question.points, choiceFeedback: choiceFeedback, generalFeedback: text(question.feedback),
+      correctAnswer: correctAnswer, position: position)
+  }
+}

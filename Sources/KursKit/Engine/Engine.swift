@@ -1,0 +1,311 @@
+/// The course engine: a pure state machine. Given a course, a learner's state and an input, it
+/// returns what to show and the new state, with no I/O inside.
+public struct Engine: Sendable {
+  public let course: Course
+  public let language: String
+  /// Seeds the learner's shuffles (their pseudonymous id): the same learner, the same order.
+  public let seed: String
+  private let maximumByModule: [String: Int]
+
+  public init(course: Course, language: String, seed: String) {
+    self.course = course
+    self.language = course.languages.contains(language) ? language : course.defaultLanguage
+    self.seed = seed
+    var maximum: [String: Int] = [:]
+    for module in course.modules { maximum[module.id] = ModuleGraph(module: module).mostPoints }
+    self.maximumByModule = maximum
+  }
+
+  /// The result of one input.
+  public struct Step: Sendable, Equatable {
+    public var screen: Screen
+    public var state: CourseState
+    public var events: [EngineEvent]
+  }
+
+  // MARK: Queries
+
+  /// The most points a path through the module can collect.
+  public func maximum(of moduleID: String) -> Int { maximumByModule[moduleID] ?? 0 }
+
+  /// The modules a module requires that the learner has not passed.
+  public func missingRequirements(of moduleID: String, in state: CourseState) -> [String] {
+    guard let module = course.module(moduleID) else { return [] }
+    return module.requires.filter { !state.module($0).passedBefore }
+  }
+
+  /// The points the module's pass mark asks for.
+  public func passMark(of module: Module) -> Int {
+    module.passMark.requiredPoints(maximum: maximum(of: module.id))
+  }
+
+  /// The first module, in course order, that is open and not yet passed.
+  public func nextModule(in state: CourseState) -> String? {
+    course.modules.first { module in
+      !state.module(module.id).passedBefore && missingRequirements(of: module.id, in: state).isEmpty
+    }?.id
+  }
+
+  /// Whether the course's completion rule is met.
+  public func isComplete(_ state: CourseState) -> Bool {
+    let required = course.completion.modules ?? course.modules.map(\.id)
+    guard required.allSatisfy({ state.module($0).passedBefore }) else { return false }
+    if let minimum = course.completion.minimumScore {
+      let total = required.map { state.module($0).bestScore ?? 0 }.reduce(0, +)
+      return total >= minimum
+    }
+    return true
+  }
+
+  /// Percent of the course done: finished modules, plus the share of steps in the current one.
+  public func percentDone(_ state: CourseState) -> Int {
+    guard !course.modules.isEmpty else { return 0 }
+    let done = course.modules.filter { state.module($0.id).passedBefore }.count
+    return done * 100 / course.modules.count
+  }
+
+  // MARK: Screens
+
+  /// The screen for the learner's current place, e.g. after resuming.
+  public func currentScreen(_ state: CourseState) throws(EngineRefusal) -> Screen {
+    guard let moduleID = state.currentModule, let module = course.module(moduleID) else {
+      throw .notInAModule
+    }
+    return try screen(module, state.module(moduleID))
+  }
+
+  // MARK: Inputs
+
+  /// Applies one input.
+  /// - Throws: `EngineRefusal` when the input does not fit the current screen; nothing changes.
+  public func apply(_ input: EngineInput, to state: CourseState) throws(EngineRefusal) -> Step {
+    switch input {
+    case .startModule(let id):
+      return try start(id, state)
+    case .proceed:
+      return try proceed(state)
+    case .answer(let answer):
+      return try answerQuestion(answer, state)
+    case .back:
+      return try back(state)
+    }
+  }
+
+  private func start(_ id: String, _ state: CourseState) throws(EngineRefusal) -> Step {
+    guard let module = course.module(id) else { throw .unknownModule(id) }
+    let missing = missingRequirements(of: id, in: state)
+    guard missing.isEmpty else { throw .moduleLocked(module: id, missing: missing) }
+    var moduleState = ModuleState()
+    let previous = state.module(id)
+    moduleState.passedBefore = previous.passedBefore
+    moduleState.bestScore = previous.bestScore
+    moduleState.lastScore = previous.lastScore
+    moduleState.runs = previous.runs + 1
+    moduleState.status = .inProgress
+    var events: [EngineEvent] = [.moduleStarted(module: id, run: moduleState.runs)]
+    try enter(module.start, module, &moduleState, &events)
+    var next = state
+    next.currentModule = id
+    next.modules[id] = moduleState
+    finishIfEnded(module, &next, &events)
+    return Step(screen: try screen(module, next.module(id)), state: next, events: events)
+  }
+
+  private func current(_ state: CourseState) throws(EngineRefusal) -> (Module, ModuleState) {
+    guard let id = state.currentModule, let module = course.module(id) else { throw .notInAModule }
+    return (module, state.module(id))
+  }
+
+  private func proceed(_ state: CourseState) throws(EngineRefusal) -> Step {
+    let (module, moduleState) = try current(state)
+    var moduleValue = moduleState
+    var events: [EngineEvent] = []
+    if let review = moduleValue.reviewIndex {
+      moduleValue.reviewIndex = review + 1 < moduleValue.history.count ? review + 1 : nil
+    } else {
+      guard let nodeID = moduleValue.node, let node = module.node(nodeID) else { throw .notInAModule }
+      switch (node.kind, moduleValue.phase) {
+      case (.page(let page), .showing):
+        moduleValue.history.append(nodeID)
+        try enter(page.next ?? "", module, &moduleValue, &events)
+      case (.question(let question), .feedback(let answer, _, _)):
+        var target = question.next
+        if case .choices(let ids) = answer, question.kind != .multiple,
+          let chosen = question.choices.first(where: { $0.id == ids.first }), let goto = chosen.goto
+        {
+          target = goto
+        }
+        try enter(target ?? "", module, &moduleValue, &events)
+      case (.end, .ended):
+        // The end screen stays; the runner moves on to the course.
+        break
+      default:
+        throw .notAQuestion
+      }
+    }
+    var next = state
+    next.modules[module.id] = moduleValue
+    finishIfEnded(module, &next, &events)
+    return Step(screen: try screen(module, next.module(module.id)), state: next, events: events)
+  }
+
+  private func back(_ state: CourseState) throws(EngineRefusal) -> Step {
+    let (module, moduleState) = try current(state)
+    guard canGoBack(module, moduleState) else { throw .cannotGoBack }
+    var moduleValue = moduleState
+    moduleValue.reviewIndex = (moduleValue.reviewIndex ?? moduleValue.history.count) - 1
+    var next = state
+    next.modules[module.id] = moduleValue
+    return Step(screen: try screen(module, moduleValue), state: next, events: [])
+  }
+
+  private func canGoBack(_ module: Module, _ moduleState: ModuleState) -> Bool {
+    guard module.allowBack, moduleState.phase == .showing || moduleState.reviewIndex != nil else { return false }
+    if let review = moduleState.reviewIndex { return review > 0 }
+    guard !moduleState.history.isEmpty, let nodeID = moduleState.node, let node = module.node(nodeID) else { return false }
+    switch node.kind {
+    case .page(let page): return page.back ?? true
+    case .question(let question): return question.back ?? true
+    default: return false
+    }
+  }
+
+  private func answerQuestion(_ answer: LearnerAnswer, _ state: CourseState) throws(EngineRefusal) -> Step {
+    let (module, moduleState) = try current(state)
+    guard moduleState.reviewIndex == nil, moduleState.phase == .showing, let nodeID = moduleState.node,
+      let node = module.node(nodeID), case .question(let question) = node.kind
+    else { throw .notAQuestion }
+    guard fits(answer, question) else { throw .answerDoesNotFit }
+    var moduleValue = moduleState
+    var events: [EngineEvent] = []
+    let attempt = moduleValue.tries + 1
+    let isDecision = Self.isDecision(question)
+    let (_, isCorrect) = Scoring.correctness(of: answer, to: question)
+    let isFinal = isCorrect || isDecision || attempt >= question.attempts
+    let points = isDecision ? 0 : Scoring.points(for: answer, to: question, attempt: attempt)
+    events.append(
+      .answered(
+        module: module.id, question: nodeID, response: answer.response, points: isFinal ? points : 0,
+        maximum: question.points, isCorrect: isCorrect, attempt: attempt, isFinal: isFinal))
+    if isFinal {
+      moduleValue.scores[nodeID] = points
+      if case .choices(let ids) = answer {
+        for choice in question.choices where ids.contains(choice.id) { apply(choice.effects, &moduleValue) }
+      }
+      moduleValue.phase = .feedback(answer: answer, points: points, isCorrect: isCorrect)
+    } else {
+      moduleValue.tries = attempt
+      if attempt <= question.hints.count {
+        events.append(.hintShown(module: module.id, question: nodeID, hint: attempt))
+      }
+      moduleValue.lastWrongAnswer = answer
+    }
+    var next = state
+    next.modules[module.id] = moduleValue
+    return Step(screen: try screen(module, moduleValue), state: next, events: events)
+  }
+
+  /// A single question worth 0 points with no correct choice: a story decision.
+  static func isDecision(_ question: Question) -> Bool {
+    question.kind == .single && question.points == 0 && !question.choices.contains(where: \.isCorrect)
+  }
+
+  /// Whether an answer names exactly the question's own ids, in the shape its kind needs.
+  private func fits(_ answer: LearnerAnswer, _ question: Question) -> Bool {
+    switch (question.kind, answer) {
+    case (.single, .choices(let ids)), (.trueFalse, .choices(let ids)):
+      return ids.count == 1 && question.choices.contains { $0.id == ids[0] }
+    case (.multiple, .choices(let ids)):
+      let known = Set(question.choices.map(\.id))
+      return !ids.isEmpty && Set(ids).count == ids.count && ids.allSatisfy(known.contains)
+    case (.ordering, .order(let ids)):
+      return ids.count == question.items.count && Set(ids) == Set(question.items.map(\.id))
+    case (.matching, .matches(let pairs)):
+      let known = Set(question.pairs.map(\.id))
+      return Set(pairs.keys) == known && pairs.values.allSatisfy(known.contains)
+        && Set(pairs.values).count == pairs.count
+    default:
+      return false
+    }
+  }
+
+  // MARK: Moving
+
+  private func apply(_ effects: [Effect], _ moduleState: inout ModuleState) {
+    for effect in effects {
+      switch effect {
+      case .setFlag(let name, let value):
+        if value { moduleState.flags.insert(name) } else { moduleState.flags.remove(name) }
+      case .addToCounter(let name, let value):
+        moduleState.counters[name, default: 0] += value
+      }
+    }
+  }
+
+  /// Enters a node: its effects, its visit count, and through branches to the next node shown.
+  private func enter(
+    _ id: String, _ module: Module, _ moduleState: inout ModuleState, _ events: inout [EngineEvent]
+  ) throws(EngineRefusal) {
+    var target = id
+    // A branch shows nothing, so a loop of branches would never stop: bound the hops.
+    for _ in 0...module.nodes.count {
+      guard let node = module.node(target) else { throw .notInAModule }
+      apply(node.effects, &moduleState)
+      moduleState.visits[target, default: 0] += 1
+      guard case .branch(let branch) = node.kind else {
+        moduleState.node = target
+        moduleState.tries = 0
+        moduleState.lastWrongAnswer = nil
+        moduleState.phase = node.kindName == "end" ? .ended : .showing
+        events.append(.nodeEntered(module: module.id, node: target))
+        return
+      }
+      let values = moduleState
+      let maximum = maximum(of: module.id)
+      let chosen = branch.routes.first { route in
+        route.condition.evaluate(
+          flag: { values.flags.contains($0) },
+          number: { value in
+            switch value {
+            case .number(let number): return number
+            case .counter(let name): return values.counters[name] ?? 0
+            case .visits(let node): return values.visits[node] ?? 0
+            case .score: return values.score
+            case .percent: return maximum == 0 ? 0 : values.score * 100 / maximum
+            }
+          })
+      }
+      guard let next = chosen?.target ?? branch.otherwise else { throw .branchLoop(module: module.id, node: target) }
+      target = next
+    }
+    throw .branchLoop(module: module.id, node: target)
+  }
+
+  /// When the module has reached an end: its result, and the course's completion.
+  private func finishIfEnded(_ module: Module, _ state: inout CourseState, _ events: inout [EngineEvent]) {
+    var moduleState = state.module(module.id)
+    guard moduleState.phase == .ended, moduleState.status == .inProgress,
+      let nodeID = moduleState.node, let node = module.node(nodeID), case .end(let end) = node.kind
+    else { return }
+    let score = moduleState.score
+    let status: ModuleState.Status
+    switch end.outcome {
+    case .pass: status = score >= passMark(of: module) ? .passed : .failed
+    case .fail: status = .failed
+    case .neutral: status = .completed
+    }
+    moduleState.lastScore = score
+    if status == .passed {
+      moduleState.passedBefore = true
+      moduleState.bestScore = max(moduleState.bestScore ?? 0, score)
+    }
+    moduleState.status = moduleState.passedBefore ? .passed : status
+    state.modules[module.id] = moduleState
+    events.append(.moduleEnded(module: module.id, status: status, score: score, maximum: maximum(of: module.id)))
+    if !state.completed, isComplete(state) {
+      state.completed = true
+      let total = course.modules.map { state.module($0.id).bestScore ?? 0 }.reduce(0, +)
+      events.append(.courseCompleted(score: total))
+    }
+  }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+@testable import KursKit
+
+@Suite struct EngineTests {
+  let course: Course
+  let engine: Engine
+
+  init() throws {
+    course = try #require(
+      CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+    engine = Engine(course: course, language: "en", seed: "learner-1")
+  }
+
+  func play(_ inputs: [EngineInput], from state: CourseState = CourseState()) throws -> Engine.Step {
+    var step = Engine.Step(screen: .page(PageScreen(nodeID: "", title: nil, blocks: [], canGoBack: false, isReview: false, position: Position(moduleIndex: 0, moduleCount: 0, moduleTitle: "", step: 0, score: 0, maximum: 0))), state: state, events: [])
+    for input in inputs { step = try engine.apply(input, to: step.state) }
+    return step
+  }
+
+  @Test func startShowsTheFirstPage() throws {
+    let step = try play([.startModule("basics")])
+    guard case .page(let page) = step.screen else { Issue.record("expected a page"); return }
+    #expect(page.nodeID == "welcome")
+    #expect(page.title?.plain == "Welcome")
+    #expect(step.events.contains(.moduleStarted(module: "basics", run: 1)))
+  }
+
+  @Test func lockedModuleIsRefusedWithWhatIsMissing() {
+    #expect(throws: EngineRefusal.moduleLocked(module: "practice", missing: ["basics"])) {
+      try engine.apply(.startModule("practice"), to: CourseState())
+    }
+  }
+
+  @Test func correctAnswerScoresAndFollowsTheChoiceGoto() throws {
+    let step = try play([.startModule("basics"), .proceed, .answer(.choices(["calm"]))])
+    guard case .feedback(let feedback) = step.screen else { Issue.record("expected feedback"); return }
+    #expect(feedback.isCorrect)
+    #expect(feedback.points == 2)
+    #expect(step.state.module("basics").flags.contains("asked-name"))
+    let next = try engine.apply(.proceed, to: step.state)
+    guard case .page(let page) = next.screen else { Issue.record("expected a page"); return }
+    #expect(page.nodeID == "notes")
+  }
+
+  @Test func wrongTryShowsAHintAndNeverCountsTwice() throws {
+    let step = try play([.startModule("basics"), .proceed, .answer(.choices(["run"]))])
+    guard case .question(let question) = step.screen else { Issue.record("expected the question again"); return }
+    #expect(question.isRetry)
+    #expect(question.attemptsLeft == 1)
+    #expect(question.hints.map(\.plain) == ["Think about what would help a complaint later."])
+    #expect(step.events.contains(.hintShown(module: "basics", question: "stop", hint: 1)))
+    // The second try is right: 2 points minus a penalty of 1.
+    let second = try engine.apply(.answer(.choices(["calm"])), to: step.state)
+    guard case .feedback(let feedback) = second.screen else { Issue.record("expected feedback"); return }
+    #expect(feedback.points == 1)
+  }
+
+  @Test func lastWrongTryShowsTheExpectedAnswer() throws {
+    let step = try play([.startModule("basics"), .proceed, .answer(.choices(["run"])), .answer(.choices(["run"]))])
+    guard case .feedback(let feedback) = step.screen else { Issue.record("expected feedback"); return }
+    #expect(!feedback.isCorrect)
+    #expect(feedback.points == 0)
+    #expect(feedback.correctAnswer.map(\.plain) == ["Stay calm and ask for the officer's name and badge number."])
+  }
+
+  @Test func multipleSelectGivesPartialCredit() throws {
+    let step = try play([
+      .startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed,
+      .answer(.choices(["time", "weather"])),
+    ])
+    guard case .feedback(let feedback) = step.screen else { Issue.record("expected feedback"); return }
+    // (1 right − 1 wrong) ÷ 2 correct × 3 points = 0.
+    #expect(feedback.points == 0)
+    let better = try play([
+      .startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed,
+      .answer(.choices(["time"])),
+    ])
+    guard case .feedback(let partial) = better.screen else { Issue.record("expected feedback"); return }
+    #expect(partial.points == 1)
+  }
+
+  @Test func branchRoutesOnFlagsAndCounters() throws {
+    let prepared = try play([
+      .startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed,
+      .answer(.choices(["time", "place"])), .proceed,
+    ])
+    guard case .page(let page) = prepared.screen else { Issue.record("expected a page"); return }
+    #expect(page.nodeID == "well-prepared")
+    let review = try play([
+      .startModule("basics"), .proceed, .answer(.choices(["run"])), .answer(.choices(["run"])), .proceed, .proceed,
+      .answer(.choices(["weather"])), .proceed,
+    ])
+    guard case .page(let reviewPage) = review.screen else { Issue.record("expected a page"); return }
+    #expect(reviewPage.nodeID == "review")
+  }
+
+  @Test func moduleEndPassesOnlyAtThePassMark() throws {
+    let passed = try play([
+      .startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed,
+      .answer(.choices(["time", "place"])), .proceed, .proceed,
+    ])
+    #expect(passed.state.module("basics").status == .passed)
+    #expect(passed.events.contains(.moduleEnded(module: "basics", status: .passed, score: 5, maximum: 5)))
+    let failed = try play([
+      .startModule("basics"), .proceed, .answer(.choices(["run"])), .answer(.choices(["run"])), .proceed, .proceed,
+      .answer(.choices(["weather"])), .proceed, .proceed,
+    ])
+    #expect(failed.state.module("basics").status == .failed)
+  }
+
+  @Test func orderingAndMatchingScoreByPlace() throws {
+    let passedBasics = try play([
+      .startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed,
+      .answer(.choices(["time", "place"])), .proceed, .proceed,
+    ])
+    let step = try play([
+      .startModule("practice"), .answer(.order(["write", "copies", "complain"])), .proceed,
+      .answer(.matches(["ombudsperson": "prosecutor", "prosecutor": "ombudsperson"])),
+    ], from: passedBasics.state)
+    guard case .feedback(let feedback) = step.screen else { Issue.record("expected feedback"); return }
+    #expect(feedback.points == 0)
+    #expect(step.state.module("practice").scores["order"] == 2)
+    let done = try engine.apply(.answer(.choices(["false"])), to: try engine.apply(.proceed, to: step.state).state)
+    let end = try engine.apply(.proceed, to: done.state)
+    #expect(end.state.module("practice").status == .passed)
+    #expect(end.state.completed)
+    #expect(end.events.contains(.courseCompleted(score: 8)))
+  }
+
+  @Test func answersThatDoNotFitAreRefusedAndChangeNothing() throws {
+    let state = try play([.startModule("basics"), .proceed]).state
+    #expect(throws: EngineRefusal.answerDoesNotFit) { try engine.apply(.answer(.choices(["nope"])), to: state) }
+    #expect(throws: EngineRefusal.answerDoesNotFit) { try engine.apply(.answer(.choices(["calm", "run"])), to: state) }
+    #expect(throws: EngineRefusal.answerDoesNotFit) { try engine.apply(.answer(.order(["calm"])), to: state) }
+  }
+
+  @Test func backShowsThePreviousPageAgainWithoutRecording() throws {
+    let state = try play([.startModule("basics"), .proceed]).state
+    let back = try engine.apply(.back, to: state)
+    guard case .page(let page) = back.screen else { Issue.record("expected a page"); return }
+    #expect(page.nodeID == "welcome")
+    #expect(page.isReview)
+    #expect(back.events.isEmpty)
+    let forward = try engine.apply(.proceed, to: back.state)
+    guard case .question(let question) = forward.screen else { Issue.record("expected the question"); return }
+    #expect(question.nodeID == "stop")
+    #expect(forward.state.module("basics").visits["welcome"] == 1)
+  }
+
+  @Test func backIsRefusedWhereTheModuleForbidsIt() throws {
+    let passed = try play([
+      .startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed,
+      .answer(.choices(["time", "place"])), .proceed, .proceed,
+    ])
+    let state = try play([.startModule("practice")], from: passed.state).state
+    #expect(throws: EngineRefusal.cannotGoBack) { try engine.apply(.back, to: state) }
+  }
+
+  @Test func shufflesAreStablePerLearnerAndDifferBetweenLearners() throws {
+    let question = try #require(course.module("practice")?.node("match")).kind
+    guard case .question(let matching) = question else { return }
+    let first = engine.displayOrder(of: matching, id: "practice/match")
+    let again = Engine(course: course, language: "en", seed: "learner-1").displayOrder(of: matching, id: "practice/match")
+    #expect(first == again)
+    #expect(first.matches.map(\.id) != matching.pairs.map(\.id))
+  }
+
+  @Test func russianLearnerSeesRussianText() throws {
+    let russian = Engine(course: course, language: "ru", seed: "x")
+    let step = try russian.apply(.startModule("basics"), to: CourseState())
+    guard case .page(let page) = step.screen else { return }
+    #expect(page.title?.plain == "Добро пожаловать")
+  }
+}
+
+@Suite struct LocalizationTests {
+  @Test func everyRunnerStringExistsInEveryLanguage() {
+    for key in Localization.Key.allCases {
+      for language in Localization.languages {
+        #expect(Localization.has(key, in: language), "\(key) has no \(language) text")
+      }
+    }
+  }
+
+  @Test func placeholdersMatchAcrossLanguages() {
+    for key in Localization.Key.allCases {
+      let english = Localization.string(key, "en")
+      let russian = Localization.string(key, "ru")
+      for index in 0..<4 {
+        #expect(english.contains("{\(index)}") == russian.contains("{\(index)}"), "\(key) {\(index)}")
+      }
+    }
+  }
+}
