@@ -34,7 +34,13 @@ extension Engine {
 
   func position(_ module: Module, _ moduleState: ModuleState) -> Position {
     let index = course.modules.firstIndex { $0.id == module.id } ?? 0
-    let steps = moduleState.history.count + (moduleState.node == nil ? 0 : 1)
+    // Pages and questions entered in this run (a page seen again counts again: it is a step).
+    let steps = moduleState.visits.reduce(0) { total, visit in
+      switch module.node(visit.key)?.kind {
+      case .page, .question: return total + visit.value
+      default: return total
+      }
+    }
     return Position(
       moduleIndex: index + 1, moduleCount: course.modules.count,
       moduleTitle: text(module.title)?.plain ?? module.id, step: steps, score: moduleState.score,

@@ -9,7 +9,7 @@ public enum Localization {
     case footer, footerNoBack
     case pressEnter
     case promptSingle, promptMultiple, promptOrdering, promptMatching, promptTrueFalse, promptDecision
-    case invalidNumber, invalidMultiple, invalidOrdering, invalidMatching, invalidTrueFalse
+    case invalidNumber, invalidMultiple, invalidOrdering, invalidMatching, invalidTrueFalse, matchingSoFar
     case correct, partlyCorrect, notCorrect, decisionNoted
     case tryAgain, hint, points, rightAnswer
     case progressLine, reviewing, cannotGoBack
@@ -19,6 +19,11 @@ public enum Localization {
     case help
     case resourcesTitle, glossaryTitle, helpResourcesTitle, checklistsTitle, noResources
     case contentNoteTitle, pauseReminder
+    case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
+    case courseProgress
+    case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses
+    case journalUnreadable, journalTooNew, journalDamaged, journalCutOff
+    case learnersUnreadable, learnerNameInvalid, courseIDUnsafe
   }
 
   private static let table: [Key: [String: String]] = [
@@ -43,8 +48,8 @@ public enum Localization {
       "ru": "Введите номера в правильном порядке, например: 3 1 2",
     ],
     .promptMatching: [
-      "en": "Match each number with a letter, for example: 1b 2a 3c",
-      "ru": "Сопоставьте каждую цифру с буквой, например: 1b 2a 3c",
+      "en": "Match each number with a letter, for example: 1b 2a 3c (or one pair at a time: 1b).",
+      "ru": "Сопоставьте каждую цифру с буквой, например: 1b 2a 3c (или по одной паре: 1b).",
     ],
     .promptTrueFalse: [
       "en": "Type 1 or 2, or the word true or false.",
@@ -62,6 +67,10 @@ public enum Localization {
     .invalidOrdering: [
       "en": "Type each number from 1 to {0} once, in your order.",
       "ru": "Введите каждое число от 1 до {0} по одному разу, в нужном порядке.",
+    ],
+    .matchingSoFar: [
+      "en": "Matched so far: {0}. Still to match: {1}.",
+      "ru": "Уже сопоставлено: {0}. Осталось: {1}.",
     ],
     .invalidMatching: [
       "en": "Give each number from 1 to {0} one letter from a to {1}, for example: 1b 2a",
@@ -108,12 +117,12 @@ public enum Localization {
     .nextModule: ["en": "Next: {0}.", "ru": "Дальше: {0}."],
     .courseComplete: ["en": "You have completed the course.", "ru": "Вы прошли курс."],
     .saved: [
-      "en": "Your progress is saved. To continue later, run: kurs resume",
-      "ru": "Ваш прогресс сохранён. Чтобы продолжить позже, запустите: kurs resume",
+      "en": "Your progress is saved. To continue later, run: {0}",
+      "ru": "Ваш прогресс сохранён. Чтобы продолжить позже, запустите: {0}",
     ],
     .inputEnded: [
-      "en": "Input ended. Your progress is saved. To continue, run: kurs resume",
-      "ru": "Ввод закончился. Ваш прогресс сохранён. Чтобы продолжить, запустите: kurs resume",
+      "en": "Input ended. Your progress is saved. To continue, run: {0}",
+      "ru": "Ввод закончился. Ваш прогресс сохранён. Чтобы продолжить, запустите: {0}",
     ],
     .help: [
       "en": """
@@ -149,21 +158,122 @@ public enum Localization {
       "en": "You can pause at any time: type q to save and stop.",
       "ru": "Вы можете прерваться в любой момент: введите q, чтобы сохранить и выйти.",
     ],
+    .whoIsLearning: ["en": "Who is learning?", "ru": "Кто учится?"],
+    .newProfile: ["en": "new profile", "ru": "новый профиль"],
+    .typeName: [
+      "en": "Type a name or a pseudonym for your profile (no real name or email is needed):",
+      "ru": "Введите имя или псевдоним для профиля (настоящее имя и почта не нужны):",
+    ],
+    .chooseCourse: ["en": "Type the number of a course, or q to quit.", "ru": "Введите номер курса или q, чтобы выйти."],
+    .chooseModule: [
+      "en": "Type the number of a module, or press Enter to continue where you are.",
+      "ru": "Введите номер модуля или нажмите Enter, чтобы продолжить с того места, где вы остановились.",
+    ],
+    .locked: ["en": "locked: first pass {0}", "ru": "закрыт: сначала пройдите {0}"],
+    .noLearners: [
+      "en": "No learner has started a course here yet. Start with: kurs",
+      "ru": "Здесь ещё никто не начинал курс. Начните с команды: kurs",
+    ],
+    .courseProgress: ["en": "{0}: {1}% done", "ru": "{0}: выполнено {1}%"],
+    .noSuchModule: [
+      "en": "course '{0}' has no module '{1}'{2}. The modules are: {3}",
+      "ru": "в курсе «{0}» нет модуля «{1}»{2}. Модули курса: {3}",
+    ],
+    .saveFailed: [
+      "en": "could not save your progress to {0} ({1}). Free some disk space or choose another folder with --data-dir; what you did before this step is kept",
+      "ru": "не удалось сохранить прогресс в {0} ({1}). Освободите место на диске или укажите другую папку через --data-dir; всё, что вы сделали до этого шага, сохранено",
+    ],
+    .moduleLocked: [
+      "en": "module '{0}' opens after you pass: {1}. Run kurs start {2} to continue where you are",
+      "ru": "модуль «{0}» откроется, когда вы пройдёте: {1}. Команда kurs start {2} продолжит с того места, где вы остановились",
+    ],
+    .branchLoop: [
+      "en": "module '{0}' loops through branches at '{1}' without showing anything; please tell the course author (kurs validate finds this)",
+      "ru": "модуль «{0}» зацикливается на ветвлениях в «{1}» и ничего не показывает; сообщите автору курса (это находит kurs validate)",
+    ],
+    .courseChanged: [
+      "en": "the course has changed since your last visit; you continue from the last step that still exists",
+      "ru": "курс изменился с вашего прошлого визита; вы продолжите с последнего шага, который в нём ещё есть",
+    ],
+    .noCourses: [
+      "en": "no valid courses in {0}; pass --courses DIR with a folder of courses, or run kurs validate to see what is wrong",
+      "ru": "в {0} нет исправных курсов; укажите папку с курсами через --courses DIR или запустите kurs validate, чтобы увидеть ошибки",
+    ],
+    .journalUnreadable: [
+      "en": "cannot read the progress file ({0}); check that the file and its folder can be read",
+      "ru": "не удаётся прочитать файл прогресса ({0}); проверьте, что файл и папка доступны для чтения",
+    ],
+    .journalTooNew: [
+      "en": "this progress line has format version {0}, newer than this kurs reads (1); update kurs. The file was not changed",
+      "ru": "эта строка прогресса записана в формате версии {0}, новее, чем читает эта версия kurs (1); обновите kurs. Файл не изменён",
+    ],
+    .journalDamaged: [
+      "en": "this line of the progress file is damaged; the file was not changed. Restore it from a copy, or ask your trainer",
+      "ru": "эта строка файла прогресса повреждена; файл не изменён. Восстановите его из копии или обратитесь к тренеру",
+    ],
+    .journalCutOff: [
+      "en": "the last record was cut off (the computer may have stopped while saving); it is skipped and you continue from the step before",
+      "ru": "последняя запись оборвалась (возможно, компьютер выключился во время сохранения); она пропущена, вы продолжите с предыдущего шага",
+    ],
+    .learnersUnreadable: [
+      "en": "the list of learners cannot be read ({0}); the file was not changed. Restore it from a copy, or use another --data-dir",
+      "ru": "не удаётся прочитать список учащихся ({0}); файл не изменён. Восстановите его из копии или укажите другую папку через --data-dir",
+    ],
+    .learnerNameInvalid: [
+      "en": "a learner name needs 1 to 80 characters on one line; a pseudonym is fine",
+      "ru": "имя учащегося: от 1 до 80 символов в одной строке; псевдоним подойдёт",
+    ],
+    .courseIDUnsafe: [
+      "en": "course id '{0}' cannot name a file; use letters, digits, '-' and '_'",
+      "ru": "идентификатор курса «{0}» нельзя использовать как имя файла; используйте буквы, цифры, «-» и «_»",
+    ],
   ]
 
   /// The string for `key` in `language` (English when the language is not a UI language),
   /// with `{0}`, `{1}`… replaced by `arguments`.
   public static func string(_ key: Key, _ language: String, _ arguments: String...) -> String {
+    string(key, language, arguments: arguments)
+  }
+
+  /// The same, with the arguments as an array. Placeholders are replaced in one pass, so an
+  /// argument that itself contains `{1}` is shown as it is.
+  public static func string(_ key: Key, _ language: String, arguments: [String]) -> String {
     let entry = table[key] ?? [:]
-    var text = entry[language] ?? entry["en"] ?? key.rawValue
-    for (index, argument) in arguments.enumerated() {
-      text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+    let template = entry[language] ?? entry["en"] ?? key.rawValue
+    var result = ""
+    var rest = template[...]
+    while let open = rest.firstIndex(of: "{") {
+      result += rest[..<open]
+      let afterOpen = rest.index(after: open)
+      if let close = rest[afterOpen...].firstIndex(of: "}"), let index = Int(rest[afterOpen..<close]), arguments.indices.contains(index) {
+        result += arguments[index]
+        rest = rest[rest.index(after: close)...]
+      } else {
+        result.append("{")
+        rest = rest[afterOpen...]
+      }
     }
-    return text
+    return result + rest
   }
 
   /// Whether the table has `key` in `language`: for the test that every string is translated.
   public static func has(_ key: Key, in language: String) -> Bool {
     table[key]?[language]?.isEmpty == false
   }
+}
+
+/// A message for a learner, kept as a key and its arguments so that it is shown in the
+/// learner's language wherever it ends up.
+public struct LocalizedMessage: Sendable, Equatable, CustomStringConvertible {
+  public var key: Localization.Key
+  public var arguments: [String]
+
+  public init(_ key: Localization.Key, _ arguments: String...) {
+    self.key = key
+    self.arguments = arguments
+  }
+
+  public func text(_ language: String) -> String { Localization.string(key, language, arguments: arguments) }
+
+  public var description: String { text("en") }
 }

@@ -1,0 +1,121 @@
+/// Reads what a learner typed at a question into an answer, using the numbers and letters the
+/// screen showed. Anything that does not fit gives one line saying what is expected; it never
+/// counts as a try.
+public enum AnswerParser {
+  /// Parses `text` for `screen`.
+  /// - Returns: the answer, or the message to show (already in `language`).
+  public static func parse(_ text: String, for screen: QuestionScreen, language: String) -> Result<LearnerAnswer, Message> {
+    let count = screen.options.count
+    switch screen.kind {
+    case .single:
+      guard let number = singleNumber(text), (1...count).contains(number) else {
+        return .failure(Message(Localization.string(.invalidNumber, language, String(count))))
+      }
+      return .success(.choices([screen.options[number - 1].id]))
+    case .trueFalse:
+      let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+      // Built by merging so that a localized word equal to an English one never clashes.
+      var words: [String: String] = [
+        "true": "true", "t": "true", "yes": "true", "y": "true", "false": "false", "f": "false", "no": "false", "n": "false",
+        "верно": "true", "да": "true", "в": "true", "неверно": "false", "нет": "false", "н": "false",
+      ]
+      words[Localization.string(.trueWord, language).lowercased()] = "true"
+      words[Localization.string(.falseWord, language).lowercased()] = "false"
+      if let id = words[word], screen.options.contains(where: { $0.id == id }) {
+        return .success(.choices([id]))
+      }
+      guard let number = singleNumber(text), (1...count).contains(number) else {
+        return .failure(Message(Localization.string(.invalidTrueFalse, language)))
+      }
+      return .success(.choices([screen.options[number - 1].id]))
+    case .multiple:
+      guard let numbers = numberList(text), !numbers.isEmpty, numbers.allSatisfy({ (1...count).contains($0) }) else {
+        return .failure(Message(Localization.string(.invalidMultiple, language, String(count))))
+      }
+      var seen: Set<Int> = []
+      let unique = numbers.filter { seen.insert($0).inserted }
+      return .success(.choices(unique.map { screen.options[$0 - 1].id }))
+    case .ordering:
+      guard let numbers = numberList(text), numbers.count == count, Set(numbers) == Set(1...count) else {
+        return .failure(Message(Localization.string(.invalidOrdering, language, String(count))))
+      }
+      return .success(.order(numbers.map { screen.options[$0 - 1].id }))
+    case .matching:
+      switch parseMatching(text, for: screen, language: language, pending: [:]) {
+      case .complete(let answer): return .success(answer)
+      case .partial(_, let message), .invalid(let message): return .failure(message)
+      }
+    }
+  }
+
+  /// Where a matching answer stands after a line: complete, some pairs still missing (a learner
+  /// may give one pair at a time), or not readable.
+  public enum MatchingProgress: Equatable {
+    case complete(LearnerAnswer)
+    /// The pairs so far (left id → right id) and the line telling what is still to match.
+    case partial([String: String], Message)
+    case invalid(Message)
+  }
+
+  /// Reads pairs like `1b 2a 3c`, adding them to `pending` (a later pair for the same number
+  /// replaces the earlier one). Cyrillic а, с and е, which look like a, c and e, are read as those.
+  public static func parseMatching(
+    _ text: String, for screen: QuestionScreen, language: String, pending: [String: String]
+  ) -> MatchingProgress {
+    let count = screen.options.count
+    let letters = Array("abcdefghijklmnopqrstuvwxyz".prefix(screen.matches.count))
+    let failure = Message(
+      Localization.string(.invalidMatching, language, String(count), letters.last.map(String.init) ?? "a"))
+    let lookalikes: [Character: Character] = ["а": "a", "с": "c", "е": "e"]
+    var pairs = pending
+    var given: Set<String> = []
+    let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" })
+    guard !tokens.isEmpty, tokens.count <= 100 else { return .invalid(failure) }
+    for token in tokens {
+      guard let last = token.last, token.count <= 7 else { return .invalid(failure) }
+      let letter = lookalikes[last] ?? last
+      guard let index = letters.firstIndex(of: letter), let number = Int(token.dropLast()), (1...count).contains(number)
+      else { return .invalid(failure) }
+      let left = screen.options[number - 1].id
+      // The same number twice in one line is a slip, not a correction.
+      guard given.insert(left).inserted else { return .invalid(failure) }
+      pairs[left] = screen.matches[index].id
+    }
+    if pairs.count == count {
+      guard Set(pairs.values).count == count else { return .invalid(failure) }
+      return .complete(.matches(pairs))
+    }
+    func label(_ left: String) -> String {
+      let number = (screen.options.firstIndex { $0.id == left } ?? 0) + 1
+      let letter = pairs[left].flatMap { right in screen.matches.firstIndex { $0.id == right } }.map { String(letters[$0]) } ?? ""
+      return "\(number)\(letter)"
+    }
+    let done = screen.options.map(\.id).filter { pairs[$0] != nil }.map(label).joined(separator: " ")
+    let missing = screen.options.enumerated().filter { pairs[$1.id] == nil }.map { String($0.offset + 1) }.joined(separator: ", ")
+    return .partial(pairs, Message(Localization.string(.matchingSoFar, language, done, missing)))
+  }
+
+  /// One line for the learner: what to type instead.
+  public struct Message: Error, Equatable {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+  }
+
+  private static func singleNumber(_ text: String) -> Int? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard trimmed.count <= 6 else { return nil }
+    return Int(trimmed)
+  }
+
+  /// "1 3", "1,3", "1, 3" → [1, 3]; `nil` when a token is not a number.
+  private static func numberList(_ text: String) -> [Int]? {
+    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" })
+    guard tokens.count <= 100 else { return nil }
+    var numbers: [Int] = []
+    for token in tokens {
+      guard token.count <= 6, let number = Int(token) else { return nil }
+      numbers.append(number)
+    }
+    return numbers
+  }
+}

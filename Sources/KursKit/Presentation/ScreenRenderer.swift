@@ -1,0 +1,214 @@
+/// Lays out screens as lines of text for a terminal of a given width. Pure: the terminal front
+/// end prints the lines. In plain mode (screen readers) there is no colour, no box drawing and
+/// each choice is on its own line.
+public struct ScreenRenderer: Sendable {
+  public var width: Int
+  public var language: String
+  public var plain: Bool
+  public var colour: Bool
+
+  public init(width: Int, language: String, plain: Bool, colour: Bool) {
+    self.width = max(20, min(width, 200))
+    self.language = language
+    self.plain = plain
+    self.colour = colour && !plain
+  }
+
+  private func t(_ key: Localization.Key, _ arguments: String...) -> String {
+    var text = Localization.string(key, language)
+    for (index, argument) in arguments.enumerated() {
+      text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+    }
+    return text
+  }
+
+  // MARK: Styling
+
+  private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  private func dim(_ text: String) -> String { colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+  private func green(_ text: String) -> String { colour ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+  private func yellow(_ text: String) -> String { colour ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
+
+  /// Inline text as one string; emphasis becomes terminal styles when colour is on.
+  func inline(_ text: InlineText) -> String {
+    text.runs.map { run in
+      guard colour else { return run.text }
+      switch run.style {
+      case .plain: return run.text
+      case .emphasis: return "\u{1B}[3m\(run.text)\u{1B}[23m"
+      case .strong: return "\u{1B}[1m\(run.text)\u{1B}[22m"
+      }
+    }.joined()
+  }
+
+  /// Wraps with an indent on every line and a marker on the first.
+  func wrapped(_ text: String, indent: Int = 0, marker: String = "") -> [String] {
+    // Wrap on the text without escape codes so that widths are right, then restyle per line
+    // only when there is no styling to lose.
+    let pad = String(repeating: " ", count: indent)
+    let available = width - indent - TextLayout.width(of: marker)
+    let lines = colour && text.contains("\u{1B}") ? wrapStyled(text, width: available) : TextLayout.wrap(text, width: available)
+    return lines.enumerated().map { index, line in
+      pad + (index == 0 ? marker : String(repeating: " ", count: TextLayout.width(of: marker))) + line
+    }
+  }
+
+  /// Wrapping that ignores escape sequences when measuring.
+  private func wrapStyled(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    for word in text.split(separator: " ") {
+      let visible = TextLayout.width(of: word.replacingOccurrences(of: #"\u{1B}\[[0-9;]*m"#, with: "", options: .regularExpression))
+      if lineWidth > 0 && lineWidth + 1 + visible > width {
+        lines.append(line)
+        line = ""
+        lineWidth = 0
+      }
+      line += (lineWidth > 0 ? " " : "") + word
+      lineWidth += (lineWidth > 0 ? 1 : 0) + visible
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  // MARK: Blocks
+
+  func blocks(_ blocks: [Block], indent: Int = 0) -> [String] {
+    var lines: [String] = []
+    for block in blocks {
+      if !lines.isEmpty { lines.append("") }
+      switch block {
+      case .paragraph(let text):
+        lines += wrapped(inline(text), indent: indent)
+      case .list(let ordered, let items):
+        for (index, item) in items.enumerated() {
+          let marker = ordered ? "\(index + 1). " : (plain ? "- " : "• ")
+          lines += wrapped(inline(item), indent: indent + 2, marker: marker)
+        }
+      case .quote(let speaker, let text):
+        let quoted = language == "ru" ? "«\(inline(text))»" : "“\(inline(text))”"
+        let line = speaker.map { plain ? "\($0): \(quoted)" : "\(quoted) — \($0)" } ?? quoted
+        lines += wrapped(line, indent: indent + 2)
+      case .note(let kind, let title, let inner):
+        let label = title ?? kind.rawValue.capitalized
+        lines += wrapped(bold(plain ? "\(label):" : "[\(label)]"), indent: indent + 2)
+        lines += self.blocks(inner, indent: indent + 2)
+      case .story(let title, let inner):
+        if plain {
+          if let title { lines += wrapped(title + ":", indent: indent) }
+          lines += self.blocks(inner, indent: indent + 2)
+        } else {
+          let bar = colour ? dim("│ ") : "| "
+          if let title { lines.append(String(repeating: " ", count: indent) + bar + bold(title)) }
+          lines += self.blocks(inner, indent: 0).map { String(repeating: " ", count: indent) + bar + $0 }
+        }
+      case .included(let title, let inner):
+        if let title { lines += wrapped(bold(inline(title)), indent: indent) }
+        lines += self.blocks(inner, indent: indent)
+      }
+    }
+    return lines
+  }
+
+  // MARK: Screens
+
+  /// The progress line: module X of Y, step, points.
+  public func progressLine(_ position: Position) -> String {
+    let text = t(
+      .progressLine, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle,
+      String(position.step), String(position.score), String(position.maximum))
+    return dim(TextLayout.width(of: text) > width ? String(text.prefix(width)) : text)
+  }
+
+  /// The footer of keys.
+  public func footer(canGoBack: Bool) -> [String] {
+    wrapped(dim(t(canGoBack ? .footer : .footerNoBack)))
+  }
+
+  /// The lines of a screen, without the prompt line.
+  public func render(_ screen: Screen) -> [String] {
+    var lines: [String] = []
+    switch screen {
+    case .page(let page):
+      lines.append(progressLine(page.position))
+      lines.append("")
+      if page.isReview { lines += wrapped(dim(t(.reviewing))) + [""] }
+      if let title = page.title { lines += wrapped(bold(inline(title))) + [""] }
+      lines += blocks(page.blocks)
+      lines += ["", t(.pressEnter)]
+    case .question(let question):
+      lines.append(progressLine(question.position))
+      lines.append("")
+      if let title = question.title { lines += wrapped(bold(inline(title))) + [""] }
+      if !question.context.isEmpty { lines += blocks(question.context) + [""] }
+      lines += wrapped(bold(inline(question.prompt)))
+      lines.append("")
+      for (index, option) in question.options.enumerated() {
+        lines += wrapped(inline(option.text), indent: 2, marker: "\(index + 1). ")
+      }
+      if question.kind == .matching {
+        lines.append("")
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        for (index, option) in question.matches.enumerated() where index < letters.count {
+          lines += wrapped(inline(option.text), indent: 2, marker: "\(letters[index])) ")
+        }
+      }
+      if question.isRetry {
+        lines.append("")
+        lines += wrapped(yellow(t(.tryAgain, String(question.attemptsLeft))))
+        for feedback in question.retryFeedback { lines += wrapped(inline(feedback), indent: 2) }
+        if let hint = question.hints.last { lines += wrapped(inline(hint), indent: 2, marker: "\(t(.hint)): ") }
+      }
+      lines.append("")
+      lines += wrapped(dim(instruction(for: question)))
+    case .feedback(let feedback):
+      lines.append(progressLine(feedback.position))
+      lines.append("")
+      if feedback.isDecision {
+        lines += wrapped(bold(t(.decisionNoted)))
+      } else if feedback.isCorrect {
+        lines += wrapped(green(bold(t(.correct))))
+      } else {
+        lines += wrapped(yellow(bold(feedback.points > 0 ? t(.partlyCorrect) : t(.notCorrect))))
+      }
+      for text in feedback.choiceFeedback { lines += [""] + wrapped(inline(text)) }
+      if let general = feedback.generalFeedback { lines += [""] + wrapped(inline(general)) }
+      if !feedback.correctAnswer.isEmpty {
+        lines += ["", t(.rightAnswer)]
+        for answer in feedback.correctAnswer { lines += wrapped(inline(answer), indent: 2, marker: plain ? "- " : "• ") }
+      }
+      if !feedback.isDecision {
+        lines += ["", t(.points, String(feedback.points), String(feedback.maximum))]
+      }
+      lines += ["", t(.pressEnter)]
+    case .moduleEnd(let end):
+      lines.append(progressLine(end.position))
+      lines.append("")
+      lines += wrapped(bold(end.title.map(inline) ?? t(.moduleFinished)))
+      if !end.blocks.isEmpty { lines += [""] + blocks(end.blocks) }
+      let status: String
+      switch end.status {
+      case .passed: status = t(.statusPassed)
+      case .completed: status = t(.statusCompleted)
+      default: status = t(.statusFailed)
+      }
+      lines += [""] + wrapped(bold(t(.moduleScore, String(end.score), String(end.maximum), String(end.passMark), status)))
+      if end.status == .failed { lines += wrapped(t(.retryModule)) }
+      lines += ["", t(.pressEnter)]
+    }
+    return lines
+  }
+
+  /// What to type at a question.
+  public func instruction(for question: QuestionScreen) -> String {
+    if question.isDecision { return t(.promptDecision) }
+    switch question.kind {
+    case .single: return t(.promptSingle)
+    case .multiple: return t(.promptMultiple)
+    case .trueFalse: return t(.promptTrueFalse)
+    case .ordering: return t(.promptOrdering)
+    case .matching: return t(.promptMatching)
+    }
+  }
+}
