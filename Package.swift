@@ -36,7 +36,7 @@ let package = Package(
     ),
     .testTarget(
       name: "KursEndToEndTests",
-      dependencies: ["kurs"]
+      dependencies: ["kurs", "KursKit"]
     ),
   ]
 )

@@ -1,6 +1,8 @@
 /// Turns `kurs`'s arguments into an `Invocation`. Pure: tests call it with an array.
 public enum CommandLineParser {
-  static let commandNames = ["validate", "graph", "stats", "new", "courses", "schema", "help"]
+  static let commandNames = [
+    "start", "resume", "progress", "courses", "validate", "graph", "stats", "new", "schema", "help",
+  ]
 
   /// Parses the arguments after the program name.
   /// - Throws: `UsageError` naming the wrong argument and what to write.
@@ -105,6 +107,18 @@ public enum CommandLineParser {
     case "courses":
       try allow([], for: name)
       command = .courses
+    case "start":
+      try allow(["--module"], for: name)
+      guard rest.count == 1 else {
+        throw UsageError("'kurs start' needs one course: kurs start marina", command: name)
+      }
+      command = .start(course: rest[0], module: values["--module"])
+    case "resume":
+      try allow([], for: name)
+      command = .resume
+    case "progress":
+      try allow([], for: name)
+      command = .progress
     case "schema":
       try allow([], for: name)
       command = .schema

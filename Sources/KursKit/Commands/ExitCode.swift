@@ -6,6 +6,8 @@ public enum ExitCode: Int32, Sendable {
   case invalid = 1
   /// A file could not be read.
   case unreadable = 2
+  /// The runner's input ended (scripted mode): progress is saved; `kurs resume` continues.
+  case inputEnded = 3
   /// The command line is wrong (sysexits' EX_USAGE).
   case usage = 64
 }

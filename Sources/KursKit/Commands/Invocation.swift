@@ -41,6 +41,12 @@ public enum Command: Sendable, Equatable {
   case newCourse(id: String, directory: String?)
   /// `kurs courses`
   case courses
+  /// `kurs start COURSE [--module ID]`
+  case start(course: String, module: String?)
+  /// `kurs resume`
+  case resume
+  /// `kurs progress`
+  case progress
   /// `kurs schema`
   case schema
   /// `kurs help [COMMAND]`, `kurs --help`

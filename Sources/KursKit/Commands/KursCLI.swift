@@ -5,12 +5,19 @@ import Foundation
 public struct KursCLI {
   public var console: Console
   public var environment: [String: String]
+  public var input: LineReader
+  public var terminal: Terminal
   /// The version `kurs --version` prints.
   public static let version = "0.1.0"
 
-  public init(console: Console, environment: [String: String]) {
+  public init(
+    console: Console, environment: [String: String], input: LineReader = ScriptedLines([]),
+    terminal: Terminal = .scripted
+  ) {
     self.console = console
     self.environment = environment
+    self.input = input
+    self.terminal = terminal
   }
 
   /// Parses and runs `arguments` (without the program name).
@@ -85,13 +92,21 @@ public struct KursCLI {
       return .success
     case .newCourse(let id, let directory):
       return newCourse(id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? locator.coursesDirectory)
-    case .courses, .home:
-      return listCourses(locator: locator, loader: loader, language: language, home: invocation.command == .home)
+    case .courses:
+      return listCourses(locator: locator, loader: loader, language: language, home: false)
+    case .home:
+      return home(options, locator: locator, loader: loader)
+    case .start(let course, let module):
+      return start(course: course, module: module, options, locator: locator, loader: loader)
+    case .resume:
+      return resume(options, locator: locator, loader: loader)
+    case .progress:
+      return progress(options, locator: locator, loader: loader)
     }
   }
 
   /// Loads a course for graph and stats; prints its errors and returns `nil` when it has any.
-  private func loadValid(_ name: String, locator: CourseLocator, loader: CourseLoader) -> Course? {
+  func loadValid(_ name: String, locator: CourseLocator, loader: CourseLoader) -> Course? {
     guard let path = locator.path(for: name) else {
       console.writeError(
         "kurs: no course '\(name)' in \(locator.coursesDirectory.path)\(didYouMean(name, locator.courseIDs())); give a course id or a path\n")

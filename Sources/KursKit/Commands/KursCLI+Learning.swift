@@ -1,0 +1,217 @@
+import Foundation
+
+/// The learner's commands: `kurs` (home), `start`, `resume`, `progress`.
+extension KursCLI {
+  func t(_ key: Localization.Key, _ language: String, _ arguments: String...) -> String {
+    Localization.string(key, language, arguments: arguments)
+  }
+
+  /// Writes `error` for the learner, in their language where it is one of ours.
+  func report(_ error: any Error, _ language: String) {
+    switch error {
+    case let error as Journal.ReadError: console.writeError("kurs: \(error.text(language))\n")
+    case let error as StoreError: console.writeError("kurs: \(error.text(language))\n")
+    default: console.writeError("kurs: \(error)\n")
+    }
+  }
+
+  /// The UI language: `--lang`, else the learner's saved choice, else the locale, else English.
+  func uiLanguage(_ options: GlobalOptions, learner: LearnerProfile?) -> String {
+    if let language = options.language { return language }
+    if let language = learner?.language { return language }
+    for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+      if let value = environment[variable], !value.isEmpty, value != "C", value != "POSIX" {
+        return String(value.prefix { $0.isLetter }).lowercased()
+      }
+    }
+    return "en"
+  }
+
+  func store(_ options: GlobalOptions) -> LearnerStore {
+    LearnerStore(root: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
+  }
+
+  /// The learner: `--learner NAME` (created when new), else the only profile, else asked.
+  func learner(_ options: GlobalOptions, store: LearnerStore) throws -> LearnerProfile? {
+    if let name = options.learner { return try store.profile(named: name) }
+    let profiles = try store.profiles()
+    if profiles.count == 1 { return profiles[0] }
+    let language = uiLanguage(options, learner: nil)
+    if !profiles.isEmpty {
+      console.write("\n" + t(.whoIsLearning, language) + "\n")
+      for (index, profile) in profiles.enumerated() { console.write("  \(index + 1). \(profile.name)\n") }
+      console.write("  \(profiles.count + 1). \(t(.newProfile, language))\n> ")
+      guard let line = input.readLine() else { return nil }
+      if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...profiles.count).contains(number) {
+        return profiles[number - 1]
+      }
+    }
+    console.write("\n" + t(.typeName, language) + "\n> ")
+    guard let name = input.readLine() else { return nil }
+    return try store.create(name: name, language: options.language)
+  }
+
+  /// `kurs resume` with the options that find this learner's data again.
+  func resumeCommand(_ options: GlobalOptions, learner: LearnerProfile?) -> String {
+    var words = ["kurs", "resume"]
+    if let learner, options.learner != nil || ((try? store(options).profiles().count) ?? 0) > 1 {
+      words += ["--learner", Self.shellQuoted(learner.name)]
+    }
+    if let directory = options.dataDirectory { words += ["--data-dir", Self.shellQuoted(directory)] }
+    if let courses = options.coursesDirectory { words += ["--courses", Self.shellQuoted(courses)] }
+    return words.joined(separator: " ")
+  }
+
+  /// `word` as a shell would need it typed.
+  static func shellQuoted(_ word: String) -> String {
+    let safe = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./:@".unicodeScalars.contains($0) }
+    return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  func sessionOptions(_ options: GlobalOptions, learner: LearnerProfile? = nil, language: String = "en") -> LearningSession.Options {
+    var session = LearningSession.Options()
+    session.resumeCommand = resumeCommand(options, learner: learner)
+    terminal.prepareInterruptMessage("\n" + t(.saved, language, session.resumeCommand) + "\n")
+    session.plain = options.plain
+    session.colour = terminal.colour && !options.plain
+    session.width = terminal.width
+    if terminal.isInteractive { session.height = terminal.height }
+    return session
+  }
+
+  /// `kurs start COURSE [--module ID]`.
+  func start(course name: String, module: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+    guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
+    let store = store(options)
+    do {
+      guard var learner = try learner(options, store: store) else {
+        console.write("\n" + t(.inputEnded, uiLanguage(options, learner: nil), resumeCommand(options, learner: nil)) + "\n")
+        return .inputEnded
+      }
+      if let language = options.language, learner.language != language {
+        learner.language = language
+        try store.update(learner)
+      }
+      let language = uiLanguage(options, learner: learner)
+      let courseLanguage = course.languages.contains(language) ? language : course.defaultLanguage
+      let session = LearningSession(
+        course: course, learner: learner, language: courseLanguage,
+        journal: try store.journal(of: learner, course: course.id), console: console, input: input,
+        options: sessionOptions(options, learner: learner, language: language))
+      for notice in try session.restore() { console.writeError("kurs: \(notice)\n") }
+      return session.run(module: module)
+    } catch {
+      report(error, uiLanguage(options, learner: nil))
+      return .invalid
+    }
+  }
+
+  /// `kurs resume`: the course the learner used last, where they stopped.
+  func resume(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+    let store = store(options)
+    do {
+      guard let learner = try learner(options, store: store) else { return .inputEnded }
+      guard let course = store.courses(of: learner).first else {
+        console.writeError("kurs: \(t(.noLearners, uiLanguage(options, learner: learner)))\n")
+        return .invalid
+      }
+      var named = options
+      named.learner = learner.name
+      return start(course: course, module: nil, named, locator: locator, loader: loader)
+    } catch {
+      report(error, uiLanguage(options, learner: nil))
+      return .invalid
+    }
+  }
+
+  /// `kurs progress`: every course the learner has begun.
+  func progress(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+    let store = store(options)
+    do {
+      guard let learner = try learner(options, store: store) else { return .inputEnded }
+      let language = uiLanguage(options, learner: learner)
+      let courses = store.courses(of: learner)
+      guard !courses.isEmpty else {
+        console.write(t(.noLearners, language) + "\n")
+        return .success
+      }
+      for id in courses {
+        guard let path = locator.path(for: id), let course = loader.load(path: path).course else { continue }
+        let session = LearningSession(
+          course: course, learner: learner, language: course.languages.contains(language) ? language : course.defaultLanguage,
+          journal: try store.journal(of: learner, course: id), console: console, input: input,
+          options: sessionOptions(options))
+        for notice in try session.restore() { console.writeError("kurs: \(notice)\n") }
+        session.showProgress()
+      }
+      return .success
+    } catch {
+      report(error, uiLanguage(options, learner: nil))
+      return .invalid
+    }
+  }
+
+  /// `kurs`: choose a learner, a course and a module.
+  func home(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+    let store = store(options)
+    do {
+      guard let learner = try learner(options, store: store) else { return .inputEnded }
+      let language = uiLanguage(options, learner: learner)
+      var courses: [Course] = []
+      for folder in locator.courseFolders() {
+        var report = ValidationReport(strict: false)
+        report.check(path: folder.path, loader: loader)
+        if report.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
+      }
+      guard !courses.isEmpty else {
+        console.writeError("kurs: " + t(.noCourses, language, locator.coursesDirectory.path) + "\n")
+        return .invalid
+      }
+      console.write("\n\(learner.name)\n")
+      for (index, course) in courses.enumerated() {
+        let title = course.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? course.id
+        let engine = Engine(course: course, language: language, seed: learner.id)
+        let journal = try store.journal(of: learner, course: course.id)
+        let (entries, _) = try journal.read()
+        var state = CourseState()
+        for entry in entries { if let next = try? engine.apply(entry.input, to: state).state { state = next } }
+        let status: String
+        if state.completed { status = t(.statusPassed, language) }
+        else if entries.isEmpty { status = t(.statusNotStarted, language) }
+        else { status = t(.courseProgress, language, t(.statusInProgress, language), String(engine.percentDone(state))) }
+        console.write("  \(index + 1). \(title) (\(status))\n")
+      }
+      console.write(t(.chooseCourse, language) + "\n> ")
+      guard let line = input.readLine() else { return .inputEnded }
+      guard let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...courses.count).contains(number) else {
+        return .success
+      }
+      let course = courses[number - 1]
+      let engine = Engine(course: course, language: language, seed: learner.id)
+      let (entries, _) = try store.journal(of: learner, course: course.id).read()
+      var state = CourseState()
+      for entry in entries { if let next = try? engine.apply(entry.input, to: state).state { state = next } }
+      for (index, module) in course.modules.enumerated() {
+        let moduleState = state.module(module.id)
+        let missing = engine.missingRequirements(of: module.id, in: state)
+        let status = missing.isEmpty
+          ? t(moduleState.passedBefore ? .statusPassed : moduleState.status == .notStarted ? .statusNotStarted : moduleState.status == .failed ? .statusFailed : .statusInProgress, language)
+          : t(.locked, language, missing.joined(separator: ", "))
+        let title = module.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? module.id
+        console.write("  \(index + 1). \(title) (\(status))\n")
+      }
+      console.write(t(.chooseModule, language) + "\n> ")
+      guard let choice = input.readLine() else { return .inputEnded }
+      var named = options
+      named.learner = learner.name
+      var module: String?
+      if let moduleNumber = Int(choice.trimmingCharacters(in: .whitespaces)), (1...course.modules.count).contains(moduleNumber) {
+        module = course.modules[moduleNumber - 1].id
+      }
+      return start(course: course.id, module: module, named, locator: locator, loader: loader)
+    } catch {
+      report(error, uiLanguage(options, learner: nil))
+      return .invalid
+    }
+  }
+}

@@ -1,0 +1,363 @@
+import Foundation
+
+/// One learner taking one course: replays their journal, shows screens, reads their lines,
+/// records every step before showing the next screen. Terminal details come in through
+/// `Console`, `LineReader` and `SessionOptions`, so tests drive it with scripted lines.
+public final class LearningSession {
+  public struct Options: Sendable {
+    public var plain = false
+    public var colour = false
+    /// The terminal width now (measured again before each screen).
+    public var width: @Sendable () -> Int = { 80 }
+    /// Rows per screen for long pages; `nil` prints everything (scripted mode).
+    public var height: @Sendable () -> Int? = { nil }
+    /// The command that continues this session, shown when the learner stops.
+    public var resumeCommand = "kurs resume"
+    public init() {}
+  }
+
+  let course: Course
+  let engine: Engine
+  let learner: LearnerProfile
+  let journal: Journal
+  let console: Console
+  let input: LineReader
+  let options: Options
+  let language: String
+  private var state = CourseState()
+
+  public init(
+    course: Course, learner: LearnerProfile, language: String, journal: Journal, console: Console,
+    input: LineReader, options: Options
+  ) {
+    self.course = course
+    self.learner = learner
+    self.language = language
+    self.engine = Engine(course: course, language: language, seed: learner.id)
+    self.journal = journal
+    self.console = console
+    self.input = input
+    self.options = options
+  }
+
+  private var renderer: ScreenRenderer {
+    ScreenRenderer(width: options.width(), language: language, plain: options.plain, colour: options.colour)
+  }
+
+  private func t(_ key: Localization.Key, _ arguments: String...) -> String {
+    Localization.string(key, language, arguments: arguments)
+  }
+
+  /// Rebuilds the learner's state from the journal.
+  /// - Returns: a notice for the learner (a cut-off last record, a changed course), if any.
+  public func restore() throws(Journal.ReadError) -> [String] {
+    let (entries, notice) = try journal.read()
+    var notices = notice.map { [$0.text(language)] } ?? []
+    var rebuilt = CourseState()
+    for entry in entries {
+      do {
+        rebuilt = try engine.apply(entry.input, to: rebuilt).state
+      } catch {
+        notices.append(t(.courseChanged))
+        break
+      }
+    }
+    state = rebuilt
+    return notices
+  }
+
+  /// The learner's state after `restore()`.
+  public var currentState: CourseState { state }
+
+  // MARK: Running
+
+  /// Runs until the learner quits, the input ends, or the course is done.
+  /// - Parameter module: the module to start (`--module`), else where the learner stopped,
+  ///   else the next open module.
+  public func run(module requested: String?) -> ExitCode {
+    let isFirstVisit = state.modules.isEmpty
+    if isFirstVisit, !course.contentNote.isEmpty {
+      show([renderer.progressTitle(t(.contentNoteTitle))] + renderer.blocks(engine.blocks(course.contentNote)) + ["", t(.pauseReminder), "", t(.pressEnter)])
+      guard let line = prompt(canGoBack: false) else { return endOfInput() }
+      if line.lowercased() == "q" { return quit() }
+    }
+
+    var screen: Screen
+    do {
+      if let requested {
+        guard course.module(requested) != nil else {
+          let ids = course.modules.map(\.id)
+          console.writeError("kurs: " + t(.noSuchModule, course.id, requested, didYouMean(requested, ids), ids.joined(separator: ", ")) + "\n")
+          return .usage
+        }
+        if state.currentModule == requested, state.module(requested).status == .inProgress {
+          screen = try engine.currentScreen(state)
+        } else {
+          guard let started = try startModule(requested) else { return .success }
+          screen = started
+        }
+      } else if let current = state.currentModule, state.module(current).status == .inProgress {
+        screen = try engine.currentScreen(state)
+      } else if let next = engine.nextModule(in: state) {
+        guard let started = try startModule(next) else { return .success }
+        screen = started
+      } else {
+        console.write(t(.courseComplete) + "\n")
+        showProgress()
+        return .success
+      }
+    } catch {
+      return refused(error)
+    }
+    return loop(from: screen)
+  }
+
+  /// Shows the module's content note, then starts it. `nil` when the learner quit at the note.
+  private func startModule(_ id: String) throws(EngineRefusal) -> Screen? {
+    if let module = course.module(id), !module.contentNote.isEmpty {
+      show([renderer.progressTitle(t(.contentNoteTitle))] + renderer.blocks(engine.blocks(module.contentNote)) + ["", t(.pauseReminder), "", t(.pressEnter)])
+      guard let line = prompt(canGoBack: false) else { return nil }
+      if line.lowercased() == "q" { return nil }
+    }
+    return try step(.startModule(id))
+  }
+
+  /// Applies an input, records it, and returns the next screen.
+  private func step(_ input: EngineInput) throws(EngineRefusal) -> Screen {
+    let result = try engine.apply(input, to: state)
+    if input != .back && !(input == .proceed && state.module(state.currentModule ?? "").reviewIndex != nil) {
+      record(input, result.events)
+    }
+    state = result.state
+    return result.screen
+  }
+
+  private func record(_ input: EngineInput, _ events: [EngineEvent]) {
+    let entry = Journal.Entry(
+      v: 1, id: UUID().uuidString.lowercased(), time: Date(), course: course.id,
+      courseVersion: course.version, digest: course.digest, input: input, events: events)
+    do {
+      try journal.append(entry)
+    } catch {
+      console.writeError("kurs: " + t(.saveFailed, journal.url.path, error.localizedDescription) + "\n")
+    }
+  }
+
+  private func loop(from first: Screen) -> ExitCode {
+    var screen = first
+    while true {
+      show(renderer.render(screen))
+      let canGoBack: Bool
+      switch screen {
+      case .page(let page): canGoBack = page.canGoBack
+      case .question(let question): canGoBack = question.canGoBack
+      default: canGoBack = false
+      }
+      var answered = false
+      // Matching pairs given so far, when the learner answers one pair at a time.
+      var pendingPairs: [String: String] = [:]
+      while !answered {
+        guard let line = prompt(canGoBack: canGoBack) else { return endOfInput() }
+        let command = line.trimmingCharacters(in: .whitespaces).lowercased()
+        switch command {
+        case "q": return quit()
+        case "?":
+          show(Localization.string(.help, language).components(separatedBy: "\n"))
+        case "r":
+          showResources()
+        case "p":
+          showProgress()
+        case "s":
+          show(renderer.render(screen))
+        case "b":
+          do {
+            screen = try step(.back)
+            answered = true
+          } catch {
+            console.write(t(.cannotGoBack) + "\n")
+          }
+        default:
+          do {
+            switch screen {
+            case .question(let question) where question.kind == .matching:
+              switch AnswerParser.parseMatching(line, for: question, language: language, pending: pendingPairs) {
+              case .complete(let answer):
+                pendingPairs = [:]
+                screen = try step(.answer(answer))
+                answered = true
+              case .partial(let pairs, let message):
+                pendingPairs = pairs
+                console.write(message.text + "\n")
+              case .invalid(let message):
+                console.write(message.text + "\n")
+              }
+            case .question(let question):
+              switch AnswerParser.parse(line, for: question, language: language) {
+              case .success(let answer):
+                screen = try step(.answer(answer))
+                answered = true
+              case .failure(let message):
+                console.write(message.text + "\n")
+              }
+            case .moduleEnd(let end):
+              guard let next = afterModule(end) else { return .success }
+              screen = next
+              answered = true
+            default:
+              screen = try step(.proceed)
+              answered = true
+            }
+          } catch {
+            return refused(error)
+          }
+        }
+      }
+    }
+  }
+
+  /// After a module: the course's completion, then the next module or a retake.
+  private func afterModule(_ end: ModuleEndScreen) -> Screen? {
+    if state.completed {
+      console.write("\n" + t(.courseComplete) + "\n")
+      showProgress()
+      return nil
+    }
+    let next = engine.nextModule(in: state)
+    let target: String?
+    if end.status == .failed {
+      target = end.moduleID
+    } else {
+      target = next
+    }
+    guard let target else {
+      showProgress()
+      return nil
+    }
+    if let title = course.module(target).flatMap({ engine.text($0.title) }) {
+      console.write(t(.nextModule, renderer.inline(title)) + "\n")
+    }
+    do {
+      return try startModule(target)
+    } catch {
+      _ = refused(error)
+      return nil
+    }
+  }
+
+  // MARK: Output
+
+  private func show(_ lines: [String]) {
+    guard let height = options.height(), height > 4, lines.count > height - 2 else {
+      console.write("\n" + lines.joined(separator: "\n") + "\n")
+      return
+    }
+    // Long pages a screen at a time.
+    var start = 0
+    while start < lines.count {
+      let end = min(start + height - 2, lines.count)
+      console.write("\n" + lines[start..<end].joined(separator: "\n") + "\n")
+      start = end
+      if start < lines.count {
+        console.write("-- \(t(.pressEnter)) --")
+        guard let line = input.readLine(), line.lowercased() != "q" else { return }
+      }
+    }
+  }
+
+  private func prompt(canGoBack: Bool) -> String? {
+    console.write(renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n> ")
+    return input.readLine()
+  }
+
+  private func quit() -> ExitCode {
+    console.write("\n" + t(.saved, options.resumeCommand) + "\n")
+    return .success
+  }
+
+  private func endOfInput() -> ExitCode {
+    console.write("\n" + t(.inputEnded, options.resumeCommand) + "\n")
+    return .inputEnded
+  }
+
+  private func refused(_ error: EngineRefusal) -> ExitCode {
+    switch error {
+    case .moduleLocked(let module, let missing):
+      console.writeError("kurs: " + t(.moduleLocked, module, missing.joined(separator: ", "), course.id) + "\n")
+    case .branchLoop(let module, let node):
+      console.writeError("kurs: " + t(.branchLoop, module, node) + "\n")
+    default:
+      console.writeError("kurs: \(error)\n")
+    }
+    return .invalid
+  }
+
+  func showProgress() {
+    var lines = [renderer.progressTitle(engine.text(course.title).map(renderer.inline) ?? course.id)]
+    for module in course.modules {
+      let moduleState = state.module(module.id)
+      let status: String
+      switch moduleState.status {
+      case .notStarted: status = t(.statusNotStarted)
+      case .inProgress: status = t(.statusInProgress)
+      case .passed: status = t(.statusPassed)
+      case .failed: status = t(.statusFailed)
+      case .completed: status = t(.statusCompleted)
+      }
+      let title = engine.text(module.title).map(renderer.inline) ?? module.id
+      let score = moduleState.bestScore ?? moduleState.lastScore ?? moduleState.score
+      lines += renderer.wrapped("\(title): \(status) · \(t(.points, String(score), String(engine.maximum(of: module.id))))", indent: 2, marker: options.plain ? "- " : "• ")
+    }
+    show(lines)
+  }
+
+  func showResources() {
+    let glossary = course.libraries.flatMap(\.terms)
+    let blocks = course.libraries.flatMap(\.blocks)
+    let help = course.libraries.flatMap(\.resources)
+    guard !glossary.isEmpty || !blocks.isEmpty || !help.isEmpty else {
+      console.write(t(.noResources) + "\n")
+      return
+    }
+    var sections: [(String, () -> [String])] = []
+    if !help.isEmpty {
+      sections.append((t(.helpResourcesTitle), { [self] in
+        help.flatMap { resource -> [String] in
+          var lines = renderer.wrapped(renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)), marker: options.plain ? "- " : "• ")
+          if let description = engine.text(resource.description) { lines += renderer.wrapped(renderer.inline(description), indent: 2) }
+          for contact in resource.contacts { lines += renderer.wrapped(renderer.inline(contact.text), indent: 2, marker: "\(contact.kind): ") }
+          return lines
+        }
+      }))
+    }
+    if !blocks.isEmpty {
+      sections.append((t(.checklistsTitle), { [self] in
+        blocks.flatMap { block -> [String] in
+          [""] + renderer.wrapped(renderer.inline(engine.text(block.title) ?? InlineText(block.id))) + renderer.blocks(engine.blocks(block.body))
+        }
+      }))
+    }
+    if !glossary.isEmpty {
+      sections.append((t(.glossaryTitle), { [self] in
+        glossary.flatMap { term -> [String] in
+          let name = renderer.inline(engine.text(term.name) ?? InlineText(term.id))
+          let definition = engine.text(term.definition).map(renderer.inline) ?? ""
+          return renderer.wrapped("\(name): \(definition)", marker: options.plain ? "- " : "• ")
+        }
+      }))
+    }
+    var lines = [renderer.progressTitle(t(.resourcesTitle))]
+    for (index, section) in sections.enumerated() { lines.append("  \(index + 1). \(section.0)") }
+    lines.append(t(.promptSingle))
+    show(lines)
+    console.write("> ")
+    guard let line = input.readLine(), let number = Int(line.trimmingCharacters(in: .whitespaces)),
+      (1...sections.count).contains(number)
+    else { return }
+    show([renderer.progressTitle(sections[number - 1].0)] + sections[number - 1].1())
+  }
+}
+
+extension ScreenRenderer {
+  /// A heading line.
+  func progressTitle(_ text: String) -> String { plain ? text : "== \(text) ==" }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import KursKit
+import Testing
+
+/// Plays courses through the real binary in scripted mode (one answer per line on standard
+/// input), along every route the engine can find, and checks where the learner ends up.
+@Suite struct RunnerPathTests {
+  /// Creates a learner through the binary and returns the data folder and the learner's id.
+  func newLearner(_ name: String) throws -> (URL, String) {
+    let data = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-e2e-\(UUID().uuidString)")
+    _ = try KursProcess.run(["start", "example", "--learner", name, "--data-dir", data.path], input: "")
+    let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
+    let id = try #require(profiles?.first?["id"] as? String)
+    return (data, id)
+  }
+
+  func course(_ id: String) throws -> Course {
+    try #require(CourseLoader().load(path: KursProcess.repository.appendingPathComponent("Courses/\(id)").path).course)
+  }
+
+  /// The lines before a module's first screen: the course note on a first visit, the module note.
+  func opening(_ course: Course, module: String, firstVisit: Bool) -> [String] {
+    var lines: [String] = []
+    if firstVisit, !course.contentNote.isEmpty { lines.append("") }
+    if let note = course.module(module)?.contentNote, !note.isEmpty { lines.append("") }
+    return lines
+  }
+
+  @Test func everyRouteOfTheExampleCourseReachesItsEnd() throws {
+    let course = try course("example")
+    for language in ["en", "ru"] {
+      let (data, id) = try newLearner("path-\(language)")
+      defer { try? FileManager.default.removeItem(at: data) }
+      let engine = Engine(course: course, language: language, seed: id)
+      let explorer = PathExplorer(engine: engine)
+      let basics = try explorer.paths(of: "basics", from: CourseState())
+      // Two choices at 'stop', three routes at 'route': five of the six graph paths can happen
+      // (well-prepared needs the flag set by choosing 'calm').
+      #expect(Set(basics.map { $0.nodes.filter { ["well-prepared", "review", "what-to-note"].contains($0) } }).count == 3)
+      #expect(Set(basics.map(\.status)) == [.passed, .failed])
+      for path in basics {
+        let folder = data.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: data.appendingPathComponent("learners.json"), to: folder.appendingPathComponent("learners.json"))
+        let lines = opening(course, module: "basics", firstVisit: true) + path.lines + ["", "q"]
+        let result = try KursProcess.run(
+          ["start", "example", "--learner", "path-\(language)", "--data-dir", folder.path, "--lang", language],
+          input: lines.joined(separator: "\n") + "\n")
+        #expect(result.exitCode == 0, "\(path.nodes) \(result.errors)")
+        let expected = Localization.string(path.status == .passed ? .statusPassed : .statusFailed, language)
+        #expect(result.output.contains(expected), "\(path.nodes)")
+        let progress = try KursProcess.run(["progress", "--learner", "path-\(language)", "--data-dir", folder.path, "--lang", language])
+        #expect(progress.output.contains(expected), "\(path.nodes)")
+      }
+    }
+  }
+
+  @Test func secondModuleOpensAfterTheFirstAndCompletesTheCourse() throws {
+    let course = try course("example")
+    let (data, id) = try newLearner("whole")
+    defer { try? FileManager.default.removeItem(at: data) }
+    let engine = Engine(course: course, language: "en", seed: id)
+    let explorer = PathExplorer(engine: engine)
+    let basics = try #require(try explorer.paths(of: "basics", from: CourseState()).first { $0.status == .passed && $0.nodes.contains("well-prepared") })
+    let practicePaths = try explorer.paths(of: "practice", from: basics.state)
+    #expect(practicePaths.contains { $0.status == .passed })
+    let practice = try #require(practicePaths.first { $0.status == .passed })
+    let lines = opening(course, module: "basics", firstVisit: true) + basics.lines + [""]
+      + opening(course, module: "practice", firstVisit: false) + practice.lines + [""]
+    let result = try KursProcess.run(
+      ["start", "example", "--learner", "whole", "--data-dir", data.path], input: lines.joined(separator: "\n") + "\n")
+    #expect(result.exitCode == 0)
+    #expect(result.output.contains("You have completed the course."))
+  }
+
+  @Test func endOfInputSavesAndResumeContinuesAtTheSameQuestion() throws {
+    let (data, _) = try newLearner("resumer")
+    defer { try? FileManager.default.removeItem(at: data) }
+    let first = try KursProcess.run(["start", "example", "--learner", "resumer", "--data-dir", data.path], input: "\n\n\n")
+    #expect(first.exitCode == 3)
+    #expect(first.output.contains("kurs resume"))
+    let resumed = try KursProcess.run(["resume", "--learner", "resumer", "--data-dir", data.path], input: "")
+    #expect(resumed.output.contains("What should Anna do first?"))
+    #expect(!resumed.output.contains("Before you start"))
+  }
+
+  @Test func invalidAnswersRepromptWithoutCostingATry() throws {
+    let (data, _) = try newLearner("typo")
+    defer { try? FileManager.default.removeItem(at: data) }
+    let result = try KursProcess.run(
+      ["start", "example", "--learner", "typo", "--data-dir", data.path], input: "\n\n\n7\nabc\n1 2\n")
+    #expect(result.output.contains("Type one number from 1 to 2."))
+    #expect(!result.output.contains("tries left"))
+  }
+
+  @Test func keysWorkAtEveryPrompt() throws {
+    let (data, _) = try newLearner("keys")
+    defer { try? FileManager.default.removeItem(at: data) }
+    let result = try KursProcess.run(
+      ["start", "example", "--learner", "keys", "--data-dir", data.path, "--plain"], input: "\n\n?\np\nr\n1\nq\n")
+    #expect(result.exitCode == 0)
+    #expect(result.output.contains("Keys you can type at any prompt:"))
+    #expect(result.output.contains("Basics: in progress"))
+    #expect(result.output.contains("Where to get help"))
+    #expect(result.output.contains("Your progress is saved."))
+    #expect(!result.output.contains("\u{1B}["))
+  }
+
+  @Test func marinaModulesPassAndFailInBothLanguages() throws {
+    let course = try course("marina")
+    for language in ["en", "ru"] {
+      let (data, id) = try newLearner("marina-\(language)")
+      defer { try? FileManager.default.removeItem(at: data) }
+      let explorer = PathExplorer(engine: Engine(course: course, language: language, seed: id))
+      let paths = try explorer.paths(of: "recognise", from: CourseState())
+      let passing = try #require(paths.first { $0.status == .passed })
+      let failing = try #require(paths.first { $0.status == .failed })
+      for path in [passing, failing] {
+        let folder = data.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: data.appendingPathComponent("learners.json"), to: folder.appendingPathComponent("learners.json"))
+        let lines = opening(course, module: "recognise", firstVisit: true) + path.lines + ["", "q"]
+        let result = try KursProcess.run(
+          ["start", "marina", "--learner", "marina-\(language)", "--data-dir", folder.path, "--lang", language],
+          input: lines.joined(separator: "\n") + "\n")
+        #expect(result.exitCode == 0)
+        let expected = Localization.string(path.status == .passed ? .statusPassed : .statusFailed, language)
+        #expect(result.output.contains(expected))
+      }
+    }
+  }
+}
