@@ -65,6 +65,8 @@ struct PathExplorer {
       budget -= 1
       guard found.count < 200, budget > 0 else { break }
       guard seen.insert(Self.situation(step.state, moduleID)).inserted else { continue }
+      // A loop in the story can be walked round forever: each node at most three times.
+      guard (step.state.module(moduleID).visits.values.max() ?? 0) <= 3 else { continue }
       switch step.screen {
       case .moduleEnd(let end):
         let key = nodes.joined(separator: ">") + "=\(end.status)"

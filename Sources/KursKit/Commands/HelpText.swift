@@ -5,6 +5,15 @@ public enum HelpText {
 
     usage: kurs [COMMAND] [OPTIONS]
 
+    with no command, kurs opens the home screen: choose who is learning, then a course and
+    a module.
+
+    commands for learners:
+      start COURSE         start a course, or go on with it (--module ID for one module)
+      resume               continue exactly where you stopped, even mid-question
+      progress             your courses and modules: not started, in progress, passed
+      courses              list the courses and whether they are valid
+
     commands for authors:
       validate PATH...     check courses like a compiler: path:line:column: error: message
       graph COURSE         draw the branching of a course (Graphviz dot or Mermaid)
@@ -13,18 +22,28 @@ public enum HelpText {
       schema               print the XML Schema of the course format
 
     other commands:
-      courses              list the courses and whether they are valid
       help [COMMAND]       explain a command, with an example
 
     options for every command:
+      --learner NAME       who is learning (a pseudonym is fine; created when new)
+      --data-dir DIR       where progress is kept (default: $KURS_DATA_DIR, else
+                           $XDG_DATA_HOME/kurs, else ~/.local/share/kurs)
       --courses DIR        where course folders are (default: the bundled Courses/)
       --content DIR        the shared Content/ folder (default: beside the courses)
-      --lang CODE          language for titles (en, ru)
+      --lang CODE          language: en or ru (default: your saved choice, then LANG)
+      --plain              for screen readers: no colour, no boxes, one choice per line
       --help, -h           this help; --version prints the version
 
-    exit codes: 0 success, 1 invalid input, 2 unreadable file, 64 wrong command line
+    while learning, at every prompt:
+      ? help   q save and quit   r resources   p progress   s show again   b back
+
+    exit codes: 0 success, 1 invalid input, 2 unreadable file, 3 input ended (progress
+    saved), 64 wrong command line, 130 interrupted by Ctrl-C (progress saved)
 
     examples:
+      kurs
+      kurs start marina --lang ru
+      kurs resume --learner Sveta
       kurs validate Courses/example
       kurs graph example --module basics --format mermaid
       kurs new course first-aid
@@ -90,6 +109,52 @@ public enum HelpText {
         example:
           kurs new course first-aid
           kurs validate Courses/first-aid
+
+        """
+    case "start":
+      return """
+        usage: kurs start COURSE [--module ID] [--learner NAME] [--lang CODE] [--plain]
+
+        Starts a course, or goes on with it where you stopped. Without --module, the first
+        module you have not passed whose prerequisites are done. COURSE is a course id from
+        the courses folder (see kurs courses). Before the first module you see the course's
+        content note. Answer by number: 2 for one choice; 1 3 or 1,3 for several; 3 1 2 for
+        an order; 1b 2a 3c for matching (or one pair at a time); true/false by number or
+        word. A wrong format never costs a try.
+
+        At every prompt: ? help, q save and quit, r glossary and help resources,
+        p progress, s show the screen again, b back to the previous page.
+
+        When input is not a terminal, kurs reads one answer per line and exits with 3 when
+        the input ends; progress is saved either way.
+
+        examples:
+          kurs start marina
+          kurs start marina --module evidence --lang ru --plain
+          printf '1\\n2\\n' | kurs start example --learner test
+
+        """
+    case "resume":
+      return """
+        usage: kurs resume [--learner NAME]
+
+        Continues the course you were last in, at the very screen you left: the same page,
+        or the same question with the same tries used. q, Ctrl-C and the end of input all
+        save first and print this command to come back.
+
+        example:
+          kurs resume --learner Sveta
+
+        """
+    case "progress":
+      return """
+        usage: kurs progress [--learner NAME]
+
+        Shows each course you have started: its status and percent, and each module's
+        status, score and pass mark, with locked modules and what they need first.
+
+        example:
+          kurs progress --learner Sveta --lang ru
 
         """
     case "courses":

@@ -31,19 +31,36 @@ extension KursCLI {
     LearnerStore(root: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
   }
 
-  /// The learner: `--learner NAME` (created when new), else the only profile, else asked.
-  func learner(_ options: GlobalOptions, store: LearnerStore) throws -> LearnerProfile? {
-    if let name = options.learner { return try store.profile(named: name) }
+  /// The learner: `--learner NAME` (created when new, unless `creating` is false), else the only
+  /// profile, else asked.
+  func learner(_ options: GlobalOptions, store: LearnerStore, creating: Bool = true) throws -> LearnerProfile? {
+    if let name = options.learner {
+      if creating { return try store.profile(named: name) }
+      if let existing = try store.existingProfile(named: name) { return existing }
+      let names = try store.profiles().map(\.name)
+      throw StoreError(LocalizedMessage(
+        .noSuchLearner, name, store.root.path, didYouMean(name, names),
+        names.isEmpty ? "-" : names.joined(separator: ", ")))
+    }
     let profiles = try store.profiles()
     if profiles.count == 1 { return profiles[0] }
     let language = uiLanguage(options, learner: nil)
+    if profiles.isEmpty && !creating {
+      throw StoreError(LocalizedMessage(.noLearners))
+    }
     if !profiles.isEmpty {
       console.write("\n" + t(.whoIsLearning, language) + "\n")
       for (index, profile) in profiles.enumerated() { console.write("  \(index + 1). \(profile.name)\n") }
-      console.write("  \(profiles.count + 1). \(t(.newProfile, language))\n> ")
-      guard let line = input.readLine() else { return nil }
-      if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...profiles.count).contains(number) {
-        return profiles[number - 1]
+      let choices = profiles.count + (creating ? 1 : 0)
+      if creating { console.write("  \(choices). \(t(.newProfile, language))\n") }
+      while true {
+        console.write("> ")
+        guard let line = input.readLine() else { return nil }
+        if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices).contains(number) {
+          if number <= profiles.count { return profiles[number - 1] }
+          break
+        }
+        console.write(t(.invalidNumber, language, String(choices)) + "\n")
       }
     }
     console.write("\n" + t(.typeName, language) + "\n> ")
@@ -82,6 +99,11 @@ extension KursCLI {
   /// `kurs start COURSE [--module ID]`.
   func start(course name: String, module: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
     guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
+    if let language = options.language, !Localization.languages.contains(language), !course.languages.contains(language) {
+      let known = Array(Set(Localization.languages + course.languages)).sorted()
+      console.writeError("kurs: " + t(.unknownLanguage, "en", language, known.joined(separator: ", ")) + "\n")
+      return .usage
+    }
     let store = store(options)
     do {
       guard var learner = try learner(options, store: store) else {
@@ -110,9 +132,9 @@ extension KursCLI {
   func resume(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
     let store = store(options)
     do {
-      guard let learner = try learner(options, store: store) else { return .inputEnded }
+      guard let learner = try learner(options, store: store, creating: false) else { return .inputEnded }
       guard let course = store.courses(of: learner).first else {
-        console.writeError("kurs: \(t(.noLearners, uiLanguage(options, learner: learner)))\n")
+        console.writeError(t(.noLearners, uiLanguage(options, learner: learner)) + "\n")
         return .invalid
       }
       var named = options
@@ -128,7 +150,7 @@ extension KursCLI {
   func progress(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
     let store = store(options)
     do {
-      guard let learner = try learner(options, store: store) else { return .inputEnded }
+      guard let learner = try learner(options, store: store, creating: false) else { return .inputEnded }
       let language = uiLanguage(options, learner: learner)
       let courses = store.courses(of: learner)
       guard !courses.isEmpty else {
@@ -196,7 +218,9 @@ extension KursCLI {
         let missing = engine.missingRequirements(of: module.id, in: state)
         let status = missing.isEmpty
           ? t(moduleState.passedBefore ? .statusPassed : moduleState.status == .notStarted ? .statusNotStarted : moduleState.status == .failed ? .statusFailed : .statusInProgress, language)
-          : t(.locked, language, missing.joined(separator: ", "))
+          : t(.locked, language, missing.map { id in
+              course.modules.first { $0.id == id }?.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? id
+            }.joined(separator: ", "))
         let title = module.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? module.id
         console.write("  \(index + 1). \(title) (\(status))\n")
       }

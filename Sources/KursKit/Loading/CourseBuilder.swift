@@ -207,7 +207,9 @@ final class CourseBuilder {
             location: element.location))
       case "resource":
         let contacts = element.elements(named: "contact").map {
-          HelpResource.Contact(kind: $0[attribute: "kind"] ?? "other", text: inline($0))
+          HelpResource.Contact(
+            kind: $0[attribute: "kind"] ?? "other", text: inline($0),
+            language: $0.language == nil ? nil : language(of: $0))
         }
         resources.append(
           HelpResource(

@@ -18,9 +18,12 @@ public enum Localization {
     case saved, inputEnded
     case help
     case resourcesTitle, glossaryTitle, helpResourcesTitle, checklistsTitle, noResources
-    case contentNoteTitle, pauseReminder
+    case contentNoteTitle, pauseReminder, nothingSavedYet
+    case noteInfo, noteTip, noteWarning, noteImportant
+    case contactPhone, contactEmail, contactWeb, contactAddress, contactHours, contactOther
+    case noSuchLearner, unknownLanguage
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
-    case courseProgress
+    case courseProgress, moduleProgress
     case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses
     case journalUnreadable, journalTooNew, journalDamaged, journalCutOff
     case learnersUnreadable, learnerNameInvalid, courseIDUnsafe
@@ -85,7 +88,7 @@ public enum Localization {
     .notCorrect: ["en": "Not quite.", "ru": "Не совсем так."],
     .decisionNoted: ["en": "Your choice is noted.", "ru": "Ваш выбор учтён."],
     .tryAgain: [
-      "en": "Not quite. Try again ({0} tries left).",
+      "en": "Not quite. Try again (tries left: {0}).",
       "ru": "Не совсем так. Попробуйте ещё раз (осталось попыток: {0}).",
     ],
     .hint: ["en": "Hint", "ru": "Подсказка"],
@@ -117,12 +120,12 @@ public enum Localization {
     .nextModule: ["en": "Next: {0}.", "ru": "Дальше: {0}."],
     .courseComplete: ["en": "You have completed the course.", "ru": "Вы прошли курс."],
     .saved: [
-      "en": "Your progress is saved. To continue later, run: {0}",
-      "ru": "Ваш прогресс сохранён. Чтобы продолжить позже, запустите: {0}",
+      "en": "Your progress is saved. To continue later, run:\n  {0}",
+      "ru": "Ваш прогресс сохранён. Чтобы продолжить позже, запустите:\n  {0}",
     ],
     .inputEnded: [
-      "en": "Input ended. Your progress is saved. To continue, run: {0}",
-      "ru": "Ввод закончился. Ваш прогресс сохранён. Чтобы продолжить, запустите: {0}",
+      "en": "Input ended. Your progress is saved. To continue, run:\n  {0}",
+      "ru": "Ввод закончился. Ваш прогресс сохранён. Чтобы продолжить, запустите:\n  {0}",
     ],
     .help: [
       "en": """
@@ -155,8 +158,30 @@ public enum Localization {
     .noResources: ["en": "This course has no resources.", "ru": "В этом курсе нет материалов."],
     .contentNoteTitle: ["en": "Before you start", "ru": "Прежде чем начать"],
     .pauseReminder: [
-      "en": "You can pause at any time: type q to save and stop.",
-      "ru": "Вы можете прерваться в любой момент: введите q, чтобы сохранить и выйти.",
+      "en": "You can pause at any time: type q to save and stop, and come back to the same place. Where to get help: type r.",
+      "ru": "Вы можете прерваться в любой момент: введите q, чтобы сохранить и выйти, а потом продолжить с того же места. Куда обратиться за помощью: введите r.",
+    ],
+    .nothingSavedYet: [
+      "en": "You have not started yet, so there is nothing to save. To start later, run:\n  {0}",
+      "ru": "Вы ещё не начали, сохранять пока нечего. Чтобы начать позже, запустите:\n  {0}",
+    ],
+    .noteInfo: ["en": "Note", "ru": "Примечание"],
+    .noteTip: ["en": "Tip", "ru": "Совет"],
+    .noteWarning: ["en": "Warning", "ru": "Внимание"],
+    .noteImportant: ["en": "Important", "ru": "Важно"],
+    .contactPhone: ["en": "phone", "ru": "телефон"],
+    .contactEmail: ["en": "email", "ru": "эл. почта"],
+    .contactWeb: ["en": "web", "ru": "сайт"],
+    .contactAddress: ["en": "address", "ru": "адрес"],
+    .contactHours: ["en": "hours", "ru": "часы работы"],
+    .contactOther: ["en": "contact", "ru": "контакт"],
+    .noSuchLearner: [
+      "en": "there is no learner named '{0}' in {1}{2}; learners here: {3}",
+      "ru": "в {1} нет ученицы или ученика с именем «{0}»{2}; здесь есть: {3}",
+    ],
+    .unknownLanguage: [
+      "en": "Kurs does not speak '{0}'; use one of: {1}",
+      "ru": "Kurs не поддерживает язык «{0}»; выберите один из: {1}",
     ],
     .whoIsLearning: ["en": "Who is learning?", "ru": "Кто учится?"],
     .newProfile: ["en": "new profile", "ru": "новый профиль"],
@@ -169,10 +194,14 @@ public enum Localization {
       "en": "Type the number of a module, or press Enter to continue where you are.",
       "ru": "Введите номер модуля или нажмите Enter, чтобы продолжить с того места, где вы остановились.",
     ],
-    .locked: ["en": "locked: first pass {0}", "ru": "закрыт: сначала пройдите {0}"],
+    .locked: ["en": "locked: pass “{0}” first", "ru": "закрыт: сначала пройдите «{0}»"],
     .noLearners: [
-      "en": "No learner has started a course here yet. Start with: kurs",
-      "ru": "Здесь ещё никто не начинал курс. Начните с команды: kurs",
+      "en": "You have not started a course yet. To see the courses and start one, run: kurs",
+      "ru": "Вы ещё не начали ни одного курса. Чтобы увидеть курсы и начать, запустите: kurs",
+    ],
+    .moduleProgress: [
+      "en": "{0}: {1} · points {2} of {3}, pass mark {4}",
+      "ru": "{0}: {1} · баллы {2} из {3}, проходной балл {4}",
     ],
     .courseProgress: ["en": "{0}: {1}% done", "ru": "{0}: выполнено {1}%"],
     .noSuchModule: [

@@ -58,6 +58,14 @@ public struct HelpResource: Sendable, Equatable {
   public struct Contact: Sendable, Equatable {
     public var kind: String
     public var text: InlineText
+    /// The contact's `xml:lang`, when it is for speakers of one language only.
+    public var language: String?
+
+    public init(kind: String, text: InlineText, language: String? = nil) {
+      self.kind = kind
+      self.text = text
+      self.language = language
+    }
   }
   public var id: String
   public var kind: String

@@ -7,19 +7,18 @@ public struct ScreenRenderer: Sendable {
   public var plain: Bool
   public var colour: Bool
 
+  /// The longest line the renderer writes: on a wide terminal, text keeps a readable measure.
+  public static let readableWidth = 100
+
   public init(width: Int, language: String, plain: Bool, colour: Bool) {
-    self.width = max(20, min(width, 200))
+    self.width = max(20, min(width, Self.readableWidth))
     self.language = language
     self.plain = plain
     self.colour = colour && !plain
   }
 
   private func t(_ key: Localization.Key, _ arguments: String...) -> String {
-    var text = Localization.string(key, language)
-    for (index, argument) in arguments.enumerated() {
-      text = text.replacingOccurrences(of: "{\(index)}", with: argument)
-    }
-    return text
+    Localization.string(key, language, arguments: arguments)
   }
 
   // MARK: Styling
@@ -53,13 +52,57 @@ public struct ScreenRenderer: Sendable {
     }
   }
 
+  /// The heading of a note without a title of its own, in the learner's language.
+  func noteLabel(_ kind: Block.NoteKind) -> String {
+    switch kind {
+    case .info: t(.noteInfo)
+    case .tip: t(.noteTip)
+    case .warning: t(.noteWarning)
+    case .important: t(.noteImportant)
+    }
+  }
+
+  /// What a contact line is, in the learner's language: "phone: …".
+  func contactLabel(_ kind: String) -> String {
+    switch kind {
+    case "phone": t(.contactPhone)
+    case "email": t(.contactEmail)
+    case "web": t(.contactWeb)
+    case "address": t(.contactAddress)
+    case "hours": t(.contactHours)
+    default: t(.contactOther)
+    }
+  }
+
+  /// `text` without its terminal escape sequences (ESC [ … letter), as the terminal shows it.
+  static func withoutEscapes(_ text: String) -> String {
+    var result = ""
+    var inEscape = false
+    var afterEscape = false
+    for scalar in text.unicodeScalars {
+      if afterEscape {
+        afterEscape = false
+        inEscape = scalar == "["
+        continue
+      }
+      if scalar == "\u{1B}" {
+        afterEscape = true
+      } else if inEscape {
+        if (0x40...0x7E).contains(scalar.value) { inEscape = false }
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
   /// Wrapping that ignores escape sequences when measuring.
   private func wrapStyled(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var line = ""
     var lineWidth = 0
     for word in text.split(separator: " ") {
-      let visible = TextLayout.width(of: word.replacingOccurrences(of: #"\u{1B}\[[0-9;]*m"#, with: "", options: .regularExpression))
+      let visible = TextLayout.width(of: Self.withoutEscapes(String(word)))
       if lineWidth > 0 && lineWidth + 1 + visible > width {
         lines.append(line)
         line = ""
@@ -91,7 +134,7 @@ public struct ScreenRenderer: Sendable {
         let line = speaker.map { plain ? "\($0): \(quoted)" : "\(quoted) — \($0)" } ?? quoted
         lines += wrapped(line, indent: indent + 2)
       case .note(let kind, let title, let inner):
-        let label = title ?? kind.rawValue.capitalized
+        let label = title ?? noteLabel(kind)
         lines += wrapped(bold(plain ? "\(label):" : "[\(label)]"), indent: indent + 2)
         lines += self.blocks(inner, indent: indent + 2)
       case .story(let title, let inner):
@@ -136,7 +179,7 @@ public struct ScreenRenderer: Sendable {
       if page.isReview { lines += wrapped(dim(t(.reviewing))) + [""] }
       if let title = page.title { lines += wrapped(bold(inline(title))) + [""] }
       lines += blocks(page.blocks)
-      lines += ["", t(.pressEnter)]
+      lines += [""] + wrapped(t(.pressEnter))
     case .question(let question):
       lines.append(progressLine(question.position))
       lines.append("")
@@ -181,7 +224,7 @@ public struct ScreenRenderer: Sendable {
       if !feedback.isDecision {
         lines += ["", t(.points, String(feedback.points), String(feedback.maximum))]
       }
-      lines += ["", t(.pressEnter)]
+      lines += [""] + wrapped(t(.pressEnter))
     case .moduleEnd(let end):
       lines.append(progressLine(end.position))
       lines.append("")
@@ -195,7 +238,7 @@ public struct ScreenRenderer: Sendable {
       }
       lines += [""] + wrapped(bold(t(.moduleScore, String(end.score), String(end.maximum), String(end.passMark), status)))
       if end.status == .failed { lines += wrapped(t(.retryModule)) }
-      lines += ["", t(.pressEnter)]
+      lines += [""] + wrapped(t(.pressEnter))
     }
     return lines
   }

@@ -31,10 +31,14 @@ public struct LearnerStore: Sendable {
 
   /// The profile with this display name (case-insensitive), or a new one.
   public func profile(named name: String) throws -> LearnerProfile {
-    if let existing = try profiles().first(where: { $0.name.lowercased() == name.lowercased() }) {
-      return existing
-    }
+    if let existing = try existingProfile(named: name) { return existing }
     return try create(name: name)
+  }
+
+  /// The profile called `name` (ignoring case), without creating one.
+  public func existingProfile(named name: String) throws -> LearnerProfile? {
+    let wanted = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    return try profiles().first { $0.name.lowercased() == wanted }
   }
 
   /// Creates a profile with a generated id.

@@ -77,9 +77,11 @@ public final class LearningSession {
   public func run(module requested: String?) -> ExitCode {
     let isFirstVisit = state.modules.isEmpty
     if isFirstVisit, !course.contentNote.isEmpty {
-      show([renderer.progressTitle(t(.contentNoteTitle))] + renderer.blocks(engine.blocks(course.contentNote)) + ["", t(.pauseReminder), "", t(.pressEnter)])
-      guard let line = prompt(canGoBack: false) else { return endOfInput() }
-      if line.lowercased() == "q" { return quit() }
+      switch contentNote(course.contentNote) {
+      case .read: break
+      case .quit: return quit()
+      case .inputEnded: return endOfInput()
+      }
     }
 
     var screen: Screen
@@ -102,7 +104,7 @@ public final class LearningSession {
         guard let started = try startModule(next) else { return .success }
         screen = started
       } else {
-        console.write(t(.courseComplete) + "\n")
+        say(t(.courseComplete))
         showProgress()
         return .success
       }
@@ -114,12 +116,34 @@ public final class LearningSession {
 
   /// Shows the module's content note, then starts it. `nil` when the learner quit at the note.
   private func startModule(_ id: String) throws(EngineRefusal) -> Screen? {
+    // A locked module is refused before its note is shown.
+    let missing = engine.missingRequirements(of: id, in: state)
+    if !missing.isEmpty { throw EngineRefusal.moduleLocked(module: id, missing: missing) }
     if let module = course.module(id), !module.contentNote.isEmpty {
-      show([renderer.progressTitle(t(.contentNoteTitle))] + renderer.blocks(engine.blocks(module.contentNote)) + ["", t(.pauseReminder), "", t(.pressEnter)])
-      guard let line = prompt(canGoBack: false) else { return nil }
-      if line.lowercased() == "q" { return nil }
+      guard contentNote(module.contentNote) == .read else { return nil }
     }
     return try step(.startModule(id))
+  }
+
+  private enum NoteOutcome { case read, quit, inputEnded }
+
+  /// A content note before a course or module. The keys work here too: the learner can open
+  /// the help resources before reading on.
+  private func contentNote(_ note: LocalizedBody) -> NoteOutcome {
+    let lines = [renderer.progressTitle(t(.contentNoteTitle))] + renderer.blocks(engine.blocks(note))
+      + [""] + renderer.wrapped(t(.pauseReminder)) + [""] + renderer.wrapped(t(.pressEnter))
+    show(lines)
+    while true {
+      guard let line = prompt(canGoBack: false) else { return .inputEnded }
+      switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+      case "q": return .quit
+      case "?": show(Localization.string(.help, language).components(separatedBy: "\n"))
+      case "r": showResources()
+      case "p": showProgress()
+      case "s": show(lines)
+      default: return .read
+      }
+    }
   }
 
   /// Applies an input, records it, and returns the next screen.
@@ -174,7 +198,7 @@ public final class LearningSession {
             screen = try step(.back)
             answered = true
           } catch {
-            console.write(t(.cannotGoBack) + "\n")
+            say(t(.cannotGoBack))
           }
         default:
           do {
@@ -187,9 +211,9 @@ public final class LearningSession {
                 answered = true
               case .partial(let pairs, let message):
                 pendingPairs = pairs
-                console.write(message.text + "\n")
+                say(message.text)
               case .invalid(let message):
-                console.write(message.text + "\n")
+                say(message.text)
               }
             case .question(let question):
               switch AnswerParser.parse(line, for: question, language: language) {
@@ -197,7 +221,7 @@ public final class LearningSession {
                 screen = try step(.answer(answer))
                 answered = true
               case .failure(let message):
-                console.write(message.text + "\n")
+                say(message.text)
               }
             case .moduleEnd(let end):
               guard let next = afterModule(end) else { return .success }
@@ -218,7 +242,7 @@ public final class LearningSession {
   /// After a module: the course's completion, then the next module or a retake.
   private func afterModule(_ end: ModuleEndScreen) -> Screen? {
     if state.completed {
-      console.write("\n" + t(.courseComplete) + "\n")
+      say("\n" + t(.courseComplete))
       showProgress()
       return nil
     }
@@ -234,7 +258,7 @@ public final class LearningSession {
       return nil
     }
     if let title = course.module(target).flatMap({ engine.text($0.title) }) {
-      console.write(t(.nextModule, renderer.inline(title)) + "\n")
+      say(t(.nextModule, renderer.inline(title)))
     }
     do {
       return try startModule(target)
@@ -245,6 +269,15 @@ public final class LearningSession {
   }
 
   // MARK: Output
+
+  /// A message of the runner, each line wrapped to the terminal's width; a line that starts with
+  /// two spaces is a command to copy and is never broken.
+  private func say(_ text: String) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+      line.hasPrefix("  ") || line.isEmpty ? [String(line)] : renderer.wrapped(String(line))
+    }
+    console.write(lines.joined(separator: "\n") + "\n")
+  }
 
   private func show(_ lines: [String]) {
     guard let height = options.height(), height > 4, lines.count > height - 2 else {
@@ -270,12 +303,18 @@ public final class LearningSession {
   }
 
   private func quit() -> ExitCode {
-    console.write("\n" + t(.saved, options.resumeCommand) + "\n")
+    if state.modules.isEmpty {
+      // Nothing was recorded yet: "saved, resume with …" would not be true.
+      let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
+      say("\n" + t(.nothingSavedYet, start))
+    } else {
+      say("\n" + t(.saved, options.resumeCommand))
+    }
     return .success
   }
 
   private func endOfInput() -> ExitCode {
-    console.write("\n" + t(.inputEnded, options.resumeCommand) + "\n")
+    say("\n" + t(.inputEnded, options.resumeCommand))
     return .inputEnded
   }
 
@@ -292,22 +331,45 @@ public final class LearningSession {
   }
 
   func showProgress() {
-    var lines = [renderer.progressTitle(engine.text(course.title).map(renderer.inline) ?? course.id)]
+    let courseTitle = engine.text(course.title).map(renderer.inline) ?? course.id
+    let courseStatus = state.completed
+      ? t(.statusPassed)
+      : t(.courseProgress, t(.statusInProgress), String(engine.percentDone(state)))
+    var lines = [renderer.progressTitle("\(courseTitle) (\(courseStatus))")]
     for module in course.modules {
       let moduleState = state.module(module.id)
+      let missing = engine.missingRequirements(of: module.id, in: state)
       let status: String
-      switch moduleState.status {
-      case .notStarted: status = t(.statusNotStarted)
-      case .inProgress: status = t(.statusInProgress)
-      case .passed: status = t(.statusPassed)
-      case .failed: status = t(.statusFailed)
-      case .completed: status = t(.statusCompleted)
+      if !missing.isEmpty {
+        let names = missing.map { id in
+          course.modules.first { $0.id == id }.flatMap { engine.text($0.title).map(renderer.inline) } ?? id
+        }
+        status = t(.locked, names.joined(separator: ", "))
+      } else if moduleState.passedBefore && moduleState.status != .passed && moduleState.status != .completed {
+        status = t(.statusPassed)
+      } else {
+        switch moduleState.status {
+        case .notStarted: status = t(.statusNotStarted)
+        case .inProgress: status = t(.statusInProgress)
+        case .passed: status = t(.statusPassed)
+        case .failed: status = t(.statusFailed)
+        case .completed: status = t(.statusCompleted)
+        }
       }
       let title = engine.text(module.title).map(renderer.inline) ?? module.id
       let score = moduleState.bestScore ?? moduleState.lastScore ?? moduleState.score
-      lines += renderer.wrapped("\(title): \(status) · \(t(.points, String(score), String(engine.maximum(of: module.id))))", indent: 2, marker: options.plain ? "- " : "• ")
+      let line = t(.moduleProgress, title, status, String(score), String(engine.maximum(of: module.id)), String(engine.passMark(of: module)))
+      lines += renderer.wrapped(line, indent: 2, marker: options.plain ? "- " : "• ")
     }
     show(lines)
+  }
+
+  /// A resource's contacts for this learner: those in their language or in no particular one;
+  /// when there are none, those in the course's default language.
+  func contacts(of resource: HelpResource) -> [HelpResource.Contact] {
+    let mine = resource.contacts.filter { $0.language == nil || $0.language == language }
+    if !mine.isEmpty || resource.contacts.isEmpty { return mine }
+    return resource.contacts.filter { $0.language == nil || $0.language == course.defaultLanguage }
   }
 
   func showResources() {
@@ -315,7 +377,7 @@ public final class LearningSession {
     let blocks = course.libraries.flatMap(\.blocks)
     let help = course.libraries.flatMap(\.resources)
     guard !glossary.isEmpty || !blocks.isEmpty || !help.isEmpty else {
-      console.write(t(.noResources) + "\n")
+      say(t(.noResources))
       return
     }
     var sections: [(String, () -> [String])] = []
@@ -324,7 +386,9 @@ public final class LearningSession {
         help.flatMap { resource -> [String] in
           var lines = renderer.wrapped(renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)), marker: options.plain ? "- " : "• ")
           if let description = engine.text(resource.description) { lines += renderer.wrapped(renderer.inline(description), indent: 2) }
-          for contact in resource.contacts { lines += renderer.wrapped(renderer.inline(contact.text), indent: 2, marker: "\(contact.kind): ") }
+          for contact in contacts(of: resource) {
+            lines += renderer.wrapped(renderer.inline(contact.text), indent: 2, marker: "\(renderer.contactLabel(contact.kind)): ")
+          }
           return lines
         }
       }))
