@@ -115,6 +115,8 @@ extension KursCLI {
         try store.update(learner)
       }
       let language = uiLanguage(options, learner: learner)
+      let lock = try SessionLock.acquire(in: store.folder(of: learner), learner: learner.name)
+      defer { withExtendedLifetime(lock) {} }
       let courseLanguage = course.languages.contains(language) ? language : course.defaultLanguage
       let session = LearningSession(
         course: course, learner: learner, language: courseLanguage,
@@ -195,8 +197,7 @@ extension KursCLI {
         let engine = Engine(course: course, language: language, seed: learner.id)
         let journal = try store.journal(of: learner, course: course.id)
         let (entries, _) = try journal.read()
-        var state = CourseState()
-        for entry in entries { if let next = try? engine.apply(entry.input, to: state).state { state = next } }
+        let state = Replay.rebuild(entries, engine: engine).state
         let status: String
         if state.completed { status = t(.statusPassed, language) }
         else if entries.isEmpty { status = t(.statusNotStarted, language) }
@@ -211,8 +212,7 @@ extension KursCLI {
       let course = courses[number - 1]
       let engine = Engine(course: course, language: language, seed: learner.id)
       let (entries, _) = try store.journal(of: learner, course: course.id).read()
-      var state = CourseState()
-      for entry in entries { if let next = try? engine.apply(entry.input, to: state).state { state = next } }
+      let state = Replay.rebuild(entries, engine: engine).state
       for (index, module) in course.modules.enumerated() {
         let moduleState = state.module(module.id)
         let missing = engine.missingRequirements(of: module.id, in: state)

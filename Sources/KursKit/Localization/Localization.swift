@@ -21,7 +21,7 @@ public enum Localization {
     case contentNoteTitle, pauseReminder, nothingSavedYet
     case noteInfo, noteTip, noteWarning, noteImportant
     case contactPhone, contactEmail, contactWeb, contactAddress, contactHours, contactOther
-    case noSuchLearner, unknownLanguage
+    case noSuchLearner, unknownLanguage, learnerBusy
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
     case courseProgress, moduleProgress
     case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses
@@ -179,6 +179,10 @@ public enum Localization {
       "en": "there is no learner named '{0}' in {1}{2}; learners here: {3}",
       "ru": "в {1} нет ученицы или ученика с именем «{0}»{2}; здесь есть: {3}",
     ],
+    .learnerBusy: [
+      "en": "{0} is already learning in another kurs window (process {1}). Close that one first, then try again: your progress is safe.",
+      "ru": "{0} уже занимается в другом окне kurs (процесс {1}). Сначала закройте его, затем попробуйте снова: ваш прогресс в безопасности.",
+    ],
     .unknownLanguage: [
       "en": "Kurs does not speak '{0}'; use one of: {1}",
       "ru": "Kurs не поддерживает язык «{0}»; выберите один из: {1}",
@@ -221,8 +225,8 @@ public enum Localization {
       "ru": "модуль «{0}» зацикливается на ветвлениях в «{1}» и ничего не показывает; сообщите автору курса (это находит kurs validate)",
     ],
     .courseChanged: [
-      "en": "the course has changed since your last visit; you continue from the last step that still exists",
-      "ru": "курс изменился с вашего прошлого визита; вы продолжите с последнего шага, который в нём ещё есть",
+      "en": "this course was updated since your last visit (version {0}, now {1}). Modules you passed stay passed, your answers to questions that still exist are kept ({2} earlier steps no longer fit and were set aside), and you continue from the last step you reached that still exists.",
+      "ru": "курс обновился после вашего прошлого визита (была версия {0}, теперь {1}). Пройденные модули остаются пройденными, ответы на вопросы, которые в курсе остались, сохранены (шагов, которые больше не подходят и отложены: {2}), и вы продолжите с последнего шага, который в курсе ещё есть.",
     ],
     .noCourses: [
       "en": "no valid courses in {0}; pass --courses DIR with a folder of courses, or run kurs validate to see what is wrong",

@@ -1,20 +1,43 @@
 import Foundation
 
-/// One learner's record of one course: an append-only file of JSON lines, one per step, each
-/// flushed to disk (fsync) before the runner shows the next screen. The learner's state is
-/// rebuilt by replaying it; the file is never rewritten or truncated.
+/// One learner's record of one course: an append-only file of xAPI statements, one JSON object
+/// per line. Each step (one input and what followed) is written in one write and flushed to
+/// disk (fsync) before the runner shows the next screen. The learner's state is rebuilt by
+/// replaying the inputs; the file is never rewritten or truncated.
 public struct Journal: Sendable {
-  /// One line: what the learner did and what followed.
-  public struct Entry: Sendable, Equatable, Codable {
-    /// Journal line format version.
-    public var v: Int
+  /// The format of the journal's lines; a newer one is refused rather than misread.
+  public static let formatVersion = 2
+
+  /// One step: what the learner did and what followed. Written as one or more xAPI statements
+  /// (see `Statement`), in one write and one fsync.
+  public struct Entry: Sendable, Equatable {
+    /// The step's id: the id of its first statement.
     public var id: String
     public var time: Date
     public var course: String
     public var courseVersion: String
     public var digest: String
-    public var input: EngineInput
+    /// The module run this step belongs to (xAPI `context.registration`).
+    public var registration: String?
+    /// What the learner did; `nil` for a session mark.
+    public var input: EngineInput?
+    public var session: SessionMark?
     public var events: [EngineEvent]
+
+    public init(
+      id: String = UUID().uuidString.lowercased(), time: Date, course: String, courseVersion: String, digest: String,
+      registration: String? = nil, input: EngineInput? = nil, session: SessionMark? = nil, events: [EngineEvent] = []
+    ) {
+      self.id = id
+      self.time = time
+      self.course = course
+      self.courseVersion = courseVersion
+      self.digest = digest
+      self.registration = registration
+      self.input = input
+      self.session = session
+      self.events = events
+    }
   }
 
   /// A problem reading the journal, naming the file and line.
@@ -28,8 +51,13 @@ public struct Journal: Sendable {
   }
 
   public let url: URL
+  /// The learner's pseudonymous id: the actor of every statement.
+  public let learnerID: String
 
-  public init(url: URL) { self.url = url }
+  public init(url: URL, learnerID: String) {
+    self.url = url
+    self.learnerID = learnerID
+  }
 
   /// Reads every entry. A record cut short (the computer stopped while it was being written) is
   /// skipped and reported in `notice`; any other damage is an error and the file is left as it is.
@@ -42,18 +70,27 @@ public struct Journal: Sendable {
       throw ReadError(file: url.path, line: 0, message: LocalizedMessage(.journalUnreadable, error.localizedDescription))
     }
     let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
     var entries: [Entry] = []
     var notice: ReadError?
     let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     for (index, line) in lines.enumerated() {
       if line.isEmpty { continue }
       do {
-        let entry = try decoder.decode(Entry.self, from: Data(line))
-        guard entry.v == 1 else {
-          throw ReadError(file: url.path, line: index + 1, message: LocalizedMessage(.journalTooNew, String(entry.v)))
+        let statement = try decoder.decode(Statement.self, from: Data(line))
+        let extensions = statement.context.extensions
+        guard extensions.journal <= Journal.formatVersion else {
+          throw ReadError(file: url.path, line: index + 1, message: LocalizedMessage(.journalTooNew, String(extensions.journal)))
         }
-        entries.append(entry)
+        let time = (try? Journal.timestampStyle.parse(statement.timestamp)) ?? Date(timeIntervalSince1970: 0)
+        if let last = entries.last, last.id == extensions.step {
+          if let event = extensions.event { entries[entries.count - 1].events.append(event) }
+        } else {
+          entries.append(
+            Entry(
+              id: extensions.step, time: time, course: Journal.courseID(of: statement.object.id), courseVersion: extensions.courseVersion,
+              digest: extensions.courseDigest, registration: statement.context.registration, input: extensions.input,
+              session: extensions.session, events: extensions.event.map { [$0] } ?? []))
+        }
       } catch let error as ReadError {
         throw error
       } catch {
@@ -70,13 +107,22 @@ public struct Journal: Sendable {
     return (entries, notice)
   }
 
-  /// Appends one entry as one line and flushes it to disk before returning.
-  public func append(_ entry: Entry) throws {
+  /// The course id in a statement's object id (`urn:kurs:course:ID…`).
+  static func courseID(of activity: String) -> String {
+    let rest = activity.dropFirst("urn:kurs:course:".count)
+    return String(rest.prefix { $0 != ":" })
+  }
+
+  /// Appends one step as its statements, one per line, in one write, and flushes it to disk
+  /// (one fsync) before returning.
+  public func append(_ entry: Entry, course: Course? = nil) throws {
     let encoder = JSONEncoder()
-    encoder.dateEncodingStrategy = .iso8601
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var bytes = Array(try encoder.encode(entry))
-    bytes.append(UInt8(ascii: "\n"))
+    var bytes: [UInt8] = []
+    for statement in statements(for: entry, learnerID: learnerID, course: course) {
+      bytes += try encoder.encode(statement)
+      bytes.append(UInt8(ascii: "\n"))
+    }
     let descriptor = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     defer { close(descriptor) }

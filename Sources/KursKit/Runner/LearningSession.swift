@@ -25,6 +25,10 @@ public final class LearningSession {
   let options: Options
   let language: String
   private var state = CourseState()
+  /// The current run of each module: the xAPI registration of its statements.
+  private var registrations: [String: String] = [:]
+  /// Whether the journal held anything when the session began (then it is a resumption).
+  private var hasRecords = false
 
   public init(
     course: Course, learner: LearnerProfile, language: String, journal: Journal, console: Console,
@@ -49,20 +53,17 @@ public final class LearningSession {
   }
 
   /// Rebuilds the learner's state from the journal.
-  /// - Returns: a notice for the learner (a cut-off last record, a changed course), if any.
+  /// - Returns: notices for the learner (a cut-off last record, a changed course), if any.
   public func restore() throws(Journal.ReadError) -> [String] {
     let (entries, notice) = try journal.read()
     var notices = notice.map { [$0.text(language)] } ?? []
-    var rebuilt = CourseState()
-    for entry in entries {
-      do {
-        rebuilt = try engine.apply(entry.input, to: rebuilt).state
-      } catch {
-        notices.append(t(.courseChanged))
-        break
-      }
+    let outcome = Replay.rebuild(entries, engine: engine)
+    if let change = outcome.change {
+      notices.append(t(.courseChanged, change.oldVersion, change.newVersion, String(change.dropped)))
     }
-    state = rebuilt
+    state = outcome.state
+    registrations = outcome.registrations
+    hasRecords = !entries.isEmpty
     return notices
   }
 
@@ -76,6 +77,7 @@ public final class LearningSession {
   ///   else the next open module.
   public func run(module requested: String?) -> ExitCode {
     let isFirstVisit = state.modules.isEmpty
+    if hasRecords { record(nil, [], session: .resumed) }
     if isFirstVisit, !course.contentNote.isEmpty {
       switch contentNote(course.contentNote) {
       case .read: break
@@ -156,12 +158,19 @@ public final class LearningSession {
     return result.screen
   }
 
-  private func record(_ input: EngineInput, _ events: [EngineEvent]) {
+  private func record(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) {
+    for case .moduleStarted(let module, _) in events {
+      registrations[module] = UUID().uuidString.lowercased()
+    }
+    let module = events.lazy.compactMap { event -> String? in
+      if case .moduleStarted(let module, _) = event { return module }
+      return nil
+    }.first ?? state.currentModule
     let entry = Journal.Entry(
-      v: 1, id: UUID().uuidString.lowercased(), time: Date(), course: course.id,
-      courseVersion: course.version, digest: course.digest, input: input, events: events)
+      time: Date(), course: course.id, courseVersion: course.version, digest: course.digest,
+      registration: module.flatMap { registrations[$0] }, input: input, session: session, events: events)
     do {
-      try journal.append(entry)
+      try journal.append(entry, course: course)
     } catch {
       console.writeError("kurs: " + t(.saveFailed, journal.url.path, error.localizedDescription) + "\n")
     }
@@ -308,12 +317,14 @@ public final class LearningSession {
       let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
       say("\n" + t(.nothingSavedYet, start))
     } else {
+      record(nil, [], session: .suspended)
       say("\n" + t(.saved, options.resumeCommand))
     }
     return .success
   }
 
   private func endOfInput() -> ExitCode {
+    if !state.modules.isEmpty { record(nil, [], session: .suspended) }
     say("\n" + t(.inputEnded, options.resumeCommand))
     return .inputEnded
   }

@@ -1,0 +1,226 @@
+import Foundation
+
+/// One line of a journal: an xAPI 1.0.3 statement. The actor is the learner's pseudonymous
+/// account (a generated id, never the display name); verbs are ADL and cmi5 IRIs; `result`
+/// holds the response, score and success; `context.registration` identifies one run of a
+/// module. Kurs's own facts (what the learner typed, to replay it) live in context extensions.
+public struct Statement: Codable, Sendable, Equatable {
+  public struct Agent: Codable, Sendable, Equatable {
+    public var objectType = "Agent"
+    public var account: Account
+  }
+
+  public struct Account: Codable, Sendable, Equatable {
+    public var homePage: String
+    public var name: String
+  }
+
+  public struct Verb: Codable, Sendable, Equatable {
+    public var id: String
+    public var display: [String: String]
+  }
+
+  public struct Activity: Codable, Sendable, Equatable {
+    public var objectType = "Activity"
+    public var id: String
+    public var definition: Definition?
+  }
+
+  public struct Definition: Codable, Sendable, Equatable {
+    public var type: String
+    public var interactionType: String?
+  }
+
+  public struct Score: Codable, Sendable, Equatable {
+    public var raw: Int
+    public var min: Int
+    public var max: Int
+    public var scaled: Double?
+  }
+
+  public struct Result: Codable, Sendable, Equatable {
+    public var response: String?
+    public var score: Score?
+    public var success: Bool?
+    public var completion: Bool?
+  }
+
+  public struct ContextActivities: Codable, Sendable, Equatable {
+    public var parent: [Activity]?
+    public var grouping: [Activity]?
+  }
+
+  /// Kurs's extensions, keyed by IRIs as xAPI requires.
+  public struct Extensions: Codable, Sendable, Equatable {
+    /// The journal format version.
+    public var journal: Int
+    public var courseVersion: String
+    public var courseDigest: String
+    /// The step this statement belongs to: every statement written for one input shares it.
+    public var step: String
+    /// What the learner did, on the first statement of a step: replaying these rebuilds the state.
+    public var input: EngineInput?
+    /// A session mark (resumed, suspended) on a step without input.
+    public var session: Journal.SessionMark?
+    /// The engine's event behind this statement.
+    public var event: EngineEvent?
+
+    enum CodingKeys: String, CodingKey {
+      case journal = "urn:kurs:xapi:journal-version"
+      case courseVersion = "urn:kurs:xapi:course-version"
+      case courseDigest = "urn:kurs:xapi:course-digest"
+      case step = "urn:kurs:xapi:step"
+      case input = "urn:kurs:xapi:input"
+      case session = "urn:kurs:xapi:session"
+      case event = "urn:kurs:xapi:event"
+    }
+  }
+
+  public struct Context: Codable, Sendable, Equatable {
+    public var registration: String?
+    public var contextActivities: ContextActivities?
+    public var language: String?
+    public var extensions: Extensions
+  }
+
+  public var id: String
+  public var actor: Agent
+  public var verb: Verb
+  public var object: Activity
+  public var result: Result?
+  public var context: Context
+  public var timestamp: String
+
+  /// The verbs Kurs uses.
+  public enum Verbs {
+    static let adl = "http://adlnet.gov/expapi/verbs/"
+    public static let initialized = verb("initialized")
+    public static let experienced = verb("experienced")
+    public static let answered = verb("answered")
+    public static let passed = verb("passed")
+    public static let failed = verb("failed")
+    public static let completed = verb("completed")
+    public static let progressed = verb("progressed")
+    public static let suspended = verb("suspended")
+    public static let resumed = verb("resumed")
+    public static let terminated = verb("terminated")
+
+    static func verb(_ name: String) -> Verb { Verb(id: adl + name, display: ["en-US": name]) }
+  }
+
+  static let activityTypes = (
+    course: "http://adlnet.gov/expapi/activities/course",
+    module: "http://adlnet.gov/expapi/activities/module",
+    interaction: "http://adlnet.gov/expapi/activities/cmi.interaction",
+    page: "http://activitystrea.ms/schema/1.0/page"
+  )
+}
+
+extension Journal {
+  /// Session facts that are not engine input: they mark when a learner came back or stopped.
+  public enum SessionMark: String, Codable, Sendable {
+    case resumed, suspended
+  }
+
+  /// The statements for one step, in order: the first carries the input (or session mark).
+  func statements(for entry: Entry, learnerID: String, course: Course?) -> [Statement] {
+    let courseIRI = "urn:kurs:course:\(entry.course)"
+    let actor = Statement.Agent(account: Statement.Account(homePage: "urn:kurs:learner", name: learnerID))
+    let courseActivity = Statement.Activity(id: courseIRI, definition: Statement.Definition(type: Statement.activityTypes.course))
+    func moduleActivity(_ module: String) -> Statement.Activity {
+      Statement.Activity(id: "\(courseIRI):module:\(module)", definition: Statement.Definition(type: Statement.activityTypes.module))
+    }
+    let timestamp = entry.time.formatted(Journal.timestampStyle)
+
+    func statement(
+      _ index: Int, _ verb: Statement.Verb, _ object: Statement.Activity, module: String?, result: Statement.Result? = nil,
+      event: EngineEvent? = nil
+    ) -> Statement {
+      var extensions = Statement.Extensions(
+        journal: Journal.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
+      extensions.event = event
+      if index == 0 {
+        extensions.input = entry.input
+        extensions.session = entry.session
+      }
+      let parent = module.map { [moduleActivity($0)] }
+      return Statement(
+        id: index == 0 ? entry.id : Journal.derivedID(entry.id, index), actor: actor, verb: verb, object: object, result: result,
+        context: Statement.Context(
+          registration: entry.registration,
+          contextActivities: Statement.ContextActivities(parent: parent ?? [courseActivity], grouping: parent == nil ? nil : [courseActivity]),
+          language: nil, extensions: extensions),
+        timestamp: timestamp)
+    }
+
+    var result: [Statement] = []
+    if let mark = entry.session {
+      let verb = mark == .resumed ? Statement.Verbs.resumed : Statement.Verbs.suspended
+      result.append(statement(0, verb, courseActivity, module: nil))
+    }
+    for event in entry.events {
+      let index = result.count
+      switch event {
+      case .moduleStarted(let module, _):
+        result.append(statement(index, Statement.Verbs.initialized, moduleActivity(module), module: nil, event: event))
+      case .nodeEntered(let module, let node):
+        let object = Statement.Activity(id: "\(courseIRI):module:\(module):node:\(node)", definition: Statement.Definition(type: Statement.activityTypes.page))
+        result.append(statement(index, Statement.Verbs.experienced, object, module: module, event: event))
+      case .hintShown(let module, let question, let hint):
+        let object = Statement.Activity(
+          id: "\(courseIRI):module:\(module):node:\(question):hint:\(hint)", definition: Statement.Definition(type: Statement.activityTypes.page))
+        result.append(statement(index, Statement.Verbs.experienced, object, module: module, event: event))
+      case .answered(let module, let question, let response, let points, let maximum, let isCorrect, _, _):
+        let kind = course?.module(module)?.node(question).flatMap { node -> Question.Kind? in
+          if case .question(let question) = node.kind { return question.kind }
+          return nil
+        }
+        let object = Statement.Activity(
+          id: "\(courseIRI):module:\(module):node:\(question)",
+          definition: Statement.Definition(type: Statement.activityTypes.interaction, interactionType: kind.map(Journal.interactionType)))
+        let score = Statement.Score(raw: points, min: 0, max: maximum, scaled: maximum > 0 ? Double(points) / Double(maximum) : nil)
+        result.append(
+          statement(index, Statement.Verbs.answered, object, module: module,
+                    result: Statement.Result(response: response, score: score, success: isCorrect), event: event))
+      case .moduleEnded(let module, let status, let score, let maximum):
+        let verb = status == .passed ? Statement.Verbs.passed : status == .failed ? Statement.Verbs.failed : Statement.Verbs.completed
+        let scored = Statement.Score(raw: score, min: 0, max: maximum, scaled: maximum > 0 ? Double(score) / Double(maximum) : nil)
+        let success: Bool? = status == .completed ? nil : status == .passed
+        result.append(
+          statement(index, verb, moduleActivity(module), module: nil,
+                    result: Statement.Result(score: scored, success: success, completion: true), event: event))
+      case .courseCompleted(let score):
+        result.append(
+          statement(index, Statement.Verbs.completed, courseActivity, module: nil,
+                    result: Statement.Result(score: Statement.Score(raw: score, min: 0, max: max(score, 0)), success: true, completion: true),
+                    event: event))
+      }
+    }
+    if result.isEmpty {
+      // An input with nothing else to report (going on from a review) still has to be replayed.
+      result.append(statement(0, Statement.Verbs.progressed, courseActivity, module: nil))
+    }
+    return result
+  }
+
+  static func interactionType(_ kind: Question.Kind) -> String {
+    switch kind {
+    case .single, .multiple: return "choice"
+    case .trueFalse: return "true-false"
+    case .ordering: return "sequencing"
+    case .matching: return "matching"
+    }
+  }
+
+  /// A stable UUID for the `index`th statement of a step: the step's id with its last digits
+  /// replaced, so a statement's id never changes when the journal is read again.
+  static func derivedID(_ stepID: String, _ index: Int) -> String {
+    let digest = SHA256Digest.hex(of: Array("\(stepID)#\(index)".utf8))
+    let hex = Array(digest)
+    func part(_ range: Range<Int>) -> String { String(hex[range]) }
+    // A version-8 (custom) UUID built from the digest.
+    return "\(part(0..<8))-\(part(8..<12))-8\(part(13..<16))-a\(part(17..<20))-\(part(20..<32))"
+  }
+
+  static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+}

@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+
+@testable import KursKit
+
+/// The journal: xAPI statements, one step per write, and damage handled without losing a byte.
+@Suite struct JournalTests {
+  let course: Course
+  let engine: Engine
+
+  init() throws {
+    course = try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+    engine = Engine(course: course, language: "en", seed: "learner-1")
+  }
+
+  /// Plays `inputs` and writes each step as the runner does.
+  func record(_ inputs: [EngineInput], to journal: Journal) throws -> CourseState {
+    var state = CourseState()
+    for input in inputs {
+      let step = try engine.apply(input, to: state)
+      state = step.state
+      try journal.append(
+        Journal.Entry(
+          time: Date(), course: course.id, courseVersion: course.version, digest: course.digest,
+          registration: "7d3c1f0e-1111-4222-8333-944455556666", input: input, events: step.events),
+        course: course)
+    }
+    return state
+  }
+
+  let inputs: [EngineInput] = [.startModule("basics"), .proceed, .answer(.choices(["run"])), .answer(.choices(["calm"])), .proceed]
+
+  @Test func everyLineIsAnXAPIStatementWithAPseudonymousActor() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    _ = try record(inputs, to: journal)
+    let lines = try String(contentsOf: journal.url, encoding: .utf8).split(separator: "\n")
+    let statements = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    let verbs = statements.compactMap { ($0["verb"] as? [String: Any])?["id"] as? String }
+    #expect(verbs.first == "http://adlnet.gov/expapi/verbs/initialized")
+    #expect(verbs.contains("http://adlnet.gov/expapi/verbs/answered"))
+    #expect(verbs.contains("http://adlnet.gov/expapi/verbs/experienced"))
+    let ids = statements.compactMap { $0["id"] as? String }
+    #expect(Set(ids).count == statements.count, "every statement has its own id")
+    #expect(ids.allSatisfy { UUID(uuidString: $0) != nil })
+    for statement in statements {
+      let account = (statement["actor"] as? [String: Any])?["account"] as? [String: Any]
+      #expect(account?["name"] as? String == "learner-1")
+      let context = statement["context"] as? [String: Any]
+      #expect(context?["registration"] as? String == "7d3c1f0e-1111-4222-8333-944455556666")
+    }
+    let answers = statements.filter { ($0["verb"] as? [String: Any])?["id"] as? String == "http://adlnet.gov/expapi/verbs/answered" }
+    let final = try #require(answers.last?["result"] as? [String: Any])
+    #expect(final["response"] as? String == "calm")
+    #expect(final["success"] as? Bool == true)
+    #expect((final["score"] as? [String: Any])?["raw"] as? Int == 1)
+  }
+
+  @Test func replayingTheJournalRebuildsTheSameState() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    let played = try record(inputs, to: journal)
+    let (entries, notice) = try journal.read()
+    #expect(notice == nil)
+    #expect(entries.count == inputs.count)
+    #expect(Replay.rebuild(entries, engine: engine).state == played)
+  }
+
+  @Test func aCutOffLastRecordIsSkippedWithANotice() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    _ = try record(inputs, to: journal)
+    let whole = try Data(contentsOf: journal.url)
+    try (whole + Data(#"{"actor":{"account":{"homePage":"urn:kurs:learner","na"#.utf8)).write(to: journal.url)
+    let (entries, notice) = try journal.read()
+    #expect(entries.count == inputs.count)
+    #expect(notice?.line == whole.split(separator: UInt8(ascii: "\n")).count + 1)
+    // The next step starts on a new line, and both old and new records read back.
+    _ = try journal.append(
+      Journal.Entry(time: Date(), course: course.id, courseVersion: course.version, digest: course.digest, session: .suspended))
+    #expect(try journal.read().entries.count == inputs.count + 1)
+  }
+
+  @Test func aDamagedLineStopsWithFileAndLineAndTheFileIsLeftAlone() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    _ = try record(inputs, to: journal)
+    var lines = try String(contentsOf: journal.url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines[1] = "this is not a statement"
+    let damaged = Data(lines.joined(separator: "\n").utf8)
+    try damaged.write(to: journal.url)
+    #expect {
+      _ = try journal.read()
+    } throws: { error in
+      guard let error = error as? Journal.ReadError else { return false }
+      return error.line == 2 && error.file == journal.url.path && error.text("en").contains("damaged")
+    }
+    #expect(try Data(contentsOf: journal.url) == damaged)
+  }
+
+  @Test func aJournalFromANewerKursIsRefused() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    _ = try record([.startModule("basics")], to: journal)
+    let text = try String(contentsOf: journal.url, encoding: .utf8)
+      .replacingOccurrences(of: #""urn:kurs:xapi:journal-version":2"#, with: #""urn:kurs:xapi:journal-version":9"#)
+    try text.write(to: journal.url, atomically: true, encoding: .utf8)
+    #expect(throws: Journal.ReadError.self) { try journal.read() }
+  }
+}
+
+/// A learner resumes against a newer version of the course.
+@Suite struct CourseChangeTests {
+  /// A copy of the example course (and Content/) with `change` applied to course.xml.
+  func changedCourse(_ change: (String) -> String) throws -> (Course, URL) {
+    let root = try makeTemporaryDirectory()
+    let fileManager = FileManager.default
+    try fileManager.createDirectory(at: root.appendingPathComponent("Courses"), withIntermediateDirectories: true)
+    try fileManager.copyItem(at: Fixtures.repository.appendingPathComponent("Courses/example"), to: root.appendingPathComponent("Courses/example"))
+    try fileManager.copyItem(at: Fixtures.repository.appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
+    let file = root.appendingPathComponent("Courses/example/course.xml")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try change(text).write(to: file, atomically: true, encoding: .utf8)
+    let result = CourseLoader().load(path: root.appendingPathComponent("Courses/example").path)
+    return (try #require(result.course, "\(result.diagnostics)"), root)
+  }
+
+  func entries(_ inputs: [EngineInput], course: Course) throws -> [Journal.Entry] {
+    let engine = Engine(course: course, language: "en", seed: "learner-1")
+    var state = CourseState()
+    return try inputs.map { input in
+      let step = try engine.apply(input, to: state)
+      state = step.state
+      return Journal.Entry(time: Date(), course: course.id, courseVersion: course.version, digest: course.digest, input: input, events: step.events)
+    }
+  }
+
+  let original = try! #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+
+  @Test func aPageAddedBeforeAnAnsweredQuestionKeepsTheAnswerAndThePlace() throws {
+    let old = try entries([.startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed], course: original)
+    let (updated, root) = try changedCourse { text in
+      text.replacingOccurrences(of: #"version="1.0.0""#, with: #"version="1.1.0""#)
+        .replacingOccurrences(of: #"<page id="welcome" next="stop">"#, with: #"<page id="welcome" next="before-stop">"#)
+        .replacingOccurrences(
+          of: #"    <question id="stop""#,
+          with: """
+                <page id="before-stop" next="stop">
+                  <body xml:lang="en"><p>New page.</p></body>
+                  <body xml:lang="ru"><p>Новая страница.</p></body>
+                </page>
+
+                <question id="stop"
+            """)
+    }
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(updated.digest != original.digest)
+    let outcome = Replay.rebuild(old, engine: Engine(course: updated, language: "en", seed: "learner-1"))
+    let change = try #require(outcome.change)
+    #expect(change.oldVersion == "1.0.0" && change.newVersion == "1.1.0")
+    #expect(outcome.state.module("basics").scores["stop"] == 2, "the answer to 'stop' is kept")
+    #expect(outcome.state.module("basics").node == "notes", "the learner is where they were")
+  }
+
+  @Test func aPassedModuleStaysPassedWhenItsQuestionsChange() throws {
+    let engine = Engine(course: original, language: "en", seed: "learner-1")
+    // Pass 'basics' along the route the engine tests use.
+    var inputs: [EngineInput] = [.startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed]
+    var state = CourseState()
+    for input in inputs { state = try engine.apply(input, to: state).state }
+    let question = try #require(original.module("basics")?.node("what-to-note"))
+    guard case .question(let whatToNote) = question.kind else { Issue.record("expected a question"); return }
+    inputs.append(.answer(.choices(whatToNote.choices.filter(\.isCorrect).map(\.id))))
+    for _ in 0..<4 { inputs.append(.proceed) }
+    var played: [EngineInput] = []
+    state = CourseState()
+    for input in inputs {
+      guard let next = try? engine.apply(input, to: state).state else { break }
+      state = next
+      played.append(input)
+    }
+    #expect(state.module("basics").passedBefore)
+    let old = try entries(played, course: original)
+    // The new version asks for every point and changes the right answer to 'stop': replayed,
+    // the same answers no longer pass.
+    let (updated, root) = try changedCourse { text in
+      text.replacingOccurrences(of: #"version="1.0.0""#, with: #"version="2.0.0""#)
+        .replacingOccurrences(of: #"start="welcome" pass-mark="60%""#, with: #"start="welcome" pass-mark="100%""#)
+        .replacingOccurrences(of: #"<choice id="calm" correct="true" goto="notes">"#, with: #"<choice id="calm" goto="notes">"#)
+        .replacingOccurrences(of: #"<choice id="run" goto="notes">"#, with: #"<choice id="run" correct="true" goto="notes">"#)
+    }
+    let replayed = Replay.rebuild(old, engine: Engine(course: updated, language: "en", seed: "learner-1"))
+    #expect(replayed.state.module("basics").lastScore ?? 0 < 5, "the same answers earn less now")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let outcome = Replay.rebuild(old, engine: Engine(course: updated, language: "en", seed: "learner-1"))
+    #expect(outcome.state.module("basics").passedBefore)
+    #expect(outcome.change?.keptPasses == ["basics"])
+  }
+}
