@@ -1,7 +1,7 @@
 /// Turns `kurs`'s arguments into an `Invocation`. Pure: tests call it with an array.
 public enum CommandLineParser {
   static let commandNames = [
-    "start", "resume", "progress", "courses", "validate", "graph", "stats", "new", "schema", "help",
+    "start", "resume", "progress", "export", "forget", "courses", "validate", "graph", "stats", "new", "schema", "help",
   ]
 
   /// Parses the arguments after the program name.
@@ -13,7 +13,7 @@ public enum CommandLineParser {
     var values: [String: String] = [:]
     var index = 0
     let valueOptions: Set<String> = [
-      "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir",
+      "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
     ]
     let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version"]
 
@@ -117,8 +117,17 @@ public enum CommandLineParser {
       try allow([], for: name)
       command = .resume
     case "progress":
+      try allow(["--json"], for: name)
+      command = .progress(json: flags.contains("--json"))
+    case "export":
+      try allow(["--out"], for: name)
+      command = .export(out: values["--out"])
+    case "forget":
       try allow([], for: name)
-      command = .progress
+      guard rest.count == 1 else {
+        throw UsageError("'kurs forget' needs the learner's name: kurs forget Sveta", command: name)
+      }
+      command = .forget(learner: rest[0])
     case "schema":
       try allow([], for: name)
       command = .schema

@@ -12,6 +12,8 @@ public enum HelpText {
       start COURSE         start a course, or go on with it (--module ID for one module)
       resume               continue exactly where you stopped, even mid-question
       progress             your courses and modules: not started, in progress, passed
+      export               write your records to one file you can send to a trainer
+      forget LEARNER       delete a learner's records from this computer
       courses              list the courses and whether they are valid
 
     commands for authors:
@@ -148,13 +150,39 @@ public enum HelpText {
         """
     case "progress":
       return """
-        usage: kurs progress [--learner NAME]
+        usage: kurs progress [--learner NAME] [--json]
 
         Shows each course you have started: its status and percent, and each module's
         status, score and pass mark, with locked modules and what they need first.
+        --json prints the same for scripts.
 
         example:
           kurs progress --learner Sveta --lang ru
+
+        """
+    case "export":
+      return """
+        usage: kurs export [--out FILE] [--learner NAME]
+
+        Writes one JSON file with your records in every course you started: each step as
+        an xAPI statement, the course's version and digest, and your pseudonym (never a
+        real name). Send it to your trainer if you want them to see your progress. An
+        existing file is never overwritten. Default: kurs-export-DATE.json here.
+
+        example:
+          kurs export --learner Sveta --out ~/sveta-progress.json
+
+        """
+    case "forget":
+      return """
+        usage: kurs forget LEARNER
+
+        Deletes the learner's profile, progress and certificates from this computer, after
+        you type the name again to confirm. It cannot be undone. Files already exported or
+        sent are not affected. See docs/privacy.md.
+
+        example:
+          kurs forget Sveta --data-dir /media/usb/kurs
 
         """
     case "courses":

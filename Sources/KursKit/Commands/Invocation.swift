@@ -45,8 +45,12 @@ public enum Command: Sendable, Equatable {
   case start(course: String, module: String?)
   /// `kurs resume`
   case resume
-  /// `kurs progress`
-  case progress
+  /// `kurs progress [--json]`
+  case progress(json: Bool)
+  /// `kurs export [--out FILE]`
+  case export(out: String?)
+  /// `kurs forget LEARNER`
+  case forget(learner: String)
   /// `kurs schema`
   case schema
   /// `kurs help [COMMAND]`, `kurs --help`

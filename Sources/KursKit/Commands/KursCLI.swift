@@ -100,8 +100,12 @@ public struct KursCLI {
       return start(course: course, module: module, options, locator: locator, loader: loader)
     case .resume:
       return resume(options, locator: locator, loader: loader)
-    case .progress:
-      return progress(options, locator: locator, loader: loader)
+    case .progress(let json):
+      return json ? progressJSON(options, locator: locator, loader: loader) : progress(options, locator: locator, loader: loader)
+    case .export(let out):
+      return export(to: out, options, locator: locator, loader: loader)
+    case .forget(let learner):
+      return forget(learner, options)
     }
   }
 

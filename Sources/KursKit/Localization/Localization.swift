@@ -22,6 +22,7 @@ public enum Localization {
     case noteInfo, noteTip, noteWarning, noteImportant
     case contactPhone, contactEmail, contactWeb, contactAddress, contactHours, contactOther
     case noSuchLearner, unknownLanguage, learnerBusy
+    case exportWritten, exportExists, exportFailed, forgetConfirm, forgetCancelled, forgetDone, forgetFailed
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
     case courseProgress, moduleProgress
     case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses
@@ -178,6 +179,31 @@ public enum Localization {
     .noSuchLearner: [
       "en": "there is no learner named '{0}' in {1}{2}; learners here: {3}",
       "ru": "в {1} нет ученицы или ученика с именем «{0}»{2}; здесь есть: {3}",
+    ],
+    .exportWritten: [
+      "en": "Wrote {0} ({1} records). It holds your pseudonym and your answers, not your real name: send it only to someone you trust.",
+      "ru": "Файл {0} записан (записей: {1}). В нём ваш псевдоним и ваши ответы, но не настоящее имя: отправляйте его только тому, кому доверяете.",
+    ],
+    .exportExists: [
+      "en": "{0} already exists and was not changed; choose another name with --out FILE",
+      "ru": "{0} уже существует и не изменён; выберите другое имя: --out ФАЙЛ",
+    ],
+    .exportFailed: [
+      "en": "could not write the export: {0}. Nothing was written; choose another folder with --out FILE",
+      "ru": "не удалось записать файл: {0}. Ничего не записано; выберите другую папку: --out ФАЙЛ",
+    ],
+    .forgetConfirm: [
+      "en": "This deletes {0}'s profile, progress in {1} course(s) and certificates from this computer. It cannot be undone. Type the name {0} to confirm, or press Enter to keep everything:",
+      "ru": "Будут удалены профиль «{0}», прогресс по курсам ({1}) и сертификаты на этом компьютере. Отменить это нельзя. Чтобы подтвердить, введите имя {0}; чтобы ничего не удалять, нажмите Enter:",
+    ],
+    .forgetCancelled: ["en": "Nothing was deleted.", "ru": "Ничего не удалено."],
+    .forgetDone: [
+      "en": "Deleted every record of {0} on this computer. Copies you exported or sent are not affected.",
+      "ru": "Все записи «{0}» на этом компьютере удалены. Копии, которые вы экспортировали или отправили, это не затрагивает.",
+    ],
+    .forgetFailed: [
+      "en": "could not delete {0}: {1}. Delete the folder by hand, or ask someone who can",
+      "ru": "не удалось удалить {0}: {1}. Удалите папку вручную или попросите помощи",
     ],
     .learnerBusy: [
       "en": "{0} is already learning in another kurs window (process {1}). Close that one first, then try again: your progress is safe.",

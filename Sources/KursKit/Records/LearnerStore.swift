@@ -70,6 +70,19 @@ public struct LearnerStore: Sendable {
     try AtomicFile.write(try encoder.encode(profiles), to: profilesURL, permissions: 0o600)
   }
 
+  /// Deletes a learner: their folder (journals), their certificates, then their profile.
+  public func forget(_ learner: LearnerProfile) throws {
+    for folder in [folder(of: learner), root.appendingPathComponent("certificates").appendingPathComponent(learner.id)]
+    where FileManager.default.fileExists(atPath: folder.path) {
+      do {
+        try FileManager.default.removeItem(at: folder)
+      } catch {
+        throw StoreError(LocalizedMessage(.forgetFailed, folder.path, error.localizedDescription))
+      }
+    }
+    try save(try profiles().filter { $0.id != learner.id })
+  }
+
   /// The folder of one learner.
   public func folder(of learner: LearnerProfile) -> URL {
     root.appendingPathComponent("learners").appendingPathComponent(learner.id)
