@@ -64,4 +64,24 @@ import Testing
     #expect(progress.exitCode == 1)
     #expect(progress.errors.contains("there is no learner named 'Marta'"))
   }
+
+  @Test func resumingAnUpdatedCourseSaysWhatChangedAndKeepsThePlace() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-change-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let fileManager = FileManager.default
+    try fileManager.createDirectory(at: root.appendingPathComponent("Courses"), withIntermediateDirectories: true)
+    try fileManager.copyItem(at: KursProcess.repository.appendingPathComponent("Courses/example"), to: root.appendingPathComponent("Courses/example"))
+    try fileManager.copyItem(at: KursProcess.repository.appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
+    let common = ["--learner", "Ira", "--data-dir", root.appendingPathComponent("data").path, "--courses", root.appendingPathComponent("Courses").path]
+    let first = try KursProcess.run(["start", "example"] + common, input: "\n\n\n")
+    #expect(first.exitCode == 3)
+    let file = root.appendingPathComponent("Courses/example/course.xml")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try text.replacingOccurrences(of: #"version="1.0.0""#, with: #"version="1.1.0""#)
+      .replacingOccurrences(of: "An officer stops Anna", with: "A police officer stops Anna")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let resumed = try KursProcess.run(["resume"] + common, input: "")
+    #expect(resumed.errors.contains("this course was updated since your last visit (version 1.0.0, now 1.1.0)"))
+    #expect(resumed.output.contains("A police officer stops Anna"))
+  }
 }

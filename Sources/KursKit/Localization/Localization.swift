@@ -21,7 +21,7 @@ public enum Localization {
     case contentNoteTitle, pauseReminder, nothingSavedYet
     case noteInfo, noteTip, noteWarning, noteImportant
     case contactPhone, contactEmail, contactWeb, contactAddress, contactHours, contactOther
-    case noSuchLearner, unknownLanguage, learnerBusy
+    case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded
     case exportWritten, exportExists, exportFailed, forgetConfirm, forgetCancelled, forgetDone, forgetFailed
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
     case courseProgress, moduleProgress
@@ -204,6 +204,10 @@ public enum Localization {
     .forgetFailed: [
       "en": "could not delete {0}: {1}. Delete the folder by hand, or ask someone who can",
       "ru": "не удалось удалить {0}: {1}. Удалите папку вручную или попросите помощи",
+    ],
+    .retakeNeeded: [
+      "en": "the new version of this course asks you to take {0} again: it changed too much for an earlier pass to count",
+      "ru": "в новой версии курса нужно заново пройти: {0}. Модуль изменился настолько, что прежний результат не засчитывается",
     ],
     .learnerBusy: [
       "en": "{0} is already learning in another kurs window (process {1}). Close that one first, then try again: your progress is safe.",

@@ -60,6 +60,10 @@ public final class LearningSession {
     let outcome = Replay.rebuild(entries, engine: engine)
     if let change = outcome.change {
       notices.append(t(.courseChanged, change.oldVersion, change.newVersion, String(change.dropped)))
+      if !change.retakes.isEmpty {
+        let titles = change.retakes.map { id in course.module(id).flatMap { engine.text($0.title).map(renderer.inline) } ?? id }
+        notices.append(t(.retakeNeeded, titles.joined(separator: ", ")))
+      }
     }
     state = outcome.state
     registrations = outcome.registrations

@@ -11,10 +11,12 @@ public enum Replay {
     public var movedTo: (module: String, node: String)?
     /// Modules passed before the change that stay passed.
     public var keptPasses: [String]
+    /// Modules to take again: the new version asks it of passes below its `retake-below`.
+    public var retakes: [String] = []
 
     public static func == (lhs: CourseChange, rhs: CourseChange) -> Bool {
       lhs.oldVersion == rhs.oldVersion && lhs.newVersion == rhs.newVersion && lhs.dropped == rhs.dropped
-        && lhs.movedTo?.module == rhs.movedTo?.module && lhs.movedTo?.node == rhs.movedTo?.node && lhs.keptPasses == rhs.keptPasses
+        && lhs.movedTo?.module == rhs.movedTo?.module && lhs.movedTo?.node == rhs.movedTo?.node && lhs.keptPasses == rhs.keptPasses && lhs.retakes == rhs.retakes
     }
   }
 
@@ -48,12 +50,26 @@ public enum Replay {
     return nil
   }
 
+  /// Whether version `version` is below `other`, comparing dotted numbers (1.10 > 1.9; 1 = 1.0).
+  public static func isVersion(_ version: String, below other: String) -> Bool {
+    let left = version.split(separator: ".").map { Int($0) ?? 0 }
+    let right = other.split(separator: ".").map { Int($0) ?? 0 }
+    for index in 0..<max(left.count, right.count) {
+      let a = index < left.count ? left[index] : 0
+      let b = index < right.count ? right[index] : 0
+      if a != b { return a < b }
+    }
+    return false
+  }
+
   public static func rebuild(_ entries: [Journal.Entry], engine: Engine) -> Outcome {
     let course = engine.course
     var state = CourseState()
     var registrations: [String: String] = [:]
     var dropped = 0
     var recordedPasses: [String] = []
+    /// The course version each module was last passed against.
+    var passVersion: [String: String] = [:]
     var lastNode: [String: [String]] = [:]
     let oldVersion = entries.last { $0.digest != course.digest }?.courseVersion
     for entry in entries {
@@ -63,6 +79,7 @@ public enum Replay {
           if let registration = entry.registration { registrations[module] = registration }
         case .moduleEnded(let module, .passed, _, _):
           if !recordedPasses.contains(module) { recordedPasses.append(module) }
+          passVersion[module] = entry.courseVersion
         case .nodeEntered(let module, let node):
           lastNode[module, default: []].append(node)
         default:
@@ -81,7 +98,18 @@ public enum Replay {
     // The course changed. A pass stays a pass; where the replay could not place the learner,
     // they continue at the last node they reached that still exists.
     var change = CourseChange(oldVersion: oldVersion, newVersion: course.version, dropped: dropped, movedTo: nil, keptPasses: [])
-    for module in recordedPasses where course.module(module) != nil && !state.module(module).passedBefore {
+    for module in recordedPasses {
+      guard let below = course.module(module)?.retakeBelow, let version = passVersion[module],
+        Self.isVersion(version, below: below)
+      else { continue }
+      // The new version asks for this module again: it starts afresh.
+      state.modules[module] = ModuleState()
+      if state.currentModule == module { state.currentModule = nil }
+      state.completed = false
+      change.retakes.append(module)
+    }
+    for module in recordedPasses
+    where course.module(module) != nil && !state.module(module).passedBefore && !change.retakes.contains(module) {
       var moduleState = state.module(module)
       moduleState.passedBefore = true
       if moduleState.status != .inProgress { moduleState.status = .passed }
@@ -104,7 +132,7 @@ public enum Replay {
         change.movedTo = (current, target)
       }
     }
-    state.completed = state.completed || engine.isComplete(state)
+    state.completed = change.retakes.isEmpty && (state.completed || engine.isComplete(state))
     return Outcome(state: state, registrations: registrations, change: change)
   }
 }

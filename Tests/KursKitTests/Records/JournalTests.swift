@@ -201,4 +201,37 @@ import Testing
     #expect(outcome.state.module("basics").passedBefore)
     #expect(outcome.change?.keptPasses == ["basics"])
   }
+
+  @Test func aModuleMarkedRetakeBelowStartsAfresh() throws {
+    let engine = Engine(course: original, language: "en", seed: "learner-1")
+    let question = try #require(original.module("basics")?.node("what-to-note"))
+    guard case .question(let whatToNote) = question.kind else { Issue.record("expected a question"); return }
+    let inputs: [EngineInput] = [.startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed,
+      .answer(.choices(whatToNote.choices.filter(\.isCorrect).map(\.id)))] + Array(repeating: .proceed, count: 4)
+    var state = CourseState()
+    var played: [EngineInput] = []
+    for input in inputs {
+      guard let next = try? engine.apply(input, to: state).state else { break }
+      state = next
+      played.append(input)
+    }
+    #expect(state.module("basics").passedBefore)
+    let old = try entries(played, course: original)
+    let (updated, root) = try changedCourse { text in
+      text.replacingOccurrences(of: #"version="1.0.0""#, with: #"version="2.0.0""#)
+        .replacingOccurrences(of: #"<module id="basics" start="welcome""#, with: #"<module id="basics" retake-below="2.0" start="welcome""#)
+    }
+    defer { try? FileManager.default.removeItem(at: root) }
+    let outcome = Replay.rebuild(old, engine: Engine(course: updated, language: "en", seed: "learner-1"))
+    #expect(outcome.change?.retakes == ["basics"])
+    #expect(!outcome.state.module("basics").passedBefore)
+    #expect(outcome.state.module("basics").status == .notStarted)
+  }
+
+  @Test func versionsCompareByNumber() {
+    #expect(Replay.isVersion("1.9", below: "1.10"))
+    #expect(!Replay.isVersion("2.0", below: "2"))
+    #expect(Replay.isVersion("1.0.0", below: "2.0"))
+    #expect(!Replay.isVersion("3", below: "2.5"))
+  }
 }
