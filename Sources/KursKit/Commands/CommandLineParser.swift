@@ -1,7 +1,7 @@
 /// Turns `kurs`'s arguments into an `Invocation`. Pure: tests call it with an array.
 public enum CommandLineParser {
   static let commandNames = [
-    "start", "resume", "progress", "export", "forget", "courses", "validate", "graph", "stats", "new", "schema", "help",
+    "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "validate", "graph", "stats", "new", "schema", "help",
   ]
 
   /// Parses the arguments after the program name.
@@ -13,7 +13,7 @@ public enum CommandLineParser {
     var values: [String: String] = [:]
     var index = 0
     let valueOptions: Set<String> = [
-      "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
+      "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out", "--course", "--csv", "--html", "--cohort",
     ]
     let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version"]
 
@@ -107,8 +107,42 @@ public enum CommandLineParser {
     case "courses":
       try allow([], for: name)
       command = .courses
+    case "join":
+      try allow([], for: name)
+      guard rest.count == 1 else {
+        throw UsageError("'kurs join' needs the code your host gave you: kurs join marina-K7P4QX", command: name)
+      }
+      command = .join(code: rest[0])
+    case "cohort":
+      let sub = rest.first ?? ""
+      let arguments = Array(rest.dropFirst())
+      switch sub {
+      case "new":
+        try allow(["--course"], for: name)
+        guard arguments.count == 1, let course = values["--course"] else {
+          throw UsageError("write 'kurs cohort new NAME --course COURSE', for example: kurs cohort new spring --course marina", command: name)
+        }
+        command = .cohortNew(name: arguments[0], course: course)
+      case "import":
+        try allow([], for: name)
+        guard arguments.count >= 2 else {
+          throw UsageError("write 'kurs cohort import NAME FILE...', for example: kurs cohort import spring exports/*.json", command: name)
+        }
+        command = .cohortImport(name: arguments[0], files: Array(arguments.dropFirst()))
+      case "report":
+        try allow(["--csv", "--json", "--html"], for: name)
+        guard arguments.count == 1 else {
+          throw UsageError("write 'kurs cohort report NAME', for example: kurs cohort report spring --html spring.html", command: name)
+        }
+        command = .cohortReport(name: arguments[0], csv: values["--csv"], json: flags.contains("--json"), html: values["--html"])
+      default:
+        throw UsageError(
+          "'kurs cohort' needs new, import or report\(didYouMean(sub, ["new", "import", "report"])): kurs cohort new spring --course marina",
+          command: name)
+      }
     case "start":
-      try allow(["--module"], for: name)
+      try allow(["--module", "--cohort"], for: name)
+      options.cohortCode = values["--cohort"]
       guard rest.count == 1 else {
         throw UsageError("'kurs start' needs one course: kurs start marina", command: name)
       }

@@ -14,6 +14,13 @@ public enum HelpText {
       progress             your courses and modules: not started, in progress, passed
       export               write your records to one file you can send to a trainer
       forget LEARNER       delete a learner's records from this computer
+      join CODE            join your host's cohort (the code looks like marina-K7P4QX)
+
+    commands for webinar hosts:
+      cohort new NAME --course COURSE    create a cohort and its join code
+      cohort import NAME FILE...         import learners' exports (kurs export)
+      cohort report NAME                 who finished, who is stuck, hardest questions
+                                         (--csv FILE, --json, --html FILE)
       courses              list the courses and whether they are valid
 
     commands for authors:
@@ -171,6 +178,40 @@ public enum HelpText {
 
         example:
           kurs export --learner Sveta --out ~/sveta-progress.json
+
+        """
+    case "join":
+      return """
+        usage: kurs join CODE [--learner NAME]
+
+        Joins the cohort your host created: your records in that course carry the cohort's
+        mark, so the host can group them. Nothing is sent anywhere: the host sees your
+        progress only when you send an export (kurs export). You can also join while
+        starting: kurs start marina --cohort CODE.
+
+        example:
+          kurs join marina-K7P4QX
+
+        """
+    case "cohort":
+      return """
+        usage: kurs cohort new NAME --course COURSE
+               kurs cohort import NAME FILE...
+               kurs cohort report NAME [--csv FILE] [--json] [--html FILE]
+
+        For webinar hosts. 'new' creates a cohort and prints its join code for learners.
+        'import' reads the files learners send (kurs export): importing a file twice changes
+        nothing, a newer export of the same learner replaces the older one, and a damaged,
+        edited or other-course file is refused with the reason while the rest go on.
+        'report' prints each learner by module (status, score, tries, last activity, where
+        they are), the completion funnel and the hardest questions; --csv writes a table for
+        spreadsheets, --json prints it for other tools, --html writes one page with charts
+        (no scripts, works offline). See docs/cohorts.md.
+
+        examples:
+          kurs cohort new spring --course marina
+          kurs cohort import spring ~/Downloads/kurs-export-*.json
+          kurs cohort report spring --html spring.html
 
         """
     case "forget":

@@ -23,6 +23,8 @@ public struct GlobalOptions: Sendable, Equatable {
   public var language: String?
   /// `--plain`: no colour, no box drawing, no cursor movement.
   public var plain = false
+  /// `kurs start … --cohort CODE`: join a cohort while starting.
+  public var cohortCode: String?
 
   public init() {}
 }
@@ -51,6 +53,14 @@ public enum Command: Sendable, Equatable {
   case export(out: String?)
   /// `kurs forget LEARNER`
   case forget(learner: String)
+  /// `kurs join CODE`
+  case join(code: String)
+  /// `kurs cohort new NAME --course COURSE`
+  case cohortNew(name: String, course: String)
+  /// `kurs cohort import NAME FILE...`
+  case cohortImport(name: String, files: [String])
+  /// `kurs cohort report NAME [--csv FILE] [--json] [--html FILE]`
+  case cohortReport(name: String, csv: String?, json: Bool, html: String?)
   /// `kurs schema`
   case schema
   /// `kurs help [COMMAND]`, `kurs --help`

@@ -114,6 +114,16 @@ extension KursCLI {
         learner.language = language
         try store.update(learner)
       }
+      if let typed = options.cohortCode {
+        guard let (cohortCourse, code) = Cohort.parse(code: typed), cohortCourse == course.id else {
+          console.writeError("kurs: " + t(.joinCodeInvalid, uiLanguage(options, learner: learner), typed) + "\n")
+          return .usage
+        }
+        var cohorts = learner.cohorts ?? [:]
+        cohorts[course.id] = code
+        learner.cohorts = cohorts
+        try store.update(learner)
+      }
       let language = uiLanguage(options, learner: learner)
       let lock = try SessionLock.acquire(in: store.folder(of: learner), learner: learner.name)
       defer { withExtendedLifetime(lock) {} }

@@ -75,26 +75,6 @@ extension KursCLI {
     }
   }
 
-  struct Export: Codable {
-    struct Learner: Codable {
-      var id: String
-      var pseudonym: String
-    }
-
-    struct CourseRecords: Codable {
-      var id: String
-      var version: String
-      var digest: String
-      var statements: [Statement]
-    }
-
-    var format = "kurs-export"
-    var version = 1
-    var exported: String
-    var learner: Learner
-    var courses: [CourseRecords]
-  }
-
   /// `kurs export [--out FILE]`: one file the learner can send to a trainer.
   func export(to out: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
     let store = store(options)
@@ -102,8 +82,8 @@ extension KursCLI {
     do {
       guard let learner = try learner(options, store: store, creating: false) else { return .inputEnded }
       language = uiLanguage(options, learner: learner)
-      var export = Export(
-        exported: Date().formatted(Journal.timestampStyle), learner: Export.Learner(id: learner.id, pseudonym: learner.name), courses: [])
+      var export = ExportFile(
+        exported: Date().formatted(Journal.timestampStyle), learner: ExportFile.Learner(id: learner.id, pseudonym: learner.name), courses: [])
       for id in store.courses(of: learner) {
         let journal = try store.journal(of: learner, course: id)
         let (entries, _) = try journal.read()
@@ -111,7 +91,7 @@ extension KursCLI {
         let statements = entries.flatMap { journal.statements(for: $0, learnerID: learner.id, course: course) }
         let last = entries.last
         export.courses.append(
-          Export.CourseRecords(
+          ExportFile.CourseRecords(
             id: id, version: course?.version ?? last?.courseVersion ?? "", digest: course?.digest ?? last?.digest ?? "",
             statements: statements))
       }
@@ -120,9 +100,7 @@ extension KursCLI {
         console.writeError("kurs: " + t(.exportExists, language, url.path) + "\n")
         return .invalid
       }
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      try AtomicFile.write(try encoder.encode(export), to: url, permissions: 0o600)
+      try AtomicFile.write(try export.sealed().encoded(), to: url, permissions: 0o600)
       let count = export.courses.map(\.statements.count).reduce(0, +)
       console.write(t(.exportWritten, language, url.path, String(count)) + "\n")
       return .success

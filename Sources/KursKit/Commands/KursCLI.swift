@@ -106,6 +106,14 @@ public struct KursCLI {
       return export(to: out, options, locator: locator, loader: loader)
     case .forget(let learner):
       return forget(learner, options)
+    case .join(let code):
+      return join(code: code, options)
+    case .cohortNew(let name, let course):
+      return cohortNew(name: name, course: course, options, locator: locator, loader: loader)
+    case .cohortImport(let name, let files):
+      return cohortImport(name: name, files: files, options)
+    case .cohortReport(let name, let csv, let json, let html):
+      return cohortReport(name: name, csv: csv, json: json, html: html, options, locator: locator, loader: loader)
     }
   }
 

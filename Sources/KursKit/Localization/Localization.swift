@@ -21,7 +21,7 @@ public enum Localization {
     case contentNoteTitle, pauseReminder, nothingSavedYet
     case noteInfo, noteTip, noteWarning, noteImportant
     case contactPhone, contactEmail, contactWeb, contactAddress, contactHours, contactOther
-    case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded
+    case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded, joined, joinCodeInvalid
     case exportWritten, exportExists, exportFailed, forgetConfirm, forgetCancelled, forgetDone, forgetFailed
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
     case courseProgress, moduleProgress
@@ -208,6 +208,14 @@ public enum Localization {
     .retakeNeeded: [
       "en": "the new version of this course asks you to take {0} again: it changed too much for an earlier pass to count",
       "ru": "в новой версии курса нужно заново пройти: {0}. Модуль изменился настолько, что прежний результат не засчитывается",
+    ],
+    .joined: [
+      "en": "{0} joined cohort {1}: your records in course {2} now carry the cohort's mark. Your host sees them only when you send them an export (kurs export).",
+      "ru": "{0}: вы в группе {1}. Ваши записи по курсу {2} теперь помечены этой группой. Ведущий увидит их, только когда вы отправите файл (kurs export).",
+    ],
+    .joinCodeInvalid: [
+      "en": "'{0}' is not a join code; a code looks like marina-K7P4QX: ask your host for it",
+      "ru": "«{0}» — не код группы; код выглядит так: marina-K7P4QX. Спросите его у ведущего",
     ],
     .learnerBusy: [
       "en": "{0} is already learning in another kurs window (process {1}). Close that one first, then try again: your progress is safe.",

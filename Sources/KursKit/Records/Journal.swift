@@ -17,8 +17,10 @@ public struct Journal: Sendable {
     public var course: String
     public var courseVersion: String
     public var digest: String
-    /// The module run this step belongs to (xAPI `context.registration`).
+    /// xAPI `context.registration`: the cohort's, for a cohort member, else the module run.
     public var registration: String?
+    /// The module run this step belongs to.
+    public var attempt: String?
     /// What the learner did; `nil` for a session mark.
     public var input: EngineInput?
     public var session: SessionMark?
@@ -26,7 +28,7 @@ public struct Journal: Sendable {
 
     public init(
       id: String = UUID().uuidString.lowercased(), time: Date, course: String, courseVersion: String, digest: String,
-      registration: String? = nil, input: EngineInput? = nil, session: SessionMark? = nil, events: [EngineEvent] = []
+      registration: String? = nil, attempt: String? = nil, input: EngineInput? = nil, session: SessionMark? = nil, events: [EngineEvent] = []
     ) {
       self.id = id
       self.time = time
@@ -34,6 +36,7 @@ public struct Journal: Sendable {
       self.courseVersion = courseVersion
       self.digest = digest
       self.registration = registration
+      self.attempt = attempt
       self.input = input
       self.session = session
       self.events = events
@@ -88,7 +91,8 @@ public struct Journal: Sendable {
           entries.append(
             Entry(
               id: extensions.step, time: time, course: Journal.courseID(of: statement.object.id), courseVersion: extensions.courseVersion,
-              digest: extensions.courseDigest, registration: statement.context.registration, input: extensions.input,
+              digest: extensions.courseDigest, registration: statement.context.registration,
+              attempt: extensions.attempt ?? statement.context.registration, input: extensions.input,
               session: extensions.session, events: extensions.event.map { [$0] } ?? []))
         }
       } catch let error as ReadError {

@@ -8,6 +8,9 @@ public struct LearnerProfile: Sendable, Equatable, Codable {
   /// The language the learner chose, if any.
   public var language: String?
   public var created: Date
+  /// Cohort join codes, by course id (`kurs join CODE`): the learner's statements for that
+  /// course carry the cohort's registration.
+  public var cohorts: [String: String]?
 
   public init(id: String = UUID().uuidString.lowercased(), name: String, language: String? = nil, created: Date) {
     self.id = id

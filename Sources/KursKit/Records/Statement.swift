@@ -64,6 +64,8 @@ public struct Statement: Codable, Sendable, Equatable {
     public var session: Journal.SessionMark?
     /// The engine's event behind this statement.
     public var event: EngineEvent?
+    /// The module run (a UUID), which is also the registration outside a cohort.
+    public var attempt: String?
 
     enum CodingKeys: String, CodingKey {
       case journal = "urn:kurs:xapi:journal-version"
@@ -73,6 +75,7 @@ public struct Statement: Codable, Sendable, Equatable {
       case input = "urn:kurs:xapi:input"
       case session = "urn:kurs:xapi:session"
       case event = "urn:kurs:xapi:event"
+      case attempt = "urn:kurs:xapi:attempt"
     }
   }
 
@@ -139,6 +142,7 @@ extension Journal {
       var extensions = Statement.Extensions(
         journal: Journal.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
       extensions.event = event
+      extensions.attempt = entry.attempt
       if index == 0 {
         extensions.input = entry.input
         extensions.session = entry.session

@@ -170,9 +170,13 @@ public final class LearningSession {
       if case .moduleStarted(let module, _) = event { return module }
       return nil
     }.first ?? state.currentModule
+    // In a cohort, every statement carries the cohort's registration (the host pulls by it);
+    // otherwise the registration is the module run.
+    let cohort = learner.cohorts?[course.id].map(Cohort.registration(forCode:))
     let entry = Journal.Entry(
       time: Date(), course: course.id, courseVersion: course.version, digest: course.digest,
-      registration: module.flatMap { registrations[$0] }, input: input, session: session, events: events)
+      registration: cohort ?? module.flatMap { registrations[$0] }, attempt: module.flatMap { registrations[$0] },
+      input: input, session: session, events: events)
     do {
       try journal.append(entry, course: course)
     } catch {

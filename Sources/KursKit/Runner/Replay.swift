@@ -76,7 +76,7 @@ public enum Replay {
       for event in entry.events {
         switch event {
         case .moduleStarted(let module, _):
-          if let registration = entry.registration { registrations[module] = registration }
+          if let attempt = entry.attempt ?? entry.registration { registrations[module] = attempt }
         case .moduleEnded(let module, .passed, _, _):
           if !recordedPasses.contains(module) { recordedPasses.append(module) }
           passVersion[module] = entry.courseVersion

@@ -1,0 +1,177 @@
+import Foundation
+
+/// What a host needs to see about a cohort: each learner by module, the completion funnel, the
+/// score distribution per module, and how each question went. Built from statements alone (the
+/// engine events they carry), so imported files and statements pulled from an LRS give the same
+/// report.
+public struct CohortReport: Codable, Sendable, Equatable {
+  public struct ModuleCell: Codable, Sendable, Equatable {
+    public var module: String
+    /// not-started, in-progress, passed or failed.
+    public var status: String
+    public var score: Int?
+    public var maximum: Int?
+    public var attempts: Int
+  }
+
+  public struct LearnerRow: Codable, Sendable, Equatable {
+    public var pseudonym: String
+    public var modules: [ModuleCell]
+    public var completed: Bool
+    public var lastActivity: String?
+    /// Where an unfinished learner is: the last node they reached.
+    public var lastNode: String?
+  }
+
+  public struct FunnelStep: Codable, Sendable, Equatable {
+    public var label: String
+    public var count: Int
+  }
+
+  public struct Item: Codable, Sendable, Equatable {
+    public var module: String
+    public var question: String
+    public var title: String
+    public var answered: Int
+    public var correctFirstTry: Int
+    /// correctFirstTry / answered, 0 when nobody answered.
+    public var shareCorrectFirstTry: Double
+    public var commonWrongAnswer: String?
+    public var commonWrongCount: Int
+  }
+
+  public struct ModuleSummary: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var maximum: Int
+    public var passMark: Int
+    /// Best scores of the learners who finished the module at least once.
+    public var scores: [Int]
+  }
+
+  public var cohort: String
+  public var course: String
+  public var modules: [ModuleSummary]
+  public var learners: [LearnerRow]
+  public var funnel: [FunnelStep]
+  /// Hardest first: the lowest share correct at the first try.
+  public var items: [Item]
+
+  public init(cohort: Cohort, course: Course, members: [(pseudonym: String, statements: [Statement])], language: String) {
+    self.cohort = cohort.name
+    self.course = course.id
+    let engine = Engine(course: course, language: language, seed: "")
+    func text(_ localized: LocalizedText, _ fallback: String) -> String {
+      localized.resolve(language, fallback: course.defaultLanguage)?.plain ?? fallback
+    }
+    var rows: [LearnerRow] = []
+    // question key → (answered learners, correct at first try, wrong responses)
+    var answered: [String: Set<String>] = [:]
+    var firstTry: [String: Set<String>] = [:]
+    var wrong: [String: [String: Int]] = [:]
+    var scores: [String: [Int]] = [:]
+    for (index, member) in members.enumerated() {
+      let learnerKey = "\(index)"
+      var attempts: [String: Int] = [:]
+      var best: [String: Int] = [:]
+      var maximum: [String: Int] = [:]
+      var passed: Set<String> = []
+      var lastEnded: [String: String] = [:]
+      var open: Set<String> = []
+      var completed = false
+      var lastNode: String?
+      for statement in member.statements {
+        guard let event = statement.context.extensions.event else { continue }
+        switch event {
+        case .moduleStarted(let module, _):
+          attempts[module, default: 0] += 1
+          open.insert(module)
+        case .nodeEntered(let module, let node):
+          lastNode = "\(module)/\(node)"
+        case .answered(let module, let question, let response, _, _, let isCorrect, let attempt, _):
+          let key = "\(module)/\(question)"
+          if !(answered[key]?.contains(learnerKey) ?? false) {
+            answered[key, default: []].insert(learnerKey)
+            if isCorrect && attempt == 1 { firstTry[key, default: []].insert(learnerKey) }
+          }
+          if !isCorrect { wrong[key, default: [:]][response, default: 0] += 1 }
+        case .moduleEnded(let module, let status, let score, let most):
+          open.remove(module)
+          lastEnded[module] = status.rawValue
+          if status == .passed { passed.insert(module) }
+          best[module] = max(best[module] ?? 0, score)
+          maximum[module] = most
+        case .hintShown:
+          break
+        case .courseCompleted:
+          completed = true
+        }
+      }
+      let cells = course.modules.map { module -> ModuleCell in
+        let id = module.id
+        let status: String
+        if passed.contains(id) { status = "passed" } else if open.contains(id) { status = "in-progress" } else {
+          status = lastEnded[id] ?? "not-started"
+        }
+        return ModuleCell(module: id, status: status, score: best[id], maximum: maximum[id], attempts: attempts[id] ?? 0)
+      }
+      for (module, score) in best { scores[module, default: []].append(score) }
+      rows.append(
+        LearnerRow(
+          pseudonym: member.pseudonym, modules: cells, completed: completed,
+          lastActivity: member.statements.map(\.timestamp).max(), lastNode: completed ? nil : lastNode))
+    }
+    learners = rows
+    modules = course.modules.map { module in
+      ModuleSummary(
+        id: module.id, title: text(module.title, module.id), maximum: engine.maximum(of: module.id),
+        passMark: engine.passMark(of: module), scores: (scores[module.id] ?? []).sorted())
+    }
+    var funnel = [FunnelStep(label: "started", count: rows.filter { row in row.modules.contains { $0.attempts > 0 } }.count)]
+    for module in course.modules {
+      funnel.append(
+        FunnelStep(label: text(module.title, module.id), count: rows.filter { row in row.modules.contains { $0.module == module.id && $0.status == "passed" } }.count))
+    }
+    funnel.append(FunnelStep(label: "certificate", count: rows.filter(\.completed).count))
+    self.funnel = funnel
+
+    var items: [Item] = []
+    for module in course.modules {
+      for node in module.nodes {
+        guard case .question(let question) = node.kind, question.points > 0 else { continue }
+        let key = "\(module.id)/\(node.id)"
+        let count = answered[key]?.count ?? 0
+        let correct = firstTry[key]?.count ?? 0
+        let common = wrong[key]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        items.append(
+          Item(
+            module: module.id, question: node.id, title: Self.title(of: question, node.id, text), answered: count,
+            correctFirstTry: correct, shareCorrectFirstTry: count == 0 ? 0 : Double(correct) / Double(count),
+            commonWrongAnswer: common.map { Self.describe($0.key, question: question, text: text) },
+            commonWrongCount: common?.value ?? 0))
+      }
+    }
+    self.items = items.filter { $0.answered > 0 }.sorted {
+      ($0.shareCorrectFirstTry, -$0.answered, $0.module, $0.question) < ($1.shareCorrectFirstTry, -$1.answered, $1.module, $1.question)
+    } + items.filter { $0.answered == 0 }
+  }
+
+  /// The question's title, else its prompt, else its id.
+  static func title(of question: Question, _ id: String, _ text: (LocalizedText, String) -> String) -> String {
+    let title = text(question.title, "")
+    if !title.isEmpty { return title }
+    let prompt = text(question.prompt, "")
+    return prompt.isEmpty ? id : prompt
+  }
+
+  /// A recorded response (choice ids) in words, where the course has them.
+  static func describe(_ response: String, question: Question, text: (LocalizedText, String) -> String) -> String {
+    switch question.kind {
+    case .single, .multiple, .trueFalse:
+      let ids = response.split(separator: ",").map(String.init)
+      return ids.map { id in question.choices.first { $0.id == id }.map { text($0.text, id) } ?? id }.joined(separator: " + ")
+    case .ordering, .matching:
+      return response
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The webinar host's commands: `kurs cohort new|import|report`, and the learner's `kurs join`.
+extension KursCLI {
+  func cohortStore(_ options: GlobalOptions) -> CohortStore {
+    CohortStore(dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
+  }
+
+  /// `kurs cohort new NAME --course COURSE`.
+  func cohortNew(name: String, course: String, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+    guard let loaded = loadValid(course, locator: locator, loader: loader) else { return .invalid }
+    do {
+      let cohort = try cohortStore(options).create(name: name, course: loaded.id)
+      console.write(
+        """
+        Created cohort \(cohort.name) for course \(cohort.course).
+        Join code: \(cohort.code)
+
+        Learners run:  kurs join \(cohort.code)
+        then send you: kurs export   (and you run: kurs cohort import \(cohort.name) FILE...)
+
+        """)
+      return .success
+    } catch {
+      console.writeError("kurs: \(error)\n")
+      return .invalid
+    }
+  }
+
+  /// `kurs join CODE`: the learner's statements for the code's course carry the cohort's registration.
+  func join(code typed: String, _ options: GlobalOptions) -> ExitCode {
+    let language = uiLanguage(options, learner: nil)
+    guard let (course, code) = Cohort.parse(code: typed) else {
+      console.writeError("kurs: " + t(.joinCodeInvalid, language, typed) + "\n")
+      return .usage
+    }
+    let store = store(options)
+    do {
+      guard var learner = try learner(options, store: store) else { return .inputEnded }
+      var cohorts = learner.cohorts ?? [:]
+      cohorts[course] = code
+      learner.cohorts = cohorts
+      try store.update(learner)
+      console.write(t(.joined, uiLanguage(options, learner: learner), learner.name, code, course) + "\n")
+      return .success
+    } catch {
+      report(error, language)
+      return .invalid
+    }
+  }
+
+  /// `kurs cohort import NAME FILE...`: each file on its own; a refused file does not stop the rest.
+  func cohortImport(name: String, files: [String], _ options: GlobalOptions) -> ExitCode {
+    let store = cohortStore(options)
+    let cohort: Cohort
+    do {
+      cohort = try store.cohort(named: name)
+    } catch {
+      console.writeError("kurs: \(error)\n")
+      return .invalid
+    }
+    var refused = 0
+    for file in files {
+      let data: Data
+      do {
+        data = try Data(contentsOf: URL(fileURLWithPath: file))
+      } catch {
+        console.writeError("\(file): refused: cannot be read (\(error.localizedDescription))\n")
+        refused += 1
+        continue
+      }
+      switch store.importFile(data, into: cohort) {
+      case .added(let who): console.write("\(file): added \(who)\n")
+      case .updated(let who): console.write("\(file): updated \(who) (a newer export)\n")
+      case .unchanged(let who): console.write("\(file): unchanged (\(who) was already imported from the same records)\n")
+      case .keptNewer(let who): console.write("\(file): kept the newer records of \(who) already imported\n")
+      case .refused(let reason):
+        console.writeError("\(file): refused: \(reason)\n")
+        refused += 1
+      }
+    }
+    console.write("imported \(files.count - refused) of \(files.count) files into cohort \(cohort.name)\n")
+    return refused == 0 ? .success : .invalid
+  }
+
+  /// `kurs cohort report NAME [--csv FILE] [--json] [--html FILE]`.
+  func cohortReport(
+    name: String, csv: String?, json: Bool, html: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader
+  ) -> ExitCode {
+    let store = cohortStore(options)
+    do {
+      let cohort = try store.cohort(named: name)
+      guard let course = loadValid(cohort.course, locator: locator, loader: loader) else { return .invalid }
+      let report = CohortReport(cohort: cohort, course: course, members: try store.members(of: cohort), language: options.language ?? course.defaultLanguage)
+      if let csv {
+        try AtomicFile.write(Data(report.csv().utf8), to: URL(fileURLWithPath: csv), permissions: 0o600)
+        console.write("wrote \(csv)\n")
+      }
+      if let html {
+        try AtomicFile.write(Data(report.html().utf8), to: URL(fileURLWithPath: html), permissions: 0o600)
+        console.write("wrote \(html)\n")
+      }
+      if json {
+        console.write(String(decoding: try report.json(), as: UTF8.self) + "\n")
+      } else if csv == nil && html == nil {
+        console.write(report.text())
+      }
+      return .success
+    } catch let error as CohortStore.Failure {
+      console.writeError("kurs: \(error)\n")
+      return .invalid
+    } catch {
+      console.writeError("kurs: could not write the report: \(error.localizedDescription); nothing was changed\n")
+      return .unreadable
+    }
+  }
+}

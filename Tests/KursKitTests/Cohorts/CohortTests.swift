@@ -1,0 +1,146 @@
+import Foundation
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+import Testing
+
+@testable import KursKit
+
+/// Cohort imports and reports on a constructed cohort whose figures are known in advance.
+@Suite struct CohortTests {
+  let course: Course
+  let cohort = Cohort(name: "spring", course: "example", code: "example-ABCDEF", created: Date(timeIntervalSince1970: 0))
+
+  init() throws {
+    course = try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+  }
+
+  /// The statements a learner's journal would hold after `inputs`.
+  func statements(_ learnerID: String, _ inputs: [EngineInput], start: Date = Date(timeIntervalSince1970: 1_700_000_000)) throws -> [Statement] {
+    let engine = Engine(course: course, language: "en", seed: learnerID)
+    let journal = Journal(url: URL(fileURLWithPath: "/dev/null"), learnerID: learnerID)
+    var state = CourseState()
+    var result: [Statement] = []
+    for (index, input) in inputs.enumerated() {
+      let step = try engine.apply(input, to: state)
+      state = step.state
+      let entry = Journal.Entry(
+        time: start.addingTimeInterval(Double(index)), course: course.id, courseVersion: course.version, digest: course.digest,
+        registration: cohort.registration, input: input, events: step.events)
+      result += journal.statements(for: entry, learnerID: learnerID, course: course)
+    }
+    return result
+  }
+
+  func correctWhatToNote() throws -> [String] {
+    guard case .question(let question) = try #require(course.module("basics")?.node("what-to-note")).kind else { return [] }
+    return question.choices.filter(\.isCorrect).map(\.id)
+  }
+
+  func export(_ id: String, _ name: String, _ statements: [Statement], exported: String = "2026-11-22T10:00:00Z") throws -> Data {
+    let file = ExportFile(
+      exported: exported, learner: ExportFile.Learner(id: id, pseudonym: name),
+      courses: [ExportFile.CourseRecords(id: course.id, version: course.version, digest: course.digest, statements: statements)])
+    return try file.sealed().encoded()
+  }
+
+  /// Ana passes 'basics' with every answer right at the first try; Bea gets 'stop' wrong first
+  /// ("run"); Cleo only reads the first page.
+  func members() throws -> [(pseudonym: String, statements: [Statement])] {
+    let right = try correctWhatToNote()
+    let ana = try statements("a", [.startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed, .answer(.choices(right))] + Array(repeating: .proceed, count: 3))
+    let bea = try statements("b", [.startModule("basics"), .proceed, .answer(.choices(["run"])), .answer(.choices(["calm"])), .proceed, .proceed])
+    let cleo = try statements("c", [.startModule("basics")])
+    return [("Ana", ana), ("Bea", bea), ("Cleo", cleo)]
+  }
+
+  @Test func reportFiguresMatchWhatTheLearnersDid() throws {
+    let report = CohortReport(cohort: cohort, course: course, members: try members(), language: "en")
+    #expect(report.learners.map(\.pseudonym) == ["Ana", "Bea", "Cleo"])
+    let basics = report.learners.map { $0.modules[0] }
+    #expect(basics.map(\.status) == ["passed", "in-progress", "in-progress"])
+    #expect(basics[0].score == 5 && basics[0].maximum == 5)
+    #expect(basics.map(\.attempts) == [1, 1, 1])
+    #expect(report.funnel.map(\.count) == [3, 1, 0, 0])
+    let stop = try #require(report.items.first { $0.question == "stop" })
+    #expect(stop.answered == 2)
+    #expect(stop.correctFirstTry == 1)
+    #expect(stop.shareCorrectFirstTry == 0.5)
+    #expect(stop.commonWrongAnswer == "Run away.")
+    #expect(stop.commonWrongCount == 1)
+    let note = try #require(report.items.first { $0.question == "what-to-note" })
+    #expect(note.answered == 1 && note.correctFirstTry == 1)
+    #expect(report.items.first?.question == "stop", "the hardest question comes first")
+    #expect(report.modules[0].scores == [5])
+    #expect(report.learners[1].lastNode == "basics/what-to-note")
+  }
+
+  @Test func htmlIsWellFormedAndHasEveryChart() throws {
+    let report = CohortReport(cohort: cohort, course: course, members: try members(), language: "en")
+    let html = report.html()
+    let parser = XMLParserProbe(Data(html.utf8))
+    #expect(parser.isWellFormed, "\(parser.error ?? "")")
+    for id in ["funnel", "scores", "items"] { #expect(html.contains("id=\"\(id)\"")) }
+    #expect(html.components(separatedBy: "<svg").count - 1 == 2 + report.modules.count)
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("http://") || !html.contains("src="))
+  }
+
+  @Test func csvHasOneRowPerLearnerAndModule() throws {
+    let report = CohortReport(cohort: cohort, course: course, members: try members(), language: "en")
+    let lines = report.csv().split(separator: "\r\n")
+    #expect(lines.count == 1 + 3 * course.modules.count)
+    #expect(lines[1].hasPrefix("Ana,basics,passed,5,5,1,no,"))
+  }
+
+  @Test func importIsIdempotentNewerSupersedesAndBadFilesAreRefused() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = CohortStore(dataDirectory: folder)
+    let created = try store.create(name: "spring", course: "example")
+    let all = try members()
+    let early = try export("b", "Bea", Array(all[1].statements.prefix(3)), exported: "2026-11-20T10:00:00Z")
+    let late = try export("b", "Bea", all[1].statements, exported: "2026-11-22T10:00:00Z")
+    #expect(store.importFile(early, into: created) == .added("Bea"))
+    #expect(store.importFile(early, into: created) == .unchanged("Bea"))
+    #expect(store.importFile(late, into: created) == .updated("Bea"))
+    #expect(store.importFile(early, into: created) == .keptNewer("Bea"))
+    #expect(try store.members(of: created).first?.statements.count == all[1].statements.count)
+
+    // Tampered by hand: an answer, a pseudonym.
+    let original = String(decoding: late, as: UTF8.self)
+    for (from, to) in [("\"response\" : \"calm\"", "\"response\" : \"run\""), ("\"pseudonym\" : \"Bea\"", "\"pseudonym\" : \"Eve\"")] {
+      let text = original.replacingOccurrences(of: from, with: to)
+      #expect(text != original, "the test edits \(from)")
+      guard case .refused(let reason) = store.importFile(Data(text.utf8), into: created) else { Issue.record("accepted a tampered file"); return }
+      #expect(reason.contains("changed after it was written"))
+    }
+    guard case .refused(let garbage) = store.importFile(Data("not json".utf8), into: created) else { Issue.record("accepted garbage"); return }
+    #expect(garbage.contains("not a Kurs export"))
+    let other = Cohort(name: "other", course: "marina", code: "marina-ABCDEF", created: Date())
+    guard case .refused(let wrongCourse) = store.importFile(late, into: other) else { Issue.record("accepted another course"); return }
+    #expect(wrongCourse.contains("no records for course 'marina'"))
+  }
+
+  @Test func joinCodesParseAndGiveAStableRegistration() {
+    #expect(Cohort.parse(code: " marina-k7p4qx ")?.code == "marina-K7P4QX")
+    #expect(Cohort.parse(code: "marina-K0P4QX") == nil, "0 is not in the alphabet")
+    #expect(Cohort.parse(code: "../x-ABCDEF") == nil)
+    #expect(Cohort.registration(forCode: "marina-K7P4QX") == Cohort.registration(forCode: "marina-K7P4QX"))
+    #expect(UUID(uuidString: Cohort.registration(forCode: "marina-K7P4QX")) != nil)
+  }
+}
+
+/// Whether a document is well-formed XML, through Foundation's parser.
+final class XMLParserProbe: NSObject, XMLParserDelegate {
+  var isWellFormed = false
+  var error: String?
+
+  init(_ data: Data) {
+    super.init()
+    let parser = XMLParser(data: data)
+    parser.delegate = self
+    isWellFormed = parser.parse()
+    error = parser.parserError.map { "\($0)" }
+  }
+}
