@@ -102,6 +102,12 @@ public struct KursCLI {
       return resume(options, locator: locator, loader: loader)
     case .progress:
       return progress(options, locator: locator, loader: loader)
+    case .newKeys(let directory, let name):
+      return newKeys(directory: directory, name: name)
+    case .signCertificate(let file, let key, let issuerName, let output):
+      return signCertificate(file, key: key, issuerName: issuerName, output: output, locator: locator, loader: loader)
+    case .verifyCertificate(let file, let issuerKey):
+      return verifyCertificate(file, issuerKey: issuerKey, locator: locator, loader: loader)
     }
   }
 
