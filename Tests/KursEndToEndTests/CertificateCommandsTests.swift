@@ -252,3 +252,20 @@ import Testing
     #expect(try kurs(["--help"]).output.contains("certificate verify FILE"))
   }
 }
+
+extension CertificateCommandsTests {
+  @Test func whatACertificateSaysIsPrintedSafely() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = try edited("escapes") { json in
+      var subject = json["credentialSubject"] as? [String: Any] ?? [:]
+      let name = "\u{1B}]0;owned\u{07}\u{1B}[2J\u{202E}" + String(repeating: "x", count: 500)
+      subject["identifier"] = [["type": "IdentityObject", "identityType": "name", "hashed": false, "identityHash": name]]
+      json["credentialSubject"] = subject
+    }
+    let result = try kurs(["certificate", "verify", file])
+    #expect(result.exitCode == 1)
+    #expect(!result.output.contains("\u{1B}") && !result.output.contains("\u{07}") && !result.output.contains("\u{202E}"))
+    #expect(result.output.contains("the learner's name '\u{FFFD}]0;owned"))
+    #expect(!result.output.contains(String(repeating: "x", count: 100)))
+  }
+}

@@ -6,6 +6,11 @@
 /// What it does not prove without an issuer's signature: who gave the answers, or that the name
 /// and date are genuine, since anyone can write a consistent certificate (docs/certificates.md).
 public enum CertificateVerifier {
+  /// A value from the certificate for a message: at most 80 characters.
+  static func short(_ text: String) -> String {
+    text.count <= 80 ? text : String(text.prefix(79)) + "…"
+  }
+
   /// Every problem found; empty when the certificate is valid.
   public static func verify(_ credential: Credential, against course: Course) -> [CertificateProblem] {
     var problems: [CertificateProblem] = []
@@ -35,7 +40,7 @@ public enum CertificateVerifier {
       return [
         CertificateProblem(
           .course,
-          "the certificate is for course '\(record.course.id)', not for '\(course.id)'; check it with that course")
+          "the certificate is for course '\(short(record.course.id))', not for '\(course.id)'; check it with that course")
       ]
     }
 
@@ -47,17 +52,17 @@ public enum CertificateVerifier {
     } else if actual.name != claimed.name {
       problems.append(
         CertificateProblem(
-          .name, "the learner's name '\(credential.learnerName ?? "")' was changed after the certificate was issued: it does not match its digest"))
+          .name, "the learner's name '\(short(credential.learnerName ?? ""))' was changed after the certificate was issued: it does not match its digest"))
     }
     if actual.date != claimed.date {
       problems.append(
         CertificateProblem(
-          .date, "the date '\(credential.validFrom)' was changed after the certificate was issued: it does not match its digest"))
+          .date, "the date '\(short(credential.validFrom))' was changed after the certificate was issued: it does not match its digest"))
     }
     if actual.learner != claimed.learner {
       problems.append(
         CertificateProblem(
-          .learner, "the learner id '\(credential.credentialSubject.id)' was changed after the certificate was issued: it does not match its digest"))
+          .learner, "the learner id '\(short(credential.credentialSubject.id))' was changed after the certificate was issued: it does not match its digest"))
     }
     if actual.transcript != claimed.transcript {
       problems.append(
@@ -80,7 +85,7 @@ public enum CertificateVerifier {
       problems.append(
         CertificateProblem(
           .courseVersion,
-          "the certificate is for version \(record.course.version) of course '\(course.id)', but the course here is version \(course.version); check it with version \(record.course.version) of the course (--courses DIR)"))
+          "the certificate is for version \(short(record.course.version)) of course '\(course.id)', but the course here is version \(course.version); check it with version \(short(record.course.version)) of the course (--courses DIR)"))
       return problems
     }
     guard record.course.digest == course.digest else {
@@ -92,7 +97,7 @@ public enum CertificateVerifier {
     }
     if CertificateIssuer.date(from: credential.validFrom) == nil {
       problems.append(
-        CertificateProblem(.date, "the date '\(credential.validFrom)' is not a date-time as Kurs writes it, like 2026-05-01T10:00:00Z"))
+        CertificateProblem(.date, "the date '\(short(credential.validFrom))' is not a date-time as Kurs writes it, like 2026-05-01T10:00:00Z"))
     }
 
     // What the answers earn.
@@ -150,7 +155,7 @@ public enum CertificateVerifier {
     }
     let known = Set(expected.kurs.modules.map(\.id))
     for stated in claimedModules where !known.contains(stated.id) {
-      problems.append(CertificateProblem(.scores, "module '\(stated.id)' in the certificate is not a module of course '\(course.id)'"))
+      problems.append(CertificateProblem(.scores, "module '\(short(stated.id))' in the certificate is not a module of course '\(course.id)'"))
     }
     if Set(claimedModules.map(\.id)).count != claimedModules.count {
       problems.append(CertificateProblem(.scores, "the certificate lists a module twice"))

@@ -60,8 +60,9 @@ public enum Transcript {
     var state = CourseState()
     var written: [String] = []
     for (index, line) in lines.enumerated() {
+      // A certificate is a file anyone can edit: keep what a message quotes from it short.
       func failure(_ reason: String) -> ReplayError {
-        ReplayError(step: index + 1, text: String(line.prefix(200)), reason: reason)
+        ReplayError(step: index + 1, text: String(line.prefix(200)), reason: String(reason.prefix(300)))
       }
       let input = try parse(line, in: state, course: engine.course, failure: failure)
       written.append(self.line(for: input, in: state))

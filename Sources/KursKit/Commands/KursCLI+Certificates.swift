@@ -8,14 +8,14 @@ extension KursCLI {
     let validName = !name.isEmpty && name.count <= 64 && !name.hasPrefix(".") && !name.hasPrefix("-")
       && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) }
     guard validName else {
-      console.writeError("kurs: '\(name)' cannot name a key file; use letters, digits, '-', '_' and '.', for example: --name trainer\n")
+      err("kurs: '\(name)' cannot name a key file; use letters, digits, '-', '_' and '.', for example: --name trainer\n")
       return .usage
     }
     let folder = URL(fileURLWithPath: directory ?? ".")
     let keyFile = folder.appendingPathComponent("\(name).key")
     let publicFile = folder.appendingPathComponent("\(name).pub")
     for file in [keyFile, publicFile] where FileManager.default.fileExists(atPath: file.path) {
-      console.writeError(
+      err(
         "kurs: \(file.path) already exists; nothing was written. Choose another --name or --out: a key that has signed certificates must not be replaced\n")
       return .invalid
     }
@@ -31,7 +31,7 @@ extension KursCLI {
         try? FileManager.default.removeItem(at: keyFile)
         throw error
       }
-      console.write("""
+      out("""
         wrote \(keyFile.path)
           your private key: keep it secret and backed up; anyone who has it can sign as you
         wrote \(publicFile.path)
@@ -42,7 +42,7 @@ extension KursCLI {
         """)
       return .success
     } catch {
-      console.writeError("kurs: cannot write the keys to \(folder.path): \(Self.describe(error))\n")
+      err("kurs: cannot write the keys to \(folder.path): \(Self.describe(error))\n")
       return .unreadable
     }
   }
@@ -56,18 +56,18 @@ extension KursCLI {
     let name = issuerName.trimmingCharacters(in: .whitespaces)
     guard !name.isEmpty, name.count <= 200, !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
     else {
-      console.writeError("kurs: --issuer-name needs 1 to 200 characters on one line: the person or organisation signing\n")
+      err("kurs: --issuer-name needs 1 to 200 characters on one line: the person or organisation signing\n")
       return .usage
     }
     let contents: CertificateFiles.Contents
     do {
       contents = try CertificateFiles.read(file)
     } catch {
-      console.writeError("kurs: \(error)\n")
+      err("kurs: \(error)\n")
       return error.exitCode
     }
     guard case .credential(let credential) = contents else {
-      console.writeError("kurs: \(file) is already signed; sign the learner's .json certificate\n")
+      err("kurs: \(file) is already signed; sign the learner's .json certificate\n")
       return .invalid
     }
     let key: Ed25519.PrivateKey
@@ -78,7 +78,7 @@ extension KursCLI {
     if let permissions = (try? FileManager.default.attributesOfItem(atPath: keyPath))?[.posixPermissions] as? NSNumber,
       permissions.intValue & 0o077 != 0
     {
-      console.writeError("kurs: warning: \(keyPath) can be read by other accounts on this computer; run: chmod 600 \(Self.shellQuoted(keyPath))\n")
+      err("kurs: warning: \(keyPath) can be read by other accounts on this computer; run: chmod 600 \(Self.shellQuoted(keyPath))\n")
     }
     let course: Course
     switch certificateCourse(credential, file: file, locator: locator, loader: loader) {
@@ -88,18 +88,18 @@ extension KursCLI {
     let problems = CertificateVerifier.verify(credential, against: course)
     guard problems.isEmpty else {
       printProblems(problems, file: file)
-      console.writeError("kurs: \(file) was not signed: sign only certificates that check\n")
+      err("kurs: \(file) was not signed: sign only certificates that check\n")
       return .invalid
     }
     let target = output ?? Self.signedPath(for: file)
     guard URL(fileURLWithPath: target).standardizedFileURL != URL(fileURLWithPath: file).standardizedFileURL else {
-      console.writeError("kurs: --out names the certificate itself; give another file, for example \(Self.signedPath(for: file))\n")
+      err("kurs: --out names the certificate itself; give another file, for example \(Self.signedPath(for: file))\n")
       return .usage
     }
     do {
       let (token, signed) = try VCJWT.sign(credential, with: key, issuerName: name)
       try AtomicFile.write(Data((token + "\n").utf8), to: URL(fileURLWithPath: target), permissions: 0o600)
-      console.write("""
+      out("""
         signed: \(target)
           certificate of \(signed.learnerName ?? "?") for course '\(course.id)' \(course.version), checked against the course
           issuer: \(signed.issuer.name) (\(signed.issuer.id))
@@ -108,7 +108,7 @@ extension KursCLI {
         """)
       return .success
     } catch {
-      console.writeError("kurs: cannot write \(target): \(Self.describe(error))\n")
+      err("kurs: cannot write \(target): \(Self.describe(error))\n")
       return .unreadable
     }
   }
@@ -119,7 +119,7 @@ extension KursCLI {
     do {
       contents = try CertificateFiles.read(file)
     } catch {
-      console.writeError("kurs: \(error)\n")
+      err("kurs: \(error)\n")
       return error.exitCode
     }
     let credential: Credential
@@ -127,14 +127,14 @@ extension KursCLI {
     switch contents {
     case .credential(let value):
       if issuerKey != nil {
-        console.writeError(
+        err(
           "kurs: \(file) is not signed, so there is no signature to check with --issuer-key; the signed certificate is the .jwt file that 'kurs certificate sign' writes\n")
         return .invalid
       }
       credential = value
     case .signed(let token):
       guard let issuerKey else {
-        console.writeError(
+        err(
           "kurs: \(file) is signed; give the issuer's public key to check it: kurs certificate verify \(Self.shellQuoted(file)) --issuer-key ISSUER.pub\n")
         return .usage
       }
@@ -181,18 +181,37 @@ extension KursCLI {
       lines.append("not signed: this shows the certificate is consistent and its results follow from its answers;")
       lines.append("  it does not show who took the course or that the name and date are genuine: ask for the signed .jwt")
     }
-    console.write(lines.joined(separator: "\n") + "\n")
+    out(lines.joined(separator: "\n") + "\n")
     return .success
   }
 
   // MARK: Helpers
+
+  /// Writes to standard output what may hold text from a certificate, made safe to print.
+  private func out(_ text: String) { console.write(Self.printable(text)) }
+
+  /// The same, to standard error.
+  private func err(_ text: String) { console.writeError(Self.printable(text)) }
+
+  /// `text` with control characters (but line ends) and bidirectional overrides replaced by
+  /// U+FFFD: a certificate is a file anyone can edit, and what `verify` prints from it must
+  /// not be able to move the cursor, recolour the terminal or reverse the text shown.
+  static func printable(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      let isControl = scalar.properties.generalCategory == .control && scalar != "\n"
+      let isOverride = (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+      result.append(isControl || isOverride ? "\u{FFFD}" : scalar)
+    }
+    return String(result)
+  }
 
   /// Each problem as `file: error: message`, then a summary line, on standard output.
   private func printProblems(_ problems: [CertificateProblem], file: String) {
     var text = ""
     for problem in problems { text += "\(file): error: \(problem.message)\n" }
     text += "invalid: \(file): \(problems.count) \(problems.count == 1 ? "problem" : "problems")\n"
-    console.write(text)
+    out(text)
   }
 
   /// The local course a certificate is for, from the courses folder.
@@ -209,7 +228,7 @@ extension KursCLI {
     }
     let folder = locator.coursesDirectory.appendingPathComponent(reference.id)
     guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("course.xml").path) else {
-      console.writeError(
+      err(
         "kurs: \(file) is for course '\(reference.id)' version \(reference.version), which is not in \(locator.coursesDirectory.path); get that course and give the folder that holds it with --courses DIR\n")
       return .failure(ExitCodeFailure(.unreadable))
     }
@@ -228,18 +247,18 @@ extension KursCLI {
       let url = URL(fileURLWithPath: path)
       let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
       guard size <= 64 * 1024 else {
-        console.writeError("kurs: \(path): this is not a PEM key; give the file 'kurs keys new' wrote\n")
+        err("kurs: \(path): this is not a PEM key; give the file 'kurs keys new' wrote\n")
         return .failure(ExitCodeFailure(.invalid))
       }
       text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
     } catch {
-      console.writeError("kurs: \(path): cannot read the key: \(Self.describe(error))\n")
+      err("kurs: \(path): cannot read the key: \(Self.describe(error))\n")
       return .failure(ExitCodeFailure(.unreadable))
     }
     do {
       return .success(try parse(text))
     } catch {
-      console.writeError("kurs: \(path): \(error)\n")
+      err("kurs: \(path): \(error)\n")
       return .failure(ExitCodeFailure(.invalid))
     }
   }
