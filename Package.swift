@@ -14,7 +14,7 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
-    // OpenSSL's libcrypto from the system (Debian: libssl-dev): digests, later signatures.
+    // OpenSSL's libcrypto from the system (Debian: libssl-dev): SHA-256 digests, Ed25519 keys and signatures.
     .systemLibrary(
       name: "CCrypto",
       pkgConfig: "libcrypto",

@@ -71,6 +71,14 @@ import Testing
       ["start", "example", "--learner", "whole", "--data-dir", data.path], input: lines.joined(separator: "\n") + "\n")
     #expect(result.exitCode == 0)
     #expect(result.output.contains("You have completed the course."))
+    // The certificate is issued in three forms, and it verifies against the course.
+    let folder = data.appendingPathComponent("certificates/\(id)")
+    #expect(result.output.contains("Your certificate is saved in"))
+    for name in ["example.txt", "example.html", "example.json"] {
+      #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+    }
+    let verified = try KursProcess.run(["certificate", "verify", folder.appendingPathComponent("example.json").path])
+    #expect(verified.exitCode == 0, "\(verified.output)\(verified.errors)")
   }
 
   @Test func endOfInputSavesAndResumeContinuesAtTheSameQuestion() throws {

@@ -1,7 +1,8 @@
 /// Turns `kurs`'s arguments into an `Invocation`. Pure: tests call it with an array.
 public enum CommandLineParser {
   static let commandNames = [
-    "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "validate", "graph", "stats", "new", "schema", "help",
+    "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "validate", "graph", "stats",
+    "new", "schema", "help", "certificate", "keys",
   ]
 
   /// Parses the arguments after the program name.
@@ -13,7 +14,8 @@ public enum CommandLineParser {
     var values: [String: String] = [:]
     var index = 0
     let valueOptions: Set<String> = [
-      "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out", "--course", "--csv", "--html", "--cohort",
+      "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
+      "--course", "--csv", "--html", "--cohort", "--name", "--key", "--issuer-key", "--issuer-name",
     ]
     let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version"]
 
@@ -65,12 +67,12 @@ public enum CommandLineParser {
     guard let name = positional.first else { return Invocation(options: options, command: .home) }
     let rest = Array(positional.dropFirst())
 
-    func allow(_ allowed: Set<String>, for command: String) throws(UsageError) {
+    func allow(_ allowed: Set<String>, for command: String, help: String? = nil) throws(UsageError) {
       let given = Set(values.keys).union(flags).subtracting([
         "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain",
       ])
       if let extra = given.subtracting(allowed).sorted().first {
-        throw UsageError("'kurs \(command)' has no option \(extra)", command: command)
+        throw UsageError("'kurs \(command)' has no option \(extra)", command: help ?? command)
       }
     }
 
@@ -165,11 +167,51 @@ public enum CommandLineParser {
     case "schema":
       try allow([], for: name)
       command = .schema
+    case "keys":
+      try allow(["--out", "--name"], for: name)
+      guard rest == ["new"] else {
+        throw UsageError("write 'kurs keys new', for example: kurs keys new --name trainer --out keys", command: name)
+      }
+      command = .newKeys(directory: values["--out"], name: values["--name"])
+    case "certificate":
+      command = try certificateCommand(rest, values: values, allow: allow)
     case "help":
       command = .help(topic: rest.first)
     default:
       throw UsageError("unknown command '\(name)'\(didYouMean(name, commandNames))")
     }
     return Invocation(options: options, command: command)
+  }
+
+  /// `kurs certificate sign|verify …`.
+  private static func certificateCommand(
+    _ rest: [String], values: [String: String],
+    allow: (Set<String>, String, String?) throws(UsageError) -> Void
+  ) throws(UsageError) -> Command {
+    let help = "certificate"
+    switch rest.first {
+    case "sign":
+      try allow(["--key", "--issuer-name", "--out"], "certificate sign", help)
+      let example = "kurs certificate sign example.json --key trainer.key --issuer-name 'Harm Reduction Network'"
+      guard rest.count == 2 else { throw UsageError("'kurs certificate sign' needs one certificate: \(example)", command: help) }
+      guard let key = values["--key"] else {
+        throw UsageError("'kurs certificate sign' needs your private key (--key): \(example)", command: help)
+      }
+      guard let issuerName = values["--issuer-name"] else {
+        throw UsageError("'kurs certificate sign' needs the name to sign as (--issuer-name): \(example)", command: help)
+      }
+      return .signCertificate(file: rest[1], key: key, issuerName: issuerName, output: values["--out"])
+    case "verify":
+      try allow(["--issuer-key"], "certificate verify", help)
+      guard rest.count == 2 else {
+        throw UsageError("'kurs certificate verify' needs one certificate: kurs certificate verify example.json", command: help)
+      }
+      return .verifyCertificate(file: rest[1], issuerKey: values["--issuer-key"])
+    case let other?:
+      throw UsageError(
+        "'kurs certificate' has no command '\(other)'\(didYouMean(other, ["sign", "verify"])); use sign or verify", command: help)
+    case nil:
+      throw UsageError("'kurs certificate' needs sign or verify: kurs certificate verify example.json", command: help)
+    }
   }
 }

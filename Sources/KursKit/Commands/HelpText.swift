@@ -30,6 +30,12 @@ public enum HelpText {
       new course ID        write a starter course that validates
       schema               print the XML Schema of the course format
 
+    commands for certificates:
+      certificate verify FILE   check a certificate against its course (--issuer-key PUB
+                                to check a signed one)
+      certificate sign FILE     check a learner's certificate, then sign it with your key
+      keys new                  make a key pair for signing certificates
+
     other commands:
       help [COMMAND]       explain a command, with an example
 
@@ -56,6 +62,7 @@ public enum HelpText {
       kurs validate Courses/example
       kurs graph example --module basics --format mermaid
       kurs new course first-aid
+      kurs certificate verify example.json
 
     """
 
@@ -246,6 +253,54 @@ public enum HelpText {
 
         example:
           kurs schema > kurs-course-1.xsd
+
+        """
+    case "certificate":
+      return """
+        usage: kurs certificate verify FILE [--issuer-key PUB]
+               kurs certificate sign FILE --key KEY --issuer-name NAME [--out FILE]
+
+        When a learner completes a course, Kurs writes their certificate in their data folder
+        (certificates/LEARNER/COURSE.txt, .html and .json). The .json file is an Open Badges
+        3.0 credential holding the course's id, version and digest, the modules with their
+        scores, the date and every answer given.
+
+        verify checks a certificate against its course, which must be in the courses folder
+        (--courses DIR), in the same version: it replays the answers through the course and
+        checks that they earn the scores and passes the certificate claims, and that no field
+        was edited. A signed certificate (.jwt) also needs the issuer's public key. Without a
+        signature, a valid certificate shows that its results follow from its answers; it does
+        not show who took the course. See docs/certificates.md.
+
+        sign checks the certificate the same way, then signs it with your private key as a
+        VC-JWT (EdDSA) under the name you give, and writes FILE.jwt (or --out FILE). It never
+        signs a certificate that does not check.
+
+          --issuer-key PUB   the issuer's public key (.pub), to check a signed certificate
+          --key KEY          your private key (.key), from kurs keys new
+          --issuer-name NAME the person or organisation signing, as the certificate shows it
+          --out FILE         where to write the signed certificate
+
+        exit codes: 0 valid (or signed), 1 invalid or not signed, 2 a file or the course could
+        not be read, 64 usage
+
+        examples:
+          kurs certificate verify example.json
+          kurs certificate sign example.json --key trainer.key --issuer-name 'Harm Reduction Network'
+          kurs certificate verify example.jwt --issuer-key trainer.pub
+
+        """
+    case "keys":
+      return """
+        usage: kurs keys new [--out DIR] [--name NAME]
+
+        Makes an Ed25519 key pair for signing certificates: DIR/NAME.key, your private key
+        (readable only by you: keep it secret and backed up), and DIR/NAME.pub, your public
+        key, for anyone who checks the certificates you sign. DIR is the current folder and
+        NAME is 'issuer' unless given. Never overwrites a key.
+
+        example:
+          kurs keys new --name trainer --out ~/kurs-keys
 
         """
     case "help":

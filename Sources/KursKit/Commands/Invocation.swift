@@ -63,6 +63,12 @@ public enum Command: Sendable, Equatable {
   case cohortReport(name: String, csv: String?, json: Bool, html: String?)
   /// `kurs schema`
   case schema
+  /// `kurs keys new [--out DIR] [--name NAME]`
+  case newKeys(directory: String?, name: String?)
+  /// `kurs certificate sign FILE --key KEY --issuer-name NAME [--out FILE]`
+  case signCertificate(file: String, key: String, issuerName: String, output: String?)
+  /// `kurs certificate verify FILE [--issuer-key PUB]`
+  case verifyCertificate(file: String, issuerKey: String?)
   /// `kurs help [COMMAND]`, `kurs --help`
   case help(topic: String?)
   /// `kurs --version`

@@ -131,7 +131,11 @@ extension KursCLI {
       let session = LearningSession(
         course: course, learner: learner, language: courseLanguage,
         journal: try store.journal(of: learner, course: course.id), console: console, input: input,
-        options: sessionOptions(options, learner: learner, language: language))
+        options: {
+          var session = sessionOptions(options, learner: learner, language: language)
+          session.certificatesDirectory = store.root.appendingPathComponent("certificates").appendingPathComponent(learner.id)
+          return session
+        }())
       for notice in try session.restore() { console.writeError("kurs: \(notice)\n") }
       return session.run(module: module)
     } catch {

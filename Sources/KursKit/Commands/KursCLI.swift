@@ -114,6 +114,12 @@ public struct KursCLI {
       return cohortImport(name: name, files: files, options)
     case .cohortReport(let name, let csv, let json, let html):
       return cohortReport(name: name, csv: csv, json: json, html: html, options, locator: locator, loader: loader)
+    case .newKeys(let directory, let name):
+      return newKeys(directory: directory, name: name)
+    case .signCertificate(let file, let key, let issuerName, let output):
+      return signCertificate(file, key: key, issuerName: issuerName, output: output, locator: locator, loader: loader)
+    case .verifyCertificate(let file, let issuerKey):
+      return verifyCertificate(file, issuerKey: issuerKey, locator: locator, loader: loader)
     }
   }
 

@@ -28,6 +28,13 @@ public enum Localization {
     case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses
     case journalUnreadable, journalTooNew, journalDamaged, journalCutOff
     case learnersUnreadable, learnerNameInvalid, courseIDUnsafe
+    // Certificates
+    case certificateHeading, certificateAwardedTo, certificateForCourse, certificateDate
+    case certificateModules, certificateModuleLine, certificateTotal
+    case certificateColumnModule, certificateColumnPoints, certificateColumnPassMark, certificateColumnResult
+    case certificateCourseVersion, certificateID, certificateDigest
+    case certificateNotSigned, certificateSignedBy, certificateCheck, certificateSaved, certificateFailed
+    case certificateCriteria, certificateCriteriaMinimum, quoted
   }
 
   private static let table: [Key: [String: String]] = [
@@ -297,6 +304,44 @@ public enum Localization {
     .courseIDUnsafe: [
       "en": "course id '{0}' cannot name a file; use letters, digits, '-' and '_'",
       "ru": "идентификатор курса «{0}» нельзя использовать как имя файла; используйте буквы, цифры, «-» и «_»",
+    ],
+    // MARK: Certificates
+    .certificateHeading: ["en": "Certificate of completion", "ru": "Сертификат о прохождении курса"],
+    .certificateAwardedTo: ["en": "This certificate is awarded to", "ru": "Настоящий сертификат выдан"],
+    .certificateForCourse: ["en": "for completing the course", "ru": "за прохождение курса"],
+    .certificateDate: ["en": "Date: {0}", "ru": "Дата: {0}"],
+    .certificateModules: ["en": "Modules", "ru": "Модули"],
+    .certificateModuleLine: [
+      "en": "{0}: {1} of {2} points, pass mark {3}: {4}",
+      "ru": "{0}: баллы {1} из {2}, проходной балл {3}: {4}",
+    ],
+    .certificateTotal: ["en": "Total points: {0}", "ru": "Всего баллов: {0}"],
+    .certificateColumnModule: ["en": "Module", "ru": "Модуль"],
+    .certificateColumnPoints: ["en": "Points", "ru": "Баллы"],
+    .certificateColumnPassMark: ["en": "Pass mark", "ru": "Проходной балл"],
+    .certificateColumnResult: ["en": "Result", "ru": "Итог"],
+    .certificateCourseVersion: ["en": "Course: {0}, version {1}", "ru": "Курс: {0}, версия {1}"],
+    .certificateID: ["en": "Certificate id: {0}", "ru": "Номер сертификата: {0}"],
+    .certificateDigest: ["en": "Course digest (SHA-256): {0}", "ru": "Отпечаток курса (SHA-256): {0}"],
+    .certificateNotSigned: [
+      "en": "Not signed. Kurs can check that these scores follow from the answers given; only a trainer's signature shows who issued the certificate. To have it signed, give the file {0} to your trainer.",
+      "ru": "Не подписан. Kurs может проверить, что эти баллы следуют из данных ответов; кто выдал сертификат, показывает только подпись тренера. Чтобы получить подпись, передайте файл {0} тренеру.",
+    ],
+    .certificateSignedBy: ["en": "Signed by {0} ({1})", "ru": "Подписан: {0} ({1})"],
+    .certificateCheck: ["en": "To check this certificate, run:", "ru": "Чтобы проверить сертификат, запустите:"],
+    .certificateFailed: [
+      "en": "your course is complete and saved, but the certificate could not be made: {0}. Show this message to your trainer.",
+      "ru": "курс пройден и сохранён, но сертификат создать не удалось: {0}. Покажите это сообщение тренеру.",
+    ],
+    .certificateSaved: [
+      "en": "Your certificate is saved in {0}: a text file, a page to print ({1}) and a file to share ({2}).",
+      "ru": "Ваш сертификат сохранён в папке {0}: текстовый файл, страница для печати ({1}) и файл для передачи ({2}).",
+    ],
+    .quoted: ["en": "“{0}”", "ru": "«{0}»"],
+    .certificateCriteria: ["en": "Pass these modules: {0}.", "ru": "Пройти модули: {0}."],
+    .certificateCriteriaMinimum: [
+      "en": "Pass these modules: {0}, with at least {1} points in all.",
+      "ru": "Пройти модули: {0}; всего баллов не меньше: {1}.",
     ],
   ]
 

@@ -13,6 +13,8 @@ public final class LearningSession {
     public var height: @Sendable () -> Int? = { nil }
     /// The command that continues this session, shown when the learner stops.
     public var resumeCommand = "kurs resume"
+    /// Where the learner's certificates go when they complete a course; `nil`: none are issued.
+    public var certificatesDirectory: URL?
     public init() {}
   }
 
@@ -256,10 +258,28 @@ public final class LearningSession {
     }
   }
 
+  /// Issues the certificate from the journal (the answers that earned it) and shows it. A
+  /// problem is reported and the learner's progress is untouched.
+  private func issueCertificate() {
+    guard let directory = options.certificatesDirectory else { return }
+    do {
+      let inputs = try journal.read().entries.compactMap(\.input)
+      let credential = try CertificateIssuer.issue(
+        course: course, learnerID: learner.id, learnerName: learner.name, transcript: inputs, date: Date(), language: language)
+      let (text, files) = try CertificateFiles.write(credential, course: course, language: language, to: directory, width: renderer.width)
+      console.write("\n" + text + "\n")
+      let names = files.map(\.lastPathComponent)
+      say(t(.certificateSaved, directory.path, names.count > 1 ? names[1] : "", names.count > 2 ? names[2] : ""))
+    } catch {
+      console.writeError("kurs: " + t(.certificateFailed, "\(error)") + "\n")
+    }
+  }
+
   /// After a module: the course's completion, then the next module or a retake.
   private func afterModule(_ end: ModuleEndScreen) -> Screen? {
     if state.completed {
       say("\n" + t(.courseComplete))
+      issueCertificate()
       showProgress()
       return nil
     }

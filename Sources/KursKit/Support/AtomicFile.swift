@@ -3,9 +3,13 @@ import Foundation
 /// Writes files so that a reader never sees half a file: write beside, flush, then rename.
 public enum AtomicFile {
   /// Writes `data` to `url` through a temporary file in the same folder, then renames it.
-  /// - Parameter permissions: POSIX mode of the new file (0600 for learners' data).
-  /// - Throws: the underlying error; the target is then untouched.
-  public static func write(_ data: Data, to url: URL, permissions: Int = 0o644) throws {
+  /// - Parameters:
+  ///   - permissions: POSIX mode of the new file (0600 for learners' data).
+  ///   - overwrite: when false, an existing file at `url` is never replaced: the new file is
+  ///     linked into place (`link(2)`, which fails when the name exists) instead of renamed.
+  /// - Throws: the underlying error (`POSIXError(.EEXIST)` for an existing file that must not
+  ///   be replaced); the target is then untouched.
+  public static func write(_ data: Data, to url: URL, permissions: Int = 0o644, overwrite: Bool = true) throws {
     let directory = url.deletingLastPathComponent()
     let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     guard FileManager.default.createFile(
@@ -18,8 +22,15 @@ public enum AtomicFile {
       defer { try? handle.close() }
       try handle.write(contentsOf: data)
       try handle.synchronize()
-      if rename(temporary.path, url.path) != 0 {
-        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+      if overwrite {
+        if rename(temporary.path, url.path) != 0 {
+          throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+      } else {
+        if link(temporary.path, url.path) != 0 {
+          throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        unlink(temporary.path)
       }
     } catch {
       try? FileManager.default.removeItem(at: temporary)

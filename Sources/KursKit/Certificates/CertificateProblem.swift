@@ -1,0 +1,38 @@
+/// One thing wrong with a certificate: which field, and what is wrong with it in words.
+public struct CertificateProblem: Sendable, Equatable, CustomStringConvertible {
+  /// The part of the certificate the problem is about.
+  public enum Field: String, Sendable, Equatable {
+    /// Not a Kurs certificate, or a newer format.
+    case format
+    /// The course id.
+    case course
+    case courseVersion = "course version"
+    case courseDigest = "course digest"
+    /// The learner's display name.
+    case name
+    /// `validFrom`.
+    case date
+    /// The learner id (the credential subject).
+    case learner
+    case transcript
+    /// A module's score or pass, or the total.
+    case scores
+    /// Any other text that comes from the course (titles, criteria, scales).
+    case content
+    /// The signature of a signed certificate.
+    case signature
+    /// Who signed it.
+    case issuer
+  }
+
+  public var field: Field
+  /// Lowercase English, without a final period, saying what is wrong.
+  public var message: String
+
+  public init(_ field: Field, _ message: String) {
+    self.field = field
+    self.message = message
+  }
+
+  public var description: String { message }
+}

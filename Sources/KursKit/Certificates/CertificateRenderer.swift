@@ -1,0 +1,203 @@
+import Foundation
+
+/// A certificate for people: plain text for the terminal and a printable HTML page, both in the
+/// learner's language, with the course's titles from the course itself.
+///
+/// The page is self-contained: inline CSS only, no scripts, no images, no links to fetch, so it
+/// opens offline and prints the same everywhere. Its fonts are the system's serif and sans-serif
+/// faces, which have Cyrillic on every common system.
+public struct CertificateRenderer: Sendable {
+  public var course: Course
+  public var language: String
+  /// The time zone the date is shown in (the learner's own, by default).
+  public var timeZone: TimeZone
+
+  public init(course: Course, language: String, timeZone: TimeZone = .current) {
+    self.course = course
+    self.language = Localization.languages.contains(language) ? language : "en"
+    self.timeZone = timeZone
+  }
+
+  private func t(_ key: Localization.Key, _ arguments: String...) -> String {
+    Localization.string(key, language, arguments: arguments)
+  }
+
+  private func resolve(_ text: LocalizedText) -> String? {
+    text.resolve(language, fallback: course.defaultLanguage)?.plain
+  }
+
+  // MARK: What both forms show
+
+  private var courseTitle: String { resolve(course.title) ?? course.id }
+
+  private func moduleTitle(_ id: String) -> String {
+    course.module(id).flatMap { resolve($0.title) } ?? id
+  }
+
+  private func status(_ module: Credential.ModuleRecord) -> String {
+    t(module.passed ? .statusPassed : .statusFailed)
+  }
+
+  /// The date of `validFrom` as people write it in the language (`1 May 2026`, `1 мая 2026 г.`).
+  func date(_ credential: Credential) -> String {
+    guard let date = CertificateIssuer.date(from: credential.validFrom) else { return credential.validFrom }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: language)
+    formatter.timeZone = timeZone
+    formatter.dateStyle = .long
+    formatter.timeStyle = .none
+    return formatter.string(from: date)
+  }
+
+  /// Who signed it, or that nobody has.
+  private func signature(_ credential: Credential, fileName: String) -> String {
+    credential.issuer.isUnsigned
+      ? t(.certificateNotSigned, fileName)
+      : t(.certificateSignedBy, credential.issuer.name, credential.issuer.id)
+  }
+
+  private func checkCommand(_ credential: Credential) -> String {
+    credential.issuer.isUnsigned
+      ? "kurs certificate verify \(course.id).json"
+      : "kurs certificate verify \(course.id).jwt --issuer-key ISSUER.pub"
+  }
+
+  // MARK: Text
+
+  /// The certificate as lines of text at most `width` columns wide.
+  public func text(_ credential: Credential, width: Int = 80) -> String {
+    let width = max(30, min(width, ScreenRenderer.readableWidth))
+    var lines: [String] = []
+    // Continuation lines hang two columns further in, so that each entry stands out.
+    func add(_ text: String, indent: Int = 0) {
+      let wrapped = TextLayout.wrap(text, width: width - indent)
+      let first = String(repeating: " ", count: indent)
+      lines.append(first + (wrapped.first ?? ""))
+      lines += TextLayout.wrap(wrapped.dropFirst().joined(separator: " "), width: width - indent - 2)
+        .filter { !$0.isEmpty }.map { first + "  " + $0 }
+    }
+    let heading = t(.certificateHeading).uppercased()
+    let rule = String(repeating: "=", count: min(width, max(TextLayout.width(of: heading), 40)))
+    lines.append(rule)
+    add(heading)
+    lines.append(rule)
+    lines.append("")
+    add(t(.certificateAwardedTo))
+    add(credential.learnerName ?? "", indent: 2)
+    add(t(.certificateForCourse))
+    add(courseTitle, indent: 2)
+    lines.append("")
+    add(t(.certificateDate, date(credential)))
+    lines.append("")
+    add(t(.certificateModules))
+    for module in credential.kurs.modules {
+      add(
+        t(.certificateModuleLine, moduleTitle(module.id), String(module.score), String(module.maximum),
+          String(module.passMark), status(module)), indent: 2)
+    }
+    add(t(.certificateTotal, String(credential.kurs.total)))
+    lines.append("")
+    add(t(.certificateCourseVersion, course.id, credential.kurs.course.version))
+    add(t(.certificateDigest, credential.kurs.course.digest))
+    add(t(.certificateID, credential.id))
+    lines.append("")
+    add(signature(credential, fileName: "\(course.id).json"))
+    add(t(.certificateCheck))
+    add(checkCommand(credential), indent: 2)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: HTML
+
+  /// The certificate as a self-contained, printable HTML page.
+  public func html(_ credential: Credential) -> String {
+    let e = Self.escape
+    var rows = ""
+    for module in credential.kurs.modules {
+      rows += """
+              <tr><td>\(e(moduleTitle(module.id)))</td><td class="number">\(module.score) / \(module.maximum)</td>\
+        <td class="number">\(module.passMark)</td><td>\(e(status(module)))</td></tr>
+
+        """
+    }
+    return """
+      <!DOCTYPE html>
+      <html lang="\(e(language))">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+      <title>\(e(t(.certificateHeading))): \(e(courseTitle)): \(e(credential.learnerName ?? ""))</title>
+      <style>
+      \(Self.style)
+      </style>
+      </head>
+      <body>
+      <main class="certificate">
+        <p class="heading">\(e(t(.certificateHeading)))</p>
+        <p>\(e(t(.certificateAwardedTo)))</p>
+        <h1 class="name">\(e(credential.learnerName ?? ""))</h1>
+        <p>\(e(t(.certificateForCourse)))</p>
+        <h2 class="course">\(e(courseTitle))</h2>
+        <p class="date">\(e(t(.certificateDate, date(credential))))</p>
+        <table>
+          <caption>\(e(t(.certificateModules)))</caption>
+          <thead><tr><th scope="col">\(e(t(.certificateColumnModule)))</th><th scope="col">\(e(t(.certificateColumnPoints)))</th>\
+      <th scope="col">\(e(t(.certificateColumnPassMark)))</th><th scope="col">\(e(t(.certificateColumnResult)))</th></tr></thead>
+          <tbody>
+      \(rows)    </tbody>
+        </table>
+        <p class="total">\(e(t(.certificateTotal, String(credential.kurs.total))))</p>
+        <div class="details">
+          <p>\(e(t(.certificateCourseVersion, course.id, credential.kurs.course.version)))</p>
+          <p>\(e(t(.certificateDigest, credential.kurs.course.digest)))</p>
+          <p>\(e(t(.certificateID, credential.id)))</p>
+          <p>\(e(signature(credential, fileName: "\(course.id).json")))</p>
+          <p>\(e(t(.certificateCheck))) <code>\(e(checkCommand(credential)))</code></p>
+        </div>
+      </main>
+      </body>
+      </html>
+
+      """
+  }
+
+  /// Text as HTML text or attribute value.
+  static func escape(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.count)
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&#39;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// Inline CSS: readable on screen, one page when printed, fonts that have Cyrillic.
+  static let style = """
+    @page { size: A4 landscape; margin: 12mm; }
+    html { background: #ffffff; color: #1a1a1a; }
+    body { margin: 0; font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; line-height: 1.4; }
+    .certificate { max-width: 56rem; margin: 1.5rem auto; padding: 2.5rem 3.5rem; border: 0.4rem double #2b4c7e; text-align: center; }
+    .heading { font-family: "Noto Serif", "DejaVu Serif", Georgia, "Times New Roman", "Liberation Serif", serif; font-size: 2rem; letter-spacing: 0.05em; text-transform: uppercase; color: #2b4c7e; margin: 0 0 1.5rem; }
+    .name { font-family: "Noto Serif", "DejaVu Serif", Georgia, "Times New Roman", "Liberation Serif", serif; font-size: 2.2rem; font-weight: normal; margin: 0.3rem auto 0.8rem; padding: 0 1rem 0.2rem; border-bottom: 1px solid #888888; display: inline-block; }
+    .course { font-size: 1.5rem; margin: 0.3rem 0 1rem; }
+    table { margin: 1rem auto; border-collapse: collapse; text-align: left; }
+    caption { font-weight: bold; padding-bottom: 0.3rem; }
+    th, td { padding: 0.3rem 0.8rem; border-bottom: 1px solid #cccccc; }
+    .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .total { font-weight: bold; }
+    .details { margin-top: 2rem; font-size: 0.8rem; color: #444444; text-align: left; overflow-wrap: anywhere; }
+    .details p { margin: 0.2rem 0; }
+    @media print {
+      .certificate { margin: 0 auto; border-color: #000000; }
+      .heading { color: #000000; }
+    }
+    """
+}
