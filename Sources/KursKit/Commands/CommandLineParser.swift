@@ -15,7 +15,7 @@ public enum CommandLineParser {
     var index = 0
     let valueOptions: Set<String> = [
       "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
-      "--course", "--csv", "--html", "--cohort", "--name", "--key", "--issuer-key", "--issuer-name",
+      "--course", "--csv", "--html", "--cohort", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
     ]
     let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version"]
 
@@ -59,6 +59,8 @@ public enum CommandLineParser {
     options.learner = values["--learner"]
     options.language = values["--lang"]
     options.plain = flags.contains("--plain")
+    options.lrsURL = values["--lrs"]
+    options.lrsCredentials = values["--lrs-credentials"]
 
     if flags.contains("--version") { return Invocation(options: options, command: .version) }
     if flags.contains("--help") || flags.contains("-h") {
@@ -69,7 +71,7 @@ public enum CommandLineParser {
 
     func allow(_ allowed: Set<String>, for command: String, help: String? = nil) throws(UsageError) {
       let given = Set(values.keys).union(flags).subtracting([
-        "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain",
+        "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain", "--lrs", "--lrs-credentials",
       ])
       if let extra = given.subtracting(allowed).sorted().first {
         throw UsageError("'kurs \(command)' has no option \(extra)", command: help ?? command)
@@ -131,6 +133,12 @@ public enum CommandLineParser {
           throw UsageError("write 'kurs cohort import NAME FILE...', for example: kurs cohort import spring exports/*.json", command: name)
         }
         command = .cohortImport(name: arguments[0], files: Array(arguments.dropFirst()))
+      case "pull":
+        try allow(["--since", "--until"], for: name)
+        guard arguments.count == 1 else {
+          throw UsageError("write 'kurs cohort pull NAME --lrs URL', for example: kurs cohort pull spring --lrs http://127.0.0.1:8100/xAPI/", command: name)
+        }
+        command = .cohortPull(name: arguments[0], since: values["--since"], until: values["--until"])
       case "report":
         try allow(["--csv", "--json", "--html"], for: name)
         guard arguments.count == 1 else {
@@ -139,7 +147,7 @@ public enum CommandLineParser {
         command = .cohortReport(name: arguments[0], csv: values["--csv"], json: flags.contains("--json"), html: values["--html"])
       default:
         throw UsageError(
-          "'kurs cohort' needs new, import or report\(didYouMean(sub, ["new", "import", "report"])): kurs cohort new spring --course marina",
+          "'kurs cohort' needs new, import, pull or report\(didYouMean(sub, ["new", "import", "pull", "report"])): kurs cohort new spring --course marina",
           command: name)
       }
     case "start":

@@ -19,6 +19,7 @@ public enum HelpText {
     commands for webinar hosts:
       cohort new NAME --course COURSE    create a cohort and its join code
       cohort import NAME FILE...         import learners' exports (kurs export)
+      cohort pull NAME --lrs URL         read the cohort's statements from an xAPI LRS
       cohort report NAME                 who finished, who is stuck, hardest questions
                                          (--csv FILE, --json, --html FILE)
       courses              list the courses and whether they are valid
@@ -47,6 +48,10 @@ public enum HelpText {
       --content DIR        the shared Content/ folder (default: beside the courses)
       --lang CODE          language: en or ru (default: your saved choice, then LANG)
       --plain              for screen readers: no colour, no boxes, one choice per line
+      --lrs URL            also send statements to an xAPI learning record store (else
+                           $KURS_LRS_URL); they wait on disk while it cannot be reached
+      --lrs-credentials FILE   user:password for the LRS (else $KURS_LRS_USER and
+                           $KURS_LRS_PASSWORD; never on the command line)
       --help, -h           this help; --version prints the version
 
     while learning, at every prompt:
@@ -204,12 +209,15 @@ public enum HelpText {
       return """
         usage: kurs cohort new NAME --course COURSE
                kurs cohort import NAME FILE...
+               kurs cohort pull NAME --lrs URL [--since TIME] [--until TIME]
                kurs cohort report NAME [--csv FILE] [--json] [--html FILE]
 
         For webinar hosts. 'new' creates a cohort and prints its join code for learners.
         'import' reads the files learners send (kurs export): importing a file twice changes
         nothing, a newer export of the same learner replaces the older one, and a damaged,
         edited or other-course file is refused with the reason while the rest go on.
+        'pull' reads the cohort's statements (by its registration) from a learning record
+        store and stores them as imports are, so the report is the same either way.
         'report' prints each learner by module (status, score, tries, last activity, where
         they are), the completion funnel and the hardest questions; --csv writes a table for
         spreadsheets, --json prints it for other tools, --html writes one page with charts

@@ -25,6 +25,10 @@ public struct GlobalOptions: Sendable, Equatable {
   public var plain = false
   /// `kurs start … --cohort CODE`: join a cohort while starting.
   public var cohortCode: String?
+  /// `--lrs URL` (else `KURS_LRS_URL`): a learning record store to send statements to.
+  public var lrsURL: String?
+  /// `--lrs-credentials FILE`: `user:password` for the LRS (else KURS_LRS_USER/KURS_LRS_PASSWORD).
+  public var lrsCredentials: String?
 
   public init() {}
 }
@@ -59,6 +63,8 @@ public enum Command: Sendable, Equatable {
   case cohortNew(name: String, course: String)
   /// `kurs cohort import NAME FILE...`
   case cohortImport(name: String, files: [String])
+  /// `kurs cohort pull NAME [--since TIME] [--until TIME]` (with `--lrs URL`)
+  case cohortPull(name: String, since: String?, until: String?)
   /// `kurs cohort report NAME [--csv FILE] [--json] [--html FILE]`
   case cohortReport(name: String, csv: String?, json: Bool, html: String?)
   /// `kurs schema`

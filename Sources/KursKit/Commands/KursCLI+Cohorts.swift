@@ -83,6 +83,58 @@ extension KursCLI {
     return refused == 0 ? .success : .invalid
   }
 
+  /// The LRS from `--lrs` or `KURS_LRS_URL`, or `nil` when none is configured.
+  func lrsClient(_ options: GlobalOptions) throws(LRSClient.Failure) -> LRSClient? {
+    guard let url = options.lrsURL ?? environment["KURS_LRS_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+    return try LRSClient(url: url, credentials: try LRSClient.Credentials.load(file: options.lrsCredentials, environment: environment))
+  }
+
+  /// `kurs cohort pull NAME --lrs URL`: the cohort's statements from the LRS, stored as imports are.
+  func cohortPull(name: String, since: String?, until: String?, _ options: GlobalOptions) -> ExitCode {
+    let store = cohortStore(options)
+    do {
+      let cohort = try store.cohort(named: name)
+      guard let client = try lrsClient(options) else {
+        console.writeError("kurs: 'kurs cohort pull' needs the learning record store: --lrs URL (or KURS_LRS_URL)\n")
+        return .usage
+      }
+      let statements = try client.statements(registration: cohort.registration, since: since, until: until)
+      var byLearner: [String: [Statement]] = [:]
+      var order: [String] = []
+      let courseIRI = "urn:kurs:course:\(cohort.course)"
+      for statement in statements where statement.object.id == courseIRI || statement.object.id.hasPrefix(courseIRI + ":") {
+        let id = statement.actor.account.name
+        if byLearner[id] == nil { order.append(id) }
+        byLearner[id, default: []].append(statement)
+      }
+      for id in order {
+        let own = byLearner[id] ?? []
+        let pseudonym = own.compactMap(\.actor.name).last ?? id
+        let last = own.last?.context.extensions
+        let records = ExportFile.CourseRecords(
+          id: cohort.course, version: last?.courseVersion ?? "", digest: last?.courseDigest ?? "", statements: own)
+        let outcome = store.store(
+          learner: ExportFile.Learner(id: id, pseudonym: pseudonym), exported: Journal.timestamp(Date()), statements: own,
+          course: records, cohort: cohort)
+        switch outcome {
+        case .added(let who): console.write("added \(who) (\(own.count) statements)\n")
+        case .updated(let who): console.write("updated \(who) (\(own.count) statements)\n")
+        case .unchanged(let who): console.write("unchanged: \(who)\n")
+        case .keptNewer(let who): console.write("kept the newer records of \(who) already imported\n")
+        case .refused(let reason): console.writeError("\(id): refused: \(reason)\n")
+        }
+      }
+      console.write("pulled \(statements.count) statements of \(order.count) learners into cohort \(cohort.name)\n")
+      return .success
+    } catch let error as LRSClient.Failure {
+      console.writeError("kurs: \(error)\n")
+      return .unreadable
+    } catch {
+      console.writeError("kurs: \(error)\n")
+      return .invalid
+    }
+  }
+
   /// `kurs cohort report NAME [--csv FILE] [--json] [--html FILE]`.
   func cohortReport(
     name: String, csv: String?, json: Bool, html: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader

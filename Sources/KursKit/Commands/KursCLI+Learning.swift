@@ -126,6 +126,13 @@ extension KursCLI {
       }
       let language = uiLanguage(options, learner: learner)
       let lock = try SessionLock.acquire(in: store.folder(of: learner), learner: learner.name)
+      let lrs: LRSClient?
+      do {
+        lrs = try lrsClient(options)
+      } catch {
+        console.writeError("kurs: \(error)\n")
+        return .usage
+      }
       defer { withExtendedLifetime(lock) {} }
       let courseLanguage = course.languages.contains(language) ? language : course.defaultLanguage
       let session = LearningSession(
@@ -134,6 +141,7 @@ extension KursCLI {
         options: {
           var session = sessionOptions(options, learner: learner, language: language)
           session.certificatesDirectory = store.root.appendingPathComponent("certificates").appendingPathComponent(learner.id)
+          session.lrs = lrs
           return session
         }())
       for notice in try session.restore() { console.writeError("kurs: \(notice)\n") }

@@ -83,7 +83,7 @@ extension KursCLI {
       guard let learner = try learner(options, store: store, creating: false) else { return .inputEnded }
       language = uiLanguage(options, learner: learner)
       var export = ExportFile(
-        exported: Date().formatted(Journal.timestampStyle), learner: ExportFile.Learner(id: learner.id, pseudonym: learner.name), courses: [])
+        exported: Journal.timestamp(Date()), learner: ExportFile.Learner(id: learner.id, pseudonym: learner.name), courses: [])
       for id in store.courses(of: learner) {
         let journal = try store.journal(of: learner, course: id)
         let (entries, _) = try journal.read()

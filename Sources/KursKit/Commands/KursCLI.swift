@@ -112,6 +112,8 @@ public struct KursCLI {
       return cohortNew(name: name, course: course, options, locator: locator, loader: loader)
     case .cohortImport(let name, let files):
       return cohortImport(name: name, files: files, options)
+    case .cohortPull(let name, let since, let until):
+      return cohortPull(name: name, since: since, until: until, options)
     case .cohortReport(let name, let csv, let json, let html):
       return cohortReport(name: name, csv: csv, json: json, html: html, options, locator: locator, loader: loader)
     case .newKeys(let directory, let name):

@@ -21,7 +21,7 @@ public enum Localization {
     case contentNoteTitle, pauseReminder, nothingSavedYet
     case noteInfo, noteTip, noteWarning, noteImportant
     case contactPhone, contactEmail, contactWeb, contactAddress, contactHours, contactOther
-    case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded, joined, joinCodeInvalid
+    case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded, joined, joinCodeInvalid, lrsWaiting
     case exportWritten, exportExists, exportFailed, forgetConfirm, forgetCancelled, forgetDone, forgetFailed
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
     case courseProgress, moduleProgress
@@ -223,6 +223,10 @@ public enum Localization {
     .joinCodeInvalid: [
       "en": "'{0}' is not a join code; a code looks like marina-K7P4QX: ask your host for it",
       "ru": "«{0}» — не код группы; код выглядит так: marina-K7P4QX. Спросите его у ведущего",
+    ],
+    .lrsWaiting: [
+      "en": "{0}. Your progress is saved on this computer and will be sent when the connection works again.",
+      "ru": "{0}. Ваш прогресс сохранён на этом компьютере и будет отправлен, когда связь восстановится.",
     ],
     .learnerBusy: [
       "en": "{0} is already learning in another kurs window (process {1}). Close that one first, then try again: your progress is safe.",

@@ -56,10 +56,13 @@ public struct Journal: Sendable {
   public let url: URL
   /// The learner's pseudonymous id: the actor of every statement.
   public let learnerID: String
+  /// The pseudonym, written as the actor's name only for a cohort member.
+  public let actorName: String?
 
-  public init(url: URL, learnerID: String) {
+  public init(url: URL, learnerID: String, actorName: String? = nil) {
     self.url = url
     self.learnerID = learnerID
+    self.actorName = actorName
   }
 
   /// Reads every entry. A record cut short (the computer stopped while it was being written) is
@@ -84,7 +87,7 @@ public struct Journal: Sendable {
         guard extensions.journal <= Journal.formatVersion else {
           throw ReadError(file: url.path, line: index + 1, message: LocalizedMessage(.journalTooNew, String(extensions.journal)))
         }
-        let time = (try? Journal.timestampStyle.parse(statement.timestamp)) ?? Date(timeIntervalSince1970: 0)
+        let time = Journal.date(fromTimestamp: statement.timestamp) ?? Date(timeIntervalSince1970: 0)
         if let last = entries.last, last.id == extensions.step {
           if let event = extensions.event { entries[entries.count - 1].events.append(event) }
         } else {

@@ -94,7 +94,9 @@ public struct LearnerStore: Sendable {
     try DataDirectory.create(folder)
     let safe = course.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
     guard safe, !course.isEmpty else { throw StoreError(LocalizedMessage(.courseIDUnsafe, course)) }
-    return Journal(url: folder.appendingPathComponent("\(course).journal"), learnerID: learner.id)
+    return Journal(
+      url: folder.appendingPathComponent("\(course).journal"), learnerID: learner.id,
+      actorName: learner.cohorts?[course] == nil ? nil : learner.name)
   }
 
   /// The course ids the learner has journals for, most recently used first.

@@ -7,6 +7,8 @@ import Foundation
 public struct Statement: Codable, Sendable, Equatable {
   public struct Agent: Codable, Sendable, Equatable {
     public var objectType = "Agent"
+    /// The learner's pseudonym, only on statements of a cohort member (the host needs it).
+    public var name: String?
     public var account: Account
   }
 
@@ -58,6 +60,8 @@ public struct Statement: Codable, Sendable, Equatable {
     public var courseDigest: String
     /// The step this statement belongs to: every statement written for one input shares it.
     public var step: String
+    /// The statement's place within its step (0 first).
+    public var index: Int?
     /// What the learner did, on the first statement of a step: replaying these rebuilds the state.
     public var input: EngineInput?
     /// A session mark (resumed, suspended) on a step without input.
@@ -72,6 +76,7 @@ public struct Statement: Codable, Sendable, Equatable {
       case courseVersion = "urn:kurs:xapi:course-version"
       case courseDigest = "urn:kurs:xapi:course-digest"
       case step = "urn:kurs:xapi:step"
+      case index = "urn:kurs:xapi:index"
       case input = "urn:kurs:xapi:input"
       case session = "urn:kurs:xapi:session"
       case event = "urn:kurs:xapi:event"
@@ -128,12 +133,12 @@ extension Journal {
   /// The statements for one step, in order: the first carries the input (or session mark).
   func statements(for entry: Entry, learnerID: String, course: Course?) -> [Statement] {
     let courseIRI = "urn:kurs:course:\(entry.course)"
-    let actor = Statement.Agent(account: Statement.Account(homePage: "urn:kurs:learner", name: learnerID))
+    let actor = Statement.Agent(name: actorName, account: Statement.Account(homePage: "urn:kurs:learner", name: learnerID))
     let courseActivity = Statement.Activity(id: courseIRI, definition: Statement.Definition(type: Statement.activityTypes.course))
     func moduleActivity(_ module: String) -> Statement.Activity {
       Statement.Activity(id: "\(courseIRI):module:\(module)", definition: Statement.Definition(type: Statement.activityTypes.module))
     }
-    let timestamp = entry.time.formatted(Journal.timestampStyle)
+    let timestamp = Journal.timestamp(entry.time)
 
     func statement(
       _ index: Int, _ verb: Statement.Verb, _ object: Statement.Activity, module: String?, result: Statement.Result? = nil,
@@ -142,6 +147,7 @@ extension Journal {
       var extensions = Statement.Extensions(
         journal: Journal.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
       extensions.event = event
+      extensions.index = index
       extensions.attempt = entry.attempt
       if index == 0 {
         extensions.input = entry.input
@@ -227,4 +233,26 @@ extension Journal {
   }
 
   static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+  /// An xAPI timestamp in UTC with microseconds, so that steps keep their order when an LRS
+  /// sorts statements by time: `2026-11-22T21:29:17.739812Z`.
+  public static func timestamp(_ date: Date) -> String {
+    let seconds = date.timeIntervalSince1970.rounded(.down)
+    let micro = min(999_999, Int(((date.timeIntervalSince1970 - seconds) * 1_000_000).rounded(.down)))
+    let base = Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle())  // …:17Z
+    let digits = String(micro)
+    return base.dropLast() + "." + String(repeating: "0", count: 6 - digits.count) + digits + "Z"
+  }
+
+  /// Reads a timestamp written by `timestamp(_:)`, or any ISO 8601 time an LRS returns.
+  public static func date(fromTimestamp text: String) -> Date? {
+    if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
+    // Split off the fraction, which the format style reads only to milliseconds.
+    guard let dot = text.firstIndex(of: "."), let zone = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) else {
+      return try? timestampStyle.parse(text)
+    }
+    guard let base = try? Date.ISO8601FormatStyle().parse(String(text[..<dot]) + String(text[zone...])) else { return nil }
+    let fraction = Double("0" + text[dot..<zone]) ?? 0
+    return base.addingTimeInterval(fraction)
+  }
 }

@@ -15,6 +15,8 @@ public final class LearningSession {
     public var resumeCommand = "kurs resume"
     /// Where the learner's certificates go when they complete a course; `nil`: none are issued.
     public var certificatesDirectory: URL?
+    /// Sends the journal's statements to a learning record store (`--lrs`), if any.
+    public var lrs: LRSClient?
     public init() {}
   }
 
@@ -31,6 +33,9 @@ public final class LearningSession {
   private var registrations: [String: String] = [:]
   /// Whether the journal held anything when the session began (then it is a resumption).
   private var hasRecords = false
+  /// When delivery to the LRS last failed: then it is tried again only after a while, so an
+  /// unreachable LRS never slows the learner down.
+  private var lrsFailedAt: Date?
 
   public init(
     course: Course, learner: LearnerProfile, language: String, journal: Journal, console: Console,
@@ -183,6 +188,21 @@ public final class LearningSession {
       try journal.append(entry, course: course)
     } catch {
       console.writeError("kurs: " + t(.saveFailed, journal.url.path, error.localizedDescription) + "\n")
+    }
+    deliver(force: session != nil)
+  }
+
+  /// Sends what the LRS has not received yet. The journal is already safe on disk; a failure
+  /// only means the statements wait for the next try.
+  private func deliver(force: Bool) {
+    guard let client = options.lrs else { return }
+    if !force, let failed = lrsFailedAt, Date().timeIntervalSince(failed) < 60 { return }
+    do {
+      try StatementOutbox(journal: journal, client: client).flush()
+      lrsFailedAt = nil
+    } catch {
+      if lrsFailedAt == nil { console.writeError("kurs: " + t(.lrsWaiting, "\(error)") + "\n") }
+      lrsFailedAt = Date()
     }
   }
 
