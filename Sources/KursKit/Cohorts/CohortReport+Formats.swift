@@ -15,7 +15,12 @@ extension CohortReport {
     var rows = learners.map { row in
       [row.pseudonym] + row.modules.map(Self.cell) + [row.completed ? "yes" : "no", row.lastActivity.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-", row.lastNode ?? "-"]
     }
-    if rows.isEmpty { rows = [["(no learners yet: kurs cohort import \(cohort) FILE...)"] + Array(repeating: "", count: header.count - 1)] }
+    if rows.isEmpty {
+      rows = [["(no learners yet: kurs cohort import \(cohort) FILE...)"] + Array(repeating: "", count: header.count - 1)]
+    } else {
+      rows.append(Array(repeating: "", count: header.count))
+      rows.append(["total"] + totals().map { "\($0.passed) passed of \($0.started)" } + ["\(learners.filter(\.completed).count)", "", ""])
+    }
     let widths = header.indices.map { column in ([header] + rows).map { TextLayout.width(of: $0[column]) }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in cell + String(repeating: " ", count: widths[index] - TextLayout.width(of: cell)) }
@@ -39,6 +44,14 @@ extension CohortReport {
       }
     }
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Per module: how many learners started it and how many passed.
+  public func totals() -> [(started: Int, passed: Int)] {
+    modules.indices.map { index in
+      let cells = learners.map { $0.modules[index] }
+      return (cells.filter { $0.attempts > 0 || $0.status != "not-started" }.count, cells.filter { $0.status == "passed" }.count)
+    }
   }
 
   /// One row per learner and module, for spreadsheets.
@@ -104,7 +117,9 @@ extension CohortReport {
       body += row.modules.map { "<td class=\"\($0.status)\">\(Self.escape(Self.cell($0)))</td>" }.joined()
       body += "<td>\(row.completed ? "yes" : "no")</td><td>\(Self.escape(row.lastActivity ?? "-"))</td></tr>\n"
     }
-    body += "</tbody>\n</table>\n"
+    body += "</tbody>\n<tfoot><tr><th>Total</th>"
+    body += totals().map { "<td>\($0.passed) passed of \($0.started) started</td>" }.joined()
+    body += "<td>\(learners.filter(\.completed).count)</td><td></td></tr></tfoot>\n</table>\n"
     body += "<h2 id=\"funnel\">Completion funnel</h2>\n<figure>"
     body += Self.barChart(title: "Completion funnel", bars: funnel.map { ($0.label, $0.count) }) + "</figure>\n"
     body += "<h2 id=\"scores\">Score distribution per module</h2>\n"

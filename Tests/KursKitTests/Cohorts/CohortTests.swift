@@ -73,6 +73,9 @@ import Testing
     #expect(report.items.first?.question == "stop", "the hardest question comes first")
     #expect(report.modules[0].scores == [5])
     #expect(report.learners[1].lastNode == "basics/what-to-note")
+    #expect(report.totals().map(\.started) == [3, 0])
+    #expect(report.totals().map(\.passed) == [1, 0])
+    #expect(report.text().contains("total    1 passed of 3"))
   }
 
   @Test func htmlIsWellFormedAndHasEveryChart() throws {
