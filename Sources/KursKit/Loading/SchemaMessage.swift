@@ -89,6 +89,18 @@ struct SchemaMessage {
     return "\(where_): \(Self.lowercasedStart(rest))"
   }
 
+  /// The message for a value libxml2 only calls "not a valid value of the atomic type".
+  func fallback(_ raw: String) -> String {
+    let text = raw.replacingOccurrences(of: "{\(FormatVersion.namespace)}", with: "")
+    guard text.hasPrefix("Element '"), let colon = text.range(of: "': "),
+      let split = text.range(of: "', attribute '"), split.upperBound < colon.lowerBound
+    else { return Self.lowercasedStart(text) }
+    let element = String(text[text.index(text.startIndex, offsetBy: 9)..<split.lowerBound])
+    let attribute = String(text[split.upperBound..<colon.lowerBound])
+    let value = Self.quoted(in: String(text[colon.upperBound...]), after: "'") ?? ""
+    return "attribute '\(attribute)' of <\(element)>: '\(value)' is not \(Self.describe(attribute: attribute, facet: ""))"
+  }
+
   private static func describe(attribute: String, facet: String) -> String {
     switch attribute {
     case "id", "start", "next", "goto", "requires", "flag", "counter", "modules":
@@ -98,6 +110,7 @@ struct SchemaMessage {
     case "version", "retake-below": return "a version: write 1, 1.2 or 1.2.3"
     case "languages", "default-language", "xml:lang": return "a language code such as en or ru"
     case "attempts": return "a number of attempts from 1 to 100"
+    case "points", "penalty", "min-score": return "a number of points from 0 to 1000000"
     default:
       if facet.contains("maxInclusive") || facet.contains("minInclusive") { return "in the allowed range" }
       if facet.contains("maxLength") { return "short enough" }

@@ -202,7 +202,11 @@ final class XMLReader {
     _ = xmlSchemaValidateDoc(validation, document)
     if !schemaErrors.errors.isEmpty {
       var diagnostics: [Diagnostic] = []
-      for error in schemaErrors.errors {
+      let rewritten = schemaErrors.errors.map { ($0, messages.rewrite($0.message)) }
+      for (error, rewrittenMessage) in rewritten {
+        // A message dropped as the echo of a facet message stays when it has no such partner.
+        let hasPartner = rewritten.contains { $0.0.node == error.node && $0.1 != nil }
+        guard let message = rewrittenMessage ?? (hasPartner ? nil : messages.fallback(error.message)) else { continue }
         var location =
           error.node.flatMap { locations[$0]?.0 }
           ?? SourceLocation(file: displayPath, line: max(error.line, 1), column: 1)
@@ -212,8 +216,11 @@ final class XMLReader {
         {
           location = attributeLocation
         }
-        guard let message = messages.rewrite(error.message) else { continue }
         diagnostics.append(.error(.schema, at: location, message))
+      }
+      if diagnostics.isEmpty, let first = schemaErrors.errors.first {
+        // Never "no findings" for a file the schema refused.
+        diagnostics.append(.error(.schema, at: rootLocation, messages.fallback(first.message)))
       }
       return Document(root: nil, diagnostics: diagnostics, bytes: bytes)
     }

@@ -104,14 +104,38 @@ public struct Journal: Sendable {
         // A record cut off while being written is the start of one: it opens with `{` and never
         // reached its closing `}`. The next append starts on a new line, so it can be followed
         // by whole records.
-        let isCutOff = line.first == UInt8(ascii: "{") && line.last != UInt8(ascii: "}")
-        guard isCutOff else {
+        guard Journal.isCutOff(line) else {
           throw ReadError(file: url.path, line: index + 1, message: LocalizedMessage(.journalDamaged))
         }
         notice = ReadError(file: url.path, line: index + 1, message: LocalizedMessage(.journalCutOff))
       }
     }
     return (entries, notice)
+  }
+
+  /// Whether a line that does not decode is the start of a record whose writing was cut off: it
+  /// opens an object that never closes. A line that closes its object and goes on, or closes it
+  /// and still does not decode, is damage.
+  static func isCutOff(_ line: some Collection<UInt8>) -> Bool {
+    guard line.first == UInt8(ascii: "{") else { return false }
+    var depth = 0
+    var inString = false
+    var escaped = false
+    for byte in line {
+      if inString {
+        if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        depth -= 1
+        if depth <= 0 { return false }  // the record closed: what follows is not a cut
+      default: break
+      }
+    }
+    return depth > 0
   }
 
   /// The course id in a statement's object id (`urn:kurs:course:ID…`).
