@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -42,3 +43,22 @@ let package = Package(
     ),
   ]
 )
+
+// Fuzz targets (docs/fuzzing.md): only with KURS_FUZZ=1. SwiftPM gives an executable its own
+// entry point, so the target links libFuzzer without its main and starts the fuzzer itself.
+if ProcessInfo.processInfo.environment["KURS_FUZZ"] == "1" {
+  // The toolchain's clang runtime: beside the `swift` found on PATH.
+  let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+  let swift = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("swift") }
+    .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? URL(fileURLWithPath: "/usr/bin/swift")
+  let clang = swift.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("lib/clang")
+  let versions = (try? FileManager.default.contentsOfDirectory(atPath: clang.path)) ?? []
+  let library = versions.map { clang.appendingPathComponent("\($0)/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a").path }
+    .first { FileManager.default.fileExists(atPath: $0) } ?? "libclang_rt.fuzzer_no_main-x86_64.a"
+  package.targets.append(
+    .executableTarget(
+      name: "KursFuzz", dependencies: ["KursKit"], path: "Fuzz",
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])],
+      linkerSettings: [.unsafeFlags([library, "-lstdc++"])]))
+}

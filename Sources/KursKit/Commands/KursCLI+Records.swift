@@ -88,7 +88,7 @@ extension KursCLI {
         let journal = try store.journal(of: learner, course: id)
         let (entries, _) = try journal.read()
         let course = locator.path(for: id).flatMap { loader.load(path: $0).course }
-        let statements = entries.flatMap { journal.statements(for: $0, learnerID: learner.id, course: course) }
+        let statements = try journal.statements()
         let last = entries.last
         export.courses.append(
           ExportFile.CourseRecords(

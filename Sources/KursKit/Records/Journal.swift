@@ -113,6 +113,15 @@ public struct Journal: Sendable {
     return (entries, notice)
   }
 
+  /// The journal's statements exactly as written (after `read()` has checked the file): what an
+  /// export or an LRS receives. A cut-off record is left out.
+  public func statements() throws(ReadError) -> [Statement] {
+    _ = try read()
+    guard let data = try? Data(contentsOf: url) else { return [] }
+    let decoder = JSONDecoder()
+    return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(Statement.self, from: Data($0)) }
+  }
+
   /// Whether a line that does not decode is the start of a record whose writing was cut off: it
   /// opens an object that never closes. A line that closes its object and goes on, or closes it
   /// and still does not decode, is damage.

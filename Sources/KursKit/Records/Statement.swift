@@ -237,8 +237,10 @@ extension Journal {
   /// An xAPI timestamp in UTC with microseconds, so that steps keep their order when an LRS
   /// sorts statements by time: `2026-11-22T21:29:17.739812Z`.
   public static func timestamp(_ date: Date) -> String {
-    let seconds = date.timeIntervalSince1970.rounded(.down)
-    let micro = min(999_999, Int(((date.timeIntervalSince1970 - seconds) * 1_000_000).rounded(.down)))
+    // To the nearest microsecond, so that a timestamp read back and written again is the same.
+    let total = (date.timeIntervalSince1970 * 1_000_000).rounded()
+    let seconds = (total / 1_000_000).rounded(.down)
+    let micro = Int(total - seconds * 1_000_000)
     let base = Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle())  // …:17Z
     let digits = String(micro)
     return base.dropLast() + "." + String(repeating: "0", count: 6 - digits.count) + digits + "Z"

@@ -102,6 +102,15 @@ import Testing
     #expect(try Data(contentsOf: journal.url) == damaged)
   }
 
+  @Test func timestampsSurviveBeingReadAndWrittenAgain() {
+    for seconds in [1_700_000_000.123456, 1_795_000_000.571055, 0.000001, 1_234_567_890.999999] {
+      let written = Journal.timestamp(Date(timeIntervalSince1970: seconds))
+      let again = Journal.timestamp(Journal.date(fromTimestamp: written) ?? .distantPast)
+      #expect(written == again)
+    }
+    #expect(Journal.timestamp(Date(timeIntervalSince1970: 1_795_000_000.571055)).hasSuffix(".571055Z"))
+  }
+
   @Test func aJournalFromANewerKursIsRefused() throws {
     let folder = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

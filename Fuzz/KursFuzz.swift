@@ -1,0 +1,56 @@
+import Foundation
+import KursKit
+
+// libFuzzer targets for the readers of everything a user or a file can hand Kurs. Built only
+// with KURS_FUZZ=1 (see docs/fuzzing.md); KURS_FUZZ_TARGET picks the reader:
+//   course   a course file through CourseLoader (libxml2, schema, semantic checks)
+//   journal  a progress journal through Journal.read and the replay
+//   export   a learner's export through ExportFile.read
+// A crash, a hang or a sanitizer report is a bug; every input that found one is committed
+// under Tests/KursEndToEndTests/Hostile/fuzz-* and replayed by the test suite.
+
+nonisolated(unsafe) let target = ProcessInfo.processInfo.environment["KURS_FUZZ_TARGET"] ?? "course"
+nonisolated(unsafe) let scratch: URL = {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-fuzz-\(getpid())")
+  try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}()
+nonisolated(unsafe) let example: Course? = CourseLoader().load(
+  path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Courses/example").path
+).course
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+  let data = Data(bytes: start, count: count)
+  switch target {
+  case "journal":
+    let url = scratch.appendingPathComponent("example.journal")
+    try? data.write(to: url)
+    if let (entries, _) = try? Journal(url: url, learnerID: "fuzz").read(), let example {
+      _ = Replay.rebuild(entries, engine: Engine(course: example, language: "en", seed: "fuzz"))
+    }
+  case "export":
+    _ = try? ExportFile.read(data)
+  default:
+    let url = scratch.appendingPathComponent("course.xml")
+    try? data.write(to: url)
+    var report = ValidationReport(strict: true)
+    report.check(path: url.path, loader: CourseLoader())
+  }
+  return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
+) -> CInt
+
+/// The program's entry point (SwiftPM names it after the target): hands over to libFuzzer.
+@_cdecl("KursFuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var count = argc
+  var arguments = argv
+  return runDriver(&count, &arguments) { start, size in fuzz(start, size) }
+}
