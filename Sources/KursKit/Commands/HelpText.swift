@@ -15,6 +15,7 @@ public enum HelpText {
       export               write your records to one file you can send to a trainer
       forget LEARNER       delete a learner's records from this computer
       join CODE            join your host's cohort (the code looks like marina-K7P4QX)
+      courses              list the courses and whether they are valid
 
     commands for webinar hosts:
       cohort new NAME --course COURSE    create a cohort and its join code
@@ -22,7 +23,6 @@ public enum HelpText {
       cohort pull NAME --lrs URL         read the cohort's statements from an xAPI LRS
       cohort report NAME                 who finished, who is stuck, hardest questions
                                          (--csv FILE, --json, --html FILE)
-      courses              list the courses and whether they are valid
 
     commands for authors:
       validate PATH...     check courses like a compiler: path:line:column: error: message
