@@ -8,6 +8,11 @@ public struct ExportFile: Codable, Sendable, Equatable {
   public struct Learner: Codable, Sendable, Equatable {
     public var id: String
     public var pseudonym: String
+
+    public init(id: String, pseudonym: String) {
+      self.id = id
+      self.pseudonym = pseudonym
+    }
   }
 
   public struct CourseRecords: Codable, Sendable, Equatable {
@@ -15,6 +20,13 @@ public struct ExportFile: Codable, Sendable, Equatable {
     public var version: String
     public var digest: String
     public var statements: [Statement]
+
+    public init(id: String, version: String, digest: String, statements: [Statement]) {
+      self.id = id
+      self.version = version
+      self.digest = digest
+      self.statements = statements
+    }
   }
 
   public var format = "kurs-export"
@@ -24,6 +36,12 @@ public struct ExportFile: Codable, Sendable, Equatable {
   public var courses: [CourseRecords]
   /// SHA-256 of the learner and courses, as encoded by `encoded()`.
   public var seal: String?
+
+  public init(exported: String, learner: Learner, courses: [CourseRecords]) {
+    self.exported = exported
+    self.learner = learner
+    self.courses = courses
+  }
 
   /// Why a file cannot be imported.
   public enum Problem: Error, Equatable, CustomStringConvertible {
