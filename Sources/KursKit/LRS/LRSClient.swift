@@ -1,8 +1,6 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
+import CHTTP
 
 /// A client for an xAPI learning record store (statements resource, xAPI 1.0.3), with HTTP basic
 /// authentication. Synchronous on purpose: the runner sends between two screens and the host's
@@ -71,44 +69,48 @@ public struct LRSClient: Sendable {
     self.credentials = credentials
   }
 
-  func request(_ url: URL, method: String, body: Data? = nil) -> URLRequest {
-    var request = URLRequest(url: url, timeoutInterval: timeout)
-    request.httpMethod = method
-    request.setValue("1.0.3", forHTTPHeaderField: "X-Experience-API-Version")
-    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    if let credentials {
-      let token = Data("\(credentials.user):\(credentials.password)".utf8).base64EncodedString()
-      request.setValue("Basic \(token)", forHTTPHeaderField: "Authorization")
-    }
-    request.httpBody = body
-    return request
+  /// One HTTP request: the method, the address, the xAPI headers and the body.
+  struct Request {
+    var url: URL
+    var method: String
+    var headers: [String]
+    var body: Data?
   }
 
-  /// Sends a request and waits for the answer.
-  func perform(_ request: URLRequest) throws(Failure) -> (status: Int, body: Data) {
-    final class Box: @unchecked Sendable {
-      var status = 0
-      var body = Data()
-      var error: String?
+  func request(_ url: URL, method: String, body: Data? = nil) -> Request {
+    var headers = ["X-Experience-API-Version: 1.0.3", "Content-Type: application/json"]
+    if let credentials {
+      let token = Data("\(credentials.user):\(credentials.password)".utf8).base64EncodedString()
+      headers.append("Authorization: Basic \(token)")
     }
-    let box = Box()
-    let semaphore = DispatchSemaphore(value: 0)
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    let session = URLSession(configuration: configuration)
-    session.dataTask(with: request) { data, response, error in
-      if let error {
-        box.error = error.localizedDescription
-      } else {
-        box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        box.body = data ?? Data()
+    return Request(url: url, method: method, headers: headers, body: body)
+  }
+
+  /// Sends a request and waits for the answer. libcurl does the HTTP; it is loaded only now, the
+  /// first time Kurs talks to an LRS (docs/benchmarks.md: start-up without it is 2x faster).
+  func perform(_ request: Request) throws(Failure) -> (status: Int, body: Data) {
+    var response = kurs_http_response()
+    let headers = request.headers.map { strdup($0) }
+    defer {
+      headers.forEach { free($0) }
+      kurs_http_free(&response)
+    }
+    let pointers = headers.map { UnsafePointer<CChar>($0) }
+    let body = request.body ?? Data()
+    let code = pointers.withUnsafeBufferPointer { headerBuffer in
+      body.withUnsafeBytes { bytes in
+        kurs_http_perform(
+          request.method, request.url.absoluteString, headerBuffer.baseAddress, headerBuffer.count,
+          request.body == nil ? nil : (bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)), bytes.count,
+          Int(timeout * 1000), &response)
       }
-      semaphore.signal()
-    }.resume()
-    semaphore.wait()
-    session.finishTasksAndInvalidate()
-    if let error = box.error { throw .unreachable(error) }
-    return (box.status, box.body)
+    }
+    guard code == 0 else {
+      let reason = withUnsafeBytes(of: response.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      throw .unreachable(reason)
+    }
+    let data = response.body.map { Data(bytes: $0, count: response.body_length) } ?? Data()
+    return (Int(response.status), data)
   }
 
   /// Stores statements. Their ids are stable, so a statement the LRS already has (HTTP 409) is
