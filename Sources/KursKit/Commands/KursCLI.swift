@@ -93,7 +93,7 @@ public struct KursCLI {
     case .newCourse(let id, let directory):
       return newCourse(id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? locator.coursesDirectory)
     case .courses:
-      return listCourses(locator: locator, loader: loader, language: language, home: false)
+      return listCourses(options, locator: locator, loader: loader, language: language, home: false)
     case .home:
       return home(options, locator: locator, loader: loader)
     case .start(let course, let module):
@@ -166,24 +166,23 @@ public struct KursCLI {
     }
   }
 
-  private func listCourses(locator: CourseLocator, loader: CourseLoader, language: String, home: Bool) -> ExitCode {
+  private func listCourses(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader, language: String, home: Bool) -> ExitCode {
     let folders = locator.courseFolders()
     guard !folders.isEmpty else {
       console.writeError("kurs: no courses in \(locator.coursesDirectory.path); pass --courses DIR or create one with 'kurs new course ID'\n")
       return .invalid
     }
     console.write("courses in \(locator.coursesDirectory.path):\n")
+    var catalogue = CourseCatalogue(dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
     for folder in folders {
-      var report = ValidationReport(strict: false)
-      report.check(path: folder.path, loader: loader)
-      let loaded = report.errorCount == 0 ? loader.load(path: folder.path).course : nil
-      if let course = loaded {
-        let title = course.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? ""
-        console.write("  \(course.id) \(course.version)  \(title)  [\(course.languages.joined(separator: ", "))]\n")
+      let entry = catalogue.entry(for: folder, loader: loader)
+      if entry.errorCount == 0, let id = entry.id {
+        console.write("  \(id) \(entry.version ?? "")  \(entry.title(language))  [\(entry.languages.joined(separator: ", "))]\n")
       } else {
-        console.write("  \(folder.lastPathComponent)  (invalid: \(report.errorCount) errors; run kurs validate \(folder.path))\n")
+        console.write("  \(folder.lastPathComponent)  (invalid: \(entry.errorCount) errors; run kurs validate \(folder.path))\n")
       }
     }
+    catalogue.save()
     if home {
       console.write("\nrun 'kurs --help' for the commands\n")
     }

@@ -32,14 +32,20 @@ extension CourseBuilder {
   }
 
   /// Collapses runs of whitespace to one space across run boundaries and trims both ends.
+  /// Whitespace as HTML collapses it: ASCII answered without a table look-up (most text is).
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}" }
+    return scalar.properties.isWhitespace
+  }
+
   static func collapseWhitespace(_ runs: [TextRun]) -> [TextRun] {
     var result: [TextRun] = []
     var pendingSpace = false
     var atStart = true
     for run in runs {
       var text = ""
-      for character in run.text {
-        if character.isWhitespace {
+      for character in run.text.unicodeScalars {
+        if Self.isWhitespace(character) {
           pendingSpace = true
         } else {
           if pendingSpace && !atStart {
@@ -52,7 +58,7 @@ extension CourseBuilder {
           }
           pendingSpace = false
           atStart = false
-          text.append(character)
+          text.unicodeScalars.append(character)
         }
       }
       if !text.isEmpty {

@@ -285,6 +285,11 @@ final class XMLReader {
         .syntax, at: SourceLocation(file: displayPath, line: 1, column: 1),
         "the file is UTF-16; course files must be UTF-8: save it as UTF-8 in your editor")
     }
+    // Valid UTF-8 (nearly every file) is recognised in one pass; only a bad file is walked
+    // scalar by scalar to find the line and column of the bad byte.
+    if String(validating: bytes, as: UTF8.self) != nil {
+      return declaredEncodingProblem(in: bytes, displayPath: displayPath)
+    }
     var line = 1
     var column = 1
     var iterator = bytes.makeIterator()
@@ -293,7 +298,7 @@ final class XMLReader {
     decoding: while true {
       switch decoder.decode(&iterator) {
       case .scalarValue(let scalar):
-        offset += String(scalar).utf8.count
+        offset += UTF8.width(scalar)
         if scalar == "\n" {
           line += 1
           column = 1
@@ -309,6 +314,11 @@ final class XMLReader {
           "the file is not valid UTF-8 (byte \(byte)); course files must be UTF-8: save it as UTF-8 in your editor")
       }
     }
+    return declaredEncodingProblem(in: bytes, displayPath: displayPath)
+  }
+
+  /// An XML declaration that names an encoding other than UTF-8.
+  private static func declaredEncodingProblem(in bytes: [UInt8], displayPath: String) -> Diagnostic? {
     // <?xml version="1.0" encoding="…"?>
     let head = String(decoding: bytes.prefix(200), as: UTF8.self)
     if head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"),

@@ -16,7 +16,9 @@ public struct ValidationReport: Sendable {
   public init(strict: Bool) { self.strict = strict }
 
   /// Loads and validates the course at `path`.
-  public mutating func check(path: String, loader: CourseLoader) {
+  /// Loads and checks the course at `path`, adding its findings; returns the course it loaded.
+  @discardableResult
+  public mutating func check(path: String, loader: CourseLoader) -> Course? {
     let loaded = loader.load(path: path)
     var diagnostics = loaded.diagnostics
     if let course = loaded.course, !diagnostics.contains(where: { $0.severity == .error && $0.stage != .semantic }) {
@@ -31,6 +33,7 @@ public struct ValidationReport: Sendable {
     }
     courses.append(
       CourseResult(path: path, courseID: loaded.course?.id, files: loaded.files, diagnostics: diagnostics))
+    return loaded.course
   }
 
   public var diagnostics: [Diagnostic] { courses.flatMap(\.diagnostics) }
