@@ -75,42 +75,104 @@ public struct Journal: Sendable {
     } catch {
       throw ReadError(file: url.path, line: 0, message: LocalizedMessage(.journalUnreadable, error.localizedDescription))
     }
+    let lines = Self.lines(of: data)
+    // Fast path: every line whole, decoded in one pass as one JSON array of the fields replay
+    // needs. Any damage falls back to reading line by line, to say which line.
+    if let records = Self.decodeAll(lines, of: data) {
+      var entries: [Entry] = []
+      entries.reserveCapacity(records.count)
+      for (index, record) in records.enumerated() {
+        try add(record, line: lines[index].number, to: &entries)
+      }
+      return (entries, nil)
+    }
     let decoder = JSONDecoder()
     var entries: [Entry] = []
     var notice: ReadError?
-    let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    for (index, line) in lines.enumerated() {
-      if line.isEmpty { continue }
+    for line in lines {
+      let bytes = data[line.range]
       do {
-        let statement = try decoder.decode(Statement.self, from: Data(line))
-        let extensions = statement.context.extensions
-        guard extensions.journal <= Journal.formatVersion else {
-          throw ReadError(file: url.path, line: index + 1, message: LocalizedMessage(.journalTooNew, String(extensions.journal)))
-        }
-        let time = Journal.date(fromTimestamp: statement.timestamp) ?? Date(timeIntervalSince1970: 0)
-        if let last = entries.last, last.id == extensions.step {
-          if let event = extensions.event { entries[entries.count - 1].events.append(event) }
-        } else {
-          entries.append(
-            Entry(
-              id: extensions.step, time: time, course: Journal.courseID(of: statement.object.id), courseVersion: extensions.courseVersion,
-              digest: extensions.courseDigest, registration: statement.context.registration,
-              attempt: extensions.attempt ?? statement.context.registration, input: extensions.input,
-              session: extensions.session, events: extensions.event.map { [$0] } ?? []))
-        }
+        try add(try decoder.decode(Record.self, from: bytes), line: line.number, to: &entries)
       } catch let error as ReadError {
         throw error
       } catch {
         // A record cut off while being written is the start of one: it opens with `{` and never
         // reached its closing `}`. The next append starts on a new line, so it can be followed
         // by whole records.
-        guard Journal.isCutOff(line) else {
-          throw ReadError(file: url.path, line: index + 1, message: LocalizedMessage(.journalDamaged))
+        guard Journal.isCutOff(bytes) else {
+          throw ReadError(file: url.path, line: line.number, message: LocalizedMessage(.journalDamaged))
         }
-        notice = ReadError(file: url.path, line: index + 1, message: LocalizedMessage(.journalCutOff))
+        notice = ReadError(file: url.path, line: line.number, message: LocalizedMessage(.journalCutOff))
       }
     }
     return (entries, notice)
+  }
+
+  /// What replay needs of a statement; the rest of it is left undecoded.
+  struct Record: Decodable {
+    struct Object: Decodable { var id: String }
+    struct Context: Decodable {
+      var registration: String?
+      var extensions: Statement.Extensions
+    }
+    var object: Object
+    var context: Context
+    var timestamp: String
+  }
+
+  /// Adds one statement to its step's entry (a new step starts a new entry).
+  private func add(_ record: Record, line: Int, to entries: inout [Entry]) throws(ReadError) {
+    let extensions = record.context.extensions
+    guard extensions.journal <= Journal.formatVersion else {
+      throw ReadError(file: url.path, line: line, message: LocalizedMessage(.journalTooNew, String(extensions.journal)))
+    }
+    if let last = entries.last, last.id == extensions.step {
+      if let event = extensions.event { entries[entries.count - 1].events.append(event) }
+      return
+    }
+    let time = Journal.date(fromTimestamp: record.timestamp) ?? Date(timeIntervalSince1970: 0)
+    entries.append(
+      Entry(
+        id: extensions.step, time: time, course: Journal.courseID(of: record.object.id), courseVersion: extensions.courseVersion,
+        digest: extensions.courseDigest, registration: record.context.registration,
+        attempt: extensions.attempt ?? record.context.registration, input: extensions.input,
+        session: extensions.session, events: extensions.event.map { [$0] } ?? []))
+  }
+
+  /// The non-empty lines of the file: their byte ranges and 1-based line numbers.
+  static func lines(of data: Data) -> [(range: Range<Int>, number: Int)] {
+    var lines: [(range: Range<Int>, number: Int)] = []
+    let bytes = [UInt8](data)
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var start = 0
+      var number = 1
+      while start < buffer.count {
+        var end = buffer.count
+        if let found = memchr(base + start, 0x0A, buffer.count - start) {
+          end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
+        if end > start { lines.append((data.startIndex + start..<data.startIndex + end, number)) }
+        start = end + 1
+        number += 1
+      }
+    }
+    return lines
+  }
+
+  /// All lines decoded at once (`[line,line,…]`), or `nil` when any line does not decode.
+  static func decodeAll(_ lines: [(range: Range<Int>, number: Int)], of data: Data) -> [Record]? {
+    var array = Data(capacity: data.count + lines.count + 2)
+    array.append(UInt8(ascii: "["))
+    for (index, line) in lines.enumerated() {
+      if index > 0 { array.append(UInt8(ascii: ",")) }
+      // A line must be one object on its own: `{…},{…}` on one line would pass as two.
+      guard data[line.range.lowerBound] == UInt8(ascii: "{"), data[line.range.upperBound - 1] == UInt8(ascii: "}") else { return nil }
+      array.append(data[line.range])
+    }
+    array.append(UInt8(ascii: "]"))
+    guard let records = try? JSONDecoder().decode([Record].self, from: array), records.count == lines.count else { return nil }
+    return records
   }
 
   /// The journal's statements exactly as written (after `read()` has checked the file): what an
