@@ -76,9 +76,9 @@ public struct Journal: Sendable {
       throw ReadError(file: url.path, line: 0, message: LocalizedMessage(.journalUnreadable, error.localizedDescription))
     }
     let lines = Self.lines(of: data)
-    // Fast path: every line whole, decoded in one pass as one JSON array of the fields replay
-    // needs. Any damage falls back to reading line by line, to say which line.
-    if let records = Self.decodeAll(lines, of: data) {
+    // Fast path: every line read by JournalLineParser, which takes only what replay needs. Any
+    // doubt falls back to JSONDecoder line by line, which decides what is damage and where.
+    if let records = Self.parseAll(lines, of: data) {
       var entries: [Entry] = []
       entries.reserveCapacity(records.count)
       for (index, record) in records.enumerated() {
@@ -109,9 +109,9 @@ public struct Journal: Sendable {
   }
 
   /// What replay needs of a statement; the rest of it is left undecoded.
-  struct Record: Decodable {
-    struct Object: Decodable { var id: String }
-    struct Context: Decodable {
+  struct Record: Decodable, Equatable {
+    struct Object: Decodable, Equatable { var id: String }
+    struct Context: Decodable, Equatable {
       var registration: String?
       var extensions: Statement.Extensions
     }
@@ -160,19 +160,19 @@ public struct Journal: Sendable {
     return lines
   }
 
-  /// All lines decoded at once (`[line,line,…]`), or `nil` when any line does not decode.
-  static func decodeAll(_ lines: [(range: Range<Int>, number: Int)], of data: Data) -> [Record]? {
-    var array = Data(capacity: data.count + lines.count + 2)
-    array.append(UInt8(ascii: "["))
-    for (index, line) in lines.enumerated() {
-      if index > 0 { array.append(UInt8(ascii: ",")) }
-      // A line must be one object on its own: `{…},{…}` on one line would pass as two.
-      guard data[line.range.lowerBound] == UInt8(ascii: "{"), data[line.range.upperBound - 1] == UInt8(ascii: "}") else { return nil }
-      array.append(data[line.range])
+  /// Every line through the fast parser, or `nil` when one line is not what Kurs writes.
+  static func parseAll(_ lines: [(range: Range<Int>, number: Int)], of data: Data) -> [Record]? {
+    let bytes = [UInt8](data)
+    return bytes.withUnsafeBufferPointer { buffer -> [Record]? in
+      var records: [Record] = []
+      records.reserveCapacity(lines.count)
+      for line in lines {
+        let slice = UnsafeBufferPointer(rebasing: buffer[line.range.lowerBound - data.startIndex..<line.range.upperBound - data.startIndex])
+        guard let record = JournalLineParser.record(slice) else { return nil }
+        records.append(record)
+      }
+      return records
     }
-    array.append(UInt8(ascii: "]"))
-    guard let records = try? JSONDecoder().decode([Record].self, from: array), records.count == lines.count else { return nil }
-    return records
   }
 
   /// The journal's statements exactly as written (after `read()` has checked the file): what an

@@ -244,3 +244,55 @@ import Testing
     #expect(!Replay.isVersion("3", below: "2.5"))
   }
 }
+
+/// Journal.read's fast line reader against JSONDecoder.
+@Suite struct JournalLineParserTests {
+  let course: Course
+
+  init() throws {
+    course = try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+  }
+
+  /// The fast reader must read exactly what JSONDecoder reads, for every input and event kind,
+  /// and must step aside (nil) for anything it does not expect.
+  @Test func theFastLineReaderAgreesWithJSONDecoder() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(url: folder.appendingPathComponent("all.journal"), learnerID: "learner-1")
+    let events: [EngineEvent] = [
+      .moduleStarted(module: "basics", run: 2), .nodeEntered(module: "basics", node: "stop"),
+      .hintShown(module: "basics", question: "stop", hint: 1),
+      .answered(module: "basics", question: "stop", response: "a,\"b\"/\u{1F600}", points: -1, maximum: 3, isCorrect: false, attempt: 2, isFinal: true),
+      .moduleEnded(module: "basics", status: .failed, score: 0, maximum: 4), .courseCompleted(score: 12),
+    ]
+    let inputs: [EngineInput?] = [
+      .startModule("basics"), .proceed, .back, .answer(.choices(["a", "b"])), .answer(.order(["x", "y"])),
+      .answer(.matches(["left": "right", "Марина": "право"])), nil,
+    ]
+    for (index, input) in inputs.enumerated() {
+      try journal.append(
+        Journal.Entry(
+          time: Date(timeIntervalSince1970: 1_790_000_000 + Double(index)), course: course.id, courseVersion: course.version,
+          digest: course.digest, registration: index == 0 ? nil : "7d3c1f0e-1111-4222-8333-944455556666", input: input,
+          session: input == nil ? .suspended : nil, events: index == 0 ? events : [events[index % events.count]]),
+        course: course)
+    }
+    let data = try Data(contentsOf: journal.url)
+    let lines = Journal.lines(of: data)
+    #expect(lines.count >= inputs.count + events.count - 1)
+    for line in lines {
+      let bytes = [UInt8](data[line.range])
+      let fast = bytes.withUnsafeBufferPointer { JournalLineParser.record($0) }
+      let slow = try JSONDecoder().decode(Journal.Record.self, from: Data(bytes))
+      #expect(fast == slow, "line \(line.number)")
+    }
+    // What the fast reader leaves to JSONDecoder: a fraction, an unknown event, a bad escape.
+    for odd in [#"{"object":{"id":"a"},"timestamp":"t","context":{"extensions":{"urn:kurs:xapi:journal-version":2.0,"urn:kurs:xapi:course-version":"1","urn:kurs:xapi:course-digest":"d","urn:kurs:xapi:step":"s"}}}"#,
+                #"{"object":{"id":"a"},"timestamp":"t","context":{"extensions":{"urn:kurs:xapi:journal-version":2,"urn:kurs:xapi:course-version":"1","urn:kurs:xapi:course-digest":"d","urn:kurs:xapi:step":"s","urn:kurs:xapi:event":{"flew":{}}}}}"#,
+                #"{"object":{"id":"a\q"},"timestamp":"t","context":{"extensions":{}}}"#, #"{"object":{"id":"a"}} trailing"#] {
+      #expect(Array(odd.utf8).withUnsafeBufferPointer { JournalLineParser.record($0) } == nil, "\(odd)")
+    }
+    // And the whole file reads the same either way.
+    #expect(try journal.read().entries.count == inputs.count)
+  }
+}
