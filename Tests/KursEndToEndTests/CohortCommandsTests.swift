@@ -34,6 +34,11 @@ import Testing
     let again = try KursProcess.run(["cohort", "import", "spring"] + files + ["--data-dir", host])
     #expect(again.exitCode == 0)
     #expect(again.output.contains("unchanged"))
+    // A folder stands for the .json files in it (here: the two exports and the garbage).
+    let folder = try KursProcess.run(["cohort", "import", "spring", root.path, "--data-dir", host])
+    #expect(folder.exitCode == 1)
+    #expect(folder.output.contains("Ana.json: unchanged") && folder.output.contains("Bea.json: unchanged"))
+    #expect(folder.output.contains("imported 2 of 3 files into cohort spring"))
 
     let html = root.appendingPathComponent("spring.html").path
     let report = try KursProcess.run(["cohort", "report", "spring", "--data-dir", host])

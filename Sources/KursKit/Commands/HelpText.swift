@@ -19,7 +19,7 @@ public enum HelpText {
 
     commands for webinar hosts:
       cohort new NAME --course COURSE    create a cohort and its join code
-      cohort import NAME FILE...         import learners' exports (kurs export)
+      cohort import NAME FILE|FOLDER...  import learners' exports (kurs export)
       cohort pull NAME --lrs URL         read the cohort's statements from an xAPI LRS
       cohort report NAME                 who finished, who is stuck, hardest questions
                                          (--csv FILE, --json, --html FILE)
@@ -208,7 +208,7 @@ public enum HelpText {
     case "cohort":
       return """
         usage: kurs cohort new NAME --course COURSE
-               kurs cohort import NAME FILE...
+               kurs cohort import NAME FILE|FOLDER...
                kurs cohort pull NAME --lrs URL [--since TIME] [--until TIME]
                kurs cohort report NAME [--csv FILE] [--json] [--html FILE]
 

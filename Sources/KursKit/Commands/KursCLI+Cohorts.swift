@@ -49,8 +49,16 @@ extension KursCLI {
     }
   }
 
-  /// `kurs cohort import NAME FILE...`: each file on its own; a refused file does not stop the rest.
-  func cohortImport(name: String, files: [String], _ options: GlobalOptions) -> ExitCode {
+  /// `kurs cohort import NAME FILE|FOLDER...`: each file on its own; a refused file does not stop
+  /// the rest. A folder stands for the `.json` files in it, so a host with thousands of exports
+  /// does not hit the shell's limit on arguments.
+  func cohortImport(name: String, files paths: [String], _ options: GlobalOptions) -> ExitCode {
+    let files = paths.flatMap { path -> [String] in
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+    }
     let store = cohortStore(options)
     let cohort: Cohort
     do {

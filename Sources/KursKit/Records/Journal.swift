@@ -75,10 +75,11 @@ public struct Journal: Sendable {
     } catch {
       throw ReadError(file: url.path, line: 0, message: LocalizedMessage(.journalUnreadable, error.localizedDescription))
     }
-    let lines = Self.lines(of: data)
+    let bytes = [UInt8](data)
+    let lines = Self.lines(of: bytes, startIndex: data.startIndex)
     // Fast path: every line read by JournalLineParser, which takes only what replay needs. Any
     // doubt falls back to JSONDecoder line by line, which decides what is damage and where.
-    if let records = Self.parseAll(lines, of: data) {
+    if let records = Self.parseAll(lines, of: bytes, startIndex: data.startIndex) {
       var entries: [Entry] = []
       entries.reserveCapacity(records.count)
       for (index, record) in records.enumerated() {
@@ -141,8 +142,12 @@ public struct Journal: Sendable {
 
   /// The non-empty lines of the file: their byte ranges and 1-based line numbers.
   static func lines(of data: Data) -> [(range: Range<Int>, number: Int)] {
+    lines(of: [UInt8](data), startIndex: data.startIndex)
+  }
+
+  /// The lines of `bytes`, as ranges of the `Data` they came from (which starts at `startIndex`).
+  static func lines(of bytes: [UInt8], startIndex: Int) -> [(range: Range<Int>, number: Int)] {
     var lines: [(range: Range<Int>, number: Int)] = []
-    let bytes = [UInt8](data)
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       var start = 0
@@ -152,7 +157,7 @@ public struct Journal: Sendable {
         if let found = memchr(base + start, 0x0A, buffer.count - start) {
           end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
         }
-        if end > start { lines.append((data.startIndex + start..<data.startIndex + end, number)) }
+        if end > start { lines.append((startIndex + start..<startIndex + end, number)) }
         start = end + 1
         number += 1
       }
@@ -161,13 +166,12 @@ public struct Journal: Sendable {
   }
 
   /// Every line through the fast parser, or `nil` when one line is not what Kurs writes.
-  static func parseAll(_ lines: [(range: Range<Int>, number: Int)], of data: Data) -> [Record]? {
-    let bytes = [UInt8](data)
+  static func parseAll(_ lines: [(range: Range<Int>, number: Int)], of bytes: [UInt8], startIndex: Int) -> [Record]? {
     return bytes.withUnsafeBufferPointer { buffer -> [Record]? in
       var records: [Record] = []
       records.reserveCapacity(lines.count)
       for line in lines {
-        let slice = UnsafeBufferPointer(rebasing: buffer[line.range.lowerBound - data.startIndex..<line.range.upperBound - data.startIndex])
+        let slice = UnsafeBufferPointer(rebasing: buffer[line.range.lowerBound - startIndex..<line.range.upperBound - startIndex])
         guard let record = JournalLineParser.record(slice) else { return nil }
         records.append(record)
       }
