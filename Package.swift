@@ -6,6 +6,7 @@ let package = Package(
   name: "Kurs",
   products: [
     .executable(name: "kurs", targets: ["kurs"]),
+    .executable(name: "kurs-bench", targets: ["kurs-bench"]),
     .library(name: "KursKit", targets: ["KursKit"]),
   ],
   targets: [
@@ -32,6 +33,12 @@ let package = Package(
     .executableTarget(
       name: "kurs",
       dependencies: ["KursKit"]
+    ),
+    // The benchmark harness (scripts/bench, BENCHMARKS.md): built with the rest so it never rots.
+    .executableTarget(
+      name: "kurs-bench",
+      dependencies: ["KursKit"],
+      path: "Benchmarks/kurs-bench"
     ),
     .testTarget(
       name: "KursKitTests",

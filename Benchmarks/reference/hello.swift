@@ -1,0 +1,2 @@
+// The reference for start-up: a Swift program that only prints.
+print("hello")
