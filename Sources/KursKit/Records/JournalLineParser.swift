@@ -83,6 +83,25 @@ enum JournalLineParser {
       }
     }
 
+    /// Calls `element` for each item of an array; `element` must consume the item.
+    mutating func array(_ element: (inout Cursor) throws(Invalid) -> Void) throws(Invalid) {
+      try expect(UInt8(ascii: "["))
+      if try peek() == UInt8(ascii: "]") {
+        index += 1
+        return
+      }
+      while true {
+        try element(&self)
+        switch try peek() {
+        case UInt8(ascii: ","): index += 1
+        case UInt8(ascii: "]"):
+          index += 1
+          return
+        default: throw Invalid()
+        }
+      }
+    }
+
     mutating func string() throws(Invalid) -> String {
       try expect(UInt8(ascii: "\""))
       let start = index
@@ -202,22 +221,9 @@ enum JournalLineParser {
         try object { (cursor: inout Cursor, key: String) throws(Invalid) in members.append((key, try cursor.value())) }
         return .object(members)
       case UInt8(ascii: "["):
-        index += 1
         var items: [Value] = []
-        if try peek() == UInt8(ascii: "]") {
-          index += 1
-          return .array(items)
-        }
-        while true {
-          items.append(try value())
-          switch try peek() {
-          case UInt8(ascii: ","): index += 1
-          case UInt8(ascii: "]"):
-            index += 1
-            return .array(items)
-          default: throw Invalid()
-          }
-        }
+        try array { (cursor: inout Cursor) throws(Invalid) in items.append(try cursor.value()) }
+        return .array(items)
       case UInt8(ascii: "t"):
         try literal("true")
         return .bool(true)
@@ -262,21 +268,7 @@ enum JournalLineParser {
       case UInt8(ascii: "{"):
         try object { (cursor: inout Cursor, _: String) throws(Invalid) in try cursor.skip() }
       case UInt8(ascii: "["):
-        index += 1
-        if try peek() == UInt8(ascii: "]") {
-          index += 1
-          return
-        }
-        while true {
-          try skip()
-          switch try peek() {
-          case UInt8(ascii: ","): index += 1
-          case UInt8(ascii: "]"):
-            index += 1
-            return
-          default: throw Invalid()
-          }
-        }
+        try array { (cursor: inout Cursor) throws(Invalid) in try cursor.skip() }
       case UInt8(ascii: "t"): try literal("true")
       case UInt8(ascii: "f"): try literal("false")
       case UInt8(ascii: "n"): try literal("null")
