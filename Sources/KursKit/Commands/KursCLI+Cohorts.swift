@@ -53,11 +53,21 @@ extension KursCLI {
   /// the rest. A folder stands for the `.json` files in it, so a host with thousands of exports
   /// does not hit the shell's limit on arguments.
   func cohortImport(name: String, files paths: [String], _ options: GlobalOptions) -> ExitCode {
-    let files = paths.flatMap { path -> [String] in
+    var files: [String] = []
+    var unreadableFolders = 0
+    for path in paths {
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-      return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        files.append(path)
+        continue
+      }
+      do {
+        let names = try FileManager.default.contentsOfDirectory(atPath: path)
+        files += names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+      } catch {
+        console.writeError("\(path): refused: the folder cannot be read (\(error.localizedDescription)); check its permissions\n")
+        unreadableFolders += 1
+      }
     }
     let store = cohortStore(options)
     let cohort: Cohort
@@ -88,7 +98,7 @@ extension KursCLI {
       }
     }
     console.write("imported \(files.count - refused) of \(files.count) files into cohort \(cohort.name)\n")
-    return refused == 0 ? .success : .invalid
+    return refused == 0 && unreadableFolders == 0 ? .success : .invalid
   }
 
   /// The LRS from `--lrs` or `KURS_LRS_URL`, or `nil` when none is configured.
