@@ -1,11 +1,12 @@
 import Foundation
-import KursKit
+@testable import KursKit
 
 // libFuzzer targets for the readers of everything a user or a file can hand Kurs. Built only
 // with KURS_FUZZ=1 (see docs/fuzzing.md); KURS_FUZZ_TARGET picks the reader:
 //   course   a course file through CourseLoader (libxml2, schema, semantic checks)
 //   journal  a progress journal through Journal.read and the replay
-//   export   a learner's export through ExportFile.read
+//   export   a learner's export through ExportFile.read and the cohort import's fast reader,
+//            which must never accept what ExportFile.read refuses, nor summarise it differently
 // A crash, a hang or a sanitizer report is a bug; every input that found one is committed
 // under Tests/KursEndToEndTests/Hostile/fuzz-* and replayed by the test suite.
 
@@ -31,7 +32,16 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
       _ = Replay.rebuild(entries, engine: Engine(course: example, language: "en", seed: "fuzz"))
     }
   case "export":
-    _ = try? ExportFile.read(data)
+    let file = try? ExportFile.read(data)
+    let course = file?.courses.last?.id ?? "example"
+    guard let scanned = ExportScanner.scan(data, course: course) else { break }
+    guard let file else { fatalError("the fast reader accepted an export ExportFile.read refuses") }
+    if let records = file.courses.first(where: { $0.id == course }) {
+      var expected = LearnerSummary(id: file.learner.id, pseudonym: file.learner.pseudonym, seal: "", exported: file.exported, statements: records.statements)
+      expected.seal = scanned.summary?.seal ?? ""
+      guard scanned.summary == expected else { fatalError("the fast reader's summary differs from the statements'") }
+      guard (try? ExportFile.read(Data(scanned.stored))) != nil else { fatalError("the fast reader stored an unreadable export") }
+    }
   default:
     let url = scratch.appendingPathComponent("course.xml")
     try? data.write(to: url)

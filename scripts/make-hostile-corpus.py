@@ -167,6 +167,8 @@ journal("damaged-nul-bytes", b"\x00" * 4096)
 journal("damaged-old-format", '{"v":1,"id":"x","time":"2026-01-01T00:00:00Z","course":"example"}\n')
 journal("damaged-unknown-input", line.replace('{"startModule":{"_0":"basics"}}', '{"teleport":{}}') + "\n")
 journal("damaged-deep-json", "[" * 20000 + "]" * 20000 + "\n")
+# A real line with 20,000 levels inside a field the fast reader skips.
+journal("damaged-deep-field", line.replace('{"id":', '{"deep":' + "[" * 20000 + "]" * 20000 + ',"id":', 1) + "\n")
 journal("damaged-huge-line", '{"x":"' + "A" * 300_000 + '"}\n')
 journal("damaged-closing-brace-only", "}\n" + line + "\n")
 

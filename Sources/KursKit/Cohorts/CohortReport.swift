@@ -57,7 +57,16 @@ public struct CohortReport: Codable, Sendable, Equatable {
   /// Hardest first: the lowest share correct at the first try.
   public var items: [Item]
 
+  /// The report from members' statements (as an LRS or a test hands them over).
   public init(cohort: Cohort, course: Course, members: [(pseudonym: String, statements: [Statement])], language: String) {
+    let summaries = members.enumerated().map { index, member in
+      LearnerSummary(id: "\(index)", pseudonym: member.pseudonym, seal: "", exported: "", statements: member.statements)
+    }
+    self.init(cohort: cohort, course: course, summaries: summaries, language: language)
+  }
+
+  /// The report from the summaries kept at import, one per learner, in the order given.
+  public init(cohort: Cohort, course: Course, summaries: [LearnerSummary], language: String) {
     self.cohort = cohort.name
     self.course = course.id
     let engine = Engine(course: course, language: language, seed: "")
@@ -65,61 +74,32 @@ public struct CohortReport: Codable, Sendable, Equatable {
       localized.resolve(language, fallback: course.defaultLanguage)?.plain ?? fallback
     }
     var rows: [LearnerRow] = []
-    // question key → (answered learners, correct at first try, wrong responses)
-    var answered: [String: Set<String>] = [:]
-    var firstTry: [String: Set<String>] = [:]
+    rows.reserveCapacity(summaries.count)
+    // question key → learners who answered, of them right at the first try, wrong responses
+    var answered: [String: Int] = [:]
+    var firstTry: [String: Int] = [:]
     var wrong: [String: [String: Int]] = [:]
     var scores: [String: [Int]] = [:]
-    for (index, member) in members.enumerated() {
-      let learnerKey = "\(index)"
-      var attempts: [String: Int] = [:]
-      var best: [String: Int] = [:]
-      var maximum: [String: Int] = [:]
-      var passed: Set<String> = []
-      var lastEnded: [String: String] = [:]
-      var open: Set<String> = []
-      var completed = false
-      var lastNode: String?
-      for statement in member.statements {
-        guard let event = statement.context.extensions.event else { continue }
-        switch event {
-        case .moduleStarted(let module, _):
-          attempts[module, default: 0] += 1
-          open.insert(module)
-        case .nodeEntered(let module, let node):
-          lastNode = "\(module)/\(node)"
-        case .answered(let module, let question, let response, _, _, let isCorrect, let attempt, _):
-          let key = "\(module)/\(question)"
-          if !(answered[key]?.contains(learnerKey) ?? false) {
-            answered[key, default: []].insert(learnerKey)
-            if isCorrect && attempt == 1 { firstTry[key, default: []].insert(learnerKey) }
-          }
-          if !isCorrect { wrong[key, default: [:]][response, default: 0] += 1 }
-        case .moduleEnded(let module, let status, let score, let most):
-          open.remove(module)
-          lastEnded[module] = status.rawValue
-          if status == .passed { passed.insert(module) }
-          best[module] = max(best[module] ?? 0, score)
-          maximum[module] = most
-        case .hintShown:
-          break
-        case .courseCompleted:
-          completed = true
-        }
+    for summary in summaries {
+      for (key, right) in summary.firstTry {
+        answered[key, default: 0] += 1
+        if right { firstTry[key, default: 0] += 1 }
+      }
+      for (key, responses) in summary.wrong {
+        for (response, count) in responses { wrong[key, default: [:]][response, default: 0] += count }
+      }
+      for (module, cell) in summary.modules {
+        if let best = cell.best { scores[module, default: []].append(best) }
       }
       let cells = course.modules.map { module -> ModuleCell in
-        let id = module.id
-        let status: String
-        if passed.contains(id) { status = "passed" } else if open.contains(id) { status = "in-progress" } else {
-          status = lastEnded[id] ?? "not-started"
-        }
-        return ModuleCell(module: id, status: status, score: best[id], maximum: maximum[id], attempts: attempts[id] ?? 0)
+        let cell = summary.modules[module.id]
+        return ModuleCell(
+          module: module.id, status: cell?.status ?? "not-started", score: cell?.best, maximum: cell?.maximum, attempts: cell?.attempts ?? 0)
       }
-      for (module, score) in best { scores[module, default: []].append(score) }
       rows.append(
         LearnerRow(
-          pseudonym: member.pseudonym, modules: cells, completed: completed,
-          lastActivity: member.statements.map(\.timestamp).max(), lastNode: completed ? nil : lastNode))
+          pseudonym: summary.pseudonym, modules: cells, completed: summary.completed, lastActivity: summary.lastActivity,
+          lastNode: summary.lastNode))
     }
     learners = rows
     modules = course.modules.map { module in
@@ -140,8 +120,8 @@ public struct CohortReport: Codable, Sendable, Equatable {
       for node in module.nodes {
         guard case .question(let question) = node.kind, question.points > 0 else { continue }
         let key = "\(module.id)/\(node.id)"
-        let count = answered[key]?.count ?? 0
-        let correct = firstTry[key]?.count ?? 0
+        let count = answered[key] ?? 0
+        let correct = firstTry[key] ?? 0
         let common = wrong[key]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
         items.append(
           Item(

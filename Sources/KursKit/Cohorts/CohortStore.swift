@@ -5,6 +5,7 @@ import Foundation
 /// ```
 /// DATA/cohorts/NAME/cohort.json            name, course, join code
 /// DATA/cohorts/NAME/learners/ID.json       the latest export of each learner (this course only)
+/// DATA/cohorts/NAME/summaries.jsonl         what the report needs from each of them (CohortIndex)
 /// ```
 public struct CohortStore: Sendable {
   public let root: URL
@@ -60,67 +61,30 @@ public struct CohortStore: Sendable {
     }
   }
 
-  /// Imports one export file into the cohort, keeping the newest export of each learner.
+  /// Imports one export into the cohort, keeping the newest export of each learner.
   public func importFile(_ data: Data, into cohort: Cohort) -> ImportOutcome {
-    let file: ExportFile
-    do {
-      file = try ExportFile.read(data)
-    } catch {
-      return .refused(error.description)
-    }
-    guard let records = file.courses.first(where: { $0.id == cohort.course }) else {
-      let others = file.courses.map(\.id).joined(separator: ", ")
-      return .refused("this export has no records for course '\(cohort.course)' (it has: \(others.isEmpty ? "none" : others))")
-    }
-    return store(learner: file.learner, exported: file.exported, statements: records.statements, course: records, cohort: cohort)
+    (try? importAll([.data(data)], into: cohort).first) ?? .refused("the cohort's folder cannot be written")
   }
 
-  /// Stores statements for one learner (from an export or an LRS), newest wins.
+  /// Stores statements for one learner (from an LRS), newest wins.
   func store(
     learner: ExportFile.Learner, exported: String, statements: [Statement], course: ExportFile.CourseRecords, cohort: Cohort
   ) -> ImportOutcome {
-    let safeID = learner.id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" }
-    guard safeID, !learner.id.isEmpty else { return .refused("the learner id '\(learner.id)' is not one Kurs writes") }
-    let url = folder(cohort.name).appendingPathComponent("learners").appendingPathComponent("\(learner.id).json")
-    let single = ExportFile(exported: exported, learner: learner, courses: [course])
-    if let existing = try? ExportFile.read(Data(contentsOf: url)) {
-      if existing.courses == single.courses && existing.learner == single.learner { return .unchanged(learner.pseudonym) }
-      let existingLast = existing.courses.first?.statements.last?.timestamp ?? existing.exported
-      let newLast = statements.last?.timestamp ?? exported
-      if existingLast > newLast || (existingLast == newLast && existing.courses.first?.statements.count ?? 0 > statements.count) {
-        return .keptNewer(learner.pseudonym)
-      }
-      do {
-        try AtomicFile.write(try single.sealed().encoded(), to: url, permissions: 0o600)
-      } catch {
-        return .refused("could not save it: \(error.localizedDescription)")
-      }
-      return .updated(learner.pseudonym)
-    }
-    do {
-      try DataDirectory.create(url.deletingLastPathComponent())
-      try AtomicFile.write(try single.sealed().encoded(), to: url, permissions: 0o600)
-    } catch {
-      return .refused("could not save it: \(error.localizedDescription)")
-    }
-    return .added(learner.pseudonym)
+    (try? importAll([.records(learner: learner, exported: exported, course: course)], into: cohort).first)
+      ?? .refused("the cohort's folder cannot be written")
   }
 
-  /// Every member's statements for the cohort's course, by pseudonym.
-  public func members(of cohort: Cohort) throws -> [(pseudonym: String, statements: [Statement])] {
-    let folder = folder(cohort.name).appendingPathComponent("learners")
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-    var members: [(String, [Statement])] = []
-    for name in names {
-      let url = folder.appendingPathComponent(name)
-      do {
-        let file = try ExportFile.read(Data(contentsOf: url))
-        members.append((file.learner.pseudonym, file.courses.first?.statements ?? []))
-      } catch {
-        throw Failure("\(url.path): \(error); remove it and import the learner's export again")
-      }
+  /// The summaries of the cohort's learners, by pseudonym. Read from the index; a learner file
+  /// that changed since it was indexed is read again.
+  /// - Throws: `Failure` naming a stored file that cannot be read.
+  public func summaries(of cohort: Cohort) throws(Failure) -> [LearnerSummary] {
+    let entries = try currentEntries(of: cohort, damaged: { url, reason throws(Failure) in
+      throw Failure("\(url.path): \(reason); remove it and import the learner's export again")
+    })
+    return entries.values.map(\.summary).sorted {
+      let (left, right) = ($0.pseudonym.lowercased(), $1.pseudonym.lowercased())
+      return left != right ? left < right : $0.id < $1.id
     }
-    return members.sorted { $0.0.lowercased() < $1.0.lowercased() }
   }
 
   static let encoder: JSONEncoder = {

@@ -77,17 +77,16 @@ extension KursCLI {
       console.writeError("kurs: \(error)\n")
       return .invalid
     }
+    let outcomes: [CohortStore.ImportOutcome]
+    do {
+      outcomes = try store.importAll(files.map { .file(URL(fileURLWithPath: $0)) }, into: cohort)
+    } catch {
+      console.writeError("kurs: \(error)\n")
+      return .unreadable
+    }
     var refused = 0
-    for file in files {
-      let data: Data
-      do {
-        data = try Data(contentsOf: URL(fileURLWithPath: file))
-      } catch {
-        console.writeError("\(file): refused: cannot be read (\(error.localizedDescription))\n")
-        refused += 1
-        continue
-      }
-      switch store.importFile(data, into: cohort) {
+    for (file, outcome) in zip(files, outcomes) {
+      switch outcome {
       case .added(let who): console.write("\(file): added \(who)\n")
       case .updated(let who): console.write("\(file): updated \(who) (a newer export)\n")
       case .unchanged(let who): console.write("\(file): unchanged (\(who) was already imported from the same records)\n")
@@ -125,18 +124,20 @@ extension KursCLI {
         if byLearner[id] == nil { order.append(id) }
         byLearner[id, default: []].append(statement)
       }
+      var sources: [CohortStore.ImportSource] = []
       for id in order {
         let own = byLearner[id] ?? []
         let pseudonym = own.compactMap(\.actor.name).last ?? id
         let last = own.last?.context.extensions
         let records = ExportFile.CourseRecords(
           id: cohort.course, version: last?.courseVersion ?? "", digest: last?.courseDigest ?? "", statements: own)
-        let outcome = store.store(
-          learner: ExportFile.Learner(id: id, pseudonym: pseudonym), exported: Journal.timestamp(Date()), statements: own,
-          course: records, cohort: cohort)
+        sources.append(.records(learner: ExportFile.Learner(id: id, pseudonym: pseudonym), exported: Journal.timestamp(Date()), course: records))
+      }
+      for (id, outcome) in zip(order, try store.importAll(sources, into: cohort)) {
+        let count = byLearner[id]?.count ?? 0
         switch outcome {
-        case .added(let who): console.write("added \(who) (\(own.count) statements)\n")
-        case .updated(let who): console.write("updated \(who) (\(own.count) statements)\n")
+        case .added(let who): console.write("added \(who) (\(count) statements)\n")
+        case .updated(let who): console.write("updated \(who) (\(count) statements)\n")
         case .unchanged(let who): console.write("unchanged: \(who)\n")
         case .keptNewer(let who): console.write("kept the newer records of \(who) already imported\n")
         case .refused(let reason): console.writeError("\(id): refused: \(reason)\n")
@@ -161,7 +162,8 @@ extension KursCLI {
     do {
       let cohort = try store.cohort(named: name)
       guard let course = loadValid(cohort.course, locator: locator, loader: loader) else { return .invalid }
-      let report = CohortReport(cohort: cohort, course: course, members: try store.members(of: cohort), language: options.language ?? course.defaultLanguage)
+      let report = CohortReport(
+        cohort: cohort, course: course, summaries: try store.summaries(of: cohort), language: options.language ?? course.defaultLanguage)
       if let csv {
         try AtomicFile.write(Data(report.csv().utf8), to: URL(fileURLWithPath: csv), permissions: 0o600)
         console.write("wrote \(csv)\n")

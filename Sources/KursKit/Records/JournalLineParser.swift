@@ -39,8 +39,18 @@ enum JournalLineParser {
   struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    /// Accept only objects whose keys strictly increase (byte order), as `JSONEncoder` writes
+    /// them with `.sortedKeys`: no key twice, so no question of which one a decoder would take.
+    var requireSortedKeys = false
+    /// How many objects and arrays are open: deeper than `JSONDecoder` goes (512) is refused
+    /// before the stack runs out.
+    var depth = 0
+    static let maximumDepth = 512
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, requireSortedKeys: Bool = false) {
+      self.bytes = bytes
+      self.requireSortedKeys = requireSortedKeys
+    }
 
     mutating func atEnd() -> Bool {
       skipSpace()
@@ -65,12 +75,20 @@ enum JournalLineParser {
     /// Calls `member` for each key of an object; `member` must consume the value.
     mutating func object(_ member: (inout Cursor, String) throws(Invalid) -> Void) throws(Invalid) {
       try expect(UInt8(ascii: "{"))
+      depth += 1
+      guard depth <= Self.maximumDepth else { throw Invalid() }
+      defer { depth -= 1 }
       if try peek() == UInt8(ascii: "}") {
         index += 1
         return
       }
+      var previous: String?
       while true {
         let key = try string()
+        if requireSortedKeys {
+          if let previous, !previous.utf8.lexicographicallyPrecedes(key.utf8) { throw Invalid() }
+          previous = key
+        }
         try expect(UInt8(ascii: ":"))
         try member(&self, key)
         switch try peek() {
@@ -86,6 +104,9 @@ enum JournalLineParser {
     /// Calls `element` for each item of an array; `element` must consume the item.
     mutating func array(_ element: (inout Cursor) throws(Invalid) -> Void) throws(Invalid) {
       try expect(UInt8(ascii: "["))
+      depth += 1
+      guard depth <= Self.maximumDepth else { throw Invalid() }
+      defer { depth -= 1 }
       if try peek() == UInt8(ascii: "]") {
         index += 1
         return
@@ -254,7 +275,14 @@ enum JournalLineParser {
             let escape = bytes[index + 1]
             if escape == UInt8(ascii: "u") {
               index += 2
-              _ = try hex4()
+              let code = try hex4()
+              if (0xD800..<0xDC00).contains(code) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { throw Invalid() }
+                index += 2
+                guard (0xDC00..<0xE000).contains(try hex4()) else { throw Invalid() }
+              } else if (0xDC00..<0xE000).contains(code) {
+                throw Invalid()
+              }
               continue
             }
             guard [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t")].contains(escape) else { throw Invalid() }
@@ -281,7 +309,8 @@ enum JournalLineParser {
       if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
       let digits = index
       while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-      guard index > digits else { throw Invalid() }
+      // JSON allows no leading zero ("01").
+      guard index > digits, !(bytes[digits] == UInt8(ascii: "0") && index - digits > 1) else { throw Invalid() }
       if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
         index += 1
         let fraction = index
@@ -378,8 +407,10 @@ enum JournalLineParser {
   static func input(_ value: Value) throws(Invalid) -> EngineInput {
     guard let (name, body) = value.single else { throw Invalid() }
     switch name {
-    case "proceed": return .proceed
-    case "back": return .back
+    // A case without values is an object (of any keys) in the synthesized encoding.
+    case "proceed", "back":
+      guard case .object = body else { throw Invalid() }
+      return name == "proceed" ? .proceed : .back
     case "startModule":
       guard let id = body["_0"]?.string else { throw Invalid() }
       return .startModule(id)

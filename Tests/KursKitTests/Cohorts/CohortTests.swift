@@ -108,7 +108,7 @@ import Testing
     #expect(store.importFile(early, into: created) == .unchanged("Bea"))
     #expect(store.importFile(late, into: created) == .updated("Bea"))
     #expect(store.importFile(early, into: created) == .keptNewer("Bea"))
-    #expect(try store.members(of: created).first?.statements.count == all[1].statements.count)
+    #expect(try store.summaries(of: created).first?.count == all[1].statements.count)
 
     // Tampered by hand: an answer, a pseudonym.
     let original = String(decoding: late, as: UTF8.self)

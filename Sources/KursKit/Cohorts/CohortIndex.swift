@@ -1,0 +1,232 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `DATA/cohorts/NAME/summaries.jsonl`: one line per stored learner file, with that file's
+/// size, modification time and inode, and the summary of its statements. A cache, never the
+/// only copy: a line whose file changed, or that cannot be read, is rebuilt from the file.
+///
+/// ```
+/// {"kurs-cohort-summaries":1}
+/// {"id":"…","pseudonym":"Ana","seal":"…","stamp":[12345,1763800000123456789,4242],"last":"…","count":80,…}
+/// ```
+public struct CohortIndex: Sendable {
+  /// What identifies one version of a file without reading it.
+  public struct Stamp: Sendable, Equatable {
+    public var size: Int
+    public var modified: Int
+    public var inode: Int
+
+    /// The stamp of an open file.
+    static func of(descriptor: Int32) -> Stamp? {
+      var info = stat()
+      guard fstat(descriptor, &info) == 0 else { return nil }
+      return Stamp(info)
+    }
+
+    static func of(path: String) -> Stamp? {
+      var info = stat()
+      guard stat(path, &info) == 0 else { return nil }
+      return Stamp(info)
+    }
+
+    private init(_ info: stat) {
+      size = Int(info.st_size)
+      modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
+      inode = Int(info.st_ino)
+    }
+
+    init(size: Int, modified: Int, inode: Int) {
+      self.size = size
+      self.modified = modified
+      self.inode = inode
+    }
+  }
+
+  public struct Entry: Sendable, Equatable {
+    public var summary: LearnerSummary
+    public var stamp: Stamp
+  }
+
+  static let header = "{\"kurs-cohort-summaries\":1}"
+
+  /// The entries of an index file, by learner id; lines that cannot be read are left out.
+  static func read(_ data: Data) -> [String: Entry] {
+    var entries: [String: Entry] = [:]
+    data.withUnsafeBytes { raw in
+      let bytes = UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
+      var start = 0
+      var first = true
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        start = end + 1
+        if first {
+          first = false
+          // Another version of the index: rebuild it all from the files.
+          guard String(decoding: line, as: UTF8.self) == header else { return }
+          continue
+        }
+        var cursor = JournalLineParser.Cursor(bytes: line)
+        if let entry = try? cursor.indexEntry(), cursor.atEnd() { entries[entry.summary.id] = entry }
+      }
+    }
+    return entries
+  }
+
+  /// The index file for `entries`, sorted by learner id so the same cohort gives the same bytes.
+  static func encode(_ entries: [String: Entry]) -> Data {
+    var output = header + "\n"
+    for id in entries.keys.sorted() {
+      guard let entry = entries[id] else { continue }
+      line(entry, into: &output)
+      output += "\n"
+    }
+    return Data(output.utf8)
+  }
+
+  static func line(_ entry: Entry, into output: inout String) {
+    let summary = entry.summary
+    func string(_ text: String) { Self.string(text, into: &output) }
+    func optional(_ text: String?) { if let text { string(text) } else { output += "null" } }
+    func number(_ value: Int?) { output += value.map(String.init) ?? "null" }
+    output += "{\"id\":"
+    string(summary.id)
+    output += ",\"pseudonym\":"
+    string(summary.pseudonym)
+    output += ",\"seal\":"
+    string(summary.seal)
+    output += ",\"stamp\":[\(entry.stamp.size),\(entry.stamp.modified),\(entry.stamp.inode)],\"last\":"
+    string(summary.last)
+    output += ",\"count\":\(summary.count),\"lastActivity\":"
+    optional(summary.lastActivity)
+    output += ",\"completed\":\(summary.completed),\"lastNode\":"
+    optional(summary.lastNode)
+    output += ",\"modules\":{"
+    for (index, id) in summary.modules.keys.sorted().enumerated() {
+      guard let module = summary.modules[id] else { continue }
+      if index > 0 { output += "," }
+      string(id)
+      output += ":{\"status\":"
+      string(module.status)
+      output += ",\"attempts\":\(module.attempts),\"best\":"
+      number(module.best)
+      output += ",\"maximum\":"
+      number(module.maximum)
+      output += "}"
+    }
+    output += "},\"firstTry\":{"
+    for (index, key) in summary.firstTry.keys.sorted().enumerated() {
+      if index > 0 { output += "," }
+      string(key)
+      output += ":\(summary.firstTry[key] ?? false)"
+    }
+    output += "},\"wrong\":{"
+    for (index, key) in summary.wrong.keys.sorted().enumerated() {
+      if index > 0 { output += "," }
+      string(key)
+      output += ":{"
+      let responses = summary.wrong[key] ?? [:]
+      for (inner, response) in responses.keys.sorted().enumerated() {
+        if inner > 0 { output += "," }
+        string(response)
+        output += ":\(responses[response] ?? 0)"
+      }
+      output += "}"
+    }
+    output += "}}"
+  }
+
+  /// A JSON string: quotes, backslashes and control characters escaped.
+  static func string(_ text: String, into output: inout String) {
+    output += "\""
+    var plainFrom = text.unicodeScalars.startIndex
+    var index = plainFrom
+    let scalars = text.unicodeScalars
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if scalar == "\"" || scalar == "\\" || scalar.value < 0x20 {
+        output.unicodeScalars.append(contentsOf: scalars[plainFrom..<index])
+        switch scalar {
+        case "\"": output += "\\\""
+        case "\\": output += "\\\\"
+        case "\n": output += "\\n"
+        default: output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+        }
+        plainFrom = scalars.index(after: index)
+      }
+      index = scalars.index(after: index)
+    }
+    output.unicodeScalars.append(contentsOf: scalars[plainFrom..<scalars.endIndex])
+    output += "\""
+  }
+}
+
+extension JournalLineParser.Cursor {
+  /// One line of the cohort index.
+  mutating func indexEntry() throws(Invalid) -> CohortIndex.Entry {
+    var id: String?
+    var pseudonym: String?
+    var seal: String?
+    var stamp: CohortIndex.Stamp?
+    var last: String?
+    var count: Int?
+    var lastActivity: String?
+    var completed: Bool?
+    var lastNode: String?
+    var modules: [String: LearnerSummary.Module]?
+    var firstTry: [String: Bool]?
+    var wrong: [String: [String: Int]]?
+    try object { (cursor: inout Self, key: String) throws(Invalid) in
+      switch key {
+      case "id": id = try cursor.string()
+      case "pseudonym": pseudonym = try cursor.string()
+      case "seal": seal = try cursor.string()
+      case "stamp":
+        var numbers: [Int] = []
+        try cursor.array { (cursor: inout Self) throws(Invalid) in numbers.append(try cursor.integer()) }
+        guard numbers.count == 3 else { throw Invalid() }
+        stamp = CohortIndex.Stamp(size: numbers[0], modified: numbers[1], inode: numbers[2])
+      case "last": last = try cursor.string()
+      case "count": count = try cursor.integer()
+      case "lastActivity": lastActivity = try cursor.optionalString()
+      case "completed": completed = try cursor.value().bool
+      case "lastNode": lastNode = try cursor.optionalString()
+      case "modules":
+        var result: [String: LearnerSummary.Module] = [:]
+        try cursor.object { (cursor: inout Self, module: String) throws(Invalid) in
+          let value = try cursor.value()
+          guard let status = value["status"]?.string, let attempts = value["attempts"]?.integer else { throw Invalid() }
+          result[module] = LearnerSummary.Module(status: status, attempts: attempts, best: value["best"]?.integer, maximum: value["maximum"]?.integer)
+        }
+        modules = result
+      case "firstTry":
+        var result: [String: Bool] = [:]
+        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+          guard let right = try cursor.value().bool else { throw Invalid() }
+          result[key] = right
+        }
+        firstTry = result
+      case "wrong":
+        var result: [String: [String: Int]] = [:]
+        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+          var responses: [String: Int] = [:]
+          try cursor.object { (cursor: inout Self, response: String) throws(Invalid) in responses[response] = try cursor.integer() }
+          result[key] = responses
+        }
+        wrong = result
+      default: try cursor.skip()
+      }
+    }
+    guard let id, let pseudonym, let seal, let stamp, let last, let count, let completed, let modules, let firstTry, let wrong else {
+      throw Invalid()
+    }
+    let summary = LearnerSummary(
+      id: id, pseudonym: pseudonym, seal: seal, last: last, count: count, lastActivity: lastActivity, completed: completed,
+      lastNode: lastNode, modules: modules, firstTry: firstTry, wrong: wrong)
+    return CohortIndex.Entry(summary: summary, stamp: stamp)
+  }
+}

@@ -1,0 +1,394 @@
+import Foundation
+
+/// Reads an export for a cohort import in one pass over its bytes, many times faster than
+/// `ExportFile.read`: statements are checked for the fields and kinds `JSONDecoder` requires
+/// and summarised on the way, never built; the seal is checked on the bytes themselves.
+///
+/// Strict: it accepts only files exactly as `kurs export` writes them (sorted keys, whole
+/// numbers, a matching seal over the compacted bytes). Anything else gives `nil` and the caller
+/// reads the file with `ExportFile.read`, which is the authority on what is wrong with it. So
+/// the scanner never accepts a file `ExportFile.read` refuses; the fuzz target `export` checks
+/// exactly that, and that both give the same summary.
+enum ExportScanner {
+  struct Scanned {
+    var learner: ExportFile.Learner
+    /// The summary of the cohort course's statements; `nil` when the export has none for it.
+    var summary: LearnerSummary?
+    /// The ids of every course in the export, for the message when the cohort's is missing.
+    var courses: [String]
+    /// What to store: the file itself when it holds only the cohort's course, else a sealed
+    /// export of that course alone.
+    var stored: [UInt8]
+  }
+
+  typealias Cursor = JournalLineParser.Cursor
+  typealias Invalid = JournalLineParser.Invalid
+
+  static func scan(_ data: Data, course: String) -> Scanned? {
+    data.withUnsafeBytes { raw in
+      scan(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count), course: course)
+    }
+  }
+
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, course: String) -> Scanned? {
+    // Strings are sliced without a check of their UTF-8; `ExportFile.read` refuses a file
+    // that is not UTF-8, so this one must too.
+    guard bytes.count > 0, String(validating: bytes, as: UTF8.self) != nil else { return nil }
+    var cursor = Cursor(bytes: bytes, requireSortedKeys: true)
+    var state = State(course: course)
+    do {
+      try cursor.object { (cursor: inout Cursor, key: String) throws(Invalid) in
+        switch key {
+        case "courses":
+          let span = try cursor.span { (cursor: inout Cursor) throws(Invalid) in try state.courses(&cursor) }
+          state.coursesSpan = span
+        case "exported": state.exportedSpan = try cursor.span { (cursor: inout Cursor) throws(Invalid) in _ = try cursor.string() }
+        case "format": state.format = try cursor.string()
+        case "learner":
+          let span = try cursor.span { (cursor: inout Cursor) throws(Invalid) in state.learner = try cursor.learner() }
+          state.learnerSpan = span
+        case "seal": state.seal = try cursor.string()
+        case "version": state.version = try cursor.integer()
+        default: try cursor.skip()
+        }
+      }
+      guard cursor.atEnd() else { return nil }
+    } catch {
+      return nil
+    }
+    return state.finish(bytes)
+  }
+
+  /// What the scan has seen so far.
+  struct State {
+    let course: String
+    var format: String?
+    var version: Int?
+    var seal: String?
+    var learner: ExportFile.Learner?
+    var learnerSpan: Range<Int>?
+    var exportedSpan: Range<Int>?
+    var coursesSpan: Range<Int>?
+    /// The cohort course's records (the first with its id): where they are, and their summary.
+    var courseSpan: Range<Int>?
+    var builder: LearnerSummary.Builder?
+    var courseIDs: [String] = []
+    /// Every statement's actor account; they must all be the learner's.
+    var actor: String?
+    var actorsDiffer = false
+
+    init(course: String) { self.course = course }
+
+    mutating func courses(_ cursor: inout Cursor) throws(Invalid) {
+      try cursor.array { (cursor: inout Cursor) throws(Invalid) in
+        let start = try cursor.valueStart()
+        var id: String?
+        var builder = LearnerSummary.Builder()
+        var sawDigest = false
+        var sawStatements = false
+        var sawVersion = false
+        try cursor.object { (cursor: inout Cursor, key: String) throws(Invalid) in
+          switch key {
+          case "digest":
+            _ = try cursor.string()
+            sawDigest = true
+          case "id": id = try cursor.string()
+          case "statements":
+            // Keys come sorted, so the id is known before the statements.
+            let summarise = id == course && courseSpan == nil
+            try cursor.array { (cursor: inout Cursor) throws(Invalid) in
+              let statement = try cursor.exportedStatement()
+              if actor == nil { actor = statement.actor } else if actor != statement.actor { actorsDiffer = true }
+              if summarise { builder.add(timestamp: statement.timestamp, event: statement.event) }
+            }
+            sawStatements = true
+          case "version":
+            _ = try cursor.string()
+            sawVersion = true
+          default: try cursor.skip()
+          }
+        }
+        guard let id, sawDigest, sawStatements, sawVersion else { throw Invalid() }
+        courseIDs.append(id)
+        if id == course && courseSpan == nil {
+          courseSpan = start..<cursor.index
+          self.builder = builder
+        }
+      }
+    }
+
+    func finish(_ bytes: UnsafeBufferPointer<UInt8>) -> Scanned? {
+      guard format == "kurs-export", let version, version <= 1, let seal, let learner, let learnerSpan, let exportedSpan,
+        let coursesSpan, !actorsDiffer, actor == nil || actor == learner.id
+      else { return nil }
+      let compactLearner = ExportScanner.compact(bytes, learnerSpan)
+      guard ExportScanner.seal(compactLearner, ExportScanner.compact(bytes, coursesSpan)) == seal else { return nil }
+      guard let courseSpan, let builder else {
+        return Scanned(learner: learner, summary: nil, courses: courseIDs, stored: [])
+      }
+      let stored: [UInt8]
+      let storedSeal: String
+      if courseIDs.count == 1 {
+        stored = Array(bytes)
+        storedSeal = seal
+      } else {
+        let single = [UInt8(ascii: "[")] + ExportScanner.compact(bytes, courseSpan) + [UInt8(ascii: "]")]
+        storedSeal = ExportScanner.seal(compactLearner, single)
+        stored = Array("{\"courses\":".utf8) + single + Array(",\"exported\":".utf8) + Array(bytes[exportedSpan])
+          + Array(",\"format\":\"kurs-export\",\"learner\":".utf8) + compactLearner
+          + Array(",\"seal\":\"\(storedSeal)\",\"version\":1}\n".utf8)
+      }
+      let exported = String(decoding: UnsafeBufferPointer(rebasing: bytes[(exportedSpan.lowerBound + 1)..<(exportedSpan.upperBound - 1)]), as: UTF8.self)
+      let summary = builder.summary(id: learner.id, pseudonym: learner.pseudonym, seal: storedSeal, exported: exported)
+      return Scanned(learner: learner, summary: summary, courses: courseIDs, stored: stored)
+    }
+  }
+
+  /// The bytes of `span` without the whitespace between tokens: what `JSONEncoder` writes
+  /// without `.prettyPrinted`, when the file came from it with `.prettyPrinted`.
+  static func compact(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(span.count)
+    var inString = false
+    var escaped = false
+    for index in span {
+      let byte = bytes[index]
+      if inString {
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
+        output.append(byte)
+      } else if byte == UInt8(ascii: "\"") {
+        inString = true
+        output.append(byte)
+      } else if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
+        output.append(byte)
+      }
+    }
+    return output
+  }
+
+  /// The seal `ExportFile.contentDigest()` computes, from the encoded learner and courses.
+  static func seal(_ learner: [UInt8], _ courses: [UInt8]) -> String {
+    var input: [UInt8] = []
+    input.reserveCapacity(16 + learner.count + courses.count)
+    for part in [learner, courses] {
+      withUnsafeBytes(of: UInt64(part.count).bigEndian) { input.append(contentsOf: $0) }
+      input.append(contentsOf: part)
+    }
+    return SHA256Digest.hex(of: input)
+  }
+}
+
+/// One statement of an export, as far as the import needs it.
+struct ExportedStatement {
+  var actor: String
+  var timestamp: String
+  var event: EngineEvent?
+}
+
+extension JournalLineParser.Cursor {
+  typealias Invalid = JournalLineParser.Invalid
+
+  /// Where the next value starts.
+  mutating func valueStart() throws(Invalid) -> Int {
+    _ = try peek()
+    return index
+  }
+
+  /// The byte range of the value `read` consumes.
+  mutating func span(_ read: (inout Self) throws(Invalid) -> Void) throws(Invalid) -> Range<Int> {
+    let start = try valueStart()
+    try read(&self)
+    return start..<index
+  }
+
+  mutating func learner() throws(Invalid) -> ExportFile.Learner {
+    var id: String?
+    var pseudonym: String?
+    try object { (cursor: inout Self, key: String) throws(Invalid) in
+      switch key {
+      case "id": id = try cursor.string()
+      case "pseudonym": pseudonym = try cursor.string()
+      default: try cursor.skip()
+      }
+    }
+    guard let id, let pseudonym else { throw Invalid() }
+    return ExportFile.Learner(id: id, pseudonym: pseudonym)
+  }
+
+  /// A statement with every field `Statement`'s decoder requires, of the kind it requires.
+  mutating func exportedStatement() throws(Invalid) -> ExportedStatement {
+    var actor: String?
+    var timestamp: String?
+    var extensions: Statement.Extensions?
+    var sawID = false
+    var sawObject = false
+    var sawVerb = false
+    try object { (cursor: inout Self, key: String) throws(Invalid) in
+      switch key {
+      case "actor": actor = try cursor.agent()
+      case "context":
+        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+          switch key {
+          case "contextActivities":
+            try cursor.optional { (cursor: inout Self) throws(Invalid) in
+              try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+                switch key {
+                case "grouping", "parent":
+                  try cursor.optional { (cursor: inout Self) throws(Invalid) in
+                    try cursor.array { (cursor: inout Self) throws(Invalid) in try cursor.activity() }
+                  }
+                default: try cursor.skip()
+                }
+              }
+            }
+          case "extensions": extensions = try cursor.extensions()
+          case "language", "registration": _ = try cursor.optionalString()
+          default: try cursor.skip()
+          }
+        }
+        guard extensions != nil else { throw Invalid() }
+      case "id":
+        _ = try cursor.string()
+        sawID = true
+      case "object":
+        try cursor.activity()
+        sawObject = true
+      case "result": try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.result() }
+      case "timestamp": timestamp = try cursor.string()
+      case "verb":
+        var sawVerbID = false
+        var sawDisplay = false
+        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+          switch key {
+          case "display":
+            try cursor.object { (cursor: inout Self, _: String) throws(Invalid) in _ = try cursor.string() }
+            sawDisplay = true
+          case "id":
+            _ = try cursor.string()
+            sawVerbID = true
+          default: try cursor.skip()
+          }
+        }
+        guard sawVerbID, sawDisplay else { throw Invalid() }
+        sawVerb = true
+      default: try cursor.skip()
+      }
+    }
+    guard let actor, let timestamp, let extensions, sawID, sawObject, sawVerb else { throw Invalid() }
+    return ExportedStatement(actor: actor, timestamp: timestamp, event: extensions.event)
+  }
+
+  /// An agent; its account name.
+  mutating func agent() throws(Invalid) -> String {
+    var account: String?
+    var sawType = false
+    try object { (cursor: inout Self, key: String) throws(Invalid) in
+      switch key {
+      case "account":
+        var homePage = false
+        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+          switch key {
+          case "homePage":
+            _ = try cursor.string()
+            homePage = true
+          case "name": account = try cursor.string()
+          default: try cursor.skip()
+          }
+        }
+        guard homePage, account != nil else { throw Invalid() }
+      case "name": _ = try cursor.optionalString()
+      case "objectType":
+        _ = try cursor.string()
+        sawType = true
+      default: try cursor.skip()
+      }
+    }
+    guard let account, sawType else { throw Invalid() }
+    return account
+  }
+
+  mutating func activity() throws(Invalid) {
+    var sawID = false
+    var sawType = false
+    try object { (cursor: inout Self, key: String) throws(Invalid) in
+      switch key {
+      case "definition":
+        try cursor.optional { (cursor: inout Self) throws(Invalid) in
+          var sawDefinitionType = false
+          try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+            switch key {
+            case "interactionType": _ = try cursor.optionalString()
+            case "type":
+              _ = try cursor.string()
+              sawDefinitionType = true
+            default: try cursor.skip()
+            }
+          }
+          guard sawDefinitionType else { throw Invalid() }
+        }
+      case "id":
+        _ = try cursor.string()
+        sawID = true
+      case "objectType":
+        _ = try cursor.string()
+        sawType = true
+      default: try cursor.skip()
+      }
+    }
+    guard sawID, sawType else { throw Invalid() }
+  }
+
+  mutating func result() throws(Invalid) {
+    try object { (cursor: inout Self, key: String) throws(Invalid) in
+      switch key {
+      case "completion", "success": try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.boolean() }
+      case "response": _ = try cursor.optionalString()
+      case "score":
+        try cursor.optional { (cursor: inout Self) throws(Invalid) in
+          var whole = 0
+          try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+            switch key {
+            case "max", "min", "raw":
+              _ = try cursor.integer()
+              whole += 1
+            case "scaled": try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.number() }
+            default: try cursor.skip()
+            }
+          }
+          guard whole == 3 else { throw Invalid() }
+        }
+      default: try cursor.skip()
+      }
+    }
+  }
+
+  /// `null`, or a value `read` consumes.
+  mutating func optional(_ read: (inout Self) throws(Invalid) -> Void) throws(Invalid) {
+    if try peek() == UInt8(ascii: "n") {
+      try literal("null")
+    } else {
+      try read(&self)
+    }
+  }
+
+  mutating func boolean() throws(Invalid) {
+    switch try peek() {
+    case UInt8(ascii: "t"): try literal("true")
+    case UInt8(ascii: "f"): try literal("false")
+    default: throw Invalid()
+    }
+  }
+
+  /// Any JSON number (a `Double`).
+  mutating func number() throws(Invalid) {
+    let first = try peek()
+    guard first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw Invalid() }
+    try skipNumber()
+  }
+}
