@@ -46,7 +46,7 @@ extension CohortStore {
     let lock = try lockCohort(cohort)
     defer { close(lock) }
     // A stored file that cannot be read is replaced by a new import of its learner.
-    var current = try currentEntries(of: cohort, damaged: { _, _ in })
+    var current = try currentEntries(of: cohort, damaged: { _, _ in }).entries
     let snapshot = current
     let prepared = parallelMap(sources.count) { index in
       prepare(sources[index], cohort: cohort, learners: learners, snapshot: snapshot)
@@ -207,10 +207,11 @@ extension CohortStore {
   }
 
   /// The index, checked against the learners' files: a file that is new or changed since it
-  /// was indexed is read again; an entry without its file is dropped.
+  /// was indexed is read again; an entry without its file is dropped. `changed`: the index
+  /// on disk is not these entries.
   func currentEntries(
     of cohort: Cohort, damaged: (URL, String) throws(Failure) -> Void
-  ) throws(Failure) -> [String: CohortIndex.Entry] {
+  ) throws(Failure) -> (entries: [String: CohortIndex.Entry], changed: Bool) {
     let learners = learnersFolder(cohort)
     let indexed = (try? Data(contentsOf: indexURL(cohort))).map(CohortIndex.read) ?? [:]
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: learners.path)) ?? [])
@@ -240,7 +241,7 @@ extension CohortStore {
         try damaged(file.url, refusal.reason)
       }
     }
-    return entries
+    return (entries, !stale.isEmpty || entries.count != indexed.count)
   }
 
   /// Waits for any other import into the cohort to finish (an advisory lock, dropped by the

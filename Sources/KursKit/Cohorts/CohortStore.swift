@@ -78,9 +78,11 @@ public struct CohortStore: Sendable {
   /// that changed since it was indexed is read again.
   /// - Throws: `Failure` naming a stored file that cannot be read.
   public func summaries(of cohort: Cohort) throws(Failure) -> [LearnerSummary] {
-    let entries = try currentEntries(of: cohort, damaged: { url, reason throws(Failure) in
+    let (entries, changed) = try currentEntries(of: cohort, damaged: { url, reason throws(Failure) in
       throw Failure("\(url.path): \(reason); remove it and import the learner's export again")
     })
+    // Keep the cache in step (a removed learner's line goes too); a report that cannot write it still reports.
+    if changed { try? AtomicFile.write(CohortIndex.encode(entries), to: indexURL(cohort), permissions: 0o600) }
     return entries.values.map(\.summary).sorted {
       let (left, right) = ($0.pseudonym.lowercased(), $1.pseudonym.lowercased())
       return left != right ? left < right : $0.id < $1.id

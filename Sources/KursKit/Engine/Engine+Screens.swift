@@ -47,6 +47,17 @@ extension Engine {
       maximum: maximum(of: module.id))
   }
 
+  /// Throws where `screen` would, without building it: the learner's place must exist.
+  func checkPlace(_ module: Module, _ moduleState: ModuleState) throws(EngineRefusal) {
+    if let review = moduleState.reviewIndex, review < moduleState.history.count, let node = module.node(moduleState.history[review]),
+      case .page = node.kind
+    {
+      return
+    }
+    guard let nodeID = moduleState.node, let node = module.node(nodeID) else { throw .notInAModule }
+    if case .branch = node.kind { throw .notInAModule }
+  }
+
   func screen(_ module: Module, _ moduleState: ModuleState) throws(EngineRefusal) -> Screen {
     let where_ = position(module, moduleState)
     if let review = moduleState.reviewIndex, review < moduleState.history.count,

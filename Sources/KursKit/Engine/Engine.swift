@@ -79,6 +79,26 @@ public struct Engine: Sendable {
   /// Applies one input.
   /// - Throws: `EngineRefusal` when the input does not fit the current screen; nothing changes.
   public func apply(_ input: EngineInput, to state: CourseState) throws(EngineRefusal) -> Step {
+    let move = try transition(input, state)
+    return Step(screen: try screen(move.module, move.state.module(move.module.id)), state: move.state, events: move.events)
+  }
+
+  /// The state and events after one input, without the screen: what replaying a journal needs.
+  /// Refuses exactly what `apply` refuses.
+  public func state(after input: EngineInput, from state: CourseState) throws(EngineRefusal) -> (state: CourseState, events: [EngineEvent]) {
+    let move = try transition(input, state)
+    try checkPlace(move.module, move.state.module(move.module.id))
+    return (move.state, move.events)
+  }
+
+  /// Where an input leads, before its screen is built.
+  struct Transition {
+    var module: Module
+    var state: CourseState
+    var events: [EngineEvent]
+  }
+
+  private func transition(_ input: EngineInput, _ state: CourseState) throws(EngineRefusal) -> Transition {
     switch input {
     case .startModule(let id):
       return try start(id, state)
@@ -91,7 +111,7 @@ public struct Engine: Sendable {
     }
   }
 
-  private func start(_ id: String, _ state: CourseState) throws(EngineRefusal) -> Step {
+  private func start(_ id: String, _ state: CourseState) throws(EngineRefusal) -> Transition {
     guard let module = course.module(id) else { throw .unknownModule(id) }
     let missing = missingRequirements(of: id, in: state)
     guard missing.isEmpty else { throw .moduleLocked(module: id, missing: missing) }
@@ -108,7 +128,7 @@ public struct Engine: Sendable {
     next.currentModule = id
     next.modules[id] = moduleState
     finishIfEnded(module, &next, &events)
-    return Step(screen: try screen(module, next.module(id)), state: next, events: events)
+    return Transition(module: module, state: next, events: events)
   }
 
   private func current(_ state: CourseState) throws(EngineRefusal) -> (Module, ModuleState) {
@@ -116,7 +136,7 @@ public struct Engine: Sendable {
     return (module, state.module(id))
   }
 
-  private func proceed(_ state: CourseState) throws(EngineRefusal) -> Step {
+  private func proceed(_ state: CourseState) throws(EngineRefusal) -> Transition {
     let (module, moduleState) = try current(state)
     var moduleValue = moduleState
     var events: [EngineEvent] = []
@@ -146,17 +166,17 @@ public struct Engine: Sendable {
     var next = state
     next.modules[module.id] = moduleValue
     finishIfEnded(module, &next, &events)
-    return Step(screen: try screen(module, next.module(module.id)), state: next, events: events)
+    return Transition(module: module, state: next, events: events)
   }
 
-  private func back(_ state: CourseState) throws(EngineRefusal) -> Step {
+  private func back(_ state: CourseState) throws(EngineRefusal) -> Transition {
     let (module, moduleState) = try current(state)
     guard canGoBack(module, moduleState) else { throw .cannotGoBack }
     var moduleValue = moduleState
     moduleValue.reviewIndex = (moduleValue.reviewIndex ?? moduleValue.history.count) - 1
     var next = state
     next.modules[module.id] = moduleValue
-    return Step(screen: try screen(module, moduleValue), state: next, events: [])
+    return Transition(module: module, state: next, events: [])
   }
 
   private func canGoBack(_ module: Module, _ moduleState: ModuleState) -> Bool {
@@ -170,7 +190,7 @@ public struct Engine: Sendable {
     }
   }
 
-  private func answerQuestion(_ answer: LearnerAnswer, _ state: CourseState) throws(EngineRefusal) -> Step {
+  private func answerQuestion(_ answer: LearnerAnswer, _ state: CourseState) throws(EngineRefusal) -> Transition {
     let (module, moduleState) = try current(state)
     guard moduleState.reviewIndex == nil, moduleState.phase == .showing, let nodeID = moduleState.node,
       let node = module.node(nodeID), case .question(let question) = node.kind
@@ -202,7 +222,7 @@ public struct Engine: Sendable {
     }
     var next = state
     next.modules[module.id] = moduleValue
-    return Step(screen: try screen(module, moduleValue), state: next, events: events)
+    return Transition(module: module, state: next, events: events)
   }
 
   /// A single question worth 0 points with no correct choice: a story decision.

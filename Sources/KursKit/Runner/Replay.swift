@@ -32,17 +32,17 @@ public enum Replay {
   /// added before the question) first reads on to the next question, so answers stay with
   /// their questions. `nil` when the input no longer fits.
   static func apply(_ input: EngineInput, to state: CourseState, engine: Engine, realign: Bool) -> CourseState? {
-    if let next = try? engine.apply(input, to: state).state { return next }
+    if let next = try? engine.state(after: input, from: state).state { return next }
     guard realign, case .answer = input else { return nil }
     var moved = state
     for _ in 0..<50 {
       guard let screen = try? engine.currentScreen(moved) else { return nil }
       switch screen {
       case .page, .feedback:
-        guard let next = try? engine.apply(.proceed, to: moved).state else { return nil }
+        guard let next = try? engine.state(after: .proceed, from: moved).state else { return nil }
         moved = next
       case .question:
-        return try? engine.apply(input, to: moved).state
+        return try? engine.state(after: input, from: moved).state
       case .moduleEnd:
         return nil
       }

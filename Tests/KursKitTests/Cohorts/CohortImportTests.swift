@@ -149,6 +149,7 @@ import Testing
     // Removed: gone from the report.
     try FileManager.default.removeItem(at: learners.appendingPathComponent("c.json"))
     #expect(try store.summaries(of: cohort).map(\.pseudonym) == ["Ana", "Bea"])
+    #expect(!String(decoding: try Data(contentsOf: index), as: UTF8.self).contains("Cleo"), "the removed learner's summary is gone too")
   }
 
   @Test func indexLinesRoundTrip() throws {

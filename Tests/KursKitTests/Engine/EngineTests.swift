@@ -19,6 +19,36 @@ import Testing
     return step
   }
 
+  /// Replay takes the state without the screen: it must move and refuse exactly as `apply`.
+  @Test func stateAfterAnInputIsApplyWithoutTheScreen() throws {
+    let answers: [LearnerAnswer] = [.choices(["calm"]), .choices(["run"]), .choices(["a", "b"]), .order(["x"]), .matches([:])]
+    let inputs: [EngineInput] = course.modules.map { .startModule($0.id) } + [.startModule("nowhere"), .proceed, .back]
+      + answers.map { .answer($0) }
+    // A fixed pseudo-random walk (a linear congruential generator), the same on every run.
+    var seed: UInt64 = 2026
+    for _ in 0..<20 {
+      var state = CourseState()
+      var refused = 0
+      for _ in 0..<200 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let input = inputs[Int(seed >> 33) % inputs.count]
+        let applied = Result { () throws(EngineRefusal) in try engine.apply(input, to: state) }
+        let moved = Result { () throws(EngineRefusal) in try engine.state(after: input, from: state) }
+        switch (applied, moved) {
+        case (.success(let step), .success(let next)):
+          #expect(step.state == next.state && step.events == next.events, "\(input)")
+          state = next.state
+        case (.failure(let left), .failure(let right)):
+          #expect(left == right, "\(input)")
+          refused += 1
+        default:
+          Issue.record("apply and state(after:) disagree on \(input): \(applied) / \(moved)")
+        }
+      }
+      #expect(refused < 200)
+    }
+  }
+
   @Test func startShowsTheFirstPage() throws {
     let step = try play([.startModule("basics")])
     guard case .page(let page) = step.screen else { Issue.record("expected a page"); return }
