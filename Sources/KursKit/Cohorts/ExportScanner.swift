@@ -4,8 +4,9 @@ import Foundation
 /// `ExportFile.read`: statements are checked for the fields and kinds `JSONDecoder` requires
 /// and summarised on the way, never built; the seal is checked on the bytes themselves.
 ///
-/// Strict: it accepts only files exactly as `kurs export` writes them (sorted keys, whole
-/// numbers, a matching seal over the compacted bytes). Anything else gives `nil` and the caller
+/// Strict: it accepts only files as `kurs export` writes them (JSON exactly as `JSONEncoder`
+/// writes it, whitespace aside, so that the bytes are the encoding the seal covers, and a
+/// matching seal over those bytes). Anything else gives `nil` and the caller
 /// reads the file with `ExportFile.read`, which is the authority on what is wrong with it. So
 /// the scanner never accepts a file `ExportFile.read` refuses; the fuzz target `export` checks
 /// exactly that, and that both give the same summary.
@@ -34,7 +35,7 @@ enum ExportScanner {
     // Strings are sliced without a check of their UTF-8; `ExportFile.read` refuses a file
     // that is not UTF-8, so this one must too.
     guard bytes.count > 0, String(validating: bytes, as: UTF8.self) != nil else { return nil }
-    var cursor = Cursor(bytes: bytes, requireSortedKeys: true)
+    var cursor = Cursor(bytes: bytes, canonical: true)
     var state = State(course: course)
     do {
       try cursor.object { (cursor: inout Cursor, key: String) throws(Invalid) in
@@ -49,7 +50,7 @@ enum ExportScanner {
           state.learnerSpan = span
         case "seal": state.seal = try cursor.string()
         case "version": state.version = try cursor.integer()
-        default: try cursor.skip()
+        default: try cursor.unknown()
         }
       }
       guard cursor.atEnd() else { return nil }
@@ -105,7 +106,7 @@ enum ExportScanner {
           case "version":
             _ = try cursor.string()
             sawVersion = true
-          default: try cursor.skip()
+          default: try cursor.unknown()
           }
         }
         guard let id, sawDigest, sawStatements, sawVersion else { throw Invalid() }
@@ -214,7 +215,7 @@ extension JournalLineParser.Cursor {
       switch key {
       case "id": id = try cursor.string()
       case "pseudonym": pseudonym = try cursor.string()
-      default: try cursor.skip()
+      default: try cursor.unknown()
       }
     }
     guard let id, let pseudonym else { throw Invalid() }
@@ -243,13 +244,13 @@ extension JournalLineParser.Cursor {
                   try cursor.optional { (cursor: inout Self) throws(Invalid) in
                     try cursor.array { (cursor: inout Self) throws(Invalid) in try cursor.activity() }
                   }
-                default: try cursor.skip()
+                default: try cursor.unknown()
                 }
               }
             }
           case "extensions": extensions = try cursor.extensions()
           case "language", "registration": _ = try cursor.optionalString()
-          default: try cursor.skip()
+          default: try cursor.unknown()
           }
         }
         guard extensions != nil else { throw Invalid() }
@@ -272,12 +273,12 @@ extension JournalLineParser.Cursor {
           case "id":
             _ = try cursor.string()
             sawVerbID = true
-          default: try cursor.skip()
+          default: try cursor.unknown()
           }
         }
         guard sawVerbID, sawDisplay else { throw Invalid() }
         sawVerb = true
-      default: try cursor.skip()
+      default: try cursor.unknown()
       }
     }
     guard let actor, let timestamp, let extensions, sawID, sawObject, sawVerb else { throw Invalid() }
@@ -298,7 +299,7 @@ extension JournalLineParser.Cursor {
             _ = try cursor.string()
             homePage = true
           case "name": account = try cursor.string()
-          default: try cursor.skip()
+          default: try cursor.unknown()
           }
         }
         guard homePage, account != nil else { throw Invalid() }
@@ -306,7 +307,7 @@ extension JournalLineParser.Cursor {
       case "objectType":
         _ = try cursor.string()
         sawType = true
-      default: try cursor.skip()
+      default: try cursor.unknown()
       }
     }
     guard let account, sawType else { throw Invalid() }
@@ -327,7 +328,7 @@ extension JournalLineParser.Cursor {
             case "type":
               _ = try cursor.string()
               sawDefinitionType = true
-            default: try cursor.skip()
+            default: try cursor.unknown()
             }
           }
           guard sawDefinitionType else { throw Invalid() }
@@ -338,7 +339,7 @@ extension JournalLineParser.Cursor {
       case "objectType":
         _ = try cursor.string()
         sawType = true
-      default: try cursor.skip()
+      default: try cursor.unknown()
       }
     }
     guard sawID, sawType else { throw Invalid() }
@@ -358,12 +359,12 @@ extension JournalLineParser.Cursor {
               _ = try cursor.integer()
               whole += 1
             case "scaled": try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.number() }
-            default: try cursor.skip()
+            default: try cursor.unknown()
             }
           }
           guard whole == 3 else { throw Invalid() }
         }
-      default: try cursor.skip()
+      default: try cursor.unknown()
       }
     }
   }
@@ -371,6 +372,7 @@ extension JournalLineParser.Cursor {
   /// `null`, or a value `read` consumes.
   mutating func optional(_ read: (inout Self) throws(Invalid) -> Void) throws(Invalid) {
     if try peek() == UInt8(ascii: "n") {
+      guard !canonical else { throw Invalid() }
       try literal("null")
     } else {
       try read(&self)
@@ -389,6 +391,15 @@ extension JournalLineParser.Cursor {
   mutating func number() throws(Invalid) {
     let first = try peek()
     guard first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw Invalid() }
+    let start = index
     try skipNumber()
+    if canonical {
+      // As JSONEncoder writes a Double: its description without a trailing ".0".
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      guard let value = Double(text), value.isFinite else { throw Invalid() }
+      var expected = value.description
+      if expected.hasSuffix(".0") { expected.removeLast(2) }
+      guard text == expected else { throw Invalid() }
+    }
   }
 }

@@ -39,17 +39,19 @@ enum JournalLineParser {
   struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
-    /// Accept only objects whose keys strictly increase (byte order), as `JSONEncoder` writes
-    /// them with `.sortedKeys`: no key twice, so no question of which one a decoder would take.
-    var requireSortedKeys = false
+    /// Accept only JSON exactly as `JSONEncoder` writes it with `.sortedKeys` and
+    /// `.withoutEscapingSlashes` (keys strictly increasing, no `null`, no unknown key, only the
+    /// escapes and number forms it writes), so that the bytes are the encoding of the value
+    /// read: what the export's seal covers. Anything else throws and the caller decodes.
+    var canonical = false
     /// How many objects and arrays are open: deeper than `JSONDecoder` goes (512) is refused
     /// before the stack runs out.
     var depth = 0
     static let maximumDepth = 512
 
-    init(bytes: UnsafeBufferPointer<UInt8>, requireSortedKeys: Bool = false) {
+    init(bytes: UnsafeBufferPointer<UInt8>, canonical: Bool = false) {
       self.bytes = bytes
-      self.requireSortedKeys = requireSortedKeys
+      self.canonical = canonical
     }
 
     mutating func atEnd() -> Bool {
@@ -85,7 +87,7 @@ enum JournalLineParser {
       var previous: String?
       while true {
         let key = try string()
-        if requireSortedKeys {
+        if canonical {
           if let previous, !previous.utf8.lexicographicallyPrecedes(key.utf8) { throw Invalid() }
           previous = key
         }
@@ -157,6 +159,7 @@ enum JournalLineParser {
           guard index < bytes.count else { throw Invalid() }
           let escape = bytes[index]
           index += 1
+          if canonical, escape == UInt8(ascii: "/") { throw Invalid() }
           switch escape {
           case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
           case UInt8(ascii: "b"): utf8.append(0x08)
@@ -165,7 +168,16 @@ enum JournalLineParser {
           case UInt8(ascii: "r"): utf8.append(0x0D)
           case UInt8(ascii: "t"): utf8.append(0x09)
           case UInt8(ascii: "u"):
+            if canonical {
+              // JSONEncoder writes \u00xx (lower case) only for the control characters it has no short escape for.
+              let digits = index + 4 <= bytes.count ? Array(bytes[index..<(index + 4)]) : []
+              guard digits.count == 4, digits[0] == UInt8(ascii: "0"), digits[1] == UInt8(ascii: "0"),
+                digits[2] == UInt8(ascii: "0") || digits[2] == UInt8(ascii: "1"),
+                !(UInt8(ascii: "A")...UInt8(ascii: "F")).contains(digits[3])
+              else { throw Invalid() }
+            }
             var code = try hex4()
+            if canonical, [0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(code) { throw Invalid() }
             if (0xD800..<0xDC00).contains(code) {
               guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { throw Invalid() }
               index += 2
@@ -223,6 +235,7 @@ enum JournalLineParser {
       }
       guard index > start, !(bytes[start] == UInt8(ascii: "0") && index - start > 1) else { throw Invalid() }
       if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) { throw Invalid() }
+      if canonical, negative, value == 0 { throw Invalid() }
       return negative ? -value : value
     }
 
@@ -327,8 +340,16 @@ enum JournalLineParser {
       guard index > start else { throw Invalid() }
     }
 
+    /// A key the reader does not know: passed over, or refused in canonical JSON (where it
+    /// would not be part of what was sealed).
+    mutating func unknown() throws(Invalid) {
+      guard !canonical else { throw Invalid() }
+      try skip()
+    }
+
     mutating func optionalString() throws(Invalid) -> String? {
       if try peek() == UInt8(ascii: "n") {
+        guard !canonical else { throw Invalid() }
         try literal("null")
         return nil
       }
@@ -380,6 +401,7 @@ enum JournalLineParser {
       var session: Journal.SessionMark?
       var event: EngineEvent?
       var attempt: String?
+      let exact = canonical
       try object { (cursor: inout Cursor, key: String) throws(Invalid) in
         switch key {
         case "urn:kurs:xapi:journal-version": journal = try cursor.integer()
@@ -391,9 +413,9 @@ enum JournalLineParser {
         case "urn:kurs:xapi:session":
           guard let mark = Journal.SessionMark(rawValue: try cursor.string()) else { throw Invalid() }
           session = mark
-        case "urn:kurs:xapi:input": input = try JournalLineParser.input(try cursor.value())
-        case "urn:kurs:xapi:event": event = try JournalLineParser.event(try cursor.value())
-        default: try cursor.skip()
+        case "urn:kurs:xapi:input": input = try JournalLineParser.input(try cursor.value(), exact: exact)
+        case "urn:kurs:xapi:event": event = try JournalLineParser.event(try cursor.value(), exact: exact)
+        default: try cursor.unknown()
         }
       }
       guard let journal, let courseVersion, let courseDigest, let step else { throw Invalid() }
@@ -404,8 +426,15 @@ enum JournalLineParser {
   }
 
   /// `EngineInput` as Swift's synthesized Codable writes it.
-  static func input(_ value: Value) throws(Invalid) -> EngineInput {
+  /// `exact`: the objects hold exactly the keys the encoder writes, no more.
+  static func input(_ value: Value, exact: Bool = false) throws(Invalid) -> EngineInput {
     guard let (name, body) = value.single else { throw Invalid() }
+    if exact {
+      guard case .object(let members) = body, members.map(\.0) == (name == "proceed" || name == "back" ? [] : ["_0"]) else { throw Invalid() }
+      if name == "answer", let (_, answer) = body["_0"]?.single {
+        guard case .object(let inner) = answer, inner.map(\.0) == ["_0"] else { throw Invalid() }
+      }
+    }
     switch name {
     // A case without values is an object (of any keys) in the synthesized encoding.
     case "proceed", "back":
@@ -442,8 +471,16 @@ enum JournalLineParser {
   }
 
   /// `EngineEvent` as Swift's synthesized Codable writes it.
-  static func event(_ value: Value) throws(Invalid) -> EngineEvent {
+  static func event(_ value: Value, exact: Bool = false) throws(Invalid) -> EngineEvent {
     guard let (name, body) = value.single else { throw Invalid() }
+    if exact {
+      let keys: [String: [String]] = [
+        "moduleStarted": ["module", "run"], "nodeEntered": ["module", "node"], "hintShown": ["hint", "module", "question"],
+        "answered": ["attempt", "isCorrect", "isFinal", "maximum", "module", "points", "question", "response"],
+        "moduleEnded": ["maximum", "module", "score", "status"], "courseCompleted": ["score"],
+      ]
+      guard case .object(let members) = body, members.map(\.0) == keys[name] else { throw Invalid() }
+    }
     func text(_ key: String) throws(Invalid) -> String {
       guard let value = body[key]?.string else { throw Invalid() }
       return value
