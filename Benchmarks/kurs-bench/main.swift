@@ -268,7 +268,7 @@ if wanted("cohort") {
         String(format: "%.2fx", Double(median.peakBytes) / Double(bytes)),
       ])
     }
-    try? FileManager.default.removeItem(at: exports)
+    if !arguments.contains("--keep-exports") { try? FileManager.default.removeItem(at: exports) }
   }
 
   section("Cohort report (`kurs cohort report NAME`)", ["learners", "cohort folder", "report (median)", "per 1,000 learners", "peak memory", "memory / cohort folder"])

@@ -79,89 +79,88 @@ public struct CohortIndex: Sendable {
 
   /// The index file for `entries`, sorted by learner id so the same cohort gives the same bytes.
   static func encode(_ entries: [String: Entry]) -> Data {
-    var output = header + "\n"
+    var output = Writer()
+    output.raw(header + "\n")
     for id in entries.keys.sorted() {
       guard let entry = entries[id] else { continue }
       line(entry, into: &output)
-      output += "\n"
+      output.raw("\n")
     }
-    return Data(output.utf8)
+    return Data(output.bytes)
   }
 
-  static func line(_ entry: Entry, into output: inout String) {
+  /// JSON, written into bytes.
+  struct Writer {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func number(_ value: Int?) { raw(value.map(String.init) ?? "null") }
+    mutating func optional(_ text: String?) { if let text { string(text) } else { raw("null") } }
+
+    /// A JSON string: quotes, backslashes and control characters escaped.
+    mutating func string(_ text: String) {
+      bytes.append(UInt8(ascii: "\""))
+      for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+        case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+        case 0..<0x20:
+          let digits = Array("0123456789abcdef".utf8)
+          bytes += Array("\\u00".utf8) + [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+        default: bytes.append(byte)
+        }
+      }
+      bytes.append(UInt8(ascii: "\""))
+    }
+  }
+
+  static func line(_ entry: Entry, into output: inout Writer) {
     let summary = entry.summary
-    func string(_ text: String) { Self.string(text, into: &output) }
-    func optional(_ text: String?) { if let text { string(text) } else { output += "null" } }
-    func number(_ value: Int?) { output += value.map(String.init) ?? "null" }
-    output += "{\"id\":"
-    string(summary.id)
-    output += ",\"pseudonym\":"
-    string(summary.pseudonym)
-    output += ",\"seal\":"
-    string(summary.seal)
-    output += ",\"stamp\":[\(entry.stamp.size),\(entry.stamp.modified),\(entry.stamp.inode)],\"last\":"
-    string(summary.last)
-    output += ",\"count\":\(summary.count),\"lastActivity\":"
-    optional(summary.lastActivity)
-    output += ",\"completed\":\(summary.completed),\"lastNode\":"
-    optional(summary.lastNode)
-    output += ",\"modules\":{"
+    output.raw("{\"id\":")
+    output.string(summary.id)
+    output.raw(",\"pseudonym\":")
+    output.string(summary.pseudonym)
+    output.raw(",\"seal\":")
+    output.string(summary.seal)
+    output.raw(",\"stamp\":[\(entry.stamp.size),\(entry.stamp.modified),\(entry.stamp.inode)],\"last\":")
+    output.string(summary.last)
+    output.raw(",\"count\":\(summary.count),\"lastActivity\":")
+    output.optional(summary.lastActivity)
+    output.raw(",\"completed\":\(summary.completed),\"lastNode\":")
+    output.optional(summary.lastNode)
+    output.raw(",\"modules\":{")
     for (index, id) in summary.modules.keys.sorted().enumerated() {
       guard let module = summary.modules[id] else { continue }
-      if index > 0 { output += "," }
-      string(id)
-      output += ":{\"status\":"
-      string(module.status)
-      output += ",\"attempts\":\(module.attempts),\"best\":"
-      number(module.best)
-      output += ",\"maximum\":"
-      number(module.maximum)
-      output += "}"
+      if index > 0 { output.raw(",") }
+      output.string(id)
+      output.raw(":{\"status\":")
+      output.string(module.status)
+      output.raw(",\"attempts\":\(module.attempts),\"best\":")
+      output.number(module.best)
+      output.raw(",\"maximum\":")
+      output.number(module.maximum)
+      output.raw("}")
     }
-    output += "},\"firstTry\":{"
+    output.raw("},\"firstTry\":{")
     for (index, key) in summary.firstTry.keys.sorted().enumerated() {
-      if index > 0 { output += "," }
-      string(key)
-      output += ":\(summary.firstTry[key] ?? false)"
+      if index > 0 { output.raw(",") }
+      output.string(key)
+      output.raw(":\(summary.firstTry[key] ?? false)")
     }
-    output += "},\"wrong\":{"
+    output.raw("},\"wrong\":{")
     for (index, key) in summary.wrong.keys.sorted().enumerated() {
-      if index > 0 { output += "," }
-      string(key)
-      output += ":{"
+      if index > 0 { output.raw(",") }
+      output.string(key)
+      output.raw(":{")
       let responses = summary.wrong[key] ?? [:]
       for (inner, response) in responses.keys.sorted().enumerated() {
-        if inner > 0 { output += "," }
-        string(response)
-        output += ":\(responses[response] ?? 0)"
+        if inner > 0 { output.raw(",") }
+        output.string(response)
+        output.raw(":\(responses[response] ?? 0)")
       }
-      output += "}"
+      output.raw("}")
     }
-    output += "}}"
-  }
-
-  /// A JSON string: quotes, backslashes and control characters escaped.
-  static func string(_ text: String, into output: inout String) {
-    output += "\""
-    var plainFrom = text.unicodeScalars.startIndex
-    var index = plainFrom
-    let scalars = text.unicodeScalars
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      if scalar == "\"" || scalar == "\\" || scalar.value < 0x20 {
-        output.unicodeScalars.append(contentsOf: scalars[plainFrom..<index])
-        switch scalar {
-        case "\"": output += "\\\""
-        case "\\": output += "\\\\"
-        case "\n": output += "\\n"
-        default: output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-        }
-        plainFrom = scalars.index(after: index)
-      }
-      index = scalars.index(after: index)
-    }
-    output.unicodeScalars.append(contentsOf: scalars[plainFrom..<scalars.endIndex])
-    output += "\""
+    output.raw("}}")
   }
 }
 

@@ -123,7 +123,7 @@ extension CohortStore {
   /// One source, read, checked and summarised; written to a new file when it could replace
   /// what `snapshot` holds.
   func prepare(_ source: ImportSource, cohort: Cohort, learners: URL, snapshot: [String: CohortIndex.Entry]) -> Prepared {
-    let stored: [UInt8]
+    let stored: Data
     let summary: LearnerSummary
     switch read(source, course: cohort.course) {
     case .failure(let refusal): return Prepared(outcome: .failure(refusal), written: nil)
@@ -161,7 +161,7 @@ extension CohortStore {
 
   /// The bytes to store and their summary: the fast reader first, `ExportFile.read` for
   /// anything it does not take (and for every message about what is wrong).
-  func read(_ source: ImportSource, course: String) -> Result<([UInt8], LearnerSummary), Refusal> {
+  func read(_ source: ImportSource, course: String) -> Result<(Data, LearnerSummary), Refusal> {
     let data: Data
     switch source {
     case .file(let url):
@@ -177,7 +177,7 @@ extension CohortStore {
     }
     if let scanned = ExportScanner.scan(data, course: course) {
       guard let summary = scanned.summary else { return .failure(missing(course, scanned.courses)) }
-      return .success((scanned.stored, summary))
+      return .success((scanned.stored.map { Data($0) } ?? data, summary))
     }
     let file: ExportFile
     do {
@@ -189,14 +189,14 @@ extension CohortStore {
   }
 
   /// A single-course export of `course` from `file`, sealed, and its summary.
-  func stored(_ file: ExportFile, course: String) -> Result<([UInt8], LearnerSummary), Refusal> {
+  func stored(_ file: ExportFile, course: String) -> Result<(Data, LearnerSummary), Refusal> {
     guard let records = file.courses.first(where: { $0.id == course }) else { return .failure(missing(course, file.courses.map(\.id))) }
     do {
       let single = try ExportFile(exported: file.exported, learner: file.learner, courses: [records]).sealed()
       let summary = LearnerSummary(
         id: file.learner.id, pseudonym: file.learner.pseudonym, seal: single.seal ?? "", exported: file.exported,
         statements: records.statements)
-      return .success((Array(try single.encoded()), summary))
+      return .success((try single.encoded(), summary))
     } catch {
       return .failure(Refusal(reason: "could not save it: \(error.localizedDescription)"))
     }

@@ -17,9 +17,9 @@ enum ExportScanner {
     var summary: LearnerSummary?
     /// The ids of every course in the export, for the message when the cohort's is missing.
     var courses: [String]
-    /// What to store: the file itself when it holds only the cohort's course, else a sealed
-    /// export of that course alone.
-    var stored: [UInt8]
+    /// What to store: `nil` for the file itself (it holds only the cohort's course), else a
+    /// sealed export of that course alone.
+    var stored: [UInt8]?
   }
 
   typealias Cursor = JournalLineParser.Cursor
@@ -127,10 +127,10 @@ enum ExportScanner {
       guard let courseSpan, let builder else {
         return Scanned(learner: learner, summary: nil, courses: courseIDs, stored: [])
       }
-      let stored: [UInt8]
+      let stored: [UInt8]?
       let storedSeal: String
       if courseIDs.count == 1 {
-        stored = Array(bytes)
+        stored = nil
         storedSeal = seal
       } else {
         let single = [UInt8(ascii: "[")] + ExportScanner.compact(bytes, courseSpan) + [UInt8(ascii: "]")]
@@ -148,29 +148,37 @@ enum ExportScanner {
   /// The bytes of `span` without the whitespace between tokens: what `JSONEncoder` writes
   /// without `.prettyPrinted`, when the file came from it with `.prettyPrinted`.
   static func compact(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity(span.count)
-    var inString = false
-    var escaped = false
-    for index in span {
-      let byte = bytes[index]
-      if inString {
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
+    let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+    return [UInt8](unsafeUninitializedCapacity: span.count) { output, count in
+      var out = 0
+      var index = span.lowerBound
+      let end = span.upperBound
+      while index < end {
+        let byte = bytes[index]
+        index += 1
+        if byte == quote {
+          // A string, copied as it is up to its closing quote.
+          output[out] = byte
+          out += 1
+          while index < end {
+            let inner = bytes[index]
+            output[out] = inner
+            out += 1
+            index += 1
+            if inner == quote { break }
+            if inner == backslash, index < end {
+              output[out] = bytes[index]
+              out += 1
+              index += 1
+            }
+          }
+        } else if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
+          output[out] = byte
+          out += 1
         }
-        output.append(byte)
-      } else if byte == UInt8(ascii: "\"") {
-        inString = true
-        output.append(byte)
-      } else if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
-        output.append(byte)
       }
+      count = out
     }
-    return output
   }
 
   /// The seal `ExportFile.contentDigest()` computes, from the encoded learner and courses.

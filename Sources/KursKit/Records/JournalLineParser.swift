@@ -84,12 +84,15 @@ enum JournalLineParser {
         index += 1
         return
       }
-      var previous: String?
+      var previous: Range<Int>?
       while true {
+        let start = try valueStart()
         let key = try string()
         if canonical {
-          if let previous, !previous.utf8.lexicographicallyPrecedes(key.utf8) { throw Invalid() }
-          previous = key
+          // Compared as written: in canonical JSON each key has one spelling.
+          let current = (start + 1)..<(index - 1)
+          if let previous, !precedes(previous, current) { throw Invalid() }
+          previous = current
         }
         try expect(UInt8(ascii: ":"))
         try member(&self, key)
@@ -101,6 +104,13 @@ enum JournalLineParser {
         default: throw Invalid()
         }
       }
+    }
+
+    /// Whether the bytes at `left` sort strictly before those at `right`.
+    func precedes(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
+      let base = bytes.baseAddress!
+      let order = memcmp(base + left.lowerBound, base + right.lowerBound, min(left.count, right.count))
+      return order < 0 || (order == 0 && left.count < right.count)
     }
 
     /// Calls `element` for each item of an array; `element` must consume the item.
