@@ -45,6 +45,33 @@ import Testing
     #expect(try list().output.contains("example 1.1.0  Example: a safe walk home"))
   }
 
+  /// Files older than two seconds are known by their stamps alone; a new file's bytes are
+  /// checked too, so an edit within one clock tick that keeps the size is still seen.
+  @Test func oldFilesAreKnownByTheirStampsNewOnesByTheirBytes() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let old = Date(timeIntervalSinceNow: -3600)
+    for folder in [courses, root.appendingPathComponent("Content")] {
+      let names = try #require(FileManager.default.subpathsOfDirectory(atPath: folder.path) as [String]?)
+      for name in names where name.hasSuffix(".xml") {
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder.appendingPathComponent(name).path)
+      }
+    }
+    #expect(try list().output.contains("example 1.0.0"))
+    let cache = data.appendingPathComponent("cache/courses.json")
+    #expect(!(try String(contentsOf: cache, encoding: .utf8)).contains("contentKey"), "old files: stamps only")
+
+    // The same size, and the old time put back: only the inode (a new file) tells.
+    let url = courses.appendingPathComponent("example/course.xml")
+    try edit("Courses/example/course.xml") { $0.replacingOccurrences(of: "version=\"1.0.0\"", with: "version=\"1.2.0\"") }
+    try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path)
+    #expect(try list().output.contains("example 1.2.0"))
+
+    // Just edited: the bytes are kept and compared, whatever the stamps say.
+    try edit("Courses/example/course.xml") { $0.replacingOccurrences(of: "version=\"1.2.0\"", with: "version=\"1.3.0\"") }
+    #expect(try list().output.contains("example 1.3.0"))
+    #expect((try String(contentsOf: cache, encoding: .utf8)).contains("contentKey"))
+  }
+
   @Test func breakingAModuleOrSharedFileShowsTheCourseInvalid() throws {
     defer { try? FileManager.default.removeItem(at: root) }
     #expect(try list().output.contains("example 1.0.0"))

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `DATA/cohorts/NAME/summaries.jsonl`: one line per stored learner file, with that file's
 /// size, modification time and inode, and the summary of its statements. A cache, never the
 /// only copy: a line whose file changed, or that cannot be read, is rebuilt from the file.
@@ -13,37 +9,7 @@ import Foundation
 /// {"id":"…","pseudonym":"Ana","seal":"…","stamp":[12345,1763800000123456789,4242],"last":"…","count":80,…}
 /// ```
 public struct CohortIndex: Sendable {
-  /// What identifies one version of a file without reading it.
-  public struct Stamp: Sendable, Equatable {
-    public var size: Int
-    public var modified: Int
-    public var inode: Int
-
-    /// The stamp of an open file.
-    static func of(descriptor: Int32) -> Stamp? {
-      var info = stat()
-      guard fstat(descriptor, &info) == 0 else { return nil }
-      return Stamp(info)
-    }
-
-    static func of(path: String) -> Stamp? {
-      var info = stat()
-      guard stat(path, &info) == 0 else { return nil }
-      return Stamp(info)
-    }
-
-    private init(_ info: stat) {
-      size = Int(info.st_size)
-      modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
-      inode = Int(info.st_ino)
-    }
-
-    init(size: Int, modified: Int, inode: Int) {
-      self.size = size
-      self.modified = modified
-      self.inode = inode
-    }
-  }
+  public typealias Stamp = FileStamp
 
   public struct Entry: Sendable, Equatable {
     public var summary: LearnerSummary

@@ -3,9 +3,15 @@ import Foundation
 /// What `kurs courses` shows about each course (id, version, title, languages, whether it is
 /// valid), remembered between runs so the list appears at once instead of after every course
 /// has been parsed and checked again. An entry is used only while its key matches: a SHA-256 of
-/// this Kurs's version and schema, the path and bytes of every XML file in the course folder and
-/// in the shared Content/ folder. Any edit, added or removed file changes the key, and the
-/// course is checked again. The cache holds nothing about learners.
+/// this Kurs's version, the schema file's stamp, and the path and stamp (size, modification
+/// time, inode: `FileStamp`) of every XML file in the course folder and in the shared Content/
+/// folder. Any edit, added or removed file changes the key, and the course is checked again;
+/// nothing is read but the folders' listings.
+///
+/// A file changed within two seconds of the listing could change again without its stamp
+/// changing (file systems keep times to a clock tick, and an edit may keep the size). Such an
+/// entry also keeps a SHA-256 of the files' bytes, and is used only while that matches too (as
+/// git does for "racily clean" files). The cache holds nothing about learners.
 ///
 /// Stored in `DATA/cache/courses.json`; when it cannot be read or written the list is simply
 /// built the slow way.
@@ -19,6 +25,8 @@ public struct CourseCatalogue: Sendable {
     /// The course title by language.
     public var titles: [String: String]
     public var errorCount: Int
+    /// When a file was new at the listing: a SHA-256 of the course's bytes, checked too.
+    public var contentKey: String?
 
     /// The title in `language`, else in the course's default language.
     public func title(_ language: String) -> String {
@@ -39,8 +47,12 @@ public struct CourseCatalogue: Sendable {
   /// checked with `loader` (and remembered).
   public mutating func entry(for folder: URL, loader: CourseLoader) -> Entry {
     let contentDirectory = loader.contentDirectory ?? CourseLoader.findContentDirectory(from: folder)
-    let key = Self.key(folder: folder, contentDirectory: contentDirectory)
-    if let key, let entry = entries[folder.path], entry.key == key { return entry }
+    let stamped = Self.key(folder: folder, contentDirectory: contentDirectory)
+    let key = stamped?.key
+    if let key, let entry = entries[folder.path], entry.key == key {
+      guard let contentKey = entry.contentKey else { return entry }
+      if contentKey == Self.contentKey(folder: folder, contentDirectory: contentDirectory) { return entry }
+    }
     var report = ValidationReport(strict: false)
     let course = report.check(path: folder.path, loader: loader)
     var titles: [String: String] = [:]
@@ -49,7 +61,8 @@ public struct CourseCatalogue: Sendable {
     }
     let entry = Entry(
       key: key ?? "", id: course?.id, version: course?.version, defaultLanguage: course?.defaultLanguage,
-      languages: course?.languages ?? [], titles: titles, errorCount: report.errorCount)
+      languages: course?.languages ?? [], titles: titles, errorCount: report.errorCount,
+      contentKey: (stamped?.newest ?? 0) > Self.now() - 2_000_000_000 ? Self.contentKey(folder: folder, contentDirectory: contentDirectory) : nil)
     if key != nil {
       entries[folder.path] = entry
       changed = true
@@ -67,12 +80,9 @@ public struct CourseCatalogue: Sendable {
     try? AtomicFile.write(data, to: file, permissions: 0o600)
   }
 
-  /// SHA-256 of the Kurs version, the schema, and the relative path and bytes of every `.xml`
-  /// file under the course folder and the content folder; `nil` when a file cannot be read.
-  static func key(folder: URL, contentDirectory: URL?) -> String? {
-    var digest = SHA256Digest()
-    digest.update(Array("kurs \(KursCLI.version)\n".utf8))
-    digest.update(Array(String(CourseSchema.text()?.utf8.count ?? 0).utf8))
+  /// The `.xml` files under the course folder and the content folder, by label and path.
+  static func files(folder: URL, contentDirectory: URL?) -> [(label: String, url: URL)]? {
+    var files: [(String, URL)] = []
     for (label, root) in [("course", folder), ("content", contentDirectory)] {
       guard let root else { continue }
       guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return nil }
@@ -80,12 +90,46 @@ public struct CourseCatalogue: Sendable {
       while let name = enumerator.nextObject() as? String {
         if name.hasSuffix(".xml") { names.append(name) }
       }
-      for name in names.sorted() {
-        guard let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(name).path) else { return nil }
-        digest.update(Array("\n\(label)/\(name) \(bytes.count)\n".utf8))
-        digest.update(Array(bytes))
-      }
+      files += names.sorted().map { ("\(label)/\($0)", root.appendingPathComponent($0)) }
+    }
+    return files
+  }
+
+  /// SHA-256 of the Kurs version, the schema's stamp, and the relative path and stamp of every
+  /// `.xml` file under the course folder and the content folder, with the newest modification
+  /// time among them; `nil` when a file cannot be looked at.
+  static func key(folder: URL, contentDirectory: URL?) -> (key: String, newest: Int)? {
+    guard let files = files(folder: folder, contentDirectory: contentDirectory) else { return nil }
+    var text = "kurs \(KursCLI.version)\n"
+    var newest = 0
+    func add(_ label: String, _ stamp: FileStamp) {
+      text += "\(label) \(stamp.size) \(stamp.modified) \(stamp.inode)\n"
+      newest = max(newest, stamp.modified)
+    }
+    if let schema = CourseSchema.url(), let stamp = FileStamp.of(path: schema.path) { add("schema", stamp) }
+    for (label, url) in files {
+      guard let stamp = FileStamp.of(path: url.path) else { return nil }
+      add(label, stamp)
+    }
+    return (SHA256Digest.hex(of: Array(text.utf8)), newest)
+  }
+
+  /// SHA-256 of the relative path and bytes of every `.xml` file of the course and the content.
+  static func contentKey(folder: URL, contentDirectory: URL?) -> String? {
+    guard let files = files(folder: folder, contentDirectory: contentDirectory) else { return nil }
+    var digest = SHA256Digest()
+    for (label, url) in files {
+      guard let bytes = FileManager.default.contents(atPath: url.path) else { return nil }
+      digest.update(Array("\n\(label) \(bytes.count)\n".utf8))
+      digest.update(Array(bytes))
     }
     return digest.hexDigest()
+  }
+
+  /// Now, in nanoseconds since 1970 (as file times are kept).
+  static func now() -> Int {
+    var time = timespec()
+    clock_gettime(CLOCK_REALTIME, &time)
+    return Int(time.tv_sec) &* 1_000_000_000 &+ Int(time.tv_nsec)
   }
 }

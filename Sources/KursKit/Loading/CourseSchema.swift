@@ -11,6 +11,11 @@ public enum CourseSchema {
   /// then in the source tree this file was built from. Unlike the generated `Bundle.module`, a
   /// missing file is reported, not a crash.
   public static func text() -> String? {
+    url().flatMap { FileManager.default.contents(atPath: $0.path) }.map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Where the schema file is, or `nil` when the installation lacks it.
+  public static func url() -> URL? {
     var candidates: [URL] = []
     let executableDirectory = Bundle.main.bundleURL
     candidates.append(
@@ -21,11 +26,6 @@ public enum CourseSchema {
     candidates.append(
       URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Resources").appendingPathComponent(fileName))
-    for candidate in candidates {
-      if let data = FileManager.default.contents(atPath: candidate.path) {
-        return String(decoding: data, as: UTF8.self)
-      }
-    }
-    return nil
+    return candidates.first { FileManager.default.isReadableFile(atPath: $0.path) }
   }
 }
