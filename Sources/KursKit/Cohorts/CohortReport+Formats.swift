@@ -13,7 +13,7 @@ extension CohortReport {
   public func text() -> String {
     var header = ["learner"] + modules.map(\.id) + ["certificate", "last activity", "where"]
     var rows = learners.map { row in
-      [row.pseudonym] + row.modules.map(Self.cell) + [row.completed ? "yes" : "no", row.lastActivity.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-", row.lastNode ?? "-"]
+      [row.pseudonym] + row.modules.map(Self.cell) + [row.completed ? "yes" : "no", row.lastActivity.map { String($0.prefix(16).map { $0 == "T" ? " " : $0 }) } ?? "-", row.lastNode ?? "-"]
     }
     if rows.isEmpty {
       rows = [["(no learners yet: kurs cohort import \(cohort) FILE...)"] + Array(repeating: "", count: header.count - 1)]
@@ -21,15 +21,26 @@ extension CohortReport {
       rows.append(Array(repeating: "", count: header.count))
       rows.append(["total"] + totals().map { "\($0.passed) passed of \($0.started)" } + ["\(learners.filter(\.completed).count)", "", ""])
     }
-    let widths = header.indices.map { column in ([header] + rows).map { TextLayout.width(of: $0[column]) }.max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-      cells.enumerated().map { index, cell in cell + String(repeating: " ", count: widths[index] - TextLayout.width(of: cell)) }
-        .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    let cellWidths = ([header] + rows).map { $0.map { TextLayout.width(of: $0) } }
+    let widths = header.indices.map { column in cellWidths.map { $0[column] }.max() ?? 0 }
+    func line(_ cells: [String], _ cellWidth: [Int]? = nil) -> String {
+      var text = ""
+      for (index, cell) in cells.enumerated() {
+        if index > 0 { text += "  " }
+        text += cell
+        if index < cells.count - 1 {
+          text += String(repeating: " ", count: widths[index] - (cellWidth?[index] ?? TextLayout.width(of: cell)))
+        }
+      }
+      // No spaces at either end (an empty last column leaves some).
+      while text.last == " " { text.removeLast() }
+      while text.first == " " { text.removeFirst() }
+      return text
     }
     var out = ["cohort \(cohort) · course \(course) · \(learners.count) learners", ""]
     out.append(line(header))
     out.append(line(widths.map { String(repeating: "-", count: $0) }))
-    out += rows.map(line)
+    out += rows.enumerated().map { index, row in line(row, cellWidths[index + 1]) }
     header = []
     out.append("")
     out.append("completion: " + funnel.map { "\($0.label) \($0.count)" }.joined(separator: " > "))

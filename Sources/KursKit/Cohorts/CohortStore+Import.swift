@@ -219,14 +219,14 @@ extension CohortStore {
     var entries: [String: CohortIndex.Entry] = [:]
     entries.reserveCapacity(names.count)
     var stale: [(id: String, url: URL, stamp: CohortIndex.Stamp)] = []
+    let folderPath = learners.path + "/"
     for name in names {
       let id = String(name.dropLast(5))
-      let url = learners.appendingPathComponent(name)
-      guard let stamp = CohortIndex.Stamp.of(path: url.path) else { continue }
+      guard let stamp = CohortIndex.Stamp.of(path: folderPath + name) else { continue }
       if let entry = indexed[id], entry.stamp == stamp {
         entries[id] = entry
       } else {
-        stale.append((id, url, stamp))
+        stale.append((id, learners.appendingPathComponent(name), stamp))
       }
     }
     let files = stale

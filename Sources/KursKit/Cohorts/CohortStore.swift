@@ -83,10 +83,9 @@ public struct CohortStore: Sendable {
     })
     // Keep the cache in step (a removed learner's line goes too); a report that cannot write it still reports.
     if changed { try? AtomicFile.write(CohortIndex.encode(entries), to: indexURL(cohort), permissions: 0o600) }
-    return entries.values.map(\.summary).sorted {
-      let (left, right) = ($0.pseudonym.lowercased(), $1.pseudonym.lowercased())
-      return left != right ? left < right : $0.id < $1.id
-    }
+    return entries.values.map { ($0.summary.pseudonym.lowercased(), $0.summary) }
+      .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id < $1.1.id }
+      .map(\.1)
   }
 
   static let encoder: JSONEncoder = {
