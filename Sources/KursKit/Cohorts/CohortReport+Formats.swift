@@ -6,7 +6,7 @@ extension CohortReport {
   static func cell(_ cell: ModuleCell) -> String {
     guard cell.attempts > 0 || cell.status != "not-started" else { return "-" }
     let score = cell.score.map { " \($0)/\(cell.maximum ?? 0)" } ?? ""
-    return "\(cell.status.replacingOccurrences(of: "-", with: " "))\(score) x\(cell.attempts)"
+    return "\(cell.status == "in-progress" ? "in progress" : cell.status)\(score) x\(cell.attempts)"
   }
 
   /// The table for the terminal.

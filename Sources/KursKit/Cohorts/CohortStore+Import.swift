@@ -220,9 +220,12 @@ extension CohortStore {
     entries.reserveCapacity(names.count)
     var stale: [(id: String, url: URL, stamp: CohortIndex.Stamp)] = []
     let folderPath = learners.path + "/"
-    for name in names {
+    let stamps = parallelMap((names.count + 999) / 1000) { chunk in
+      names[(chunk * 1000)..<min(names.count, chunk * 1000 + 1000)].map { CohortIndex.Stamp.of(path: folderPath + $0) }
+    }.flatMap { $0 }
+    for (name, stamp) in zip(names, stamps) {
       let id = String(name.dropLast(5))
-      guard let stamp = CohortIndex.Stamp.of(path: folderPath + name) else { continue }
+      guard let stamp else { continue }
       if let entry = indexed[id], entry.stamp == stamp {
         entries[id] = entry
       } else {

@@ -161,5 +161,17 @@ import Testing
     let data = CohortIndex.encode(["x-1": entry])
     #expect(CohortIndex.read(data) == ["x-1": entry])
     #expect(CohortIndex.read(Data("{\"kurs-cohort-summaries\":2}\n".utf8) + data.dropFirst(28)).isEmpty, "another version is not guessed at")
+
+    // Several megabytes are read in slices, one per core and more: every line exactly once.
+    var many: [String: CohortIndex.Entry] = [:]
+    for number in 0..<12_000 {
+      var copy = entry
+      copy.summary.id = "learner-\(number)"
+      copy.summary.count = number
+      many[copy.summary.id] = copy
+    }
+    let big = CohortIndex.encode(many)
+    #expect(big.count > 3_000_000)
+    #expect(CohortIndex.read(big) == many)
   }
 }
