@@ -1,9 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What `kurs courses` shows about each course (id, version, title, languages, whether it is
 /// valid), remembered between runs so the list appears at once instead of after every course
-/// has been parsed and checked again. An entry is used only while its key matches: a SHA-256 of
-/// this Kurs's version, the schema file's stamp, and the path and stamp (size, modification
+/// has been parsed and checked again. An entry is used only while its key matches: this Kurs's
+/// version, the schema file's stamp, and the path and stamp (size, modification
 /// time, inode: `FileStamp`) of every XML file in the course folder and in the shared Content/
 /// folder. Any edit, added or removed file changes the key, and the course is checked again;
 /// nothing is read but the folders' listings.
@@ -40,7 +44,36 @@ public struct CourseCatalogue: Sendable {
 
   public init(dataDirectory: URL) {
     file = dataDirectory.appendingPathComponent("cache").appendingPathComponent("courses.json")
-    entries = (try? Data(contentsOf: file)).flatMap { try? JSONDecoder().decode([String: Entry].self, from: $0) } ?? [:]
+    entries = (try? Data(contentsOf: file)).flatMap(Self.read) ?? [:]
+  }
+
+  /// The cache file's entries, read without `JSONDecoder` (whose generic set-up costs more
+  /// than the rest of a start); `nil` when it is not what `save()` writes.
+  static func read(_ data: Data) -> [String: Entry]? {
+    data.withUnsafeBytes { raw -> [String: Entry]? in
+      var cursor = JournalLineParser.Cursor(bytes: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
+      var entries: [String: Entry] = [:]
+      do {
+        try cursor.object { (cursor: inout JournalLineParser.Cursor, folder: String) throws(JournalLineParser.Invalid) in
+          guard case .object(let members) = try cursor.value() else { throw JournalLineParser.Invalid() }
+          var fields: [String: JournalLineParser.Value] = [:]
+          for (key, value) in members { fields[key] = value }
+          func text(_ key: String) -> String? { fields[key]?.string }
+          guard let key = text("key"), let errorCount = fields["errorCount"]?.integer,
+            case .array(let languageValues) = fields["languages"], case .object(let titleValues) = fields["titles"]
+          else { throw JournalLineParser.Invalid() }
+          var titles: [String: String] = [:]
+          for (language, title) in titleValues { titles[language] = title.string }
+          entries[folder] = Entry(
+            key: key, id: text("id"), version: text("version"), defaultLanguage: text("defaultLanguage"),
+            languages: languageValues.compactMap(\.string), titles: titles, errorCount: errorCount, contentKey: text("contentKey"))
+        }
+        guard cursor.atEnd() else { return nil }
+      } catch {
+        return nil
+      }
+      return entries
+    }
   }
 
   /// The listing of the course in `folder`: from the cache when nothing changed, else loaded and
@@ -85,19 +118,43 @@ public struct CourseCatalogue: Sendable {
     var files: [(String, URL)] = []
     for (label, root) in [("course", folder), ("content", contentDirectory)] {
       guard let root else { continue }
-      guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return nil }
-      var names: [String] = []
-      while let name = enumerator.nextObject() as? String {
-        if name.hasSuffix(".xml") { names.append(name) }
-      }
+      guard let names = xmlFiles(under: root.path) else { return nil }
       files += names.sorted().map { ("\(label)/\($0)", root.appendingPathComponent($0)) }
     }
     return files
   }
 
-  /// SHA-256 of the Kurs version, the schema's stamp, and the relative path and stamp of every
-  /// `.xml` file under the course folder and the content folder, with the newest modification
-  /// time among them; `nil` when a file cannot be looked at.
+  /// The relative paths of the `.xml` files under `root` (symbolic links to folders are not
+  /// followed); `nil` when `root` cannot be listed. Plain `readdir`: at start-up, Foundation's
+  /// enumerator costs more than everything else the course list does.
+  static func xmlFiles(under root: String, prefix: String = "", depth: Int = 0) -> [String]? {
+    guard depth < 32, let directory = opendir(root) else { return nil }
+    defer { closedir(directory) }
+    var found: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      let path = root + "/" + name
+      var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+      if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+        var info = stat()
+        isDirectory = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+      }
+      if isDirectory {
+        found += xmlFiles(under: path, prefix: prefix + name + "/", depth: depth + 1) ?? []
+      } else if name.hasSuffix(".xml") {
+        found.append(prefix + name)
+      }
+    }
+    return found
+  }
+
+  /// The Kurs version, the schema's stamp, and the relative path and stamp of every `.xml` file
+  /// under the course folder and the content folder, one per line (kept as it is: hashing it
+  /// would load OpenSSL at every start), with the newest modification time among them; `nil`
+  /// when a file cannot be looked at.
   static func key(folder: URL, contentDirectory: URL?) -> (key: String, newest: Int)? {
     guard let files = files(folder: folder, contentDirectory: contentDirectory) else { return nil }
     var text = "kurs \(KursCLI.version)\n"
@@ -111,7 +168,7 @@ public struct CourseCatalogue: Sendable {
       guard let stamp = FileStamp.of(path: url.path) else { return nil }
       add(label, stamp)
     }
-    return (SHA256Digest.hex(of: Array(text.utf8)), newest)
+    return (text, newest)
   }
 
   /// SHA-256 of the relative path and bytes of every `.xml` file of the course and the content.
