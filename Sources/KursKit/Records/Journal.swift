@@ -75,11 +75,14 @@ public struct Journal: Sendable {
     } catch {
       throw ReadError(file: url.path, line: 0, message: LocalizedMessage(.journalUnreadable, error.localizedDescription))
     }
-    let bytes = [UInt8](data)
-    let lines = Self.lines(of: bytes, startIndex: data.startIndex)
-    // Fast path: every line read by JournalLineParser, which takes only what replay needs. Any
-    // doubt falls back to JSONDecoder line by line, which decides what is damage and where.
-    if let records = Self.parseAll(lines, of: bytes, startIndex: data.startIndex) {
+    let (lines, fast) = data.withUnsafeBytes { raw in
+      let bytes = UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
+      let lines = Self.lines(of: bytes, startIndex: data.startIndex)
+      // Fast path: every line read by JournalLineParser, which takes only what replay needs. Any
+      // doubt falls back to JSONDecoder line by line, which decides what is damage and where.
+      return (lines, Self.parseAll(lines, of: bytes, startIndex: data.startIndex))
+    }
+    if let records = fast {
       var entries: [Entry] = []
       entries.reserveCapacity(records.count)
       for (index, record) in records.enumerated() {
@@ -142,41 +145,51 @@ public struct Journal: Sendable {
 
   /// The non-empty lines of the file: their byte ranges and 1-based line numbers.
   static func lines(of data: Data) -> [(range: Range<Int>, number: Int)] {
-    lines(of: [UInt8](data), startIndex: data.startIndex)
+    data.withUnsafeBytes { raw in
+      lines(of: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count), startIndex: data.startIndex)
+    }
   }
 
-  /// The lines of `bytes`, as ranges of the `Data` they came from (which starts at `startIndex`).
-  static func lines(of bytes: [UInt8], startIndex: Int) -> [(range: Range<Int>, number: Int)] {
+  /// The lines of `buffer`, as ranges of the `Data` they came from (which starts at `startIndex`).
+  static func lines(of buffer: UnsafeBufferPointer<UInt8>, startIndex: Int) -> [(range: Range<Int>, number: Int)] {
     var lines: [(range: Range<Int>, number: Int)] = []
-    bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var start = 0
-      var number = 1
-      while start < buffer.count {
-        var end = buffer.count
-        if let found = memchr(base + start, 0x0A, buffer.count - start) {
-          end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-        }
-        if end > start { lines.append((startIndex + start..<startIndex + end, number)) }
-        start = end + 1
-        number += 1
+    guard let base = buffer.baseAddress else { return lines }
+    var start = 0
+    var number = 1
+    while start < buffer.count {
+      var end = buffer.count
+      if let found = memchr(base + start, 0x0A, buffer.count - start) {
+        end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
       }
+      if end > start { lines.append((startIndex + start..<startIndex + end, number)) }
+      start = end + 1
+      number += 1
     }
     return lines
   }
 
-  /// Every line through the fast parser, or `nil` when one line is not what Kurs writes.
-  static func parseAll(_ lines: [(range: Range<Int>, number: Int)], of bytes: [UInt8], startIndex: Int) -> [Record]? {
-    return bytes.withUnsafeBufferPointer { buffer -> [Record]? in
+  /// Every line through the fast parser (long journals on every core), or `nil` when one line
+  /// is not what Kurs writes.
+  static func parseAll(_ lines: [(range: Range<Int>, number: Int)], of buffer: UnsafeBufferPointer<UInt8>, startIndex: Int) -> [Record]? {
+    let chunk = 2_000
+    nonisolated(unsafe) let shared = buffer
+    let parts = parallelMap((lines.count + chunk - 1) / chunk) { part -> [Record]? in
       var records: [Record] = []
-      records.reserveCapacity(lines.count)
-      for line in lines {
-        let slice = UnsafeBufferPointer(rebasing: buffer[line.range.lowerBound - startIndex..<line.range.upperBound - startIndex])
+      records.reserveCapacity(chunk)
+      for line in lines[(part * chunk)..<min(lines.count, part * chunk + chunk)] {
+        let slice = UnsafeBufferPointer(rebasing: shared[line.range.lowerBound - startIndex..<line.range.upperBound - startIndex])
         guard let record = JournalLineParser.record(slice) else { return nil }
         records.append(record)
       }
       return records
     }
+    var records: [Record] = []
+    records.reserveCapacity(lines.count)
+    for part in parts {
+      guard let part else { return nil }
+      records += part
+    }
+    return records
   }
 
   /// The journal's statements exactly as written (after `read()` has checked the file): what an

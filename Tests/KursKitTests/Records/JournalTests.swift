@@ -102,6 +102,30 @@ import Testing
     #expect(try Data(contentsOf: journal.url) == damaged)
   }
 
+  /// Long journals are read in slices on every core: a damaged line in a late slice is still
+  /// found, with its own line number, and the entries of a whole one are all there.
+  @Test func aLongJournalIsReadWholeAndItsDamageFound() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    _ = try record(inputs, to: journal)
+    let one = try String(contentsOf: journal.url, encoding: .utf8).split(separator: "\n").map(String.init)
+    let entries = try journal.read().entries.count
+    let copies = 7_000 / one.count + 1
+    // The same steps again and again: each copy's steps keep their ids, so entries repeat too.
+    let long = Array(repeating: one, count: copies).flatMap { $0 }
+    try Data((long.joined(separator: "\n") + "\n").utf8).write(to: journal.url)
+    #expect(try journal.read().entries.count == entries * copies)
+    var damaged = long
+    damaged[long.count - 3] = "{\"not\": \"a statement\"}"
+    try Data((damaged.joined(separator: "\n") + "\n").utf8).write(to: journal.url)
+    #expect {
+      _ = try journal.read()
+    } throws: { error in
+      (error as? Journal.ReadError)?.line == long.count - 2
+    }
+  }
+
   @Test func timestampsSurviveBeingReadAndWrittenAgain() {
     for seconds in [1_700_000_000.123456, 1_795_000_000.571055, 0.000001, 1_234_567_890.999999] {
       let written = Journal.timestamp(Date(timeIntervalSince1970: seconds))
