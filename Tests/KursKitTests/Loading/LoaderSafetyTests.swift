@@ -11,6 +11,15 @@ import Testing
     return url.path
   }
 
+  @Test func whitespaceIsUnicodesWhiteSpaceForEveryScalar() {
+    var differ: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if CourseBuilder.isWhitespace(scalar) != scalar.properties.isWhitespace { differ.append(value) }
+    }
+    #expect(differ.isEmpty, "\(differ.prefix(10).map { String($0, radix: 16) })")
+  }
+
   @Test func externalEntityNeverReadsTheFile() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
