@@ -26,9 +26,16 @@ final class XMLReader {
   private let schemaError: String?
   private let messages: SchemaMessage
 
+  /// libxml2 is set up once, before any thread uses it (`xmlInitParser`): left to set itself up
+  /// lazily, libxml2 2.9 races on the lock of its random numbers when two threads start parsing
+  /// at once, and both wait for ever (two test threads hung in `xmlDictCreate`). A `static let`
+  /// runs exactly once, safely across threads.
+  private static let libraryReady: Void = xmlInitParser()
+
   /// Compiles the schema from its text with `xmlSchemaNewMemParserCtxt` and `xmlSchemaParse`.
   /// The schema imports nothing, so nothing is loaded.
   init(schemaText: String) {
+    _ = Self.libraryReady
     var parsed: xmlSchemaPtr?
     var failure: String?
     let collector = ErrorCollector()

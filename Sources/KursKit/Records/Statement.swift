@@ -246,8 +246,58 @@ extension Journal {
     return base.dropLast() + "." + String(repeating: "0", count: 6 - digits.count) + digits + "Z"
   }
 
+  /// `YYYY-MM-DDTHH:MM:SS[.fraction]Z` read by hand, as `timestamp(_:)` writes it: replaying a
+  /// long journal spent more time in the format style than in the engine. `nil` for anything
+  /// else (other zones, leap seconds), which the format style reads.
+  static func utcDate(_ text: String) -> Date? {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 20, bytes.count <= 40, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes.last == UInt8(ascii: "Z")
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let byte = bytes[index]
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
+      let minute = number(14..<16), let second = number(17..<19), year >= 1, (1...12).contains(month), hour < 24, minute < 60,
+      second < 60
+    else { return nil }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    guard day >= 1, day <= monthDays[month - 1] else { return nil }
+    var fraction = 0.0
+    if bytes.count > 20 {
+      // A dot and 1 to 18 digits.
+      guard bytes[19] == UInt8(ascii: "."), bytes.count - 21 >= 1, bytes.count - 21 <= 18, let digits = number(20..<(bytes.count - 1)) else {
+        return nil
+      }
+      var scale = 1.0
+      for _ in 0..<(bytes.count - 21) { scale *= 10 }
+      fraction = Double(digits) / scale
+    }
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    let shifted = month <= 2 ? year - 1 : year
+    let era = shifted / 400
+    let yearOfEra = shifted - era * 400
+    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    let days = era * 146_097 + dayOfEra - 719_468
+    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
+    return Date(timeIntervalSince1970: Double(seconds)).addingTimeInterval(fraction)
+  }
+
   /// Reads a timestamp written by `timestamp(_:)`, or any ISO 8601 time an LRS returns.
   public static func date(fromTimestamp text: String) -> Date? {
+    utcDate(text) ?? formatStyleDate(text)
+  }
+
+  /// Any ISO 8601 time, through Foundation's format style.
+  static func formatStyleDate(_ text: String) -> Date? {
     if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
     // Split off the fraction, which the format style reads only to milliseconds.
     guard let dot = text.firstIndex(of: "."), let zone = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) else {

@@ -135,6 +135,26 @@ import Testing
     #expect(Journal.timestamp(Date(timeIntervalSince1970: 1_795_000_000.571055)).hasSuffix(".571055Z"))
   }
 
+  /// The hand-written reader of Kurs's own timestamps gives exactly what the format style gives.
+  @Test func timestampsReadByHandAgreeWithTheFormatStyle() {
+    var seed: UInt64 = 7
+    var texts = ["2024-02-29T23:59:59Z", "2000-01-01T00:00:00.5Z", "1970-01-01T00:00:00.000001Z", "2100-12-31T12:30:45.123Z"]
+    for _ in 0..<2_000 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      texts.append(Journal.timestamp(Date(timeIntervalSince1970: Double(seed >> 34) / 1_000 + 0.000001 * Double(seed % 1_000))))
+    }
+    for text in texts {
+      let fast = Journal.utcDate(text)
+      #expect(fast != nil, "\(text)")
+      #expect(fast == Journal.formatStyleDate(text), "\(text)")
+    }
+    for other in ["2023-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-22T10:00:00+01:00", "2026-11-22T24:00:00Z", "2026-11-22T10:00:60Z",
+      "2026-11-22 10:00:00Z", "2026-11-22T10:00:00.Z", "2026-11-22T10:00:00.1234567890123456789Z"]
+    {
+      #expect(Journal.utcDate(other) == nil, "\(other)")
+    }
+  }
+
   @Test func aJournalFromANewerKursIsRefused() throws {
     let folder = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
