@@ -9,11 +9,9 @@ import Foundation
 /// {"id":"…","pseudonym":"Ana","seal":"…","stamp":[12345,1763800000123456789,4242],"last":"…","count":80,…}
 /// ```
 public struct CohortIndex: Sendable {
-  public typealias Stamp = FileStamp
-
   public struct Entry: Sendable, Equatable {
     public var summary: LearnerSummary
-    public var stamp: Stamp
+    public var stamp: FileStamp
   }
 
   static let header = "{\"kurs-cohort-summaries\":1}"
@@ -79,6 +77,18 @@ public struct CohortIndex: Sendable {
     mutating func number(_ value: Int?) { raw(value.map(String.init) ?? "null") }
     mutating func optional(_ text: String?) { if let text { string(text) } else { raw("null") } }
 
+    /// An object of `members`, keys sorted, each value written by `value`.
+    mutating func object<Value>(_ members: [String: Value], _ value: (inout Writer, Value) -> Void) {
+      raw("{")
+      for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+        if index > 0 { raw(",") }
+        string(member.key)
+        raw(":")
+        value(&self, member.value)
+      }
+      raw("}")
+    }
+
     /// A JSON string: quotes, backslashes and control characters escaped.
     mutating func string(_ text: String) {
       bytes.append(UInt8(ascii: "\""))
@@ -110,12 +120,9 @@ public struct CohortIndex: Sendable {
     output.optional(summary.lastActivity)
     output.raw(",\"completed\":\(summary.completed),\"lastNode\":")
     output.optional(summary.lastNode)
-    output.raw(",\"modules\":{")
-    for (index, id) in summary.modules.keys.sorted().enumerated() {
-      guard let module = summary.modules[id] else { continue }
-      if index > 0 { output.raw(",") }
-      output.string(id)
-      output.raw(":{\"status\":")
+    output.raw(",\"modules\":")
+    output.object(summary.modules) { output, module in
+      output.raw("{\"status\":")
       output.string(module.status)
       output.raw(",\"attempts\":\(module.attempts),\"best\":")
       output.number(module.best)
@@ -123,26 +130,14 @@ public struct CohortIndex: Sendable {
       output.number(module.maximum)
       output.raw("}")
     }
-    output.raw("},\"firstTry\":{")
-    for (index, key) in summary.firstTry.keys.sorted().enumerated() {
-      if index > 0 { output.raw(",") }
-      output.string(key)
-      output.raw(":\(summary.firstTry[key] ?? false)")
+    output.raw(",\"firstTry\":")
+    output.object(summary.firstTry) { output, right in output.raw("\(right)") }
+    output.raw(",\"wrong\":")
+    output.object(summary.wrong) { output, responses in
+      output.object(responses) { output, count in output.raw("\(count)") }
     }
-    output.raw("},\"wrong\":{")
-    for (index, key) in summary.wrong.keys.sorted().enumerated() {
-      if index > 0 { output.raw(",") }
-      output.string(key)
-      output.raw(":{")
-      let responses = summary.wrong[key] ?? [:]
-      for (inner, response) in responses.keys.sorted().enumerated() {
-        if inner > 0 { output.raw(",") }
-        output.string(response)
-        output.raw(":\(responses[response] ?? 0)")
-      }
-      output.raw("}")
-    }
-    output.raw("}}")
+    output.raw("}")
+
   }
 }
 
@@ -152,7 +147,7 @@ extension JournalLineParser.Cursor {
     var id: String?
     var pseudonym: String?
     var seal: String?
-    var stamp: CohortIndex.Stamp?
+    var stamp: FileStamp?
     var last: String?
     var count: Int?
     var lastActivity: String?
@@ -170,7 +165,7 @@ extension JournalLineParser.Cursor {
         var numbers: [Int] = []
         try cursor.array { (cursor: inout Self) throws(Invalid) in numbers.append(try cursor.integer()) }
         guard numbers.count == 3 else { throw Invalid() }
-        stamp = CohortIndex.Stamp(size: numbers[0], modified: numbers[1], inode: numbers[2])
+        stamp = FileStamp(size: numbers[0], modified: numbers[1], inode: numbers[2])
       case "last": last = try cursor.string()
       case "count": count = try cursor.integer()
       case "lastActivity": lastActivity = try cursor.optionalString()

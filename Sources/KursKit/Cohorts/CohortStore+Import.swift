@@ -24,7 +24,7 @@ extension CohortStore {
   struct Prepared: Sendable {
     var outcome: Result<LearnerSummary, Refusal>
     /// The learner's new file, not yet in place, with its stamp.
-    var written: (url: URL, stamp: CohortIndex.Stamp)?
+    var written: (url: URL, stamp: FileStamp)?
   }
 
   struct Refusal: Error, Sendable {
@@ -53,7 +53,7 @@ extension CohortStore {
     }
 
     // In order: decide each source against what is current, as if imported one by one.
-    enum Pending { case file(URL, CohortIndex.Stamp), keep }
+    enum Pending { case file(URL, FileStamp), keep }
     var pending: [String: Pending] = [:]
     var outcomes: [ImportOutcome] = []
     var unused: [URL] = []
@@ -152,7 +152,7 @@ extension CohortStore {
       }
       offset += count
     }
-    guard let stamp = CohortIndex.Stamp.of(descriptor: descriptor) else {
+    guard let stamp = FileStamp.of(descriptor: descriptor) else {
       unlink(url.path)
       return Prepared(outcome: .failure(Refusal(reason: "could not save it: \(String(cString: strerror(errno)))")), written: nil)
     }
@@ -218,10 +218,10 @@ extension CohortStore {
       .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
     var entries: [String: CohortIndex.Entry] = [:]
     entries.reserveCapacity(names.count)
-    var stale: [(id: String, url: URL, stamp: CohortIndex.Stamp)] = []
+    var stale: [(id: String, url: URL, stamp: FileStamp)] = []
     let folderPath = learners.path + "/"
     let stamps = parallelMap((names.count + 999) / 1000) { chunk in
-      names[(chunk * 1000)..<min(names.count, chunk * 1000 + 1000)].map { CohortIndex.Stamp.of(path: folderPath + $0) }
+      names[(chunk * 1000)..<min(names.count, chunk * 1000 + 1000)].map { FileStamp.of(path: folderPath + $0) }
     }.flatMap { $0 }
     for (name, stamp) in zip(names, stamps) {
       let id = String(name.dropLast(5))
@@ -286,15 +286,4 @@ extension CohortStore {
     defer { close(descriptor) }
     return fsync(descriptor) == 0 ? nil : String(cString: strerror(errno))
   }
-}
-
-/// `body(0..<count)` on every core; the results in order.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-  guard count > 1 else { return (0..<count).map(body) }
-  let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-  results.initialize(repeating: nil)
-  defer { results.deallocate() }
-  nonisolated(unsafe) let shared = results
-  DispatchQueue.concurrentPerform(iterations: count) { index in shared[index] = body(index) }
-  return results.map { $0! }
 }

@@ -63,15 +63,11 @@ public struct CohortStore: Sendable {
 
   /// Imports one export into the cohort, keeping the newest export of each learner.
   public func importFile(_ data: Data, into cohort: Cohort) -> ImportOutcome {
-    (try? importAll([.data(data)], into: cohort).first) ?? .refused("the cohort's folder cannot be written")
-  }
-
-  /// Stores statements for one learner (from an LRS), newest wins.
-  func store(
-    learner: ExportFile.Learner, exported: String, statements: [Statement], course: ExportFile.CourseRecords, cohort: Cohort
-  ) -> ImportOutcome {
-    (try? importAll([.records(learner: learner, exported: exported, course: course)], into: cohort).first)
-      ?? .refused("the cohort's folder cannot be written")
+    do {
+      return try importAll([.data(data)], into: cohort).first ?? .refused("nothing was imported")
+    } catch {
+      return .refused(error.description)
+    }
   }
 
   /// The summaries of the cohort's learners, by pseudonym. Read from the index; a learner file

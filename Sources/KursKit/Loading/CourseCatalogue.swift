@@ -80,11 +80,13 @@ public struct CourseCatalogue: Sendable {
   /// checked with `loader` (and remembered).
   public mutating func entry(for folder: URL, loader: CourseLoader) -> Entry {
     let contentDirectory = loader.contentDirectory ?? CourseLoader.findContentDirectory(from: folder)
-    let stamped = Self.key(folder: folder, contentDirectory: contentDirectory)
+    // Listed once: the stamps and, for a just-changed course, the bytes are of the same files.
+    let files = Self.files(folder: folder, contentDirectory: contentDirectory)
+    let stamped = files.flatMap(Self.key)
     let key = stamped?.key
     if let key, let entry = entries[folder.path], entry.key == key {
       guard let contentKey = entry.contentKey else { return entry }
-      if contentKey == Self.contentKey(folder: folder, contentDirectory: contentDirectory) { return entry }
+      if contentKey == files.flatMap(Self.contentKey) { return entry }
     }
     var report = ValidationReport(strict: false)
     let course = report.check(path: folder.path, loader: loader)
@@ -95,7 +97,7 @@ public struct CourseCatalogue: Sendable {
     let entry = Entry(
       key: key ?? "", id: course?.id, version: course?.version, defaultLanguage: course?.defaultLanguage,
       languages: course?.languages ?? [], titles: titles, errorCount: report.errorCount,
-      contentKey: (stamped?.newest ?? 0) > Self.now() - 2_000_000_000 ? Self.contentKey(folder: folder, contentDirectory: contentDirectory) : nil)
+      contentKey: (stamped?.newest ?? 0) > Self.now() - 2_000_000_000 ? files.flatMap(Self.contentKey) : nil)
     if key != nil {
       entries[folder.path] = entry
       changed = true
@@ -125,7 +127,7 @@ public struct CourseCatalogue: Sendable {
   }
 
   /// The relative paths of the `.xml` files under `root` (symbolic links to folders are not
-  /// followed); `nil` when `root` cannot be listed. Plain `readdir`: at start-up, Foundation's
+  /// followed); `nil` when `root` or a folder in it cannot be listed, or it nests deeper than 32. Plain `readdir`: at start-up, Foundation's
   /// enumerator costs more than everything else the course list does.
   static func xmlFiles(under root: String, prefix: String = "", depth: Int = 0) -> [String]? {
     guard depth < 32, let directory = opendir(root) else { return nil }
@@ -143,7 +145,9 @@ public struct CourseCatalogue: Sendable {
         isDirectory = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
       }
       if isDirectory {
-        found += xmlFiles(under: path, prefix: prefix + name + "/", depth: depth + 1) ?? []
+        // A folder that cannot be listed leaves the course without a key: it is checked every time.
+        guard let inner = xmlFiles(under: path, prefix: prefix + name + "/", depth: depth + 1) else { return nil }
+        found += inner
       } else if name.hasSuffix(".xml") {
         found.append(prefix + name)
       }
@@ -155,8 +159,7 @@ public struct CourseCatalogue: Sendable {
   /// under the course folder and the content folder, one per line (kept as it is: hashing it
   /// would load OpenSSL at every start), with the newest modification time among them; `nil`
   /// when a file cannot be looked at.
-  static func key(folder: URL, contentDirectory: URL?) -> (key: String, newest: Int)? {
-    guard let files = files(folder: folder, contentDirectory: contentDirectory) else { return nil }
+  static func key(_ files: [(label: String, url: URL)]) -> (key: String, newest: Int)? {
     var text = "kurs \(KursCLI.version)\n"
     var newest = 0
     func add(_ label: String, _ stamp: FileStamp) {
@@ -172,8 +175,7 @@ public struct CourseCatalogue: Sendable {
   }
 
   /// SHA-256 of the relative path and bytes of every `.xml` file of the course and the content.
-  static func contentKey(folder: URL, contentDirectory: URL?) -> String? {
-    guard let files = files(folder: folder, contentDirectory: contentDirectory) else { return nil }
+  static func contentKey(_ files: [(label: String, url: URL)]) -> String? {
     var digest = SHA256Digest()
     for (label, url) in files {
       guard let bytes = FileManager.default.contents(atPath: url.path) else { return nil }
