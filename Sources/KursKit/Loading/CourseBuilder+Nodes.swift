@@ -15,7 +15,7 @@ extension CourseBuilder {
       passMark = .points(Int(markText) ?? 0)
     }
     var attributeLocations: [String: SourceLocation] = [:]
-    for name in ["start", "pass-mark", "requires", "retake-below"] where element.attributes[name] != nil {
+    for name in ["start", "pass-mark", "requires", "retake-below"] where element.hasAttribute(name) {
       attributeLocations[name] = element.location(ofAttribute: name)
     }
     let nodes = element.elements.compactMap { child -> Node? in
@@ -64,7 +64,7 @@ extension CourseBuilder {
   private func buildNode(_ element: ParsedElement, directory: URL) -> Node {
     let id = element[attribute: "id"] ?? ""
     var attributeLocations: [String: SourceLocation] = [:]
-    for (name, attribute) in element.attributes { attributeLocations[name] = attribute.location }
+    for attribute in element.attributes { attributeLocations[attribute.name] = attribute.location }
     let titles = localized(element.elements(named: "title"), "title")
     let bodies = body(element.elements(named: "body"), "body", directory: directory)
     let kind: Node.Kind

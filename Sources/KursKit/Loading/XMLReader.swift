@@ -9,7 +9,11 @@ import Foundation
 /// - text that is not UTF-8, or declares another encoding;
 /// - anything libxml2 finds not well-formed (no recover mode), with its line and column;
 /// - elements nested deeper than libxml2's default limit (256).
-final class XMLReader {
+///
+/// A reader can be handed to another thread: each file gets its own parser and validation
+/// context, and libxml2 keeps its error handler per thread. `ReadAhead` still gives each of its
+/// threads a reader of its own, so that no compiled schema is shared between threads.
+final class XMLReader: @unchecked Sendable {
   /// Files larger than this are refused before they are read.
   static let maximumFileSize = 64 * 1024 * 1024
 
@@ -25,12 +29,18 @@ final class XMLReader {
   private let schema: xmlSchemaPtr?
   private let schemaError: String?
   private let messages: SchemaMessage
+  private let schemaText: String
 
   /// libxml2 is set up once, before any thread uses it (`xmlInitParser`): left to set itself up
   /// lazily, libxml2 2.9 races on the lock of its random numbers when two threads start parsing
   /// at once, and both wait for ever (two test threads hung in `xmlDictCreate`). A `static let`
   /// runs exactly once, safely across threads.
   private static let libraryReady: Void = xmlInitParser()
+
+  /// Held while a schema compiles: `xmlSchemaParse` sets up libxml2's built-in types lazily
+  /// and without a lock (libxml2 issue 930), so two readers made at once on two threads could
+  /// race. Validation against a compiled schema needs no lock.
+  private static let compiling = NSLock()
 
   /// Compiles the schema from its text with `xmlSchemaNewMemParserCtxt` and `xmlSchemaParse`.
   /// The schema imports nothing, so nothing is loaded.
@@ -49,6 +59,8 @@ final class XMLReader {
         defer { xmlSchemaFreeParserCtxt(context) }
         xmlSchemaSetParserStructuredErrors(
           context, collectError, Unmanaged.passUnretained(collector).toOpaque())
+        Self.compiling.lock()
+        defer { Self.compiling.unlock() }
         parsed = xmlSchemaParse(context)
       }
     }
@@ -58,7 +70,11 @@ final class XMLReader {
     schema = parsed
     schemaError = failure
     messages = SchemaMessage(schemaText: schemaText)
+    self.schemaText = schemaText
   }
+
+  /// A second reader with the same schema, compiled again: one for each thread.
+  func withSameSchema() -> XMLReader { XMLReader(schemaText: schemaText) }
 
   deinit {
     if let schema { xmlSchemaFree(schema) }
@@ -161,38 +177,11 @@ final class XMLReader {
         bytes: bytes)
     }
 
-    // Map every element to its start tag, in document order.
-    var locations: [UnsafeMutableRawPointer: (SourceLocation, [String: SourceLocation])] = [:]
-    var tagIndex = 0
-    func assign(_ node: xmlNodePtr) {
-      var current: xmlNodePtr? = node
-      while let element = current {
-        if element.pointee.type == XML_ELEMENT_NODE {
-          let fallbackLine = Int(xmlGetLineNo(element))
-          if tagIndex < scanner.tags.count {
-            let tag = scanner.tags[tagIndex]
-            let location = SourceLocation(file: displayPath, line: tag.line, column: tag.column)
-            let attributes = tag.attributes.mapValues {
-              SourceLocation(file: displayPath, line: $0.line, column: $0.column)
-            }
-            locations[UnsafeMutableRawPointer(element)] = (location, attributes)
-          } else {
-            locations[UnsafeMutableRawPointer(element)] = (
-              SourceLocation(file: displayPath, line: max(fallbackLine, 1), column: 1), [:]
-            )
-          }
-          tagIndex += 1
-          if let child = element.pointee.children { assign(child) }
-        }
-        current = element.pointee.next
-      }
-    }
-    assign(rootNode)
-
     // The namespace decides the format version before the schema says anything.
     let namespace = rootNode.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
-    let rootLocation = locations[UnsafeMutableRawPointer(rootNode)]?.0
-      ?? SourceLocation(file: displayPath, line: 1, column: 1)
+    let rootLocation = scanner.tags.first.map {
+      SourceLocation(file: displayPath, line: Int($0.line), column: Int($0.column))
+    } ?? SourceLocation(file: displayPath, line: 1, column: 1)
     if let problem = FormatVersion.check(namespace: namespace, at: rootLocation) {
       return Document(root: nil, diagnostics: [problem], bytes: bytes)
     }
@@ -208,6 +197,7 @@ final class XMLReader {
       validation, collectError, Unmanaged.passUnretained(schemaErrors).toOpaque())
     _ = xmlSchemaValidateDoc(validation, document)
     if !schemaErrors.errors.isEmpty {
+      let locations = Self.locations(of: rootNode, scanner: scanner, bytes: bytes, displayPath: displayPath)
       var diagnostics: [Diagnostic] = []
       let rewritten = schemaErrors.errors.map { ($0, messages.rewrite($0.message)) }
       for (error, rewrittenMessage) in rewritten {
@@ -232,57 +222,170 @@ final class XMLReader {
       return Document(root: nil, diagnostics: diagnostics, bytes: bytes)
     }
 
-    let root = Self.convert(rootNode, locations: locations, displayPath: displayPath)
-    return Document(root: root, diagnostics: [], bytes: bytes)
+    var converter = Converter(scanner: scanner, bytes: bytes, displayPath: displayPath)
+    converter.convert(rootNode, parentLanguage: nil)
+    return Document(root: converter.finish().root, diagnostics: [], bytes: bytes)
   }
 
-  /// Turns libxml2's tree into `ParsedElement`s. Depth is bounded by libxml2's limit of 256.
-  private static func convert(
-    _ node: xmlNodePtr, locations: [UnsafeMutableRawPointer: (SourceLocation, [String: SourceLocation])],
-    displayPath: String
-  ) -> ParsedElement {
-    let (location, attributeLocations) =
-      locations[UnsafeMutableRawPointer(node)]
-      ?? (SourceLocation(file: displayPath, line: Int(xmlGetLineNo(node)), column: 1), [:])
-    var attributes: [String: ParsedElement.Attribute] = [:]
-    var attribute = node.pointee.properties
-    while let current = attribute {
-      let localName = String(cString: current.pointee.name)
-      let prefix = current.pointee.ns.flatMap { $0.pointee.prefix }.map { String(cString: $0) }
-      let name = prefix.map { "\($0):\(localName)" } ?? localName
-      var value = ""
-      if let text = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
-        value = String(cString: text)
-        kurs_xml_free(text)
-      }
-      attributes[name] = ParsedElement.Attribute(
-        value: value, location: attributeLocations[name] ?? location)
-      attribute = current.pointee.next
-    }
-    var language: String?
-    if let lang = xmlNodeGetLang(node) {
-      language = String(cString: lang)
-      kurs_xml_free(lang)
-    }
-    var children: [ParsedElement.Child] = []
-    var child = node.pointee.children
-    while let current = child {
-      switch current.pointee.type {
-      case XML_ELEMENT_NODE:
-        children.append(.element(convert(current, locations: locations, displayPath: displayPath)))
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = current.pointee.content {
-          children.append(.text(String(cString: content)))
+  /// Where each element and its attributes are written, by node: for placing schema errors.
+  /// Elements and start tags correspond one to one in document order (see `StartTagScanner`).
+  private static func locations(
+    of rootNode: xmlNodePtr, scanner: StartTagScanner, bytes: [UInt8], displayPath: String
+  ) -> [UnsafeMutableRawPointer: (SourceLocation, [String: SourceLocation])] {
+    var locations: [UnsafeMutableRawPointer: (SourceLocation, [String: SourceLocation])] = [:]
+    var tagIndex = 0
+    func assign(_ node: xmlNodePtr) {
+      var current: xmlNodePtr? = node
+      while let element = current {
+        if element.pointee.type == XML_ELEMENT_NODE {
+          if tagIndex < scanner.tags.count {
+            let tag = scanner.tags[tagIndex]
+            var attributes: [String: SourceLocation] = [:]
+            for attribute in scanner.attributes(ofTag: tagIndex) {
+              let name = String(decoding: bytes[Int(attribute.nameStart)..<Int(attribute.nameEnd)], as: UTF8.self)
+              if attributes[name] == nil {
+                attributes[name] = SourceLocation(file: displayPath, line: Int(attribute.line), column: Int(attribute.column))
+              }
+            }
+            locations[UnsafeMutableRawPointer(element)] = (
+              SourceLocation(file: displayPath, line: Int(tag.line), column: Int(tag.column)), attributes
+            )
+          } else {
+            locations[UnsafeMutableRawPointer(element)] = (
+              SourceLocation(file: displayPath, line: max(Int(xmlGetLineNo(element)), 1), column: 1), [:]
+            )
+          }
+          tagIndex += 1
+          if let child = element.pointee.children { assign(child) }
         }
-      default:
-        break  // comments and processing instructions carry nothing for Kurs
+        current = element.pointee.next
       }
-      child = current.pointee.next
     }
-    let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
-    return ParsedElement(
-      name: String(cString: node.pointee.name), namespace: namespace, attributes: attributes,
-      children: children, location: location, language: language)
+    assign(rootNode)
+    return locations
+  }
+
+  /// Copies libxml2's tree into a `ParsedDocument`, element by element in document order, so
+  /// that the n-th element takes the n-th start tag's location.
+  private struct Converter {
+    let scanner: StartTagScanner
+    let bytes: [UInt8]
+    let displayPath: String
+    private var elements: [ParsedDocument.Element] = []
+    private var attributes: [ParsedElement.Attribute] = []
+    private var children: [Int] = []
+    private var texts: [String] = []
+    /// The children of the elements being converted, innermost last; each element's are moved
+    /// to `children` when it is done, so that they lie together.
+    private var pending: [Int] = []
+    /// The namespace of the last element, by libxml2's pointer: every element of a course file
+    /// has the same one, made into a string once.
+    private var lastNamespace: (pointer: UnsafePointer<xmlChar>, text: String)?
+
+    init(scanner: StartTagScanner, bytes: [UInt8], displayPath: String) {
+      self.scanner = scanner
+      self.bytes = bytes
+      self.displayPath = displayPath
+      elements.reserveCapacity(scanner.tags.count)
+      attributes.reserveCapacity(scanner.attributes.count)
+      children.reserveCapacity(scanner.tags.count * 2)
+    }
+
+    func finish() -> ParsedDocument {
+      ParsedDocument(file: displayPath, elements: elements, attributes: attributes, children: children, texts: texts)
+    }
+
+    /// Converts `node` and everything in it; returns its index. Depth is bounded by libxml2's
+    /// limit of 256.
+    @discardableResult
+    mutating func convert(_ node: xmlNodePtr, parentLanguage: String?) -> Int {
+      let index = elements.count
+      let tag = index < scanner.tags.count ? scanner.tags[index] : nil
+      let line = tag?.line ?? Int32(clamping: max(xmlGetLineNo(node), 1))
+      let column = tag?.column ?? 1
+      let elementLocation = SourceLocation(file: displayPath, line: Int(line), column: Int(column))
+
+      let firstAttribute = Int32(attributes.count)
+      var language = parentLanguage
+      var attribute = node.pointee.properties
+      while let current = attribute {
+        let localName = String(cString: current.pointee.name)
+        var name = localName
+        var isLanguage = false
+        if let namespace = current.pointee.ns {
+          if let prefix = namespace.pointee.prefix { name = String(cString: prefix) + ":" + localName }
+          isLanguage = localName == "lang" && namespace.pointee.href.map { String(cString: $0) } == "http://www.w3.org/XML/1998/namespace"
+        }
+        let value = Self.value(of: current, in: node)
+        if isLanguage { language = value }
+        attributes.append(
+          ParsedElement.Attribute(
+            name: name, value: value, location: location(ofAttribute: name, tagIndex: tag == nil ? nil : index) ?? elementLocation))
+        attribute = current.pointee.next
+      }
+      elements.append(
+        ParsedDocument.Element(
+          name: String(cString: node.pointee.name), namespace: namespace(of: node), language: language,
+          line: line, column: column, firstAttribute: firstAttribute, endAttribute: Int32(attributes.count),
+          firstChild: 0, endChild: 0))
+
+      let mark = pending.count
+      var child = node.pointee.children
+      while let current = child {
+        switch current.pointee.type {
+        case XML_ELEMENT_NODE:
+          pending.append(convert(current, parentLanguage: language))
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+          if let content = current.pointee.content {
+            texts.append(String(cString: content))
+            pending.append(-texts.count)
+          }
+        default:
+          break  // comments and processing instructions carry nothing for Kurs
+        }
+        child = current.pointee.next
+      }
+      elements[index].firstChild = Int32(children.count)
+      children.append(contentsOf: pending[mark...])
+      elements[index].endChild = Int32(children.count)
+      pending.removeSubrange(mark...)
+      return index
+    }
+
+    private mutating func namespace(of node: xmlNodePtr) -> String? {
+      guard let href = node.pointee.ns?.pointee.href else { return nil }
+      if let last = lastNamespace, last.pointer == UnsafePointer(href) { return last.text }
+      let text = String(cString: href)
+      lastNamespace = (UnsafePointer(href), text)
+      return text
+    }
+
+    /// Where attribute `name` of tag `tagIndex` is written, by its name's bytes.
+    private func location(ofAttribute name: String, tagIndex: Int?) -> SourceLocation? {
+      guard let tagIndex else { return nil }
+      var name = name
+      return name.withUTF8 { wanted in
+        for attribute in scanner.attributes(ofTag: tagIndex)
+        where Int(attribute.nameEnd - attribute.nameStart) == wanted.count
+          && bytes[Int(attribute.nameStart)..<Int(attribute.nameEnd)].elementsEqual(wanted)
+        {
+          return SourceLocation(file: displayPath, line: Int(attribute.line), column: Int(attribute.column))
+        }
+        return nil
+      }
+    }
+
+    /// An attribute's value: its one text node as it is, else libxml2's joined text
+    /// (`xmlNodeListGetString`).
+    private static func value(of attribute: xmlAttrPtr, in node: xmlNodePtr) -> String {
+      guard let text = attribute.pointee.children else { return "" }
+      if text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+        return String(cString: content)
+      }
+      guard let joined = xmlNodeListGetString(node.pointee.doc, text, 1) else { return "" }
+      defer { kurs_xml_free(joined) }
+      return String(cString: joined)
+    }
   }
 
   /// Refuses text that is not UTF-8 or declares another encoding, pointing at the first bad byte.
