@@ -5,7 +5,7 @@ extension CourseBuilder {
   /// An `xml:lang` the course does not declare is an error at that attribute.
   func language(of element: ParsedElement) -> String {
     let language = element.language ?? defaultLanguage
-    if element.attributes["xml:lang"] != nil, !languages.contains(language) {
+    if element.hasAttribute("xml:lang"), !languages.contains(language) {
       let suggestion = Suggestion.closest(to: language, in: languages).map { " (did you mean '\($0)'?)" } ?? ""
       error(
         element.location(ofAttribute: "xml:lang"),
@@ -47,26 +47,39 @@ extension CourseBuilder {
     var result: [TextRun] = []
     var pendingSpace = false
     var atStart = true
+    // The kept bytes of one run: text is walked as UTF-8 and copied a character at a time into
+    // a byte buffer, made into a string once (appending scalars to a String was a tenth of
+    // loading a large course).
+    var kept: [UInt8] = []
     for run in runs {
-      var text = ""
-      for character in run.text.unicodeScalars {
-        if Self.isWhitespace(character) {
-          pendingSpace = true
-        } else {
-          if pendingSpace && !atStart {
-            if text.isEmpty, let last = result.indices.last {
-              // Keep the space in the run before, so emphasis does not start with a space.
-              result[last].text.append(" ")
-            } else {
-              text.append(" ")
+      kept.removeAll(keepingCapacity: true)
+      var text = run.text
+      text.withUTF8 { bytes in
+        var index = 0
+        while index < bytes.count {
+          let lead = bytes[index]
+          let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+          let end = min(index + length, bytes.count)
+          if Self.isWhitespace(utf8: bytes, from: index, length: end - index) {
+            pendingSpace = true
+          } else {
+            if pendingSpace && !atStart {
+              if kept.isEmpty, let last = result.indices.last {
+                // Keep the space in the run before, so emphasis does not start with a space.
+                result[last].text.append(" ")
+              } else {
+                kept.append(0x20)
+              }
             }
+            pendingSpace = false
+            atStart = false
+            kept.append(contentsOf: bytes[index..<end])
           }
-          pendingSpace = false
-          atStart = false
-          text.unicodeScalars.append(character)
+          index = end
         }
       }
-      if !text.isEmpty {
+      if !kept.isEmpty {
+        let text = String(decoding: kept, as: UTF8.self)
         if let last = result.indices.last, result[last].style == run.style {
           result[last].text += text
         } else {
@@ -75,6 +88,24 @@ extension CourseBuilder {
       }
     }
     return result
+  }
+
+  /// Whether the character encoded in `bytes[start..<start + length]` (valid UTF-8) is
+  /// whitespace, by `isWhitespace(_:)`.
+  private static func isWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int) -> Bool {
+    let lead = UInt32(bytes[start])
+    switch length {
+    case 1:
+      return lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+    case 2:
+      let value = (lead & 0x1F) << 6 | UInt32(bytes[start + 1]) & 0x3F
+      return Unicode.Scalar(value).map(isWhitespace) ?? false
+    case 3:
+      let value = (lead & 0x0F) << 12 | (UInt32(bytes[start + 1]) & 0x3F) << 6 | UInt32(bytes[start + 2]) & 0x3F
+      return Unicode.Scalar(value).map(isWhitespace) ?? false
+    default:
+      return false  // no whitespace lies beyond the Basic Multilingual Plane
+    }
   }
 
   /// One text in several languages: one element per language.

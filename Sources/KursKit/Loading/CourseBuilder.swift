@@ -47,11 +47,13 @@ final class CourseBuilder {
     return path
   }
 
-  /// Reads a file, records it in the digest and returns its root when it passed the schema.
-  func readFile(_ url: URL, displayPath: String, expectedRoot: String, referencedAt: SourceLocation?)
-    -> ParsedElement?
-  {
-    let document = reader.read(fileAt: url, displayPath: displayPath)
+  /// Reads a file (or takes it read already), records it in the digest and returns its root
+  /// when it passed the schema.
+  func readFile(
+    _ url: URL, displayPath: String, expectedRoot: String, referencedAt: SourceLocation?,
+    document alreadyRead: XMLReader.Document? = nil
+  ) -> ParsedElement? {
+    let document = alreadyRead ?? reader.read(fileAt: url, displayPath: displayPath)
     filesRead.append(displayPath)
     let relative = url.standardizedFileURL.path.replacingOccurrences(
       of: resolver.courseDirectory.path, with: "")
@@ -100,34 +102,31 @@ final class CourseBuilder {
       }
     }
 
+    // Module files are found first, so that other cores can read them while modules are built.
+    let references = root.elements.map { element in
+      element.name == "module-ref" ? moduleFile(element) : nil
+    }
+    let files = references.compactMap { reference -> ReadAhead.File? in
+      guard case .file(let url)? = reference else { return nil }
+      return ReadAhead.File(url: url, displayPath: displayPath(of: url))
+    }
+    let readAhead = files.count > 1 ? ReadAhead(files: files, makeReader: reader.withSameSchema) : nil
+    var fileIndex = 0
     var modules: [Module] = []
-    for element in root.elements {
-      switch element.name {
-      case "module":
+    for (element, reference) in zip(root.elements, references) {
+      switch (element.name, reference) {
+      case ("module", _):
         modules.append(buildModule(element, directory: resolver.courseDirectory))
-      case "module-ref":
-        let href = element[attribute: "href"] ?? ""
-        let location = element.location(ofAttribute: "href")
-        let target: PathResolver.Target
-        do {
-          target = try resolver.resolve(href, from: resolver.courseDirectory)
-        } catch {
-          self.error(location, error.description)
-          continue
-        }
-        guard !target.isShared, target.fragment == nil else {
-          self.error(location, "module-ref '\(href)' must name a module file in the course folder, without '#'")
-          continue
-        }
-        guard FileManager.default.fileExists(atPath: target.file.path) else {
-          report(.error(.file, at: location, "module file '\(href)' not found in the course folder"))
-          continue
-        }
+      case (_, .problem(let problem)?):
+        report(problem)
+      case (_, .file(let url)?):
+        let document = readAhead?.document(fileIndex)
+        fileIndex += 1
         if let moduleRoot = readFile(
-          target.file, displayPath: displayPath(of: target.file), expectedRoot: "module",
-          referencedAt: location)
+          url, displayPath: displayPath(of: url), expectedRoot: "module",
+          referencedAt: element.location(ofAttribute: "href"), document: document)
         {
-          modules.append(buildModule(moduleRoot, directory: target.file.deletingLastPathComponent()))
+          modules.append(buildModule(moduleRoot, directory: url.deletingLastPathComponent()))
         }
       default:
         continue
@@ -155,6 +154,31 @@ final class CourseBuilder {
       modules: modules,
       location: root.location,
       digest: digest.hexDigest())
+  }
+
+  private enum ModuleFile {
+    case file(URL)
+    case problem(Diagnostic)
+  }
+
+  /// The module file a `<module-ref>` names, or what is wrong with it.
+  private func moduleFile(_ element: ParsedElement) -> ModuleFile {
+    let href = element[attribute: "href"] ?? ""
+    let location = element.location(ofAttribute: "href")
+    let target: PathResolver.Target
+    do {
+      target = try resolver.resolve(href, from: resolver.courseDirectory)
+    } catch {
+      return .problem(.error(at: location, error.description))
+    }
+    guard !target.isShared, target.fragment == nil else {
+      return .problem(
+        .error(at: location, "module-ref '\(href)' must name a module file in the course folder, without '#'"))
+    }
+    guard FileManager.default.fileExists(atPath: target.file.path) else {
+      return .problem(.error(.file, at: location, "module file '\(href)' not found in the course folder"))
+    }
+    return .file(target.file)
   }
 
   // MARK: Shared content

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import KursKit
+
+@Suite struct ReadAheadTests {
+  @Test func documentsComeBackInTheOrderOfTheListWithTheirOwnFindings() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var files: [ReadAhead.File] = []
+    for index in 0..<40 {
+      let url = directory.appendingPathComponent("m\(index).xml")
+      // Every fifth file is broken, on a line of its own number.
+      let text = index % 5 == 0
+        ? String(repeating: "\n", count: index) + "<module"
+        : "<module xmlns=\"urn:kurs:course:1\" id=\"m\(index)\" start=\"p\" pass-mark=\"0\"><title>M</title><page id=\"p\"><title>P</title><body><p>x</p></body></page></module>"
+      try Data(text.utf8).write(to: url)
+      files.append(ReadAhead.File(url: url, displayPath: "m\(index).xml"))
+    }
+    let schema = try #require(CourseSchema.text())
+    let readAhead = ReadAhead(files: files, threads: 3) { XMLReader(schemaText: schema) }
+    for index in 0..<40 {
+      let document = readAhead.document(index)
+      if index % 5 == 0 {
+        #expect(document.root == nil)
+        #expect(document.diagnostics.first?.location.file == "m\(index).xml")
+        #expect(document.diagnostics.first?.location.line == index + 1)
+      } else {
+        #expect(document.diagnostics.isEmpty)
+        #expect(document.root?[attribute: "id"] == "m\(index)")
+      }
+    }
+  }
+
+  @Test func stoppingEarlyEndsTheReadingThreads() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let files = try (0..<30).map { index -> ReadAhead.File in
+      let url = directory.appendingPathComponent("m\(index).xml")
+      try Data("<module/>".utf8).write(to: url)
+      return ReadAhead.File(url: url, displayPath: url.lastPathComponent)
+    }
+    let schema = try #require(CourseSchema.text())
+    var readAhead: ReadAhead? = ReadAhead(files: files, threads: 2) { XMLReader(schemaText: schema) }
+    _ = readAhead?.document(0)
+    // Deinit stops the threads and waits for them: this returns rather than hanging.
+    readAhead = nil
+    #expect(readAhead == nil)
+  }
+}
