@@ -55,15 +55,21 @@ extension CourseBuilder {
       kept.removeAll(keepingCapacity: true)
       var text = run.text
       text.withUTF8 { bytes in
+        // Characters that stay are copied a span at a time, not one by one.
+        var spanStart = 0
         var index = 0
         while index < bytes.count {
           let lead = bytes[index]
           let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
           let end = min(index + length, bytes.count)
           if Self.isWhitespace(utf8: bytes, from: index, length: end - index) {
+            kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spanStart..<index]))
+            spanStart = end
             pendingSpace = true
-          } else {
-            if pendingSpace && !atStart {
+          } else if pendingSpace {
+            kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spanStart..<index]))
+            spanStart = index
+            if !atStart {
               if kept.isEmpty, let last = result.indices.last {
                 // Keep the space in the run before, so emphasis does not start with a space.
                 result[last].text.append(" ")
@@ -73,10 +79,12 @@ extension CourseBuilder {
             }
             pendingSpace = false
             atStart = false
-            kept.append(contentsOf: bytes[index..<end])
+          } else {
+            atStart = false
           }
           index = end
         }
+        kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spanStart..<bytes.count]))
       }
       if !kept.isEmpty {
         let text = String(decoding: kept, as: UTF8.self)

@@ -5,8 +5,13 @@ public struct Node: Sendable, Equatable {
   /// Flags and counters changed when the learner enters the node.
   public var effects: [Effect]
   public var location: SourceLocation
-  /// Where a named attribute is (`next`, `goto`…), for precise findings.
+  /// Where a named attribute is, for precise findings: those of `locatedAttributes` that the
+  /// node has.
   public var attributeLocations: [String: SourceLocation]
+
+  /// The attributes whose place a loaded node keeps: the ones findings about a built course
+  /// point at (a missing target of `next` or `goto`).
+  public static let locatedAttributes: Set<String> = ["next", "goto"]
 
   public enum Kind: Sendable, Equatable {
     case page(Page)

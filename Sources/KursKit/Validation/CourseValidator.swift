@@ -7,10 +7,17 @@ public struct CourseValidator: Sendable {
   public func validate(_ course: Course) -> [Diagnostic] {
     var findings = Findings()
     checkCourse(course, &findings)
-    for module in course.modules {
-      ModuleChecks(course: course, module: module).run(&findings)
+    // Each module is checked on its own, on every core; findings are added in the order of a
+    // check one module after another, so the output does not depend on the cores.
+    let texts = TextChecks(course: course)
+    let modules = course.modules
+    let perModule = parallelMap(modules.count) { index in
+      var graphFindings = Findings()
+      ModuleChecks(course: course, module: modules[index]).run(&graphFindings)
+      return (graphFindings, texts.check(TextChecks.texts(of: modules[index])))
     }
-    TextChecks(course: course).run(&findings)
+    for (graphFindings, _) in perModule { findings.add(graphFindings) }
+    TextChecks.add([texts.check(TextChecks.texts(ofCourse: course))] + perModule.map(\.1), to: &findings)
     return findings.sorted
   }
 
@@ -65,7 +72,7 @@ public struct CourseValidator: Sendable {
 }
 
 /// Findings collected by the checks, kept in file order and without repeats.
-struct Findings {
+struct Findings: Sendable {
   private var items: [Diagnostic] = []
   private var seen: Set<Diagnostic> = []
 
@@ -79,6 +86,11 @@ struct Findings {
 
   private mutating func add(_ diagnostic: Diagnostic) {
     if seen.insert(diagnostic).inserted { items.append(diagnostic) }
+  }
+
+  /// Adds another set's findings after these, in its order.
+  mutating func add(_ other: Findings) {
+    for diagnostic in other.items { add(diagnostic) }
   }
 
   var count: Int { items.count }

@@ -2,67 +2,97 @@
 struct TextChecks {
   let course: Course
 
-  func run(_ findings: inout Findings) {
+  /// Texts and bodies of one part of a course, in the order they are written.
+  struct Texts {
     var texts: [(String, LocalizedText)] = []
     var bodies: [(String, LocalizedBody)] = []
-    texts += [("title", course.title), ("description", course.description), ("audience", course.audience)]
-    bodies.append(("content-note", course.contentNote))
+  }
+
+  /// What the checks found in one part: findings about texts and about bodies, kept apart
+  /// because a course's findings list every text before every body.
+  struct Result: Sendable {
+    var texts = Findings()
+    var bodies = Findings()
+  }
+
+  /// Adds parts' results in order: all their texts' findings, then all their bodies'.
+  static func add(_ results: [Result], to findings: inout Findings) {
+    for result in results { findings.add(result.texts) }
+    for result in results { findings.add(result.bodies) }
+  }
+
+  /// The course's own texts and those of its shared content.
+  static func texts(ofCourse course: Course) -> Texts {
+    var list = Texts()
+    list.texts += [("title", course.title), ("description", course.description), ("audience", course.audience)]
+    list.bodies.append(("content-note", course.contentNote))
     for library in course.libraries {
-      texts.append(("title", library.title))
-      for term in library.terms { texts += [("name", term.name), ("definition", term.definition)] }
+      list.texts.append(("title", library.title))
+      for term in library.terms { list.texts += [("name", term.name), ("definition", term.definition)] }
       for block in library.blocks {
-        texts.append(("title", block.title))
-        bodies.append(("body", block.body))
+        list.texts.append(("title", block.title))
+        list.bodies.append(("body", block.body))
       }
       for resource in library.resources {
-        texts += [("name", resource.name), ("description", resource.description)]
+        list.texts += [("name", resource.name), ("description", resource.description)]
       }
     }
-    for module in course.modules {
-      texts.append(("title", module.title))
-      texts += module.objectives.map { ("objective", $0) }
-      bodies.append(("content-note", module.contentNote))
-      for node in module.nodes {
-        switch node.kind {
-        case .page(let page):
-          texts.append(("title", page.title))
-          bodies.append(("body", page.body))
-        case .question(let question):
-          texts += [("title", question.title), ("prompt", question.prompt), ("feedback", question.feedback)]
-          bodies.append(("body", question.body))
-          texts += question.hints.map { ("hint", $0) }
-          for choice in question.choices { texts += [("text", choice.text), ("feedback", choice.feedback)] }
-          texts += question.items.map { ("text", $0.text) }
-          for pair in question.pairs { texts += [("left", pair.left), ("right", pair.right)] }
-        case .branch:
-          break
-        case .end(let end):
-          texts.append(("title", end.title))
-          bodies.append(("body", end.body))
-        }
+    return list
+  }
+
+  /// A module's texts.
+  static func texts(of module: Module) -> Texts {
+    var list = Texts()
+    list.texts.append(("title", module.title))
+    list.texts += module.objectives.map { ("objective", $0) }
+    list.bodies.append(("content-note", module.contentNote))
+    for node in module.nodes {
+      switch node.kind {
+      case .page(let page):
+        list.texts.append(("title", page.title))
+        list.bodies.append(("body", page.body))
+      case .question(let question):
+        list.texts += [("title", question.title), ("prompt", question.prompt), ("feedback", question.feedback)]
+        list.bodies.append(("body", question.body))
+        list.texts += question.hints.map { ("hint", $0) }
+        for choice in question.choices { list.texts += [("text", choice.text), ("feedback", choice.feedback)] }
+        list.texts += question.items.map { ("text", $0.text) }
+        for pair in question.pairs { list.texts += [("left", pair.left), ("right", pair.right)] }
+      case .branch:
+        break
+      case .end(let end):
+        list.texts.append(("title", end.title))
+        list.bodies.append(("body", end.body))
       }
     }
-    for (name, text) in texts where !text.isEmpty {
+    return list
+  }
+
+  /// Checks one part's texts.
+  func check(_ list: Texts) -> Result {
+    var result = Result()
+    for (name, text) in list.texts where !text.isEmpty {
       let location = text.location ?? course.location
       for language in course.languages where text.variants[language] == nil {
-        findings.warning(location, "<\(name)> has no text in '\(language)'\(fallbackNote(language))")
+        result.texts.warning(location, "<\(name)> has no text in '\(language)'\(fallbackNote(language))")
       }
       for language in text.variants.keys.sorted() where text.variants[language]?.isBlank == true {
-        findings.warning(location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
+        result.texts.warning(location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
       }
     }
-    for (name, body) in bodies where !body.isEmpty {
+    for (name, body) in list.bodies where !body.isEmpty {
       let location = body.location ?? course.location
       for language in course.languages where body.variants[language] == nil {
-        findings.warning(location, "<\(name)> has no text in '\(language)'\(fallbackNote(language))")
+        result.bodies.warning(location, "<\(name)> has no text in '\(language)'\(fallbackNote(language))")
       }
       for language in body.variants.keys.sorted() {
         let blocks = body.variants[language] ?? []
         if blocks.isEmpty || blocks.flatMap(\.inlineTexts).allSatisfy(\.isBlank) {
-          findings.warning(location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
+          result.bodies.warning(location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
         }
       }
     }
+    return result
   }
 
   private func fallbackNote(_ language: String) -> String {
