@@ -76,6 +76,31 @@ enum JournalLineParser {
 
     /// Calls `member` for each key of an object; `member` must consume the value.
     mutating func object(_ member: (inout Cursor, String) throws(Invalid) -> Void) throws(Invalid) {
+      try members { (cursor: inout Cursor, key: Key) throws(Invalid) in try member(&cursor, key.string) }
+    }
+
+    /// An object's key as written: its bytes (no string is made to match it against the keys a
+    /// reader knows), and its text when it has escapes.
+    struct Key {
+      let bytes: UnsafeBufferPointer<UInt8>
+      /// Set only for a key with escapes, whose bytes are not its text.
+      let unescaped: String?
+
+      var string: String { unescaped ?? String(decoding: bytes, as: UTF8.self) }
+
+      static func ~= (pattern: StaticString, key: Key) -> Bool {
+        let count = pattern.utf8CodeUnitCount
+        if let unescaped = key.unescaped {
+          return unescaped == String(decoding: UnsafeBufferPointer(start: pattern.utf8Start, count: count), as: UTF8.self)
+        }
+        guard key.bytes.count == count, let base = key.bytes.baseAddress else { return count == 0 && key.bytes.isEmpty }
+        return memcmp(base, pattern.utf8Start, count) == 0
+      }
+    }
+
+    /// Calls `member` for each key of an object, given as written; `member` must consume the
+    /// value.
+    mutating func members(_ member: (inout Cursor, Key) throws(Invalid) -> Void) throws(Invalid) {
       try expect(UInt8(ascii: "{"))
       depth += 1
       guard depth <= Self.maximumDepth else { throw Invalid() }
@@ -87,7 +112,7 @@ enum JournalLineParser {
       var previous: Range<Int>?
       while true {
         let start = try valueStart()
-        let key = try string()
+        let key = try key()
         if canonical {
           // Compared as written: in canonical JSON each key has one spelling.
           let current = (start + 1)..<(index - 1)
@@ -104,6 +129,24 @@ enum JournalLineParser {
         default: throw Invalid()
         }
       }
+    }
+
+    /// A key: its bytes when it has no escape, else decoded by `string()`.
+    mutating func key() throws(Invalid) -> Key {
+      try expect(UInt8(ascii: "\""))
+      let start = index
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          index += 1
+          return Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), unescaped: nil)
+        }
+        if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+        index += 1
+      }
+      index = start - 1
+      let text = try string()
+      return Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), unescaped: text)
     }
 
     /// Whether the bytes at `left` sort strictly before those at `right`.
@@ -317,7 +360,7 @@ enum JournalLineParser {
         }
         throw Invalid()
       case UInt8(ascii: "{"):
-        try object { (cursor: inout Cursor, _: String) throws(Invalid) in try cursor.skip() }
+        try members { (cursor: inout Cursor, _: Key) throws(Invalid) in try cursor.skip() }
       case UInt8(ascii: "["):
         try array { (cursor: inout Cursor) throws(Invalid) in try cursor.skip() }
       case UInt8(ascii: "t"): try literal("true")
@@ -372,11 +415,11 @@ enum JournalLineParser {
       var objectID: String?
       var context: Journal.Record.Context?
       var timestamp: String?
-      try object { (cursor: inout Cursor, key: String) throws(Invalid) in
+      try members { (cursor: inout Cursor, key: Key) throws(Invalid) in
         switch key {
         case "object":
-          try cursor.object { (inner: inout Cursor, key: String) throws(Invalid) in
-            if key == "id" { objectID = try inner.string() } else { try inner.skip() }
+          try cursor.members { (inner: inout Cursor, key: Key) throws(Invalid) in
+            if "id" ~= key { objectID = try inner.string() } else { try inner.skip() }
           }
         case "context": context = try cursor.context()
         case "timestamp": timestamp = try cursor.string()
@@ -390,7 +433,7 @@ enum JournalLineParser {
     mutating func context() throws(Invalid) -> Journal.Record.Context {
       var registration: String?
       var extensions: Statement.Extensions?
-      try object { (cursor: inout Cursor, key: String) throws(Invalid) in
+      try members { (cursor: inout Cursor, key: Key) throws(Invalid) in
         switch key {
         case "registration": registration = try cursor.optionalString()
         case "extensions": extensions = try cursor.extensions()
@@ -412,7 +455,7 @@ enum JournalLineParser {
       var event: EngineEvent?
       var attempt: String?
       let exact = canonical
-      try object { (cursor: inout Cursor, key: String) throws(Invalid) in
+      try members { (cursor: inout Cursor, key: Key) throws(Invalid) in
         switch key {
         case "urn:kurs:xapi:journal-version": journal = try cursor.integer()
         case "urn:kurs:xapi:course-version": courseVersion = try cursor.string()

@@ -339,4 +339,22 @@ import Testing
     // And the whole file reads the same either way.
     #expect(try journal.read().entries.count == inputs.count)
   }
+
+  /// Keys are matched as bytes; a key written with escapes is still the key it spells.
+  @Test func keysWithEscapesReadLikeTheKeysTheySpell() throws {
+    let plain = #"{"object":{"id":"a"},"timestamp":"t","context":{"registration":"r","extensions":{"urn:kurs:xapi:journal-version":2,"urn:kurs:xapi:course-version":"1","urn:kurs:xapi:course-digest":"d","urn:kurs:xapi:step":"s","urn:kurs:xapi:input":{"startModule":{"_0":"m"}}}}}"#
+    let escaped = plain
+      .replacingOccurrences(of: #""object""#, with: #""object""#)
+      .replacingOccurrences(of: #""timestamp""#, with: #""timestamp""#)
+      .replacingOccurrences(of: #""urn:kurs:xapi:step""#, with: #""urn:kurs:xapi:step""#)
+      .replacingOccurrences(of: #""_0""#, with: #""_0""#)
+    let read = { (text: String) in Array(text.utf8).withUnsafeBufferPointer { JournalLineParser.record($0) } }
+    let expected = try JSONDecoder().decode(Journal.Record.self, from: Data(plain.utf8))
+    #expect(read(plain) == expected)
+    #expect(read(escaped) == expected)
+    #expect(try JSONDecoder().decode(Journal.Record.self, from: Data(escaped.utf8)) == expected)
+    // A key that only starts like a known one is another key.
+    let longer = plain.replacingOccurrences(of: #""timestamp""#, with: #""timestamps""#)
+    #expect(read(longer) == nil)
+  }
 }
