@@ -119,14 +119,15 @@ final class CourseBuilder {
         modules.append(buildModule(element, directory: resolver.courseDirectory))
       case (_, .problem(let problem)?):
         report(problem)
-      case (_, .file(let url)?):
+      case (_, .file?):
+        let file = files[fileIndex]
         let document = readAhead?.document(fileIndex)
         fileIndex += 1
         if let moduleRoot = readFile(
-          url, displayPath: displayPath(of: url), expectedRoot: "module",
+          file.url, displayPath: file.displayPath, expectedRoot: "module",
           referencedAt: element.location(ofAttribute: "href"), document: document)
         {
-          modules.append(buildModule(moduleRoot, directory: url.deletingLastPathComponent()))
+          modules.append(buildModule(moduleRoot, directory: file.url.deletingLastPathComponent()))
         }
       default:
         continue
