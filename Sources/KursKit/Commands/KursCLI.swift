@@ -63,7 +63,7 @@ public struct KursCLI {
       return .success
     case .validate(let paths, let strict, let json):
       var report = ValidationReport(strict: strict)
-      for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader) }
+      for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true) }
       if json { console.write(report.json()) } else { console.write(report.text()) }
       return report.exitCode
     case .graph(let name, let moduleID, let format):

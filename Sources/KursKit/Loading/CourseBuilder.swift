@@ -2,23 +2,52 @@ import Foundation
 
 /// Turns parsed course files into the model, collecting findings as it goes. One builder loads
 /// one course; `CourseLoader` is its public face.
+///
+/// Module files are read and built on every core (`ReadAhead`), each by a builder of its own
+/// (`moduleBuilder`), and taken back in file order: findings, files read and the course digest
+/// come out exactly as if one file were read after another.
 final class CourseBuilder {
   let reader: XMLReader
   let resolver: PathResolver
   let courseDisplayDirectory: String
+  /// Called with each module as soon as it is built (on the thread that built it), with its
+  /// position among the course's elements and the course's settings (no modules, no texts);
+  /// the course keeps the module it returns.
+  var moduleHook: (@Sendable (_ position: Int, _ module: Module, _ course: Course) -> Module)?
 
   private(set) var diagnostics: [Diagnostic] = []
   private(set) var filesRead: [String] = []
   var languages: [String] = []
   var defaultLanguage = "en"
-  /// Shared files already read, by path: each is read once however often it is used.
-  private var libraries: [String: ContentLibrary?] = [:]
+  /// Shared files, each read once however often and on whichever thread it is used.
+  let shelf: LibraryShelf
+  /// Set for a module's own builder: a shared file it uses is noted here and reported by the
+  /// course's builder when it takes the module back, in file order.
+  private let defersLibraries: Bool
+  private(set) var libraryUses: [LibraryUse] = []
+  /// Shared files reported already (by path).
+  private var reportedLibraries: Set<String> = []
   private var digest = SHA256Digest()
 
-  init(reader: XMLReader, resolver: PathResolver, courseDisplayDirectory: String) {
+  /// Where a module's builder used a shared file.
+  struct LibraryUse: Sendable {
+    /// How many findings the builder had then.
+    var position: Int
+    var key: String
+    var href: String
+    var location: SourceLocation
+    var isShared: Bool
+  }
+
+  init(
+    reader: XMLReader, resolver: PathResolver, courseDisplayDirectory: String, shelf: LibraryShelf = LibraryShelf(),
+    defersLibraries: Bool = false
+  ) {
     self.reader = reader
     self.resolver = resolver
     self.courseDisplayDirectory = courseDisplayDirectory
+    self.shelf = shelf
+    self.defersLibraries = defersLibraries
   }
 
   func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
@@ -54,27 +83,37 @@ final class CourseBuilder {
     document alreadyRead: XMLReader.Document? = nil
   ) -> ParsedElement? {
     let document = alreadyRead ?? reader.read(fileAt: url, displayPath: displayPath)
-    filesRead.append(displayPath)
-    let relative = url.standardizedFileURL.path.replacingOccurrences(
-      of: resolver.courseDirectory.path, with: "")
-    digest.update(Array(relative.utf8))
-    digest.update(document.bytes)
+    recordFile(displayPath: displayPath, digestPath: digestPath(of: url), bytes: document.bytes)
     diagnostics.append(contentsOf: document.diagnostics)
     guard let root = document.root else { return nil }
     guard root.name == expectedRoot else {
-      let hint: String
-      switch (root.name, expectedRoot) {
-      case ("module", "course"):
-        hint = "this is a module file; validate the course folder whose course.xml names it with <module-ref>"
-      case ("content", "course"):
-        hint = "this is a shared content file; it is checked with every course that uses it"
-      default:
-        hint = "expected <\(expectedRoot)> as the root element, found <\(root.name)>"
-      }
-      report(.error(.schema, at: referencedAt ?? root.location, hint))
+      report(.error(.schema, at: referencedAt ?? root.location, Self.wrongRoot(root.name, expected: expectedRoot)))
       return nil
     }
     return root
+  }
+
+  /// What the course digest takes of a file's path: the path inside the course folder.
+  private func digestPath(of url: URL) -> [UInt8] {
+    Array(url.standardizedFileURL.path.replacingOccurrences(of: resolver.courseDirectory.path, with: "").utf8)
+  }
+
+  /// Counts a file read: in the list of files and in the course digest.
+  private func recordFile(displayPath: String, digestPath: [UInt8], bytes: [UInt8]) {
+    filesRead.append(displayPath)
+    digest.update(digestPath)
+    digest.update(bytes)
+  }
+
+  private static func wrongRoot(_ found: String, expected: String) -> String {
+    switch (found, expected) {
+    case ("module", "course"):
+      return "this is a module file; validate the course folder whose course.xml names it with <module-ref>"
+    case ("content", "course"):
+      return "this is a shared content file; it is checked with every course that uses it"
+    default:
+      return "expected <\(expected)> as the root element, found <\(found)>"
+    }
   }
 
   // MARK: Course
@@ -102,44 +141,18 @@ final class CourseBuilder {
       }
     }
 
-    // Module files are found first, so that other cores can read them while modules are built.
-    let references = root.elements.map { element in
-      element.name == "module-ref" ? moduleFile(element) : nil
-    }
-    let files = references.compactMap { reference -> ReadAhead.File? in
-      guard case .file(let url)? = reference else { return nil }
-      return ReadAhead.File(url: url, displayPath: displayPath(of: url))
-    }
-    let readAhead = files.count > 1 ? ReadAhead(files: files, makeReader: reader.withSameSchema) : nil
-    var fileIndex = 0
-    var modules: [Module] = []
-    for (element, reference) in zip(root.elements, references) {
-      switch (element.name, reference) {
-      case ("module", _):
-        modules.append(buildModule(element, directory: resolver.courseDirectory))
-      case (_, .problem(let problem)?):
-        report(problem)
-      case (_, .file?):
-        let file = files[fileIndex]
-        let document = readAhead?.document(fileIndex)
-        fileIndex += 1
-        if let moduleRoot = readFile(
-          file.url, displayPath: file.displayPath, expectedRoot: "module",
-          referencedAt: element.location(ofAttribute: "href"), document: document)
-        {
-          modules.append(buildModule(moduleRoot, directory: file.url.deletingLastPathComponent()))
-        }
-      default:
-        continue
-      }
-    }
-
     let completion = root.elements(named: "completion").first.map { element in
       CompletionRule(
         modules: element[attribute: "modules"].map { $0.split(separator: " ").map(String.init) },
         minimumScore: element[attribute: "min-score"].flatMap { Int($0) },
         location: element.location)
     } ?? CompletionRule()
+    let modules = buildModules(
+      root,
+      settings: Course(
+        id: root[attribute: "id"] ?? "", version: root[attribute: "version"] ?? "", languages: languages,
+        defaultLanguage: defaultLanguage, title: LocalizedText(), completion: completion, modules: [],
+        location: root.location))
 
     return Course(
       id: root[attribute: "id"] ?? "",
@@ -155,6 +168,114 @@ final class CourseBuilder {
       modules: modules,
       location: root.location,
       digest: digest.hexDigest())
+  }
+
+  /// What a reading thread made of a module file.
+  private struct BuiltModule: Sendable {
+    var document: XMLReader.Document
+    /// The module, when the file is one; built by its own builder, whose findings follow.
+    var module: Module?
+    var diagnostics: [Diagnostic] = []
+    var libraryUses: [LibraryUse] = []
+  }
+
+  /// The modules of the course, in order: written in course.xml, or in module files, which are
+  /// read and built on every core (with `moduleHook` applied there) while this thread takes
+  /// them back one after another.
+  private func buildModules(_ root: ParsedElement, settings: Course) -> [Module] {
+    let elements = root.elements
+    let references = elements.map { element in element.name == "module-ref" ? moduleFile(element) : nil }
+    var files: [ReadAhead<BuiltModule>.File] = []
+    var positions: [Int] = []
+    for (position, reference) in references.enumerated() {
+      guard case .file(let url)? = reference else { continue }
+      files.append(ReadAhead.File(url: url, displayPath: displayPath(of: url)))
+      positions.append(position)
+    }
+    let hook = moduleHook
+    let parts = PartSettings(builder: self)
+    let filePositions = positions
+    let readAhead = files.count > 1
+      ? ReadAhead(files: files, makeReader: reader.withSameSchema) { index, file, reader in
+        let document = reader.read(fileAt: file.url, displayPath: file.displayPath)
+        guard let root = document.root, root.name == "module" else { return BuiltModule(document: document) }
+        let builder = parts.builder(reader: reader)
+        var module = builder.buildModule(root, directory: file.url.deletingLastPathComponent())
+        if let hook { module = hook(filePositions[index], module, settings) }
+        return BuiltModule(
+          document: document, module: module, diagnostics: builder.diagnostics, libraryUses: builder.libraryUses)
+      }
+      : nil
+
+    var fileIndex = 0
+    var modules: [Module] = []
+    for (position, (element, reference)) in zip(elements, references).enumerated() {
+      var module: Module
+      switch (element.name, reference) {
+      case ("module", _):
+        module = buildModule(element, directory: resolver.courseDirectory)
+      case (_, .problem(let problem)?):
+        report(problem)
+        continue
+      case (_, .file?):
+        let file = files[fileIndex]
+        let built = readAhead?.take(fileIndex)
+        fileIndex += 1
+        guard
+          let moduleRoot = readFile(
+            file.url, displayPath: file.displayPath, expectedRoot: "module",
+            referencedAt: element.location(ofAttribute: "href"), document: built?.document)
+        else { continue }
+        if let built, let builtModule = built.module {
+          takeFindings(built.diagnostics, libraryUses: built.libraryUses)
+          modules.append(builtModule)
+          continue
+        }
+        module = buildModule(moduleRoot, directory: file.url.deletingLastPathComponent())
+      default:
+        continue
+      }
+      if let hook { module = hook(position, module, settings) }
+      modules.append(module)
+    }
+    return modules
+  }
+
+  /// What a part's builder needs of this one, to be made on another thread.
+  private struct PartSettings: Sendable {
+    var resolver: PathResolver
+    var courseDisplayDirectory: String
+    var shelf: LibraryShelf
+    var languages: [String]
+    var defaultLanguage: String
+
+    init(builder: CourseBuilder) {
+      resolver = builder.resolver
+      courseDisplayDirectory = builder.courseDisplayDirectory
+      shelf = builder.shelf
+      languages = builder.languages
+      defaultLanguage = builder.defaultLanguage
+    }
+
+    func builder(reader: XMLReader) -> CourseBuilder {
+      let builder = CourseBuilder(
+        reader: reader, resolver: resolver, courseDisplayDirectory: courseDisplayDirectory, shelf: shelf,
+        defersLibraries: true)
+      builder.languages = languages
+      builder.defaultLanguage = defaultLanguage
+      return builder
+    }
+  }
+
+  /// Takes a part builder's findings, reporting each shared file it used first where it used it.
+  private func takeFindings(_ findings: [Diagnostic], libraryUses: [LibraryUse]) {
+    var next = 0
+    for use in libraryUses {
+      diagnostics.append(contentsOf: findings[next..<use.position])
+      next = use.position
+      if let entry = shelf[use.key] { report(use, entry) }
+    }
+    diagnostics.append(contentsOf: findings[next...])
   }
 
   private enum ModuleFile {
@@ -184,7 +305,8 @@ final class CourseBuilder {
 
   // MARK: Shared content
 
-  /// Reads a shared file (once) and returns it as a library.
+  /// A shared file as a library: read once for the whole course, and reported (its findings,
+  /// the digest) at its first use.
   func library(href: String, at location: SourceLocation, from directory: URL) -> ContentLibrary? {
     let target: PathResolver.Target
     do {
@@ -194,21 +316,47 @@ final class CourseBuilder {
       return nil
     }
     let key = target.file.path
-    if let cached = libraries[key] { return cached }
-    guard FileManager.default.fileExists(atPath: target.file.path) else {
-      report(.error(.file, at: location, "'\(href)' not found\(target.isShared ? " in Content/" : "")"))
-      libraries[key] = .some(nil)
-      return nil
+    let entry = shelf.entry(for: key) { loadLibrary(target.file, href: href) }
+    let use = LibraryUse(position: diagnostics.count, key: key, href: href, location: location, isShared: target.isShared)
+    if defersLibraries {
+      libraryUses.append(use)
+    } else {
+      report(use, entry)
     }
-    var built: ContentLibrary?
-    if let root = readFile(
-      target.file, displayPath: displayPath(of: target.file), expectedRoot: "content",
-      referencedAt: location)
-    {
-      built = buildLibrary(root, href: href.split(separator: "#").first.map(String.init) ?? href)
+    return entry.library
+  }
+
+  /// Reads and builds a shared file, keeping what that found.
+  private func loadLibrary(_ file: URL, href: String) -> LibraryShelf.Entry {
+    guard FileManager.default.fileExists(atPath: file.path) else { return LibraryShelf.Entry(missing: true) }
+    let path = displayPath(of: file)
+    let document = reader.read(fileAt: file, displayPath: path)
+    var entry = LibraryShelf.Entry(
+      displayPath: path, digestPath: digestPath(of: file), bytes: document.bytes, readFindings: document.diagnostics)
+    guard let root = document.root else { return entry }
+    guard root.name == "content" else {
+      entry.wrongRoot = root.name
+      return entry
     }
-    libraries[key] = .some(built)
-    return built
+    let builder = PartSettings(builder: self).builder(reader: reader)
+    entry.library = builder.buildLibrary(root, href: href.split(separator: "#").first.map(String.init) ?? href)
+    entry.buildFindings = builder.diagnostics
+    return entry
+  }
+
+  /// Reports a shared file at its first use: the file read, what reading and building it found.
+  private func report(_ use: LibraryUse, _ entry: LibraryShelf.Entry) {
+    guard reportedLibraries.insert(use.key).inserted else { return }
+    guard !entry.missing else {
+      report(.error(.file, at: use.location, "'\(use.href)' not found\(use.isShared ? " in Content/" : "")"))
+      return
+    }
+    recordFile(displayPath: entry.displayPath, digestPath: entry.digestPath, bytes: entry.bytes)
+    diagnostics.append(contentsOf: entry.readFindings)
+    if let found = entry.wrongRoot {
+      report(.error(.schema, at: use.location, Self.wrongRoot(found, expected: "content")))
+    }
+    diagnostics.append(contentsOf: entry.buildFindings)
   }
 
   private func buildLibrary(_ root: ParsedElement, href: String) -> ContentLibrary {

@@ -22,8 +22,14 @@ public struct CourseLoader: Sendable {
   }
 
   /// Loads the course at `path`: a folder holding `course.xml`, or a course file.
-  /// - Parameter path: as the user wrote it; findings print paths in the same form.
-  public func load(path: String) -> Result {
+  /// - Parameters:
+  ///   - path: as the user wrote it; findings print paths in the same form.
+  ///   - moduleHook: called with each module as soon as it is built, on the thread that built
+  ///     it, with the module's position among the course's elements and the course's settings
+  ///     (languages, completion; no modules or texts); the course keeps the module it returns.
+  public func load(
+    path: String, moduleHook: (@Sendable (_ position: Int, _ module: Module, _ settings: Course) -> Module)? = nil
+  ) -> Result {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     let start = SourceLocation(file: path, line: 1, column: 1)
@@ -59,6 +65,7 @@ public struct CourseLoader: Sendable {
       reader: XMLReader(schemaText: schemaText),
       resolver: PathResolver(courseDirectory: courseDirectory, contentDirectory: content),
       courseDisplayDirectory: (displayPath as NSString).deletingLastPathComponent)
+    builder.moduleHook = moduleHook
     let course = builder.buildCourse(fileURL: fileURL, displayPath: displayPath)
     return Result(course: course, diagnostics: builder.diagnostics, files: builder.filesRead)
   }

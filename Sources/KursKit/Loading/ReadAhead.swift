@@ -1,13 +1,14 @@
 import Foundation
 
-/// Reads a list of course files on every core, ahead of the one that is building from them.
+/// Works through a list of course files on every core, ahead of the thread that takes the
+/// results in order.
 ///
-/// A course of many module files spends as long parsing and checking them against the schema
-/// as building the model from them. While the builder works on one module, the other cores read
-/// the next ones. At most `window` files are read and not yet taken, so memory stays bounded
-/// however many files the course has. Documents come back in the order of the list, so findings
-/// and the course digest are exactly those of reading one file after another.
-final class ReadAhead: @unchecked Sendable {
+/// A course of many module files spends most of its loading time parsing them, checking them
+/// against the schema and building modules from them. While one thread takes a result, the
+/// others work on the next files. At most `window` results are made and not yet taken, so
+/// memory stays bounded however many files the course has. Results come back in the order of
+/// the list, so findings and the course digest are exactly those of one file after another.
+final class ReadAhead<Output: Sendable>: @unchecked Sendable {
   /// A file to read, and the path its findings print.
   struct File: Sendable {
     var url: URL
@@ -15,32 +16,38 @@ final class ReadAhead: @unchecked Sendable {
   }
 
   private let files: [File]
+  private let work: @Sendable (Int, File, XMLReader) -> Output
   private let lock = NSLock()
-  /// Read documents not yet taken (guarded by `lock`).
-  private var documents: [Int: XMLReader.Document] = [:]
-  /// The next file a reading thread takes (guarded by `lock`).
+  /// Results not yet taken (guarded by `lock`).
+  private var results: [Int: Output] = [:]
+  /// The next file a thread takes (guarded by `lock`).
   private var next = 0
-  /// Set when the builder wants no more (guarded by `lock`).
+  /// Set when no more is wanted (guarded by `lock`).
   private var stopped = false
   private let ready: [DispatchSemaphore]
-  /// Counts the files that may still be read ahead of the builder.
+  /// Counts the results that may still be made ahead of the taker.
   private let room: DispatchSemaphore
   private let window: Int
   private let finished = DispatchGroup()
 
-  /// Starts reading `files` at once.
+  /// Starts working through `files` at once.
   /// - Parameters:
-  ///   - makeReader: makes one reader for each reading thread.
-  ///   - threads: how many threads read; by default one per core.
-  init(files: [File], threads: Int = ProcessInfo.processInfo.activeProcessorCount, makeReader: () -> XMLReader) {
+  ///   - threads: how many threads work; by default one per core.
+  ///   - makeReader: makes one reader for each thread.
+  ///   - work: what a thread does with file number `index`, with its own reader.
+  init(
+    files: [File], threads: Int = ProcessInfo.processInfo.activeProcessorCount, makeReader: () -> XMLReader,
+    work: @escaping @Sendable (_ index: Int, File, XMLReader) -> Output
+  ) {
     self.files = files
+    self.work = work
     self.ready = files.map { _ in DispatchSemaphore(value: 0) }
     let threads = max(1, min(threads, files.count))
     window = threads * 2
     room = DispatchSemaphore(value: window)
     for _ in 0..<threads {
       let reader = makeReader()
-      DispatchQueue.global().async(group: finished) { self.work(with: reader) }
+      DispatchQueue.global().async(group: finished) { self.run(with: reader) }
     }
   }
 
@@ -49,7 +56,7 @@ final class ReadAhead: @unchecked Sendable {
     finished.wait()
   }
 
-  private func work(with reader: XMLReader) {
+  private func run(with reader: XMLReader) {
     while true {
       room.wait()
       lock.lock()
@@ -61,27 +68,26 @@ final class ReadAhead: @unchecked Sendable {
       let index = next
       next += 1
       lock.unlock()
-      let document = reader.read(fileAt: files[index].url, displayPath: files[index].displayPath)
+      let result = work(index, files[index], reader)
       lock.lock()
-      documents[index] = document
+      results[index] = result
       lock.unlock()
       ready[index].signal()
     }
   }
 
-  /// The document of file `index`, once read. Take each once, in the order of the list (the
-  /// threads read in that order; waiting for a later file first could wait for ever).
-  func document(_ index: Int) -> XMLReader.Document {
+  /// The result for file `index`, once made. Take each once, in the order of the list (the
+  /// threads work in that order; waiting for a later file first could wait for ever).
+  func take(_ index: Int) -> Output? {
     ready[index].wait()
     lock.lock()
-    let document = documents.removeValue(forKey: index)
+    let result = results.removeValue(forKey: index)
     lock.unlock()
     room.signal()
-    // Every index is read exactly once and signalled only after it is stored.
-    return document ?? XMLReader.Document(root: nil, diagnostics: [], bytes: [])
+    return result
   }
 
-  /// Reads no more files; the threads end after the file each is reading.
+  /// Starts no more files; the threads end after the file each is on.
   func stop() {
     lock.lock()
     stopped = true

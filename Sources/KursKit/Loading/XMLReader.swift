@@ -18,7 +18,7 @@ final class XMLReader: @unchecked Sendable {
   static let maximumFileSize = 64 * 1024 * 1024
 
   /// The result of reading one file.
-  struct Document {
+  struct Document: Sendable {
     /// The root element, when the file read and passed the schema.
     var root: ParsedElement?
     var diagnostics: [Diagnostic]

@@ -47,6 +47,15 @@ public struct Module: Sendable, Equatable {
 
   /// The position of the node with this id in `nodes`.
   public func index(of id: String) -> Int? { indexByID[id] }
+
+  /// The module without its nodes: what a course-wide check needs of a module once the module
+  /// itself has been checked (`kurs validate` keeps no more of a large course in memory).
+  public func withoutNodes() -> Module {
+    Module(
+      id: id, title: title, objectives: objectives, contentNote: contentNote, start: start, passMark: passMark,
+      requires: requires, allowBack: allowBack, retakeBelow: retakeBelow, nodes: [], location: location,
+      attributeLocations: attributeLocations)
+  }
 }
 
 /// The score a module needs: points, or a percentage of the most points a path can collect.

@@ -3,25 +3,44 @@
 public struct CourseValidator: Sendable {
   public init() {}
 
+  /// What the checks of one module found, and what the course-wide checks need of it.
+  public struct ModuleResult: Sendable {
+    var graph = Findings()
+    var texts = TextChecks.Result()
+    /// The most points a path through the module can collect.
+    var mostPoints = 0
+  }
+
   /// Every finding about `course`, in file order.
   public func validate(_ course: Course) -> [Diagnostic] {
-    var findings = Findings()
-    checkCourse(course, &findings)
-    // Each module is checked on its own, on every core; findings are added in the order of a
-    // check one module after another, so the output does not depend on the cores.
-    let texts = TextChecks(course: course)
+    // Each module is checked on its own, on every core.
     let modules = course.modules
-    let perModule = parallelMap(modules.count) { index in
-      var graphFindings = Findings()
-      ModuleChecks(course: course, module: modules[index]).run(&graphFindings)
-      return (graphFindings, texts.check(TextChecks.texts(of: modules[index])))
-    }
-    for (graphFindings, _) in perModule { findings.add(graphFindings) }
-    TextChecks.add([texts.check(TextChecks.texts(ofCourse: course))] + perModule.map(\.1), to: &findings)
+    return validate(course, modules: parallelMap(modules.count) { check(modules[$0], in: course) })
+  }
+
+  /// Checks one module: everything that needs only the module and the course's own settings
+  /// (languages, completion), not the other modules. Safe to run while other modules load.
+  public func check(_ module: Module, in course: Course) -> ModuleResult {
+    var result = ModuleResult()
+    ModuleChecks(course: course, module: module).run(&result.graph)
+    result.texts = TextChecks(course: course).check(TextChecks.texts(of: module))
+    result.mostPoints = ModuleGraph(module: module).mostPoints
+    return result
+  }
+
+  /// Every finding about `course`, given what `check(_:in:)` found in each of its modules (in
+  /// the order of `course.modules`, whose nodes are then not looked at again). Findings come in
+  /// the order of a check one module after another, so the output does not depend on the cores.
+  public func validate(_ course: Course, modules results: [ModuleResult]) -> [Diagnostic] {
+    var findings = Findings()
+    checkCourse(course, mostPoints: results.map(\.mostPoints), &findings)
+    for result in results { findings.add(result.graph) }
+    let texts = TextChecks(course: course)
+    TextChecks.add([texts.check(TextChecks.texts(ofCourse: course))] + results.map(\.texts), to: &findings)
     return findings.sorted
   }
 
-  private func checkCourse(_ course: Course, _ findings: inout Findings) {
+  private func checkCourse(_ course: Course, mostPoints: [Int], _ findings: inout Findings) {
     let moduleIDs = course.modules.map(\.id)
     duplicates(course.modules.map { ($0.id, $0.location) }, what: "module", &findings)
     for module in course.modules {
@@ -58,7 +77,7 @@ public struct CourseValidator: Sendable {
     }
     if let minimum = course.completion.minimumScore {
       let required = course.completion.modules ?? moduleIDs
-      let most = course.modules.filter { required.contains($0.id) }.map { ModuleGraph(module: $0).mostPoints }.reduce(0, +)
+      let most = zip(course.modules, mostPoints).filter { required.contains($0.0.id) }.map(\.1).reduce(0, +)
       if minimum > most {
         findings.error(course.completion.location ?? course.location, "min-score \(minimum) is above the \(most) points the required modules can give together; no learner could complete the course")
       }

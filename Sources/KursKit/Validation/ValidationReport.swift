@@ -15,14 +15,26 @@ public struct ValidationReport: Sendable {
 
   public init(strict: Bool) { self.strict = strict }
 
-  /// Loads and validates the course at `path`.
   /// Loads and checks the course at `path`, adding its findings; returns the course it loaded.
+  /// - Parameter streaming: check each module as soon as it is built, on the thread that built
+  ///   it, and keep none of its nodes (the course returned has modules without nodes): for
+  ///   `kurs validate`, which needs only the findings, so that a large course is never held
+  ///   in memory whole.
   @discardableResult
-  public mutating func check(path: String, loader: CourseLoader) -> Course? {
-    let loaded = loader.load(path: path)
+  public mutating func check(path: String, loader: CourseLoader, streaming: Bool = false) -> Course? {
+    let validator = CourseValidator()
+    let checked = CheckedModules()
+    var hook: (@Sendable (Int, Module, Course) -> Module)?
+    if streaming {
+      hook = { position, module, settings in
+        checked.add(validator.check(module, in: settings), at: position)
+        return module.withoutNodes()
+      }
+    }
+    let loaded = loader.load(path: path, moduleHook: hook)
     var diagnostics = loaded.diagnostics
     if let course = loaded.course, !diagnostics.contains(where: { $0.severity == .error && $0.stage != .semantic }) {
-      diagnostics += CourseValidator().validate(course)
+      diagnostics += streaming ? validator.validate(course, modules: checked.inOrder) : validator.validate(course)
     }
     if strict {
       diagnostics = diagnostics.map { diagnostic in
@@ -34,6 +46,26 @@ public struct ValidationReport: Sendable {
     courses.append(
       CourseResult(path: path, courseID: loaded.course?.id, files: loaded.files, diagnostics: diagnostics))
     return loaded.course
+  }
+
+  /// What the checks of each module found, by the module's position in its course (filled
+  /// from the threads that build modules).
+  private final class CheckedModules: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: CourseValidator.ModuleResult] = [:]
+
+    func add(_ result: CourseValidator.ModuleResult, at position: Int) {
+      lock.lock()
+      defer { lock.unlock() }
+      results[position] = result
+    }
+
+    /// The results in the order of the course's modules.
+    var inOrder: [CourseValidator.ModuleResult] {
+      lock.lock()
+      defer { lock.unlock() }
+      return results.keys.sorted().compactMap { results[$0] }
+    }
   }
 
   public var diagnostics: [Diagnostic] { courses.flatMap(\.diagnostics) }

@@ -7,7 +7,7 @@ import Testing
   @Test func documentsComeBackInTheOrderOfTheListWithTheirOwnFindings() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    var files: [ReadAhead.File] = []
+    var files: [ReadAhead<XMLReader.Document>.File] = []
     for index in 0..<40 {
       let url = directory.appendingPathComponent("m\(index).xml")
       // Every fifth file is broken, on a line of its own number.
@@ -18,9 +18,11 @@ import Testing
       files.append(ReadAhead.File(url: url, displayPath: "m\(index).xml"))
     }
     let schema = try #require(CourseSchema.text())
-    let readAhead = ReadAhead(files: files, threads: 3) { XMLReader(schemaText: schema) }
+    let readAhead = ReadAhead(files: files, threads: 3, makeReader: { XMLReader(schemaText: schema) }) {
+      _, file, reader in reader.read(fileAt: file.url, displayPath: file.displayPath)
+    }
     for index in 0..<40 {
-      let document = readAhead.document(index)
+      let document = try #require(readAhead.take(index))
       if index % 5 == 0 {
         #expect(document.root == nil)
         #expect(document.diagnostics.first?.location.file == "m\(index).xml")
@@ -35,14 +37,16 @@ import Testing
   @Test func stoppingEarlyEndsTheReadingThreads() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let files = try (0..<30).map { index -> ReadAhead.File in
+    let files = try (0..<30).map { index -> ReadAhead<XMLReader.Document>.File in
       let url = directory.appendingPathComponent("m\(index).xml")
       try Data("<module/>".utf8).write(to: url)
       return ReadAhead.File(url: url, displayPath: url.lastPathComponent)
     }
     let schema = try #require(CourseSchema.text())
-    var readAhead: ReadAhead? = ReadAhead(files: files, threads: 2) { XMLReader(schemaText: schema) }
-    _ = readAhead?.document(0)
+    var readAhead: ReadAhead? = ReadAhead(files: files, threads: 2, makeReader: { XMLReader(schemaText: schema) }) {
+      _, file, reader in reader.read(fileAt: file.url, displayPath: file.displayPath)
+    }
+    _ = readAhead?.take(0)
     // Deinit stops the threads and waits for them: this returns rather than hanging.
     readAhead = nil
     #expect(readAhead == nil)
