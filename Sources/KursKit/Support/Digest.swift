@@ -1,4 +1,5 @@
 import CCrypto
+import CCryptoLoader
 
 /// SHA-256 through OpenSSL's libcrypto (`EVP_DigestInit_ex`, `EVP_DigestUpdate` and
 /// `EVP_DigestFinal_ex` with `EVP_sha256`). The only file that talks to libcrypto for digests.
@@ -34,7 +35,7 @@ public struct SHA256Digest: Sendable {
     var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
     var length: UInt32 = 0
     let ok = bytes.withUnsafeBytes { input in
-      EVP_Digest(input.baseAddress, input.count, &output, &length, EVP_sha256(), nil)
+      kurs_EVP_Digest(input.baseAddress, input.count, &output, &length, kurs_EVP_sha256(), nil)
     }
     // EVP_Digest fails only when OpenSSL itself is broken; an empty digest then never matches.
     guard ok == 1 else { return "" }
@@ -60,9 +61,9 @@ public struct SHA256Digest: Sendable {
     private var failed = false
 
     init() {
-      let context = EVP_MD_CTX_new()
-      if let context, EVP_DigestInit_ex(context, EVP_sha256(), nil) != 1 {
-        EVP_MD_CTX_free(context)
+      let context = kurs_EVP_MD_CTX_new()
+      if let context, kurs_EVP_DigestInit_ex(context, kurs_EVP_sha256(), nil) != 1 {
+        kurs_EVP_MD_CTX_free(context)
         self.context = nil
       } else {
         self.context = context
@@ -71,16 +72,16 @@ public struct SHA256Digest: Sendable {
 
     private init(copying other: OpaquePointer?, failed: Bool) {
       self.failed = failed
-      let context = other == nil ? nil : EVP_MD_CTX_new()
-      if let context, EVP_MD_CTX_copy_ex(context, other) != 1 {
-        EVP_MD_CTX_free(context)
+      let context = other == nil ? nil : kurs_EVP_MD_CTX_new()
+      if let context, kurs_EVP_MD_CTX_copy_ex(context, other) != 1 {
+        kurs_EVP_MD_CTX_free(context)
         self.context = nil
       } else {
         self.context = context
       }
     }
 
-    deinit { EVP_MD_CTX_free(context) }
+    deinit { kurs_EVP_MD_CTX_free(context) }
 
     /// A second context in the same state (`EVP_MD_CTX_copy_ex`).
     func copy() -> State { State(copying: context, failed: failed) }
@@ -88,13 +89,13 @@ public struct SHA256Digest: Sendable {
     /// `EVP_DigestUpdate`.
     func add(_ bytes: UnsafeRawBufferPointer) {
       guard let context, bytes.count > 0 else { return }
-      if EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) != 1 { failed = true }
+      if kurs_EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) != 1 { failed = true }
     }
 
     /// `EVP_DigestFinal_ex`: the context cannot take more bytes afterwards.
     func finish(into output: inout [UInt8], length: inout UInt32) -> Bool {
       guard let context, !failed else { return false }
-      return EVP_DigestFinal_ex(context, &output, &length) == 1
+      return kurs_EVP_DigestFinal_ex(context, &output, &length) == 1
     }
   }
 }

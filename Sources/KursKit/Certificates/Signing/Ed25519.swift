@@ -1,4 +1,5 @@
 import CCrypto
+import CCryptoLoader
 import Foundation
 
 /// Ed25519 keys and signatures through OpenSSL's libcrypto: the only file that talks to
@@ -16,7 +17,7 @@ public enum Ed25519 {
     public var publicKey: PublicKey {
       get throws(KeyError) {
         let key = try Ed25519.privateKey(raw)
-        defer { EVP_PKEY_free(key) }
+        defer { kurs_EVP_PKEY_free(key) }
         guard let publicKey = PublicKey(raw: try Ed25519.rawPublicKey(key)) else {
           throw KeyError.openSSL("EVP_PKEY_get_raw_public_key")
         }
@@ -28,22 +29,22 @@ public enum Ed25519 {
     /// (`PEM_write_bio_PrivateKey`).
     public func pem() throws(KeyError) -> String {
       let key = try Ed25519.privateKey(raw)
-      defer { EVP_PKEY_free(key) }
-      return try Ed25519.writePEM { bio in PEM_write_bio_PrivateKey(bio, key, nil, nil, 0, nil, nil) }
+      defer { kurs_EVP_PKEY_free(key) }
+      return try Ed25519.writePEM { bio in kurs_PEM_write_bio_PrivateKey(bio, key, nil, nil, 0, nil, nil) }
     }
 
     /// Signs `message` (`EVP_DigestSign` with no digest: Ed25519 signs the message itself).
     /// - Returns: the 64-byte signature.
     public func sign(_ message: [UInt8]) throws(KeyError) -> [UInt8] {
       let key = try Ed25519.privateKey(raw)
-      defer { EVP_PKEY_free(key) }
-      guard let context = EVP_MD_CTX_new() else { throw Ed25519.failure("EVP_MD_CTX_new") }
-      defer { EVP_MD_CTX_free(context) }
-      guard EVP_DigestSignInit(context, nil, nil, nil, key) == 1 else { throw Ed25519.failure("EVP_DigestSignInit") }
+      defer { kurs_EVP_PKEY_free(key) }
+      guard let context = kurs_EVP_MD_CTX_new() else { throw Ed25519.failure("EVP_MD_CTX_new") }
+      defer { kurs_EVP_MD_CTX_free(context) }
+      guard kurs_EVP_DigestSignInit(context, nil, nil, nil, key) == 1 else { throw Ed25519.failure("EVP_DigestSignInit") }
       var signature = [UInt8](repeating: 0, count: 64)
       var length = signature.count
       let ok = message.withUnsafeBufferPointer { bytes in
-        EVP_DigestSign(context, &signature, &length, bytes.baseAddress, bytes.count)
+        kurs_EVP_DigestSign(context, &signature, &length, bytes.baseAddress, bytes.count)
       }
       guard ok == 1 else { throw Ed25519.failure("EVP_DigestSign") }
       return Array(signature.prefix(length))
@@ -63,26 +64,26 @@ public enum Ed25519 {
     /// The key as PEM, SubjectPublicKeyInfo (`-----BEGIN PUBLIC KEY-----`, `PEM_write_bio_PUBKEY`).
     public func pem() throws(KeyError) -> String {
       let key = try Ed25519.publicKey(raw)
-      defer { EVP_PKEY_free(key) }
-      return try Ed25519.writePEM { bio in PEM_write_bio_PUBKEY(bio, key) }
+      defer { kurs_EVP_PKEY_free(key) }
+      return try Ed25519.writePEM { bio in kurs_PEM_write_bio_PUBKEY(bio, key) }
     }
 
     /// Whether `signature` is this key's signature of `message` (`EVP_DigestVerify`).
     public func isValidSignature(_ signature: [UInt8], of message: [UInt8]) -> Bool {
       guard signature.count == 64, let key = try? Ed25519.publicKey(raw) else { return false }
-      defer { EVP_PKEY_free(key) }
-      guard let context = EVP_MD_CTX_new() else { return false }
-      defer { EVP_MD_CTX_free(context) }
-      guard EVP_DigestVerifyInit(context, nil, nil, nil, key) == 1 else {
-        ERR_clear_error()
+      defer { kurs_EVP_PKEY_free(key) }
+      guard let context = kurs_EVP_MD_CTX_new() else { return false }
+      defer { kurs_EVP_MD_CTX_free(context) }
+      guard kurs_EVP_DigestVerifyInit(context, nil, nil, nil, key) == 1 else {
+        kurs_ERR_clear_error()
         return false
       }
       let result = signature.withUnsafeBufferPointer { signatureBytes in
         message.withUnsafeBufferPointer { messageBytes in
-          EVP_DigestVerify(context, signatureBytes.baseAddress, signatureBytes.count, messageBytes.baseAddress, messageBytes.count)
+          kurs_EVP_DigestVerify(context, signatureBytes.baseAddress, signatureBytes.count, messageBytes.baseAddress, messageBytes.count)
         }
       }
-      ERR_clear_error()
+      kurs_ERR_clear_error()
       return result == 1
     }
 
@@ -126,15 +127,15 @@ public enum Ed25519 {
 
   /// A new key pair from the system's random source (`EVP_PKEY_keygen` for `EVP_PKEY_ED25519`).
   public static func generate() throws(KeyError) -> PrivateKey {
-    guard let context = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nil) else { throw failure("EVP_PKEY_CTX_new_id") }
-    defer { EVP_PKEY_CTX_free(context) }
-    guard EVP_PKEY_keygen_init(context) == 1 else { throw failure("EVP_PKEY_keygen_init") }
+    guard let context = kurs_EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nil) else { throw failure("EVP_PKEY_CTX_new_id") }
+    defer { kurs_EVP_PKEY_CTX_free(context) }
+    guard kurs_EVP_PKEY_keygen_init(context) == 1 else { throw failure("EVP_PKEY_keygen_init") }
     var key: OpaquePointer?
-    guard EVP_PKEY_keygen(context, &key) == 1, let key else { throw failure("EVP_PKEY_keygen") }
-    defer { EVP_PKEY_free(key) }
+    guard kurs_EVP_PKEY_keygen(context, &key) == 1, let key else { throw failure("EVP_PKEY_keygen") }
+    defer { kurs_EVP_PKEY_free(key) }
     var raw = [UInt8](repeating: 0, count: 32)
     var length = raw.count
-    guard EVP_PKEY_get_raw_private_key(key, &raw, &length) == 1, length == 32 else {
+    guard kurs_EVP_PKEY_get_raw_private_key(key, &raw, &length) == 1, length == 32 else {
       throw failure("EVP_PKEY_get_raw_private_key")
     }
     return PrivateKey(raw: raw)
@@ -147,13 +148,13 @@ public enum Ed25519 {
     guard pem.contains("-----BEGIN PRIVATE KEY-----") else { throw .notAKey(expected: "private") }
     let key = try readPEM(pem, expected: "private") { bio in 
       // A passphrase callback that refuses, so that OpenSSL never asks on the terminal.
-      PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in -1 }, nil)
+      kurs_PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in -1 }, nil)
      }
-    defer { EVP_PKEY_free(key) }
-    guard EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 else { throw .notEd25519 }
+    defer { kurs_EVP_PKEY_free(key) }
+    guard kurs_EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 else { throw .notEd25519 }
     var raw = [UInt8](repeating: 0, count: 32)
     var length = raw.count
-    guard EVP_PKEY_get_raw_private_key(key, &raw, &length) == 1, length == 32 else {
+    guard kurs_EVP_PKEY_get_raw_private_key(key, &raw, &length) == 1, length == 32 else {
       throw failure("EVP_PKEY_get_raw_private_key")
     }
     return PrivateKey(raw: raw)
@@ -163,9 +164,9 @@ public enum Ed25519 {
   public static func publicKey(pem: String) throws(KeyError) -> PublicKey {
     if pem.contains("PRIVATE KEY-----") { throw .wrongKind(found: "private", expected: "public") }
     guard pem.contains("-----BEGIN PUBLIC KEY-----") else { throw .notAKey(expected: "public") }
-    let key = try readPEM(pem, expected: "public") { bio in PEM_read_bio_PUBKEY(bio, nil, { _, _, _, _ in -1 }, nil) }
-    defer { EVP_PKEY_free(key) }
-    guard EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 else { throw .notEd25519 }
+    let key = try readPEM(pem, expected: "public") { bio in kurs_PEM_read_bio_PUBKEY(bio, nil, { _, _, _, _ in -1 }, nil) }
+    defer { kurs_EVP_PKEY_free(key) }
+    guard kurs_EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 else { throw .notEd25519 }
     guard let publicKey = PublicKey(raw: try rawPublicKey(key)) else { throw .notEd25519 }
     return publicKey
   }
@@ -173,14 +174,14 @@ public enum Ed25519 {
   // MARK: OpenSSL
 
   private static func privateKey(_ raw: [UInt8]) throws(KeyError) -> OpaquePointer {
-    guard let key = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nil, raw, raw.count) else {
+    guard let key = kurs_EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nil, raw, raw.count) else {
       throw failure("EVP_PKEY_new_raw_private_key")
     }
     return key
   }
 
   private static func publicKey(_ raw: [UInt8]) throws(KeyError) -> OpaquePointer {
-    guard let key = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, raw, raw.count) else {
+    guard let key = kurs_EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, raw, raw.count) else {
       throw failure("EVP_PKEY_new_raw_public_key")
     }
     return key
@@ -189,7 +190,7 @@ public enum Ed25519 {
   private static func rawPublicKey(_ key: OpaquePointer) throws(KeyError) -> [UInt8] {
     var raw = [UInt8](repeating: 0, count: 32)
     var length = raw.count
-    guard EVP_PKEY_get_raw_public_key(key, &raw, &length) == 1, length == 32 else {
+    guard kurs_EVP_PKEY_get_raw_public_key(key, &raw, &length) == 1, length == 32 else {
       throw failure("EVP_PKEY_get_raw_public_key")
     }
     return raw
@@ -197,13 +198,13 @@ public enum Ed25519 {
 
   /// Runs `write` on a memory BIO and returns what it wrote.
   private static func writePEM(_ write: (OpaquePointer) -> Int32) throws(KeyError) -> String {
-    guard let bio = BIO_new(BIO_s_mem()) else { throw failure("BIO_new") }
-    defer { BIO_free(bio) }
+    guard let bio = kurs_BIO_new(kurs_BIO_s_mem()) else { throw failure("BIO_new") }
+    defer { kurs_BIO_free(bio) }
     guard write(bio) == 1 else { throw failure("PEM_write") }
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1024)
     while true {
-      let count = BIO_read(bio, &buffer, Int32(buffer.count))
+      let count = kurs_BIO_read(bio, &buffer, Int32(buffer.count))
       if count <= 0 { break }
       bytes += buffer.prefix(Int(count))
     }
@@ -216,12 +217,12 @@ public enum Ed25519 {
   ) throws(KeyError) -> OpaquePointer {
     let bytes = Array(pem.utf8)
     let key: OpaquePointer? = bytes.withUnsafeBytes { buffer -> OpaquePointer? in
-      guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
-      defer { BIO_free(bio) }
+      guard let bio = kurs_BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
+      defer { kurs_BIO_free(bio) }
       return read(bio)
     }
     guard let key else {
-      ERR_clear_error()
+      kurs_ERR_clear_error()
       throw .notAKey(expected: expected)
     }
     return key
@@ -229,11 +230,11 @@ public enum Ed25519 {
 
   /// The error for a failed OpenSSL call, with OpenSSL's own message; clears OpenSSL's queue.
   private static func failure(_ call: String) -> KeyError {
-    let code = ERR_get_error()
-    ERR_clear_error()
+    let code = kurs_ERR_get_error()
+    kurs_ERR_clear_error()
     guard code != 0 else { return .openSSL(call) }
     var buffer = [CChar](repeating: 0, count: 256)
-    ERR_error_string_n(code, &buffer, buffer.count)
+    kurs_ERR_error_string_n(code, &buffer, buffer.count)
     let message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     return .openSSL("\(call): \(message)")
   }
