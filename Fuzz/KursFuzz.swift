@@ -7,6 +7,9 @@ import Foundation
 //   journal  a progress journal through Journal.read and the replay
 //   export   a learner's export through ExportFile.read and the cohort import's fast reader,
 //            which must never accept what ExportFile.read refuses, nor summarise it differently
+//   modules  three module files and a shared content file (the input split at "\n--\n") under a
+//            fixed course.xml, loaded on every core: validating module by module as they are
+//            built must find exactly what validating the whole loaded course finds
 // A crash, a hang or a sanitizer report is a bug; every input that found one is committed
 // under Tests/KursEndToEndTests/Hostile/fuzz-* and replayed by the test suite.
 
@@ -36,6 +39,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     // Most mutations break the seal, which stops both readers early: also try the input with
     // its seal made right, so the readers' checks of the statements are compared too.
     if let resealed = resealed(data) { checkExportReaders(resealed) }
+  case "modules":
+    checkModules(data)
   default:
     let url = scratch.appendingPathComponent("course.xml")
     try? data.write(to: url)
@@ -58,6 +63,52 @@ func checkExportReaders(_ data: Data) {
       guard scanned.summary == expected else { fatalError("the fast reader's summary differs from the statements'") }
       guard (try? ExportFile.read(scanned.stored.map { Data($0) } ?? data)) != nil else { fatalError("the fast reader stored an unreadable export") }
     }
+}
+
+/// A course folder whose course.xml names modules/m1.xml to m3.xml, with a Content folder.
+nonisolated(unsafe) let modulesCourse: URL = {
+  let folder = scratch.appendingPathComponent("modules-course")
+  try? FileManager.default.createDirectory(
+    at: folder.appendingPathComponent("modules"), withIntermediateDirectories: true)
+  try? FileManager.default.createDirectory(
+    at: scratch.appendingPathComponent("Content"), withIntermediateDirectories: true)
+  try? Data(
+    """
+    <course xmlns="urn:kurs:course:1" id="fuzz" version="1" languages="en ru" default-language="en">
+      <title>Fuzz</title>
+      <module-ref href="modules/m1.xml"/>
+      <module-ref href="modules/m2.xml"/>
+      <module-ref href="modules/m3.xml"/>
+    </course>
+    """.utf8
+  ).write(to: folder.appendingPathComponent("course.xml"))
+  return folder
+}()
+
+/// Loads the input as three module files and a shared file; both validations must agree, and
+/// a second load must give the same findings (the threads may run in any order).
+func checkModules(_ data: Data) {
+  let separator = Data("\n--\n".utf8)
+  var parts: [Data] = []
+  var rest = data[...]
+  while parts.count < 3, let range = rest.range(of: separator) {
+    parts.append(Data(rest[..<range.lowerBound]))
+    rest = rest[range.upperBound...]
+  }
+  parts.append(Data(rest))
+  while parts.count < 4 { parts.append(Data()) }
+  for (index, part) in parts.prefix(3).enumerated() {
+    try? part.write(to: modulesCourse.appendingPathComponent("modules/m\(index + 1).xml"))
+  }
+  let content = scratch.appendingPathComponent("Content")
+  try? parts[3].write(to: content.appendingPathComponent("shared.xml"))
+  let loader = CourseLoader(contentDirectory: content)
+  var whole = ValidationReport(strict: false)
+  whole.check(path: modulesCourse.path, loader: loader)
+  var streamed = ValidationReport(strict: false)
+  streamed.check(path: modulesCourse.path, loader: loader, streaming: true)
+  guard whole.diagnostics == streamed.diagnostics else { fatalError("streaming validation found other findings") }
+  guard whole.courses.first?.files == streamed.courses.first?.files else { fatalError("the files read differ") }
 }
 
 /// `data` with the seal computed over its learner and courses, when it has all three.

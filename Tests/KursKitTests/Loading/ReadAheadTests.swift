@@ -51,4 +51,50 @@ import Testing
     readAhead = nil
     #expect(readAhead == nil)
   }
+
+  /// Dropping a read-ahead stops its threads and waits for them: none keeps it alive or works
+  /// on afterwards. (Its threads once held it, and the last of them then waited for itself in
+  /// deinit for ever: one stuck thread per course loaded.)
+  @Test func droppingTheReadAheadStopsAndJoinsItsThreads() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let files = try (0..<12).map { index -> ReadAhead<Int>.File in
+      let url = directory.appendingPathComponent("m\(index).xml")
+      try Data("<module/>".utf8).write(to: url)
+      return ReadAhead.File(url: url, displayPath: url.lastPathComponent)
+    }
+    let schema = try #require(CourseSchema.text())
+    let calls = Counter()
+    weak var dropped: ReadAhead<Int>?
+    do {
+      let readAhead = ReadAhead(files: files, threads: 2, makeReader: { XMLReader(schemaText: schema) }) {
+        index, _, _ in
+        calls.increment()
+        usleep(20_000)  // slow files: the threads are busy when the read-ahead is dropped
+        return index
+      }
+      dropped = readAhead
+      #expect(readAhead.take(0) == 0)
+    }
+    #expect(dropped == nil)
+    let afterDrop = calls.value
+    usleep(100_000)
+    #expect(calls.value == afterDrop)
+    #expect(afterDrop < files.count)
+  }
+}
+
+private final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+  func increment() {
+    lock.lock()
+    count += 1
+    lock.unlock()
+  }
+  var value: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return count
+  }
 }
