@@ -4,7 +4,7 @@ import Foundation
 /// one course; `CourseLoader` is its public face.
 ///
 /// Module files are read and built on every core (`ReadAhead`), each by a builder of its own
-/// (`moduleBuilder`), and taken back in file order: findings, files read and the course digest
+/// (`PartSettings`), and taken back in file order: findings, files read and the course digest
 /// come out exactly as if one file were read after another.
 final class CourseBuilder {
   let reader: XMLReader
@@ -27,7 +27,9 @@ final class CourseBuilder {
   private(set) var libraryUses: [LibraryUse] = []
   /// Shared files reported already (by path).
   private var reportedLibraries: Set<String> = []
-  private var digest = SHA256Digest()
+  /// The course digest, when this builder keeps one (the course's own builder, unless the
+  /// course is only being checked).
+  private var digest: SHA256Digest?
 
   /// Where a module's builder used a shared file.
   struct LibraryUse: Sendable {
@@ -41,13 +43,14 @@ final class CourseBuilder {
 
   init(
     reader: XMLReader, resolver: PathResolver, courseDisplayDirectory: String, shelf: LibraryShelf = LibraryShelf(),
-    defersLibraries: Bool = false
+    defersLibraries: Bool = false, withDigest: Bool = true
   ) {
     self.reader = reader
     self.resolver = resolver
     self.courseDisplayDirectory = courseDisplayDirectory
     self.shelf = shelf
     self.defersLibraries = defersLibraries
+    digest = withDigest ? SHA256Digest() : nil
   }
 
   func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
@@ -101,8 +104,8 @@ final class CourseBuilder {
   /// Counts a file read: in the list of files and in the course digest.
   private func recordFile(displayPath: String, digestPath: [UInt8], bytes: [UInt8]) {
     filesRead.append(displayPath)
-    digest.update(digestPath)
-    digest.update(bytes)
+    digest?.update(digestPath)
+    digest?.update(bytes)
   }
 
   private static func wrongRoot(_ found: String, expected: String) -> String {
@@ -167,7 +170,7 @@ final class CourseBuilder {
       libraries: libraries,
       modules: modules,
       location: root.location,
-      digest: digest.hexDigest())
+      digest: digest?.hexDigest() ?? "")
   }
 
   /// What a reading thread made of a module file.
@@ -260,7 +263,7 @@ final class CourseBuilder {
     func builder(reader: XMLReader) -> CourseBuilder {
       let builder = CourseBuilder(
         reader: reader, resolver: resolver, courseDisplayDirectory: courseDisplayDirectory, shelf: shelf,
-        defersLibraries: true)
+        defersLibraries: true, withDigest: false)
       builder.languages = languages
       builder.defaultLanguage = defaultLanguage
       return builder

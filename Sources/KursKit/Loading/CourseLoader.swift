@@ -27,8 +27,11 @@ public struct CourseLoader: Sendable {
   ///   - moduleHook: called with each module as soon as it is built, on the thread that built
   ///     it, with the module's position among the course's elements and the course's settings
   ///     (languages, completion; no modules or texts); the course keeps the module it returns.
+  ///   - withDigest: false when the course is only checked: its digest (`Course.digest`) is then
+  ///     empty, and no file is hashed.
   public func load(
-    path: String, moduleHook: (@Sendable (_ position: Int, _ module: Module, _ settings: Course) -> Module)? = nil
+    path: String, moduleHook: (@Sendable (_ position: Int, _ module: Module, _ settings: Course) -> Module)? = nil,
+    withDigest: Bool = true
   ) -> Result {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
@@ -64,7 +67,7 @@ public struct CourseLoader: Sendable {
     let builder = CourseBuilder(
       reader: XMLReader(schemaText: schemaText),
       resolver: PathResolver(courseDirectory: courseDirectory, contentDirectory: content),
-      courseDisplayDirectory: (displayPath as NSString).deletingLastPathComponent)
+      courseDisplayDirectory: (displayPath as NSString).deletingLastPathComponent, withDigest: withDigest)
     builder.moduleHook = moduleHook
     let course = builder.buildCourse(fileURL: fileURL, displayPath: displayPath)
     return Result(course: course, diagnostics: builder.diagnostics, files: builder.filesRead)

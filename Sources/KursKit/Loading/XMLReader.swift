@@ -28,7 +28,6 @@ final class XMLReader: @unchecked Sendable {
 
   private let schema: xmlSchemaPtr?
   private let schemaError: String?
-  private let messages: SchemaMessage
   private let schemaText: String
 
   /// libxml2 is set up once, before any thread uses it (`xmlInitParser`): left to set itself up
@@ -69,7 +68,6 @@ final class XMLReader: @unchecked Sendable {
     }
     schema = parsed
     schemaError = failure
-    messages = SchemaMessage(schemaText: schemaText)
     self.schemaText = schemaText
   }
 
@@ -197,6 +195,8 @@ final class XMLReader: @unchecked Sendable {
       validation, collectError, Unmanaged.passUnretained(schemaErrors).toOpaque())
     _ = xmlSchemaValidateDoc(validation, document)
     if !schemaErrors.errors.isEmpty {
+      // Read from the schema only when a file fails it: most files never need it.
+      let messages = SchemaMessage(schemaText: schemaText)
       let locations = Self.locations(of: rootNode, scanner: scanner, bytes: bytes, displayPath: displayPath)
       var diagnostics: [Diagnostic] = []
       let rewritten = schemaErrors.errors.map { ($0, messages.rewrite($0.message)) }

@@ -17,9 +17,9 @@ public struct ValidationReport: Sendable {
 
   /// Loads and checks the course at `path`, adding its findings; returns the course it loaded.
   /// - Parameter streaming: check each module as soon as it is built, on the thread that built
-  ///   it, and keep none of its nodes (the course returned has modules without nodes): for
-  ///   `kurs validate`, which needs only the findings, so that a large course is never held
-  ///   in memory whole.
+  ///   it, and keep none of its nodes (the course returned has modules without nodes, and no
+  ///   digest): for `kurs validate`, which needs only the findings, so that a large course is
+  ///   never held in memory whole.
   @discardableResult
   public mutating func check(path: String, loader: CourseLoader, streaming: Bool = false) -> Course? {
     let validator = CourseValidator()
@@ -31,7 +31,7 @@ public struct ValidationReport: Sendable {
         return module.withoutNodes()
       }
     }
-    let loaded = loader.load(path: path, moduleHook: hook)
+    let loaded = loader.load(path: path, moduleHook: hook, withDigest: !streaming)
     var diagnostics = loaded.diagnostics
     if let course = loaded.course, !diagnostics.contains(where: { $0.severity == .error && $0.stage != .semantic }) {
       diagnostics += streaming ? validator.validate(course, modules: checked.inOrder) : validator.validate(course)

@@ -137,5 +137,8 @@ import Testing
     #expect(loaded?.modules.allSatisfy { !$0.nodes.isEmpty } == true)
     #expect(hollow?.modules.map(\.id) == loaded?.modules.map(\.id))
     #expect(hollow?.modules.allSatisfy(\.nodes.isEmpty) == true)
+    // Nor does it hash the files for a digest no one reads.
+    #expect(loaded?.digest.isEmpty == false)
+    #expect(hollow?.digest == "")
   }
 }
