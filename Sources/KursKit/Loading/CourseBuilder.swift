@@ -86,7 +86,7 @@ final class CourseBuilder {
     document alreadyRead: XMLReader.Document? = nil
   ) -> ParsedElement? {
     let document = alreadyRead ?? reader.read(fileAt: url, displayPath: displayPath)
-    recordFile(displayPath: displayPath, digestPath: digestPath(of: url), bytes: document.bytes)
+    recordFile(displayPath: displayPath, digestPath: digest == nil ? [] : digestPath(of: url), bytes: document.bytes)
     diagnostics.append(contentsOf: document.diagnostics)
     guard let root = document.root else { return nil }
     guard root.name == expectedRoot else {
@@ -336,6 +336,8 @@ final class CourseBuilder {
     let document = reader.read(fileAt: file, displayPath: path)
     var entry = LibraryShelf.Entry(
       displayPath: path, digestPath: digestPath(of: file), bytes: document.bytes, readFindings: document.diagnostics)
+    // Path and bytes are kept whichever builder reads the file: the course's builder reports it,
+    // and it may keep a digest.
     guard let root = document.root else { return entry }
     guard root.name == "content" else {
       entry.wrongRoot = root.name
