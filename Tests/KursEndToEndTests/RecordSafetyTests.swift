@@ -55,12 +55,18 @@ import Testing
       if process.terminationReason == .uncaughtSignal { killedMidway += 1 }
       // What the learner saw confirmed on screen: feedback after a final answer, a retry prompt.
       let confirmed = output.components(separatedBy: "Points: ").count - 1 + output.components(separatedBy: "Try again").count - 1
+      // Killed before the journal existed (even between making learners/ and the learner's
+      // folder in it): then nothing can have been confirmed.
       let learners = data.appendingPathComponent("learners")
-      guard FileManager.default.fileExists(atPath: learners.path) else {
+      let folders = FileManager.default.fileExists(atPath: learners.path)
+        ? try FileManager.default.contentsOfDirectory(atPath: learners.path) : []
+      guard let folder = folders.first,
+        case let url = learners.appendingPathComponent(folder).appendingPathComponent("example.journal"),
+        FileManager.default.fileExists(atPath: url.path)
+      else {
         #expect(confirmed == 0, "run \(run): answers were shown but nothing was saved")
         continue
       }
-      let url = try journalURL(in: data, course: "example")
       let journal = Journal(url: url, learnerID: "")
       let (entries, _) = try journal.read()
       let answered = entries.flatMap(\.events).filter {
