@@ -25,12 +25,14 @@ let package = Package(
     ),
     .target(name: "CCryptoLoader", dependencies: ["CCrypto"]),
     // HTTP for the learning record store: libcurl, loaded with dlopen only when an LRS is used,
-    // so that starting kurs does not load it (docs/benchmarks.md). Needs no curl headers.
+    // so that starting kurs does not load it (BENCHMARKS.md). Needs no curl headers.
     .target(name: "CHTTP"),
     .target(
       name: "KursKit",
       dependencies: ["CLibXML2", "CCrypto", "CCryptoLoader", "CHTTP"],
-      resources: [.copy("Resources/kurs-course-1.xsd")]
+      // The schema is compiled in (Loading/CourseSchema+Text.swift, scripts/embed-schema): a
+      // binary copied anywhere, alone, needs no resource bundle beside it.
+      exclude: ["Resources/kurs-course-1.xsd"]
     ),
     .executableTarget(
       name: "kurs",

@@ -83,7 +83,7 @@ say("kurs: \(kurs); work folder: \(work.path); \(runs) runs per median\n")
 rows.append("Machine: \(machine()). Medians of \(runs) runs after one warm-up, unless a row says otherwise.")
 
 let schema = work.appendingPathComponent("kurs-course-1.xsd")
-try Data((CourseSchema.text() ?? "").utf8).write(to: schema)
+try Data((CourseSchema.text).utf8).write(to: schema)
 
 // 1. Loading and validating a course, against xmllint with the same schema.
 if wanted("validate") {

@@ -55,11 +55,7 @@ public struct KursCLI {
       console.write(text)
       return .success
     case .schema:
-      guard let text = CourseSchema.text() else {
-        console.writeError("kurs: this kurs is installed without its schema (\(CourseSchema.fileName)); reinstall kurs\n")
-        return .unreadable
-      }
-      console.write(text)
+      console.write(CourseSchema.text)
       return .success
     case .validate(let paths, let strict, let json):
       var report = ValidationReport(strict: strict)

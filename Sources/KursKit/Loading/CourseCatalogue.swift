@@ -7,7 +7,7 @@ import Foundation
 /// What `kurs courses` shows about each course (id, version, title, languages, whether it is
 /// valid), remembered between runs so the list appears at once instead of after every course
 /// has been parsed and checked again. An entry is used only while its key matches: this Kurs's
-/// version, the schema file's stamp, and the path and stamp (size, modification
+/// version, the schema's fingerprint, and the path and stamp (size, modification
 /// time, inode: `FileStamp`) of every XML file in the course folder and in the shared Content/
 /// folder. Any edit, added or removed file changes the key, and the course is checked again;
 /// nothing is read but the folders' listings.
@@ -155,7 +155,7 @@ public struct CourseCatalogue: Sendable {
     return found
   }
 
-  /// The Kurs version, the schema's stamp, and the relative path and stamp of every `.xml` file
+  /// The Kurs version, the schema's fingerprint, and the relative path and stamp of every `.xml` file
   /// under the course folder and the content folder, one per line (kept as it is: hashing it
   /// would load OpenSSL at every start), with the newest modification time among them; `nil`
   /// when a file cannot be looked at.
@@ -166,7 +166,7 @@ public struct CourseCatalogue: Sendable {
       text += "\(label) \(stamp.size) \(stamp.modified) \(stamp.inode)\n"
       newest = max(newest, stamp.modified)
     }
-    if let schema = CourseSchema.url(), let stamp = FileStamp.of(path: schema.path) { add("schema", stamp) }
+    text += "schema \(CourseSchema.fingerprint)\n"
     for (label, url) in files {
       guard let stamp = FileStamp.of(path: url.path) else { return nil }
       add(label, stamp)

@@ -55,17 +55,10 @@ public struct CourseLoader: Sendable {
           ], files: [])
       }
     }
-    guard let schemaText = CourseSchema.text() else {
-      return Result(
-        course: nil,
-        diagnostics: [
-          .error(.file, at: start, "this kurs is installed without its schema (\(CourseSchema.fileName)); reinstall kurs")
-        ], files: [])
-    }
     let courseDirectory = fileURL.deletingLastPathComponent().standardizedFileURL
     let content = contentDirectory ?? Self.findContentDirectory(from: courseDirectory)
     let builder = CourseBuilder(
-      reader: XMLReader(schemaText: schemaText),
+      reader: XMLReader(schemaText: CourseSchema.text),
       resolver: PathResolver(courseDirectory: courseDirectory, contentDirectory: content),
       courseDisplayDirectory: (displayPath as NSString).deletingLastPathComponent, withDigest: withDigest)
     builder.moduleHook = moduleHook

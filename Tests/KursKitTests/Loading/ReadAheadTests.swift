@@ -17,7 +17,7 @@ import Testing
       try Data(text.utf8).write(to: url)
       files.append(ReadAhead.File(url: url, displayPath: "m\(index).xml"))
     }
-    let schema = try #require(CourseSchema.text())
+    let schema = CourseSchema.text
     let readAhead = ReadAhead(files: files, threads: 3, makeReader: { XMLReader(schemaText: schema) }) {
       _, file, reader in reader.read(fileAt: file.url, displayPath: file.displayPath)
     }
@@ -42,7 +42,7 @@ import Testing
       try Data("<module/>".utf8).write(to: url)
       return ReadAhead.File(url: url, displayPath: url.lastPathComponent)
     }
-    let schema = try #require(CourseSchema.text())
+    let schema = CourseSchema.text
     var readAhead: ReadAhead? = ReadAhead(files: files, threads: 2, makeReader: { XMLReader(schemaText: schema) }) {
       _, file, reader in reader.read(fileAt: file.url, displayPath: file.displayPath)
     }
@@ -63,7 +63,7 @@ import Testing
       try Data("<module/>".utf8).write(to: url)
       return ReadAhead.File(url: url, displayPath: url.lastPathComponent)
     }
-    let schema = try #require(CourseSchema.text())
+    let schema = CourseSchema.text
     let calls = Counter()
     weak var dropped: ReadAhead<Int>?
     do {
