@@ -88,11 +88,14 @@ public enum CertificateVerifier {
           "the certificate is for version \(short(record.course.version)) of course '\(course.id)', but the course here is version \(course.version); check it with version \(short(record.course.version)) of the course (--courses DIR)"))
       return problems
     }
-    guard record.course.digest == course.digest else {
+    // Kurs 0.1 wrote a digest of the course's files (`Course.legacyDigest`): still accepted
+    // where the same files give it (docs/certificates.md).
+    guard record.course.digest == course.digest || (!course.legacyDigest.isEmpty && record.course.digest == course.legacyDigest)
+    else {
       problems.append(
         CertificateProblem(
           .courseDigest,
-          "the course digest in the certificate (\(record.course.digest.prefix(16))…) differs from that of course '\(course.id)' \(course.version) here (\(course.digest.prefix(16))…): the certificate was issued for other course files, or its digest was edited"))
+          "the course digest in the certificate (\(record.course.digest.prefix(16))…) differs from that of course '\(course.id)' \(course.version) here (\(course.digest.prefix(16))…): the certificate was issued for another edition of the course (its texts, questions or rules differ), or its digest was edited"))
       return problems
     }
     if CertificateIssuer.date(from: credential.validFrom) == nil {

@@ -27,8 +27,8 @@ final class CourseBuilder {
   private(set) var libraryUses: [LibraryUse] = []
   /// Shared files reported already (by path).
   private var reportedLibraries: Set<String> = []
-  /// The course digest, when this builder keeps one (the course's own builder, unless the
-  /// course is only being checked).
+  /// The digest of the course's files as Kurs 0.1 made it (`Course.legacyDigest`), when this
+  /// builder keeps one (the course's own builder, unless the course is only being checked).
   private var digest: SHA256Digest?
 
   /// Where a module's builder used a shared file.
@@ -96,7 +96,8 @@ final class CourseBuilder {
     return root
   }
 
-  /// What the course digest takes of a file's path: the path inside the course folder.
+  /// What the legacy digest takes of a file's path: the path inside the course folder (a shared
+  /// file's path stays absolute, as Kurs 0.1 had it).
   private func digestPath(of url: URL) -> [UInt8] {
     Array(url.standardizedFileURL.path.replacingOccurrences(of: resolver.courseDirectory.path, with: "").utf8)
   }
@@ -157,7 +158,7 @@ final class CourseBuilder {
         defaultLanguage: defaultLanguage, title: LocalizedText(), completion: completion, modules: [],
         location: root.location))
 
-    return Course(
+    var course = Course(
       id: root[attribute: "id"] ?? "",
       version: root[attribute: "version"] ?? "",
       languages: languages,
@@ -169,8 +170,12 @@ final class CourseBuilder {
       completion: completion,
       libraries: libraries,
       modules: modules,
-      location: root.location,
-      digest: digest?.hexDigest() ?? "")
+      location: root.location)
+    if let digest {
+      course.digest = course.identityDigest()
+      course.legacyDigest = digest.hexDigest()
+    }
+    return course
   }
 
   /// What a reading thread made of a module file.

@@ -15,8 +15,13 @@ public struct Course: Sendable, Equatable {
   public var modules: [Module]
   /// Where the `<course>` element is.
   public var location: SourceLocation
-  /// SHA-256 over the course files, in the order they were read (hex).
+  /// The course's identity (`identityDigest()`, hex): the same wherever and however its files
+  /// lie. Empty when the course was only checked.
   public var digest: String
+  /// SHA-256 over the course files as Kurs 0.1 computed it (the paths of shared files were
+  /// absolute): only to recognise certificates and journals written by Kurs 0.1 on this
+  /// computer. Empty when the course was only checked.
+  public var legacyDigest: String = ""
 
   public init(
     id: String, version: String, languages: [String], defaultLanguage: String,

@@ -71,7 +71,8 @@ public enum Replay {
     /// The course version each module was last passed against.
     var passVersion: [String: String] = [:]
     var lastNode: [String: [String]] = [:]
-    let oldVersion = entries.last { $0.digest != course.digest }?.courseVersion
+    // A journal written by Kurs 0.1 carries the legacy digest of the same course files.
+    let oldVersion = entries.last { $0.digest != course.digest && $0.digest != course.legacyDigest }?.courseVersion
     for entry in entries {
       for event in entry.events {
         switch event {

@@ -109,6 +109,23 @@ import Testing
     #expect(CertificateVerifier.verify(credential, against: changed).map(\.field) == [.courseVersion])
   }
 
+  /// Kurs 0.1 put a digest of the course's files into certificates; one issued for the same
+  /// files still verifies where they give that digest.
+  @Test func aCertificateWithTheLegacyDigestOfTheSameFilesVerifies() throws {
+    #expect(course.legacyDigest.count == 64)
+    #expect(course.legacyDigest != course.digest)
+    var old = course
+    old.digest = course.legacyDigest
+    let transcript = try CertificateFixtures.passingTranscript(course)
+    let issued = try CertificateIssuer.issue(
+      course: old, learnerID: CertificateFixtures.learnerID, learnerName: "Sveta", transcript: transcript,
+      date: CertificateFixtures.date, language: "en")
+    #expect(CertificateVerifier.verify(issued, against: course) == [])
+    var elsewhere = course
+    elsewhere.legacyDigest = String(repeating: "b", count: 64)
+    #expect(CertificateVerifier.verify(issued, against: elsewhere).map(\.field) == [.courseDigest])
+  }
+
   @Test func anotherCourseIsRefused() {
     let found = problems { $0.kurs.course.id = "marina" }
     #expect(found == [CertificateProblem(.course, "the certificate is for course 'marina', not for 'example'; check it with that course")])
