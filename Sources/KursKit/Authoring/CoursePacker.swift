@@ -49,8 +49,13 @@ public enum CoursePacker {
   public static func pack(path: String, to output: URL, loader: CourseLoader) throws(PackError) -> Course {
     guard !FileManager.default.fileExists(atPath: output.path) else { throw .exists(path: output.path) }
     let original = loader.load(path: path)
-    guard let course = original.course, !original.diagnostics.contains(where: { $0.severity == .error }) else {
-      throw .invalid(original.diagnostics)
+    // The checks `kurs validate` makes: a course with errors is never sent to learners.
+    var diagnostics = original.diagnostics
+    if let course = original.course, !diagnostics.contains(where: { $0.severity == .error }) {
+      diagnostics += CourseValidator().validate(course)
+    }
+    guard let course = original.course, !diagnostics.contains(where: { $0.severity == .error }) else {
+      throw .invalid(diagnostics)
     }
     let text = try packedText(original)
 
