@@ -60,7 +60,7 @@ public struct KursCLI {
     case .validate(let paths, let strict, let json):
       var report = ValidationReport(strict: strict)
       for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true) }
-      if json { console.write(report.json()) } else { console.write(report.text()) }
+      if json { console.write(report.json()) } else { console.write(report.text(language: language)) }
       return report.exitCode
     case .graph(let name, let moduleID, let format):
       guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }

@@ -148,10 +148,16 @@ final class XMLReader: @unchecked Sendable {
     guard let document = parsedDocument, collector.errors.isEmpty else {
       if let document = parsedDocument { xmlFreeDoc(document) }
       let diagnostics = collector.errors.prefix(1).map { error in
-        Diagnostic.error(
-          .syntax,
-          at: SourceLocation(file: displayPath, line: max(error.line, 1), column: max(error.column, 1)),
-          Self.cleanParserMessage(error.message))
+        let line = max(error.line, 1)
+        let column = max(error.column, 1)
+        guard let plain = SyntaxMessage.rewrite(error.message, line: line, column: column, bytes: bytes) else {
+          return Diagnostic.error(
+            .syntax, at: SourceLocation(file: displayPath, line: line, column: column), Self.cleanParserMessage(error.message))
+        }
+        var diagnostic = Diagnostic.error(
+          .syntax, at: SourceLocation(file: displayPath, line: plain.line, column: plain.column), plain.english)
+        diagnostic.translations = ["ru": plain.russian]
+        return diagnostic
       }
       return Document(
         root: nil,

@@ -18,6 +18,13 @@ import Testing
 
     #expect(printed == expected)
     #expect(String(report.exitCode.rawValue) == expectedCode)
+    // Where Kurs has the message in Russian too (`kurs validate --lang ru`), the same lines in Russian.
+    let russian = folder.appendingPathComponent("expected-ru.txt")
+    if FileManager.default.fileExists(atPath: russian.path) {
+      let printedRussian = report.text(language: "ru").replacingOccurrences(of: folder.path + "/", with: "")
+      #expect(printedRussian == (try String(contentsOf: russian, encoding: .utf8)))
+      #expect(printedRussian != printed, "the fixture has a Russian message")
+    }
   }
 
   @Test func everyFindingHasAFixture() {
@@ -28,6 +35,9 @@ import Testing
       "two-correct-single", "pass-mark-too-high", "branch-falls-through", "flag-never-set",
       "counter-never-set", "missing-language", "empty-text", "xxe", "billion-laughs",
       "invalid-utf8", "bom-crlf", "cyrillic", "include-escapes",
+      // libxml2's syntax errors, in plain words with the fix.
+      "syntax-bare-ampersand", "syntax-missing-quote-in-tag", "syntax-missing-quote-at-end", "syntax-unclosed-p",
+      "syntax-lt-in-condition", "syntax-misnested-em", "syntax-closing-typo", "syntax-lt-in-text",
     ]
     for name in required {
       #expect(Fixtures.validatorCases.contains(name), "no fixture for \(name)")
