@@ -127,13 +127,18 @@ public enum HelpText {
         """
     case "new":
       return """
-        usage: kurs new course ID [--dir DIR]
+        usage: kurs new course ID [--dir DIR] [--languages "en ru"]
 
-        Writes DIR/ID/course.xml (DIR: the courses folder), a starter course that validates
-        and says what to change. Never overwrites an existing folder.
+        Writes DIR/ID/course.xml, a starter course that validates and says what to change
+        (DIR: --courses DIR or $KURS_COURSES when given, else Courses/ in the current folder
+        when there is one, else the current folder). --languages lists the course's
+        languages, the default first; every text is written once per language (English and
+        Russian starter texts; other languages get the English text to translate). Never
+        overwrites an existing folder.
 
-        example:
+        examples:
           kurs new course first-aid
+          kurs new course first-aid --languages "ru en"
           kurs validate Courses/first-aid
 
         """

@@ -43,8 +43,8 @@ public enum Command: Sendable, Equatable {
   case graph(course: String, module: String?, format: GraphFormat)
   /// `kurs stats COURSE [--json]`
   case stats(course: String, json: Bool)
-  /// `kurs new course ID [--dir DIR]`
-  case newCourse(id: String, directory: String?)
+  /// `kurs new course ID [--dir DIR] [--languages "en ru"]`
+  case newCourse(id: String, directory: String?, languages: [String] = ["en"])
   /// `kurs courses`
   case courses
   /// `kurs pack COURSE [--out FILE]`

@@ -86,8 +86,9 @@ public struct KursCLI {
         console.write(statistics.text())
       }
       return .success
-    case .newCourse(let id, let directory):
-      return newCourse(id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? newCourseDirectory(locator))
+    case .newCourse(let id, let directory, let languages):
+      return newCourse(
+        id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? newCourseDirectory(locator), languages: languages)
     case .courses:
       return listCourses(options, locator: locator, loader: loader, language: language, home: false)
     case .pack(let course, let out):
@@ -142,7 +143,7 @@ public struct KursCLI {
     return course
   }
 
-  private func newCourse(id: String, directory: URL) -> ExitCode {
+  private func newCourse(id: String, directory: URL, languages: [String]) -> ExitCode {
     let valid = id.first.map { $0.isLetter || $0 == "_" } == true
       && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } && id.count <= 128
     guard valid else {
@@ -157,7 +158,7 @@ public struct KursCLI {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let file = folder.appendingPathComponent("course.xml")
-      try AtomicFile.write(Data(CourseTemplate.courseXML(id: id).utf8), to: file)
+      try AtomicFile.write(Data(CourseTemplate.courseXML(id: id, languages: languages).utf8), to: file)
       console.write("wrote \(file.path)\nnext: edit it, then run: kurs validate \(folder.path)\n")
       return .success
     } catch {

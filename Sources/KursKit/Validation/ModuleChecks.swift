@@ -153,7 +153,7 @@ struct ModuleChecks {
         checkTarget(route.target, attribute: "goto", in: node, nodeIDs, at: route.location, &findings)
         for value in route.condition.values {
           if case .visits(let target) = value, module.node(target) == nil {
-            findings.error(route.location, "condition reads visits(\(target)), but there is no node '\(target)'\(didYouMean(target, nodeIDs))")
+            findings.error(route.location(of: "visits(\(target))"), "condition reads visits(\(target)), but there is no node '\(target)'\(didYouMean(target, nodeIDs))")
           }
         }
       }
@@ -256,11 +256,11 @@ struct ModuleChecks {
       guard case .branch(let branch) = node.kind else { continue }
       for route in branch.routes {
         for flag in route.condition.flags.sorted() where !flagsSet.contains(flag) {
-          findings.warning(route.location, "flag '\(flag)' is read here but never set in module '\(module.id)'\(didYouMean(flag, Array(flagsSet))); it is always unset")
+          findings.warning(route.location(of: "flag(\(flag))"), "flag '\(flag)' is read here but never set in module '\(module.id)'\(didYouMean(flag, Array(flagsSet))); it is always unset")
         }
         for value in route.condition.values {
           if case .counter(let name) = value, !countersSet.contains(name) {
-            findings.warning(route.location, "counter '\(name)' is read here but never changed in module '\(module.id)'\(didYouMean(name, Array(countersSet))); it is always 0")
+            findings.warning(route.location(of: "counter(\(name))"), "counter '\(name)' is read here but never changed in module '\(module.id)'\(didYouMean(name, Array(countersSet))); it is always 0")
           }
         }
       }

@@ -41,12 +41,17 @@ import Testing
     #expect(basics.readingMinutes.keys.sorted() == ["en", "ru"])
   }
 
-  @Test func newCourseTemplateValidatesWithNoFinding() throws {
+  @Test(arguments: [["en"], ["en", "ru"], ["ru", "en"], ["uk", "ru", "en"]])
+  func newCourseTemplateValidatesWithNoFinding(languages: [String]) throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent("course.xml")
-    try Data(CourseTemplate.courseXML(id: "fresh").utf8).write(to: url)
+    try Data(CourseTemplate.courseXML(id: "fresh", languages: languages).utf8).write(to: url)
     let report = validate(directory.path, strict: true)
     #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+    let course = try #require(CourseLoader().load(path: directory.path).course)
+    #expect(course.languages == languages)
+    #expect(course.defaultLanguage == languages[0])
+    #expect(Set(course.title.variants.keys) == Set(languages))
   }
 }

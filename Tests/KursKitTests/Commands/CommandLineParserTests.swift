@@ -57,6 +57,12 @@ import Testing
 
   @Test func newCourseNeedsTheWordCourse() throws {
     #expect(try CommandLineParser.parse(["new", "course", "abc"]).command == .newCourse(id: "abc", directory: nil))
+    #expect(
+      try CommandLineParser.parse(["new", "course", "abc", "--languages", "ru en"]).command
+        == .newCourse(id: "abc", directory: nil, languages: ["ru", "en"]))
+    #expect(throws: UsageError("--languages takes language codes separated by spaces, the default first: --languages \"en ru\"", command: "new")) {
+      try CommandLineParser.parse(["new", "course", "abc", "--languages", "English"])
+    }
     #expect(throws: UsageError.self) { try CommandLineParser.parse(["new", "abc"]) }
   }
 }
