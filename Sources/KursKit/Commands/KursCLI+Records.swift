@@ -125,7 +125,7 @@ extension KursCLI {
       var named = options
       named.learner = name
       guard let learner = try learner(named, store: store, creating: false) else { return .inputEnded }
-      let lock = try SessionLock.acquire(in: store.folder(of: learner), learner: learner.name)
+      let lock = try store.session(of: learner)
       defer { withExtendedLifetime(lock) {} }
       console.write(t(.forgetConfirm, language, learner.name, String(store.courses(of: learner).count)) + "\n> ")
       guard let typed = input.readLine(),
