@@ -210,12 +210,15 @@ extension KursCLI {
     do {
       guard let learner = try learner(options, store: store) else { return .inputEnded }
       let language = uiLanguage(options, learner: learner)
+      // Which courses are valid comes from the list `kurs courses` keeps: a course is checked
+      // again only when its files changed, and that check's work is bounded.
       var courses: [Course] = []
+      var catalogue = CourseCatalogue(dataDirectory: store.root)
       for folder in locator.courseFolders() {
-        var report = ValidationReport(strict: false)
-        report.check(path: folder.path, loader: loader)
-        if report.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
+        let entry = catalogue.entry(for: folder, loader: loader)
+        if entry.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
       }
+      catalogue.save()
       guard !courses.isEmpty else {
         console.writeError("kurs: " + t(.noCourses, language, locator.coursesDirectory.path) + "\n")
         return .invalid
