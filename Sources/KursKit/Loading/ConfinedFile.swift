@@ -24,11 +24,13 @@ enum ConfinedFile {
     var message: String {
       switch self {
       case .symbolicLink(let name):
-        return "'\(name)' is a symbolic link; Kurs reads only files inside the course folder itself: copy the file into the folder instead"
+        return
+          "'\(name)' is a symbolic link; Kurs reads only files inside the course folder itself: copy the file into the folder instead"
       case .notRegularFile:
         return "not a regular file; name a course file"
       case .tooLarge(let size):
-        return "file is \(size / (1024 * 1024)) MiB; course files may be at most \(XMLReader.maximumFileSize / (1024 * 1024)) MiB: split the course into module files"
+        return
+          "file is \(size / (1024 * 1024)) MiB; course files may be at most \(XMLReader.maximumFileSize / (1024 * 1024)) MiB: split the course into module files"
       case .system(let code):
         return code == ENOENT ? "no such file" : String(cString: strerror(code)).lowercased()
       }
@@ -40,7 +42,8 @@ enum ConfinedFile {
   /// - Throws: `Failure`.
   static func read(_ url: URL, roots: [URL], maximumSize: Int) throws(Failure) -> [UInt8] {
     let path = url.standardizedFileURL.path
-    let root = roots.map { $0.standardizedFileURL.path }
+    let root =
+      roots.map { $0.standardizedFileURL.path }
       .filter { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
       .max { $0.count < $1.count }
       ?? url.standardizedFileURL.deletingLastPathComponent().path
@@ -91,7 +94,8 @@ enum ConfinedFile {
   private static func failure(_ code: Int32, name: String, in directory: Int32) -> Failure {
     var status = stat()
     if code == ELOOP || code == ENOTDIR,
-      fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFLNK
+      fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0,
+      status.st_mode & S_IFMT == S_IFLNK
     {
       return .symbolicLink(name)
     }

@@ -10,11 +10,14 @@ import Foundation
 public enum DataDirectory {
   public static func resolve(option: String?, environment: [String: String]) -> URL {
     if let option { return URL(fileURLWithPath: option) }
-    if let value = environment["KURS_DATA_DIR"], !value.isEmpty { return URL(fileURLWithPath: value) }
+    if let value = environment["KURS_DATA_DIR"], !value.isEmpty {
+      return URL(fileURLWithPath: value)
+    }
     if let value = environment["XDG_DATA_HOME"], !value.isEmpty {
       return URL(fileURLWithPath: value).appendingPathComponent("kurs")
     }
-    let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
+    let home =
+      environment["HOME"].map { URL(fileURLWithPath: $0) }
       ?? FileManager.default.homeDirectoryForCurrentUser
     return home.appendingPathComponent(".local/share/kurs")
   }
@@ -41,7 +44,9 @@ public enum DataDirectory {
       throw StoreError(file: url.path, LocalizedMessage(.dataFolderForeign, String(status.st_uid)))
     }
     if status.st_mode & S_IWOTH != 0 {
-      throw StoreError(file: url.path, LocalizedMessage(.dataFolderOpen, String(status.st_mode & 0o7777, radix: 8)))
+      throw StoreError(
+        file: url.path, LocalizedMessage(.dataFolderOpen, String(status.st_mode & 0o7777, radix: 8))
+      )
     }
   }
 }

@@ -15,12 +15,14 @@ enum FileLock {
   static func withExclusive<T>(_ url: URL, _ body: () throws -> T) throws -> T {
     let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard descriptor >= 0 else {
-      throw StoreError(file: url.path, LocalizedMessage(.lockFailed, String(cString: strerror(errno))))
+      throw StoreError(
+        file: url.path, LocalizedMessage(.lockFailed, String(cString: strerror(errno))))
     }
     defer { close(descriptor) }
     while flock(descriptor, LOCK_EX) != 0 {
       guard errno == EINTR else {
-        throw StoreError(file: url.path, LocalizedMessage(.lockFailed, String(cString: strerror(errno))))
+        throw StoreError(
+          file: url.path, LocalizedMessage(.lockFailed, String(cString: strerror(errno))))
       }
     }
     return try body()

@@ -20,7 +20,10 @@ import Testing
     let planted = certificates.appendingPathComponent("abc")
     try FileManager.default.createSymbolicLink(at: planted, withDestinationURL: elsewhere)
     let error = try #require(throws: StoreError.self) { try DataDirectory.create(planted) }
-    #expect(error.description == "\(planted.path): this is a symbolic link; Kurs does not follow links inside its data folder. Remove the link, then try again")
+    #expect(
+      error.description
+        == "\(planted.path): this is a symbolic link; Kurs does not follow links inside its data folder. Remove the link, then try again"
+    )
   }
 
   @Test func aFolderEveryoneMayWriteIsRefusedAndOneOfYourOwnIsNot() throws {
@@ -30,12 +33,17 @@ import Testing
     try DataDirectory.checkOwnership(root.appendingPathComponent("not-yet"))
     #expect(chmod(root.path, 0o1777) == 0)
     let error = try #require(throws: StoreError.self) { try DataDirectory.checkOwnership(root) }
-    #expect(error.description.hasPrefix("\(root.path): every account on this computer can change this data folder (mode 1777)"))
+    #expect(
+      error.description.hasPrefix(
+        "\(root.path): every account on this computer can change this data folder (mode 1777)"))
   }
 
   @Test func idsKursNeverMakesAreRefused() {
     #expect(LearnerProfile.isValidID(UUID().uuidString.lowercased()))
-    for id in ["", "..", "../learners", "../../precious", "a/b", "/tmp", ".hidden", "-x", "a\u{0}b", String(repeating: "a", count: 65), "é"] {
+    for id in [
+      "", "..", "../learners", "../../precious", "a/b", "/tmp", ".hidden", "-x", "a\u{0}b",
+      String(repeating: "a", count: 65), "é",
+    ] {
       #expect(!LearnerProfile.isValidID(id), "\(id)")
     }
   }

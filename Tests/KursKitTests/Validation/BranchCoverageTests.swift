@@ -9,7 +9,8 @@ import Testing
   /// `terms` `false` terms and, last, a test over `flags` flags that is always true.
   static func hostileCourse(branches: Int, tests: Int, terms: Int, flags: Int) -> String {
     let falseTest = Array(repeating: "false", count: terms).joined(separator: " or ")
-    let alwaysTrue = "not flag(f0) or " + (0..<flags).map { "flag(f\($0))" }.joined(separator: " or ")
+    let alwaysTrue =
+      "not flag(f0) or " + (0..<flags).map { "flag(f\($0))" }.joined(separator: " or ")
     let sets = (0..<flags).map { #"<set flag="f\#($0)"/>"# }.joined()
     var nodes = """
         <question id="q" kind="single" next="b0">
@@ -50,7 +51,10 @@ import Testing
     let found = try findings(Self.hostileCourse(branches: 1, tests: 20, terms: 40, flags: 16))
     let branch = try #require(found.first { $0.message.contains("branch 'b0'") }, "\(found)")
     #expect(branch.severity == .error)
-    #expect(branch.message.contains("its conditions are too large to check that one of them always holds (1614 terms under 65536 combinations of flags and values"))
+    #expect(
+      branch.message.contains(
+        "its conditions are too large to check that one of them always holds (1614 terms under 65536 combinations of flags and values"
+      ))
     #expect(branch.message.contains("add <otherwise goto=\"…\"/>"))
   }
 
@@ -81,7 +85,11 @@ import Testing
 
   @Test func aSmallBranchIsStillCheckedExactly() {
     let conditions = [Condition.and(.flag("a"), .compare(.score, .greaterOrEqual, .number(1)))]
-    #expect(BranchCoverage.check(conditions, budget: BranchCoverage.Budget()) == .uncovered("flag(a) is unset and score is 0"))
-    #expect(BranchCoverage.check([.or(.flag("a"), .not(.flag("a")))], budget: BranchCoverage.Budget()) == .covered)
+    #expect(
+      BranchCoverage.check(conditions, budget: BranchCoverage.Budget())
+        == .uncovered("flag(a) is unset and score is 0"))
+    #expect(
+      BranchCoverage.check([.or(.flag("a"), .not(.flag("a")))], budget: BranchCoverage.Budget())
+        == .covered)
   }
 }
