@@ -109,17 +109,17 @@ public struct LearnerStore: Sendable {
     }
   }
 
-  /// Writes `learners.json`; the caller holds the lock. Temporary copies a killed process left
-  /// beside it are removed too: they may still hold names that were forgotten since.
+  /// Writes `learners.json`; the caller holds the lock.
   private func save(_ profiles: [LearnerProfile]) throws {
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     try AtomicFile.write(try encoder.encode(profiles), to: profilesURL, permissions: 0o600)
-    try removeLeftovers()
   }
 
-  /// Removes `.learners.json.*.tmp` files; the caller holds the lock, so none is being written.
+  /// Removes `.learners.json.*.tmp` files, the copies a process killed while saving left
+  /// behind: they may still hold a forgotten name. The caller holds the lock, so none of them
+  /// is being written.
   private func removeLeftovers() throws {
     let prefix = ".\(profilesURL.lastPathComponent)."
     let names: [String]
@@ -168,6 +168,7 @@ public struct LearnerStore: Sendable {
         }
       }
       try save(try profiles().filter { $0.id != learner.id })
+      try removeLeftovers()
     }
   }
 
