@@ -236,6 +236,12 @@ import Testing
       "\(result.errors)")
     #expect(
       !FileManager.default.fileExists(atPath: data.appendingPathComponent("learners.json").path))
+    for arguments in [["cohort", "new", "spring", "--course", "example"], ["courses"], ["progress"], []] {
+      let other = try KursProcess.run(arguments + ["--data-dir", data.path], input: "\n")
+      #expect(other.exitCode == 1, "\(arguments)")
+      #expect(other.errors.contains("every account on this computer can change this data folder"))
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: data.path).isEmpty)
   }
 
   @Test(.enabled(if: geteuid() == 0, "needs root to give the folder to another account"))
