@@ -183,6 +183,19 @@ import Testing
     #expect(try profiles(in: data).map(\.name) == ["Ana", "Bo", "Cara"])
   }
 
+  @Test func twoProfilesOfOneNameFromAnOlderKursAreBothForgottenOneAfterTheOther() throws {
+    let data = try temporaryFolder("namesakes")
+    defer { try? FileManager.default.removeItem(at: data) }
+    try plant([("first", "Zoe"), ("second", "zoe")], in: data)
+    let once = try KursProcess.run(["forget", "Zoe", "--data-dir", data.path], input: "Zoe\n")
+    #expect(once.exitCode == 0)
+    #expect(once.output.contains("Another profile called Zoe remains"), "\(once.output)")
+    let twice = try KursProcess.run(["forget", "Zoe", "--data-dir", data.path], input: "Zoe\n")
+    #expect(twice.exitCode == 0)
+    #expect(!twice.output.contains("Another profile"))
+    #expect(try profiles(in: data).isEmpty)
+  }
+
   // MARK: Finding 7: planted ids and a folder someone else prepared
 
   @Test func plantedProfileIdsNeverBecomePathsOutsideTheLearnersFolder() throws {

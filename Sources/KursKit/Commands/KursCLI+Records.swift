@@ -136,6 +136,9 @@ extension KursCLI {
       }
       try store.forget(learner)
       console.write(t(.forgetDone, language, learner.name) + "\n")
+      if try store.existingProfile(named: learner.name) != nil {
+        console.write(t(.forgetNamesakeRemains, language, learner.name) + "\n")
+      }
       return .success
     } catch {
       report(error, language)

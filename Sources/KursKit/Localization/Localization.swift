@@ -29,7 +29,7 @@ public enum Localization {
     case journalUnreadable, journalTooNew, journalDamaged, journalCutOff
     case learnersUnreadable, learnerNameInvalid, courseIDUnsafe
     case lockFailed, learnerNameTaken, learnerIDUnsafe, learnerGone, dataFolderOpen, dataFolderForeign
-    case dataFolderLink
+    case dataFolderLink, forgetNamesakeRemains
     // Certificates
     case certificateHeading, certificateAwardedTo, certificateForCourse, certificateDate
     case certificateModules, certificateModuleLine, certificateTotal
@@ -334,6 +334,10 @@ public enum Localization {
     .dataFolderForeign: [
       "en": "this data folder belongs to another account (user id {0}); Kurs uses only a folder of your own: choose another with --data-dir",
       "ru": "эта папка данных принадлежит другой учётной записи (id {0}); Kurs использует только вашу собственную папку: выберите другую через --data-dir",
+    ],
+    .forgetNamesakeRemains: [
+      "en": "Another profile called {0} remains (names were not unique before this version of Kurs); run kurs forget again to delete it too.",
+      "ru": "Остался ещё один профиль с именем «{0}» (до этой версии Kurs имена могли повторяться); запустите kurs forget ещё раз, чтобы удалить и его.",
     ],
     .dataFolderLink: [
       "en": "this is a symbolic link; Kurs does not follow links inside its data folder. Remove the link, then try again",
