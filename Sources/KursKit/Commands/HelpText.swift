@@ -45,7 +45,8 @@ public enum HelpText {
     options for every command:
       --learner NAME       who is learning (a pseudonym is fine; created when new)
       --data-dir DIR       where progress is kept (default: $KURS_DATA_DIR, else
-                           $XDG_DATA_HOME/kurs, else ~/.local/share/kurs)
+                           $XDG_DATA_HOME/kurs, else ~/.local/share/kurs); it must be
+                           your own and not writable by every account
       --courses DIR        look for courses only in DIR (else $KURS_COURSES; else your
                            courses DATA/courses, the courses installed with kurs
                            (../share/kurs/courses beside the program), ./Courses, and
@@ -243,9 +244,10 @@ public enum HelpText {
       return """
         usage: kurs forget LEARNER
 
-        Deletes the learner's profile, progress and certificates from this computer, after
-        you type the name again to confirm. It cannot be undone. Files already exported or
-        sent are not affected. See docs/privacy.md.
+        Deletes the learner's profile, progress and certificates from this computer (and any
+        temporary copy of learners.json), after you type the name again to confirm. It cannot
+        be undone, and it refuses while the learner is learning in another window. Files
+        already exported or sent are not affected. See docs/privacy.md.
 
         example:
           kurs forget Sveta --data-dir /media/usb/kurs

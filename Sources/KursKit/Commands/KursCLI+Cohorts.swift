@@ -36,11 +36,12 @@ extension KursCLI {
     }
     let store = store(options)
     do {
-      guard var learner = try learner(options, store: store) else { return .inputEnded }
-      var cohorts = learner.cohorts ?? [:]
-      cohorts[course] = code
-      learner.cohorts = cohorts
-      try store.update(learner)
+      guard let chosen = try learner(options, store: store) else { return .inputEnded }
+      let learner = try store.update(chosen) { learner in
+        var cohorts = learner.cohorts ?? [:]
+        cohorts[course] = code
+        learner.cohorts = cohorts
+      }
       console.write(t(.joined, uiLanguage(options, learner: learner), learner.name, code, course) + "\n")
       return .success
     } catch {

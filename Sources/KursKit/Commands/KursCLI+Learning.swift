@@ -63,9 +63,16 @@ extension KursCLI {
         console.write(t(.invalidNumber, language, String(choices)) + "\n")
       }
     }
-    console.write("\n" + t(.typeName, language) + "\n> ")
-    guard let name = input.readLine() else { return nil }
-    return try store.create(name: name, language: options.language)
+    while true {
+      console.write("\n" + t(.typeName, language) + "\n> ")
+      guard let name = input.readLine() else { return nil }
+      do {
+        return try store.create(name: name, language: options.language)
+      } catch let error as StoreError where error.message.key == .learnerNameTaken {
+        // Names are unique: say so and ask again, rather than make a second profile.
+        console.write(TerminalText.safe(error.text(language)) + "\n")
+      }
+    }
   }
 
   /// `kurs resume` with the options that find this learner's data again.
@@ -88,7 +95,7 @@ extension KursCLI {
   func sessionOptions(_ options: GlobalOptions, learner: LearnerProfile? = nil, language: String = "en") -> LearningSession.Options {
     var session = LearningSession.Options()
     session.resumeCommand = resumeCommand(options, learner: learner)
-    terminal.prepareInterruptMessage("\n" + t(.saved, language, session.resumeCommand) + "\n")
+    terminal.prepareInterruptMessage(TerminalText.safe("\n" + t(.saved, language, session.resumeCommand) + "\n"))
     session.plain = options.plain
     session.colour = terminal.colour && !options.plain
     session.width = terminal.width
@@ -111,21 +118,21 @@ extension KursCLI {
         return .inputEnded
       }
       if let language = options.language, learner.language != language {
-        learner.language = language
-        try store.update(learner)
+        learner = try store.update(learner) { $0.language = language }
       }
       if let typed = options.cohortCode {
         guard let (cohortCourse, code) = Cohort.parse(code: typed), cohortCourse == course.id else {
           console.writeError("kurs: " + t(.joinCodeInvalid, uiLanguage(options, learner: learner), typed) + "\n")
           return .usage
         }
-        var cohorts = learner.cohorts ?? [:]
-        cohorts[course.id] = code
-        learner.cohorts = cohorts
-        try store.update(learner)
+        learner = try store.update(learner) { learner in
+          var cohorts = learner.cohorts ?? [:]
+          cohorts[course.id] = code
+          learner.cohorts = cohorts
+        }
       }
       let language = uiLanguage(options, learner: learner)
-      let lock = try SessionLock.acquire(in: store.folder(of: learner), learner: learner.name)
+      let lock = try store.session(of: learner)
       let lrs: LRSClient?
       do {
         lrs = try lrsClient(options)
@@ -203,12 +210,15 @@ extension KursCLI {
     do {
       guard let learner = try learner(options, store: store) else { return .inputEnded }
       let language = uiLanguage(options, learner: learner)
+      // Which courses are valid comes from the list `kurs courses` keeps: a course is checked
+      // again only when its files changed, and that check's work is bounded.
       var courses: [Course] = []
+      var catalogue = CourseCatalogue(dataDirectory: store.root)
       for folder in locator.courseFolders() {
-        var report = ValidationReport(strict: false)
-        report.check(path: folder.path, loader: loader)
-        if report.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
+        let entry = catalogue.entry(for: folder, loader: loader)
+        if entry.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
       }
+      catalogue.save()
       guard !courses.isEmpty else {
         console.writeError("kurs: " + t(.noCourses, language, locator.searchedDescription) + "\n")
         return .invalid

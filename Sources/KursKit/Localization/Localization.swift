@@ -28,6 +28,8 @@ public enum Localization {
     case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses
     case journalUnreadable, journalTooNew, journalDamaged, journalCutOff
     case learnersUnreadable, learnerNameInvalid, courseIDUnsafe
+    case lockFailed, learnerNameTaken, learnerIDUnsafe, learnerGone, dataFolderOpen, dataFolderForeign
+    case dataFolderLink, forgetNamesakeRemains
     // Certificates
     case certificateHeading, certificateAwardedTo, certificateForCourse, certificateDate
     case certificateModules, certificateModuleLine, certificateTotal
@@ -308,6 +310,38 @@ public enum Localization {
     .courseIDUnsafe: [
       "en": "course id '{0}' cannot name a file; use letters, digits, '-' and '_'",
       "ru": "идентификатор курса «{0}» нельзя использовать как имя файла; используйте буквы, цифры, «-» и «_»",
+    ],
+    .lockFailed: [
+      "en": "cannot lock this file ({0}); check that the data folder is yours and can be written",
+      "ru": "не удаётся заблокировать этот файл ({0}); проверьте, что папка данных ваша и доступна для записи",
+    ],
+    .learnerNameTaken: [
+      "en": "there is already a learner called {0} in this data folder; choose them from the list, or type another name",
+      "ru": "в этой папке данных уже есть учащийся с именем «{0}»; выберите его из списка или введите другое имя",
+    ],
+    .learnerIDUnsafe: [
+      "en": "profile {0} has the id '{1}', which Kurs never makes (letters, digits and '-' only); nothing was read or deleted through it. Restore the file from a copy, or remove that profile from it",
+      "ru": "у профиля {0} идентификатор «{1}», какого Kurs не создаёт (только буквы, цифры и «-»); через него ничего не прочитано и не удалено. Восстановите файл из копии или удалите из него этот профиль",
+    ],
+    .learnerGone: [
+      "en": "{0} was deleted (kurs forget) while this kurs was starting; nothing was saved. Start again to make a new profile",
+      "ru": "профиль «{0}» удалён (kurs forget), пока запускался kurs; ничего не сохранено. Запустите снова, чтобы создать новый профиль",
+    ],
+    .dataFolderOpen: [
+      "en": "every account on this computer can change this data folder (mode {0}), so records in it could be planted or changed; Kurs does not use it. Run 'chmod 700' on it, or choose another folder with --data-dir",
+      "ru": "эту папку данных может изменять любая учётная запись на компьютере (права {0}), поэтому записи в ней можно подменить; Kurs её не использует. Выполните для неё «chmod 700» или выберите другую папку через --data-dir",
+    ],
+    .dataFolderForeign: [
+      "en": "this data folder belongs to another account (user id {0}); Kurs uses only a folder of your own: choose another with --data-dir",
+      "ru": "эта папка данных принадлежит другой учётной записи (id {0}); Kurs использует только вашу собственную папку: выберите другую через --data-dir",
+    ],
+    .forgetNamesakeRemains: [
+      "en": "Another profile called {0} remains (names were not unique before this version of Kurs); run kurs forget again to delete it too.",
+      "ru": "Остался ещё один профиль с именем «{0}» (до этой версии Kurs имена могли повторяться); запустите kurs forget ещё раз, чтобы удалить и его.",
+    ],
+    .dataFolderLink: [
+      "en": "this is a symbolic link; Kurs does not follow links inside its data folder. Remove the link, then try again",
+      "ru": "это символическая ссылка; Kurs не переходит по ссылкам внутри своей папки данных. Удалите ссылку и попробуйте снова",
     ],
     // MARK: Certificates
     .certificateHeading: ["en": "Certificate of completion", "ru": "Сертификат о прохождении курса"],

@@ -1,6 +1,10 @@
 /// The semantic checks of `kurs validate`: everything a schema cannot see. Runs on a course that
 /// loaded; each finding points at the element or attribute to change.
 public struct CourseValidator: Sendable {
+  /// The work the branch-coverage check may still do for this validator's course: a hostile
+  /// course cannot keep `kurs validate` (or `kurs courses`) busy for long.
+  let coverageBudget = BranchCoverage.Budget()
+
   public init() {}
 
   /// What the checks of one module found, and what the course-wide checks need of it.
@@ -24,7 +28,7 @@ public struct CourseValidator: Sendable {
   /// (languages, completion), not the other modules. Safe to run while other modules load.
   public func check(_ module: Module, in course: Course) -> ModuleResult {
     var result = ModuleResult()
-    ModuleChecks(course: course, module: module).run(&result.graph)
+    ModuleChecks(course: course, module: module, coverageBudget: coverageBudget).run(&result.graph)
     result.texts = TextChecks(course: course).check(TextChecks.texts(of: module))
     result.mostPoints = ModuleGraph(module: module).mostPoints
     return result
