@@ -52,4 +52,28 @@ import Testing
     let id = try #require((try JSONSerialization.jsonObject(with: json) as? [String: Any])?["id"] as? String)
     #expect(try String(contentsOf: certificates.appendingPathComponent("quiz.txt"), encoding: .utf8).contains(id))
   }
+
+  /// Finding 4: the name rule is applied when the profile is made, so a real name accepted
+  /// there gets its certificate, and a control character is refused there with the reason.
+  @Test func aNameWithAJoinerGetsItsCertificateAndAControlCharacterIsRefusedAtTheStart() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-name-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let courses = try SaveFailureTests.quizCourse(questions: 2, in: folder)
+    let data = folder.appendingPathComponent("data")
+    let persian = "نرگس\u{200C}خانم"
+    // A name with NUL is typed first: refused with the character named, then asked again.
+    let result = try KursProcess.run(
+      ["start", "quiz", "--courses", courses.path, "--data-dir", data.path], input: "ab\u{0}c\n\(persian)\n1\n\n1\n\n\n")
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.errors.contains("a learner name cannot contain control characters or direction overrides (U+0000 at character 3)"))
+    #expect(result.output.contains("awarded to\n  \(persian)\n"))
+    #expect(!result.errors.contains("certificate could not be made"), "\(result.errors)")
+    let json = try certificates(in: data).appendingPathComponent("quiz.json")
+    let verified = try KursProcess.run(["certificate", "verify", json.path, "--courses", courses.path])
+    #expect(verified.exitCode == 0, "\(verified.output)\(verified.errors)")
+    let refused = try KursProcess.run(
+      ["start", "quiz", "--learner", "evil\u{202E}gpj.exe", "--courses", courses.path, "--data-dir", data.path], input: "")
+    #expect(refused.exitCode != 0)
+    #expect(refused.errors.contains("U+202E"), "\(refused.errors)")
+  }
 }

@@ -64,8 +64,18 @@ extension KursCLI {
       }
     }
     console.write("\n" + t(.typeName, language) + "\n> ")
-    guard let name = input.readLine() else { return nil }
-    return try store.create(name: name, language: options.language)
+    while true {
+      guard let name = input.readLine() else { return nil }
+      do {
+        _ = try LearnerStore.checkedName(name)
+      } catch {
+        // A name the rule refuses is asked for again, with the reason.
+        console.writeError("kurs: \(error.text(language))\n")
+        console.write("> ")
+        continue
+      }
+      return try store.create(name: name, language: options.language)
+    }
   }
 
   /// `kurs resume` with the options that find this learner's data again.

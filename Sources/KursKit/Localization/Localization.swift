@@ -28,7 +28,7 @@ public enum Localization {
     case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses
     case journalUnreadable, journalTooNew, journalDamaged, journalCutOff, journalCutOffEarlier, journalGap
     case notSaved, notSavedDiskFull, notSavedPermission, notSavedStopped
-    case learnersUnreadable, learnerNameInvalid, courseIDUnsafe
+    case learnersUnreadable, learnerNameInvalid, learnerNameForbidden, courseIDUnsafe
     // Certificates
     case certificateHeading, certificateAwardedTo, certificateForCourse, certificateDate
     case certificateModules, certificateModuleLine, certificateTotal
@@ -329,6 +329,10 @@ public enum Localization {
     .learnerNameInvalid: [
       "en": "a learner name needs 1 to 80 characters on one line; a pseudonym is fine",
       "ru": "имя учащегося: от 1 до 80 символов в одной строке; псевдоним подойдёт",
+    ],
+    .learnerNameForbidden: [
+      "en": "a learner name cannot contain control characters or direction overrides ({0} at character {1}); type the name again without it",
+      "ru": "имя учащегося не может содержать управляющие символы или символы смены направления ({0} в позиции {1}); введите имя ещё раз без него",
     ],
     .courseIDUnsafe: [
       "en": "course id '{0}' cannot name a file; use letters, digits, '-' and '_'",

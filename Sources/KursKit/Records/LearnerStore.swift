@@ -41,12 +41,22 @@ public struct LearnerStore: Sendable {
     return try profiles().first { $0.name.lowercased() == wanted }
   }
 
-  /// Creates a profile with a generated id.
-  public func create(name: String, language: String? = nil) throws -> LearnerProfile {
-    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty, trimmed.count <= 80, !trimmed.contains(where: { $0.isNewline }) else {
+  /// `name` as a profile stores it, checked by the one rule for names (`LearnerName`).
+  /// - Throws: `StoreError` saying what is wrong: empty, too long, or which character is refused.
+  public static func checkedName(_ name: String) throws(StoreError) -> String {
+    let trimmed = LearnerName.normalized(name)
+    switch LearnerName.problem(trimmed) {
+    case nil: return trimmed
+    case .forbidden(let codePoint, let position):
+      throw StoreError(LocalizedMessage(.learnerNameForbidden, codePoint, String(position)))
+    case .empty, .tooLong:
       throw StoreError(LocalizedMessage(.learnerNameInvalid))
     }
+  }
+
+  /// Creates a profile with a generated id.
+  public func create(name: String, language: String? = nil) throws -> LearnerProfile {
+    let trimmed = try Self.checkedName(name)
     var all = try profiles()
     let profile = LearnerProfile(name: trimmed, language: language, created: now())
     all.append(profile)
