@@ -113,9 +113,13 @@ public enum CertificateFiles {
     return .signed(trimmed)
   }
 
-  /// Decodes a credential from JSON.
+  /// Decodes a credential from JSON. A field given twice is refused: other programs would read
+  /// the other value.
   /// - Throws: `DecodingProblem` saying which field is wrong.
   static func decode(_ data: Data) throws(DecodingProblem) -> Credential {
+    if let key = DuplicateKeys.first(in: data) {
+      throw DecodingProblem(description: "field '\(key)' is given twice; a certificate names each field once")
+    }
     do {
       return try JSONDecoder().decode(Credential.self, from: data)
     } catch let error as DecodingError {

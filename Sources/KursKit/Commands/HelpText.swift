@@ -58,7 +58,8 @@ public enum HelpText {
       ? help   q save and quit   r resources   p progress   s show again   b back
 
     exit codes: 0 success, 1 invalid input, 2 unreadable file, 3 input ended (progress
-    saved), 64 wrong command line, 130 interrupted by Ctrl-C (progress saved)
+    saved), 4 a step could not be saved (disk full, no permission) and the learner
+    stopped, 64 wrong command line, 130 interrupted by Ctrl-C (progress saved)
 
     examples:
       kurs
