@@ -125,6 +125,33 @@ import Testing
     #expect(wrongCourse.contains("no records for course 'marina'"))
   }
 
+  /// Finding 18: a `cohort new` that fails half way (the disk fills while cohort.json is
+  /// written) leaves nothing, and the same command then works.
+  @Test func aCohortNewThatFailsHalfWayLeavesNothingAndCanBeRunAgain() throws {
+    let data = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let store = CohortStore(dataDirectory: data)
+    #expect(throws: CohortStore.Failure.self) {
+      _ = try store.create(name: "spring", course: "example", writeFile: { _, _ in throw POSIXError(.ENOSPC) })
+    }
+    #expect(!FileManager.default.fileExists(atPath: store.folder("spring").path))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: store.root.path).isEmpty, "no temporary folder left")
+    let made = try store.create(name: "spring", course: "example")
+    #expect(try store.cohort(named: "spring").code == made.code)
+    #expect(throws: CohortStore.Failure.self) { _ = try store.create(name: "spring", course: "example") }
+  }
+
+  /// What an older Kurs left after a failed `cohort new` (a folder with an empty learners/ and
+  /// no cohort.json) no longer blocks the name.
+  @Test func aHalfMadeCohortFromAnOlderKursIsReplaced() throws {
+    let data = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let store = CohortStore(dataDirectory: data)
+    try FileManager.default.createDirectory(at: store.folder("spring").appendingPathComponent("learners"), withIntermediateDirectories: true)
+    let made = try store.create(name: "spring", course: "example")
+    #expect(try store.cohort(named: "spring").code == made.code)
+  }
+
   @Test func joinCodesParseAndGiveAStableRegistration() {
     #expect(Cohort.parse(code: " marina-k7p4qx ")?.code == "marina-K7P4QX")
     #expect(Cohort.parse(code: "marina-K0P4QX") == nil, "0 is not in the alphabet")
