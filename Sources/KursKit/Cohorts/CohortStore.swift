@@ -23,7 +23,22 @@ public struct CohortStore: Sendable {
     case updated(String)
     case unchanged(String)
     case keptNewer(String)
+    /// One of the two exports of a learner is dated in the future (a wrong clock): what was
+    /// kept, in words, for the host to check (`--replace` keeps a given file whatever its date).
+    case conflict(String, String)
     case refused(String)
+
+    /// The outcome as a line for the host.
+    public var text: String {
+      switch self {
+      case .added(let who): return "added \(who)"
+      case .updated(let who): return "updated \(who) (a newer export)"
+      case .unchanged(let who): return "unchanged (\(who) was already imported from the same records)"
+      case .keptNewer(let who): return "kept the newer records of \(who) already imported"
+      case .conflict(let who, let what): return "dates of \(who) disagree: \(what)"
+      case .refused(let reason): return "refused: \(reason)"
+      }
+    }
   }
 
   func folder(_ name: String) -> URL { root.appendingPathComponent(name) }

@@ -209,14 +209,17 @@ public enum HelpText {
     case "cohort":
       return """
         usage: kurs cohort new NAME --course COURSE
-               kurs cohort import NAME FILE|FOLDER...
+               kurs cohort import NAME FILE|FOLDER... [--replace]
                kurs cohort pull NAME --lrs URL [--since TIME] [--until TIME]
                kurs cohort report NAME [--csv FILE] [--json] [--html FILE]
 
         For webinar hosts. 'new' creates a cohort and prints its join code for learners.
         'import' reads the files learners send (kurs export): importing a file twice changes
-        nothing, a newer export of the same learner replaces the older one, and a damaged,
-        edited or other-course file is refused with the reason while the rest go on.
+        nothing, a newer export of the same learner replaces the older one (when one is
+        dated in the future, a wrong clock, the longer one wins and the conflict is shown;
+        --replace keeps the given files whatever their dates), a file above 256 MB is
+        refused, and a damaged, edited or other-course file is refused with the reason
+        while the rest go on.
         'pull' reads the cohort's statements (by its registration) from a learning record
         store and stores them as imports are, so the report is the same either way.
         'report' prints each learner by module (status, score, tries, last activity, where
