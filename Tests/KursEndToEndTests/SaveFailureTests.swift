@@ -105,6 +105,40 @@ import Testing
   }
 
   /// The same on a real full file system: a 48 KiB tmpfs, mounted when the suite runs as root.
+  /// Finding 2 through the binary: a journal with steps missing in the middle (as an older Kurs
+  /// left after a full disk) keeps each answer with its own question, and the gap is reported
+  /// with its line; nothing is called "the last record".
+  @Test func aGapInTheJournalIsReportedWithItsLineAndAnswersStayWithTheirQuestions() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-gap-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let courses = try Self.quizCourse(questions: 8, in: folder)
+    let data = folder.appendingPathComponent("data")
+    let common = ["--learner", "ann", "--courses", courses.path, "--data-dir", data.path]
+    // Right answers to q0..q5, then stop.
+    _ = try KursProcess.run(["start", "quiz"] + common, input: Self.answers(6) + "q\n")
+    let journal = try Self.journal(in: data)
+    let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").map(String.init)
+    // Drop every line of the steps that answered q1 and q2 and went on from them.
+    func step(_ line: String) -> String? {
+      line.firstRange(of: #/"urn:kurs:xapi:step":"([0-9a-f-]+)"/#).map { String(line[$0]) }
+    }
+    let answered = { (question: String) in lines.firstIndex { $0.contains(#""question":"\#(question)""#) } }
+    let first = try #require(answered("q1"))
+    let afterGap = try #require(answered("q3"))
+    let dropped = Set(lines[first..<afterGap].compactMap(step))
+    let kept = lines.filter { step($0).map { !dropped.contains($0) } ?? true }
+    try Data((kept.joined(separator: "\n") + "\n").utf8).write(to: journal)
+    let gapLine = try #require(kept.firstIndex { $0.contains(#""question":"q3""#) }) + 1
+
+    let progress = try KursProcess.run(["progress"] + common)
+    #expect(progress.exitCode == 0, "\(progress.errors)")
+    #expect(progress.errors.contains("\(journal.path):\(gapLine): the progress file has a gap before this line"), "\(progress.errors)")
+    #expect(!progress.errors.contains("the last record"))
+    #expect(progress.output.contains("points 4 of 8"), "q0, q3, q4 and q5: \(progress.output)")
+    let resumed = try KursProcess.run(["resume"] + common, input: "q\n")
+    #expect(resumed.output.contains("Question 6?"), "goes on after the last saved answer")
+  }
+
   /// Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN): tried once.
   static let canMountTmpfs: Bool = {
     guard geteuid() == 0 else { return false }
