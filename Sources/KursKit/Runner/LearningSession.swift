@@ -217,7 +217,7 @@ public final class LearningSession {
 
   /// Why a file could not be written, in the learner's words.
   private func reason(_ error: any Error) -> String {
-    let code = (error as? POSIXError)?.code.rawValue ?? Int32((error as NSError).code)
+    let code = (error as? POSIXError)?.code.rawValue ?? 0
     switch code {
     case ENOSPC, EDQUOT: return t(.notSavedDiskFull, journal.url.deletingLastPathComponent().path)
     case EACCES, EPERM, EROFS: return t(.notSavedPermission, journal.url.path, String(cString: strerror(code)))
