@@ -38,6 +38,11 @@ public enum CertificateFiles {
       ("html", Data(renderer.html(credential).utf8)),
       ("json", try credential.json()),
     ]
+    // Temporary files of a write that a kill cut short go first.
+    let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    for name in leftovers where name.hasPrefix(".\(course.id).") && name.hasSuffix(".tmp") {
+      unlink(directory.appendingPathComponent(name).path)
+    }
     var staged: [(temporary: URL, target: URL)] = []
     defer { for file in staged { unlink(file.temporary.path) } }
     for (fileExtension, data) in contents {
