@@ -105,6 +105,24 @@ import Testing
   }
 
   /// The same on a real full file system: a 48 KiB tmpfs, mounted when the suite runs as root.
+  /// Ctrl-C while a step waits unsaved does not print "Your progress is saved".
+  @Test func controlCWhileAStepWaitsUnsavedDoesNotClaimItWasSaved() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-full-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let courses = try Self.quizCourse(questions: 3, in: folder)
+    let data = folder.appendingPathComponent("data")
+    let terminal = try PseudoTerminalProcess(
+      ["start", "quiz", "--learner", "ann", "--courses", courses.path, "--data-dir", data.path],
+      environment: ["KURS_TEST_JOURNAL_LIMIT": "1"])
+    try terminal.waitFor("Press Enter to try saving again")
+    try terminal.waitFor("> ")
+    terminal.pressControlC()
+    let interrupted = try terminal.waitFor("kurs resume")
+    #expect(interrupted.contains("The last step was NOT saved"))
+    #expect(!interrupted.contains("Your progress is saved"))
+    #expect(try terminal.waitForExit() == 130)
+  }
+
   /// Finding 2 through the binary: a journal with steps missing in the middle (as an older Kurs
   /// left after a full disk) keeps each answer with its own question, and the gap is reported
   /// with its line; nothing is called "the last record".

@@ -99,6 +99,7 @@ extension KursCLI {
     var session = LearningSession.Options()
     session.resumeCommand = resumeCommand(options, learner: learner)
     terminal.prepareInterruptMessage("\n" + t(.saved, language, session.resumeCommand) + "\n")
+    session.setInterruptMessage = terminal.prepareInterruptMessage
     session.plain = options.plain
     session.colour = terminal.colour && !options.plain
     session.width = terminal.width

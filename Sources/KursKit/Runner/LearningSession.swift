@@ -17,6 +17,8 @@ public final class LearningSession {
     public var certificatesDirectory: URL?
     /// Sends the journal's statements to a learning record store (`--lrs`), if any.
     public var lrs: LRSClient?
+    /// Sets what Ctrl-C prints: while a step waits unsaved, it must not say "saved".
+    public var setInterruptMessage: @Sendable (String) -> Void = { _ in }
     public init() {}
   }
 
@@ -199,12 +201,16 @@ public final class LearningSession {
   /// why, and offers to try again or to stop; nothing goes on until the step is on disk.
   /// - Returns: whether the step is on disk (`false`: the learner stopped).
   private func save(_ entry: Journal.Entry) -> Bool {
+    var failed = false
     while true {
       do {
         try journal.append(entry, course: course)
+        if failed { options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n") }
         deliver(force: false)
         return true
       } catch {
+        if !failed { options.setInterruptMessage("\n" + t(.notSavedStopped, options.resumeCommand) + "\n") }
+        failed = true
         console.writeError("kurs: " + t(.notSaved, reason(error)) + "\n")
         console.write("> ")
         guard let line = input.readLine(), line.trimmingCharacters(in: .whitespaces).lowercased() != "q" else {
