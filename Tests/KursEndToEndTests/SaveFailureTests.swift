@@ -123,6 +123,49 @@ import Testing
     #expect(try terminal.waitForExit() == 130)
   }
 
+  static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+  /// A journal the learner's account may not write: the reason says so. Run as `nobody`
+  /// through setpriv, since root may write anywhere.
+  @Test(.enabled(if: geteuid() == 0 && setpriv != nil, "skipped: needs root and setpriv to run kurs as another user"))
+  func aJournalThatMayNotBeWrittenSaysSoAndExitsFour() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-perm-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let courses = try Self.quizCourse(questions: 3, in: folder)
+    let data = folder.appendingPathComponent("data")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    _ = chmod(folder.path, 0o755)
+    _ = chown(data.path, 65534, 65534)
+    func run(_ arguments: [String], input: String) throws -> (output: String, errors: String, exitCode: Int32) {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: try #require(Self.setpriv))
+      process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", KursProcess.binary.path] + arguments
+      var environment = ProcessInfo.processInfo.environment
+      environment["HOME"] = data.path
+      process.environment = environment
+      let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+      process.standardInput = stdin
+      process.standardOutput = stdout
+      process.standardError = stderr
+      try process.run()
+      stdin.fileHandleForWriting.write(Data(input.utf8))
+      try stdin.fileHandleForWriting.close()
+      let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+      let output = stdout.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return (String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self), process.terminationStatus)
+    }
+    let common = ["--learner", "ann", "--courses", courses.path, "--data-dir", data.path]
+    let first = try run(["start", "quiz"] + common, input: "1\n\nq\n")
+    #expect(first.exitCode == 0, "\(first.errors)")
+    let journal = try Self.journal(in: data)
+    _ = chmod(journal.path, 0o400)
+    let second = try run(["resume"] + common, input: "1\nq\n")
+    #expect(second.exitCode == 4, "\(second.errors)")
+    #expect(second.errors.contains("your answer was NOT saved: kurs may not write to \(journal.path) (Permission denied)"), "\(second.errors)")
+    #expect(!second.output.contains("Question 2?"))
+  }
+
   /// Finding 2 through the binary: a journal with steps missing in the middle (as an older Kurs
   /// left after a full disk) keeps each answer with its own question, and the gap is reported
   /// with its line; nothing is called "the last record".
