@@ -150,6 +150,10 @@ public enum HelpText {
         When input is not a terminal, kurs reads one answer per line and exits with 3 when
         the input ends; progress is saved either way.
 
+        Each step is on disk before the next screen. When it cannot be saved (a full disk,
+        no permission), kurs says so and why and keeps you at the same question: Enter
+        tries again, q stops with exit code 4.
+
         examples:
           kurs start marina
           kurs start marina --module evidence --lang ru --plain
@@ -162,7 +166,8 @@ public enum HelpText {
 
         Continues the course you were last in, at the very screen you left: the same page,
         or the same question with the same tries used. q, Ctrl-C and the end of input all
-        save first and print this command to come back.
+        save first and print this command to come back. A completed course whose
+        certificate files are missing or incomplete gets them written again.
 
         example:
           kurs resume --learner Sveta
@@ -174,7 +179,8 @@ public enum HelpText {
 
         Shows each course you have started: its status and percent, and each module's
         status, score and pass mark, with locked modules and what they need first.
-        --json prints the same for scripts.
+        --json prints the same for scripts. Without --json, a completed course whose
+        certificate files are missing or incomplete gets them written again.
 
         example:
           kurs progress --learner Sveta --lang ru
