@@ -86,7 +86,7 @@ import Testing
     #expect(outcome.state == played)
   }
 
-  @Test func aLostWrongTryIsAGapToo() throws {
+  @Test func aLostEnterIsAGapTooAndTheNextAnswerStaysWithItsQuestion() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     let journal = Journal(url: folder.appendingPathComponent("quiz.journal"), learnerID: "learner-1")
     _ = try play([.startModule("m"), .answer(.choices(["a"])), .proceed, .answer(.choices(["b"]))], to: journal, saved: { $0 != 2 })
@@ -94,5 +94,32 @@ import Testing
     // The Enter after q0 was lost: the wrong answer to q1 is still q1's, not a second answer to q0.
     #expect(outcome.gaps.map(\.journalNode) == ["q1"])
     #expect(outcome.state.module("m").scores == ["q0": 1, "q1": 0])
+  }
+
+  /// A wrong first try that was lost: the second try keeps its number (and its penalty).
+  @Test func aLostWrongTryIsAGapAndTheSavedTryKeepsItsNumber() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = try String(contentsOf: folder.appendingPathComponent("quiz/course.xml"), encoding: .utf8)
+      .replacingOccurrences(of: #"<question id="q0" kind="single" points="1""#, with: #"<question id="q0" kind="single" points="2" attempts="2" penalty="1""#)
+    try Data(text.utf8).write(to: folder.appendingPathComponent("quiz/course.xml"))
+    let course = try #require(CourseLoader().load(path: folder.appendingPathComponent("quiz").path).course)
+    let engine = Engine(course: course, language: "en", seed: "learner-1")
+    let journal = Journal(url: folder.appendingPathComponent("quiz.journal"), learnerID: "learner-1")
+    var state = CourseState()
+    for (index, input) in [EngineInput.startModule("m"), .answer(.choices(["b"])), .answer(.choices(["a"]))].enumerated() {
+      let step = try engine.apply(input, to: state)
+      state = step.state
+      guard index != 1 else { continue }
+      try journal.append(
+        Journal.Entry(time: Date(), course: course.id, courseVersion: course.version, digest: course.digest, input: input, events: step.events),
+        course: course)
+    }
+    let outcome = Replay.rebuild(try journal.read().entries, engine: engine)
+    #expect(outcome.gaps.map(\.journalNode) == ["q0"])
+    // All but the lost wrong answer itself, which no record holds.
+    var expected = state
+    expected.modules["m"]?.lastWrongAnswer = nil
+    #expect(outcome.state == expected)
+    #expect(outcome.state.module("m").scores == ["q0": 1])
   }
 }
