@@ -53,7 +53,7 @@ extension KursCLI {
   /// `kurs cohort import NAME FILE|FOLDER...`: each file on its own; a refused file does not stop
   /// the rest. A folder stands for the `.json` files in it, so a host with thousands of exports
   /// does not hit the shell's limit on arguments.
-  func cohortImport(name: String, files paths: [String], _ options: GlobalOptions) -> ExitCode {
+  func cohortImport(name: String, files paths: [String], replace: Bool = false, _ options: GlobalOptions) -> ExitCode {
     var files: [String] = []
     var unreadableFolders = 0
     for path in paths {
@@ -80,7 +80,7 @@ extension KursCLI {
     }
     let outcomes: [CohortStore.ImportOutcome]
     do {
-      outcomes = try store.importAll(files.map { .file(URL(fileURLWithPath: $0)) }, into: cohort)
+      outcomes = try store.importAll(files.map { .file(URL(fileURLWithPath: $0)) }, into: cohort, replace: replace)
     } catch {
       console.writeError("kurs: \(error)\n")
       return .unreadable
@@ -92,6 +92,7 @@ extension KursCLI {
       case .updated(let who): console.write("\(file): updated \(who) (a newer export)\n")
       case .unchanged(let who): console.write("\(file): unchanged (\(who) was already imported from the same records)\n")
       case .keptNewer(let who): console.write("\(file): kept the newer records of \(who) already imported\n")
+      case .conflict: console.write("\(file): \(outcome.text)\n")
       case .refused(let reason):
         console.writeError("\(file): refused: \(reason)\n")
         refused += 1
@@ -141,6 +142,7 @@ extension KursCLI {
         case .updated(let who): console.write("updated \(who) (\(count) statements)\n")
         case .unchanged(let who): console.write("unchanged: \(who)\n")
         case .keptNewer(let who): console.write("kept the newer records of \(who) already imported\n")
+        case .conflict: console.write("\(id): \(outcome.text)\n")
         case .refused(let reason): console.writeError("\(id): refused: \(reason)\n")
         }
       }

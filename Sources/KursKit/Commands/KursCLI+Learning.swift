@@ -63,14 +63,22 @@ extension KursCLI {
         console.write(t(.invalidNumber, language, String(choices)) + "\n")
       }
     }
+    console.write("\n" + t(.typeName, language) + "\n> ")
     while true {
-      console.write("\n" + t(.typeName, language) + "\n> ")
       guard let name = input.readLine() else { return nil }
+      do {
+        _ = try LearnerStore.checkedName(name)
+      } catch {
+        // A name the rule refuses is asked for again, with the reason.
+        console.writeError("kurs: \(error.text(language))\n")
+        console.write("> ")
+        continue
+      }
       do {
         return try store.create(name: name, language: options.language)
       } catch let error as StoreError where error.message.key == .learnerNameTaken {
         // Names are unique: say so and ask again, rather than make a second profile.
-        console.write(TerminalText.safe(error.text(language)) + "\n")
+        console.write(TerminalText.safe(error.text(language)) + "\n> ")
       }
     }
   }
@@ -96,6 +104,8 @@ extension KursCLI {
     var session = LearningSession.Options()
     session.resumeCommand = resumeCommand(options, learner: learner)
     terminal.prepareInterruptMessage(TerminalText.safe("\n" + t(.saved, language, session.resumeCommand) + "\n"))
+    let terminal = terminal
+    session.setInterruptMessage = { terminal.prepareInterruptMessage(TerminalText.safe($0)) }
     session.plain = options.plain
     session.colour = terminal.colour && !options.plain
     session.width = terminal.width
@@ -144,10 +154,10 @@ extension KursCLI {
       let courseLanguage = course.languages.contains(language) ? language : course.defaultLanguage
       let session = LearningSession(
         course: course, learner: learner, language: courseLanguage,
-        journal: try store.journal(of: learner, course: course.id), console: console, input: input,
+        journal: try journal(of: learner, course: course.id, in: store), console: console, input: input,
         options: {
           var session = sessionOptions(options, learner: learner, language: language)
-          session.certificatesDirectory = store.root.appendingPathComponent("certificates").appendingPathComponent(learner.id)
+          session.certificatesDirectory = certificatesDirectory(of: learner, in: store)
           session.lrs = lrs
           return session
         }())
@@ -157,6 +167,19 @@ extension KursCLI {
       report(error, uiLanguage(options, learner: nil))
       return .invalid
     }
+  }
+
+  /// The learner's journal of a course. `KURS_TEST_JOURNAL_LIMIT` (bytes) makes the journal
+  /// act as if the disk were full at that size: for the test suite only (docs/privacy.md).
+  func journal(of learner: LearnerProfile, course: String, in store: LearnerStore) throws -> Journal {
+    var journal = try store.journal(of: learner, course: course)
+    journal.testSizeLimit = environment["KURS_TEST_JOURNAL_LIMIT"].flatMap { Int($0) }
+    return journal
+  }
+
+  /// Where the runner writes a learner's certificates.
+  func certificatesDirectory(of learner: LearnerProfile, in store: LearnerStore) -> URL {
+    store.root.appendingPathComponent("certificates").appendingPathComponent(learner.id)
   }
 
   /// `kurs resume`: the course the learner used last, where they stopped.
@@ -188,16 +211,23 @@ extension KursCLI {
         console.write(t(.noLearners, language) + "\n")
         return .success
       }
+      var failed = false
       for id in courses {
         guard let path = locator.path(for: id), let course = loader.load(path: path).course else { continue }
         let session = LearningSession(
           course: course, learner: learner, language: course.languages.contains(language) ? language : course.defaultLanguage,
           journal: try store.journal(of: learner, course: id), console: console, input: input,
-          options: sessionOptions(options))
+          options: {
+            var session = sessionOptions(options)
+            session.certificatesDirectory = certificatesDirectory(of: learner, in: store)
+            return session
+          }())
         for notice in try session.restore() { console.writeError("kurs: \(notice)\n") }
+        // A completed course whose certificate set is missing or cut short gets it now.
+        if !session.repairCertificate() { failed = true }
         session.showProgress()
       }
-      return .success
+      return failed ? .notSaved : .success
     } catch {
       report(error, uiLanguage(options, learner: nil))
       return .invalid

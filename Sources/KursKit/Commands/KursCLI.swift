@@ -123,8 +123,8 @@ public struct KursCLI {
       return join(code: code, options)
     case .cohortNew(let name, let course):
       return cohortNew(name: name, course: course, options, locator: locator, loader: loader)
-    case .cohortImport(let name, let files):
-      return cohortImport(name: name, files: files, options)
+    case .cohortImport(let name, let files, let replace):
+      return cohortImport(name: name, files: files, replace: replace, options)
     case .cohortPull(let name, let since, let until):
       return cohortPull(name: name, since: since, until: until, options)
     case .cohortReport(let name, let csv, let json, let html):

@@ -69,6 +69,19 @@ public struct LearnerStore: Sendable {
     return try profiles().first { $0.name.lowercased() == wanted }
   }
 
+  /// `name` as a profile stores it, checked by the one rule for names (`LearnerName`).
+  /// - Throws: `StoreError` saying what is wrong: empty, too long, or which character is refused.
+  public static func checkedName(_ name: String) throws(StoreError) -> String {
+    let trimmed = LearnerName.normalized(name)
+    switch LearnerName.problem(trimmed) {
+    case nil: return trimmed
+    case .forbidden(let codePoint, let position):
+      throw StoreError(LocalizedMessage(.learnerNameForbidden, codePoint, String(position)))
+    case .empty, .tooLong:
+      throw StoreError(LocalizedMessage(.learnerNameInvalid))
+    }
+  }
+
   /// Creates a profile with a generated id.
   /// - Throws: `StoreError` for a name that is not allowed or is taken already (names are
   ///   unique in a data folder: `--learner NAME` and `kurs forget NAME` must mean one learner).
@@ -78,10 +91,7 @@ public struct LearnerStore: Sendable {
 
   /// Adds a profile; the caller holds the lock.
   private func insert(name: String, language: String?) throws -> LearnerProfile {
-    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty, trimmed.count <= 80, !trimmed.contains(where: { $0.isNewline }) else {
-      throw StoreError(LocalizedMessage(.learnerNameInvalid))
-    }
+    let trimmed = try Self.checkedName(name)
     var all = try profiles()
     if let existing = all.first(where: { $0.name.lowercased() == trimmed.lowercased() }) {
       throw StoreError(LocalizedMessage(.learnerNameTaken, existing.name))
