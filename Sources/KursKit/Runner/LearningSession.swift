@@ -478,6 +478,8 @@ public final class LearningSession {
       console.writeError("kurs: " + t(.moduleLocked, module, missing.joined(separator: ", "), course.id) + "\n")
     case .branchLoop(let module, let node):
       console.writeError("kurs: " + t(.branchLoop, module, node) + "\n")
+    case .testTaken(let module):
+      console.writeError("kurs: " + t(.testTaken, module) + "\n")
     default:
       console.writeError("kurs: \(error)\n")
     }
