@@ -3,7 +3,8 @@ import Testing
 
 /// `kurs validate --review`, the item-writing review, through the real binary.
 @Suite struct ItemReviewCommandTests {
-  static let fixtures = KursProcess.repository.appendingPathComponent("Tests/KursKitTests/Fixtures/review")
+  static let fixtures = KursProcess.repository.appendingPathComponent(
+    "Tests/KursKitTests/Fixtures/review")
   static let names: [String] = {
     ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).sorted()
   }()
@@ -11,7 +12,8 @@ import Testing
   @Test(arguments: names)
   func reviewPrintsEachFindingWithItsFix(_ name: String) throws {
     let folder = Self.fixtures.appendingPathComponent(name)
-    let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+    let expected = try String(
+      contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
 
     let result = try KursProcess.run(["validate", "--review", "course.xml"], in: folder)
     #expect(result.output == expected)
@@ -23,7 +25,8 @@ import Testing
     #expect(plain.output == "valid: 1 course, 1 file, 0 errors, 0 warnings\n")
 
     // With --strict every review finding is an error.
-    let strict = try KursProcess.run(["validate", "--review", "--strict", "course.xml"], in: folder)
+    let strict = try KursProcess.run(
+      ["validate", "--review", "--strict", "course.xml"], in: folder)
     #expect(strict.exitCode == (name == "fair" ? 0 : 1))
     #expect(!strict.output.contains(": warning: "))
   }
@@ -45,8 +48,10 @@ import Testing
   }
 
   @Test func reviewJSONMarksTheStage() throws {
-    let result = try KursProcess.run(["validate", "--review", "--json", "hint-gives-count-russian/course.xml"], in: Self.fixtures)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    let result = try KursProcess.run(
+      ["validate", "--review", "--json", "hint-gives-count-russian/course.xml"], in: Self.fixtures)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     let findings = try #require(object["findings"] as? [[String: Any]])
     #expect(findings.count == 1)
     #expect(findings.first?["stage"] as? String == "review")

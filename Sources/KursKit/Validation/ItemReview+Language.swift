@@ -69,9 +69,13 @@ enum ReviewLanguage {
   static let englishVerdicts: Set<String> = [
     "right", "correct", "true", "wrong", "incorrect", "false", "apply", "applies",
   ]
-  static let russianVerdictStems = ["верн", "правильн", "неверн", "неправильн", "ошибочн", "подходят"]
+  static let russianVerdictStems = [
+    "верн", "правильн", "неверн", "неправильн", "ошибочн", "подходят",
+  ]
   /// Words before "one" that make it a pronoun ("each one is right"), not a count.
-  static let pronounOne: Set<String> = ["the", "a", "this", "that", "which", "each", "every", "any", "no"]
+  static let pronounOne: Set<String> = [
+    "the", "a", "this", "that", "which", "each", "every", "any", "no",
+  ]
 
   /// How close (in words) a count must be to a verdict to be read as the number of correct
   /// options: "Three answers are right" (2 words apart), «Правильных ответов три» (2).
@@ -82,7 +86,8 @@ enum ReviewLanguage {
     let words = words(text)
     for (index, word) in words.enumerated() {
       let isEnglishCount =
-        englishCounts.contains(word) && !(word == "one" && index > 0 && pronounOne.contains(words[index - 1]))
+        englishCounts.contains(word)
+        && !(word == "one" && index > 0 && pronounOne.contains(words[index - 1]))
       let isRussianCount = russianCounts.contains(word)
       let isDigit = word.allSatisfy(\.isNumber) && word.count <= 2
       guard isEnglishCount || isRussianCount || isDigit else { continue }
@@ -108,7 +113,8 @@ enum ReviewLanguage {
     if word == "right" {
       let before = index > 0 ? words[index - 1] : ""
       let after = index + 1 < words.count ? words[index + 1] : ""
-      return ["are", "is", "be"].contains(before) || ["answer", "answers", "option", "options", "choice", "choices", "ones"].contains(after)
+      return ["are", "is", "be"].contains(before)
+        || ["answer", "answers", "option", "options", "choice", "choices", "ones"].contains(after)
     }
     return englishVerdicts.contains(word) || russianVerdictStems.contains { word.hasPrefix($0) }
   }
@@ -118,7 +124,9 @@ enum ReviewLanguage {
   /// The stems of the words of `text` that carry meaning: no function words, no words shorter
   /// than three letters.
   static func contentStems(_ text: String) -> Set<String> {
-    Set(words(text).filter { $0.count >= 3 && !stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }.map(stem))
+    Set(
+      words(text).filter { $0.count >= 3 && !stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
+        .map(stem))
   }
 
   /// A light stem: English plural and verb endings, Russian case endings. Enough to see that
@@ -132,7 +140,8 @@ enum ReviewLanguage {
     }
     var stem = word
     if stem.hasSuffix("ies"), stem.count > 4 { stem = String(stem.dropLast(3)) + "y" }
-    for ending in ["ing", "ed", "es", "ly", "s"] where stem.hasSuffix(ending) && stem.count - ending.count >= 3 {
+    for ending in ["ing", "ed", "es", "ly", "s"]
+    where stem.hasSuffix(ending) && stem.count - ending.count >= 3 {
       if ending == "s" && stem.hasSuffix("ss") { continue }
       stem = String(stem.dropLast(ending.count))
       break

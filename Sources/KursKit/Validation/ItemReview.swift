@@ -98,7 +98,8 @@ public struct ItemReview: Sendable {
     var result = ModuleReview()
     let languages = course.languages.isEmpty ? [course.defaultLanguage] : course.languages
     for node in module.nodes {
-      guard case .question(let question) = node.kind, question.choices.contains(where: \.isCorrect) else {
+      guard case .question(let question) = node.kind, question.choices.contains(where: \.isCorrect)
+      else {
         continue
       }
       let context = QuestionContext(
@@ -152,7 +153,8 @@ public struct ItemReview: Sendable {
       let correctLengths = correct.compactMap { context.text($0, language).map(\.count) }
       let otherLengths = others.compactMap { context.text($0, language).map(\.count) }
       guard correctLengths.count == correct.count, otherLengths.count == others.count,
-        let shortest = correctLengths.min(), let longest = otherLengths.max(), let least = otherLengths.min()
+        let shortest = correctLengths.min(), let longest = otherLengths.max(),
+        let least = otherLengths.min()
       else { continue }
       guard Double(shortest) >= thresholds.longestRatio * Double(max(longest, 1)),
         shortest - longest >= thresholds.longestMargin
@@ -162,12 +164,22 @@ public struct ItemReview: Sendable {
         let ratio = String(format: "%.1f", Double(shortest) / Double(max(longest, 1)))
         findings.warning(
           choice.location,
-          "the correct option '\(choice.id)' of question '\(context.id)' has \(shortest) characters against \(others) for the others\(context.inLanguage(language)), \(ratio) times the longest; learners who do not know pick the longest option: shorten it to what makes it right, or give the other options the same detail"
+          "the correct option '\(choice.id)' of question '\(context.id)' "
+            + "has \(shortest) characters against \(others) for the others"
+            + "\(context.inLanguage(language)), "
+            + "\(ratio) times the longest; learners who do not know pick the "
+            + "longest option: shorten it to what makes it right, or give the "
+            + "other options the same detail"
         )
       } else {
         findings.warning(
           context.location,
-          "every correct option of question '\(context.id)' is longer (\(shortest) characters or more) than every wrong one (\(others))\(context.inLanguage(language)); learners who do not know pick the long options: shorten the correct ones to what makes them right, or give the wrong ones the same detail"
+          "every correct option of question '\(context.id)' is longer (\(shortest) "
+            + "characters or more) than every wrong one (\(others))"
+            + "\(context.inLanguage(language)); "
+            + "learners who do not know pick the long options: shorten the "
+            + "correct ones to what makes them right, or give the wrong ones "
+            + "the same detail"
         )
       }
       return
@@ -178,12 +190,18 @@ public struct ItemReview: Sendable {
   private func checkOtherOptions(_ context: QuestionContext, _ findings: inout Findings) {
     for choice in context.question.choices {
       for language in context.languages {
-        guard let text = context.text(choice, language), let phrase = ReviewLanguage.otherOptionPhrase(in: text) else {
+        guard let text = context.text(choice, language),
+          let phrase = ReviewLanguage.otherOptionPhrase(in: text)
+        else {
           continue
         }
         findings.warning(
           choice.location,
-          "option '\(choice.id)' of question '\(context.id)' says '\(phrase)'\(context.inLanguage(language)); a learner who sees two right options (or one wrong one) knows the answer without knowing the rest, and with shuffle=\"true\" it may not come last: replace it with an answer of its own"
+          "option '\(choice.id)' of question '\(context.id)' says '\(phrase)'"
+            + "\(context.inLanguage(language)); "
+            + "a learner who sees two right options (or one wrong one) knows "
+            + "the answer without knowing the rest, and with shuffle=\"true\" "
+            + "it may not come last: replace it with an answer of its own"
         )
         break
       }
@@ -196,14 +214,19 @@ public struct ItemReview: Sendable {
     let correct = question.choices.filter(\.isCorrect).count
     let total = question.choices.count
     // A small tolerance so that 4 of 6 reaches a share of 2/3.
-    guard total >= thresholds.minimumOptions, Double(correct) + 1e-9 >= thresholds.correctShare * Double(total) else {
+    guard total >= thresholds.minimumOptions,
+      Double(correct) + 1e-9 >= thresholds.correctShare * Double(total)
+    else {
       return
     }
     let everything = LearnerAnswer.choices(question.choices.map(\.id))
     let earned = Scoring.points(for: everything, to: question, attempt: 1)
     findings.warning(
       context.location,
-      "\(correct) of the \(total) options of question '\(context.id)' are correct; choosing every option earns \(earned) of \(question.points) points: add wrong options drawn from real misconceptions, or make some correct options wrong, so that about half are correct"
+      "\(correct) of the \(total) options of question '\(context.id)' are "
+        + "correct; choosing every option earns \(earned) of \(question.points) "
+        + "points: add wrong options drawn from real misconceptions, or make "
+        + "some correct options wrong, so that about half are correct"
     )
   }
 
@@ -211,12 +234,17 @@ public struct ItemReview: Sendable {
   private func checkHintCounts(_ context: QuestionContext, _ findings: inout Findings) {
     for hint in context.question.hints {
       for language in context.languages {
-        guard let text = hint.variants[language]?.plain, let phrase = ReviewLanguage.countPhrase(in: text) else {
+        guard let text = hint.variants[language]?.plain,
+          let phrase = ReviewLanguage.countPhrase(in: text)
+        else {
           continue
         }
         findings.warning(
           hint.location ?? context.location,
-          "a hint of question '\(context.id)' gives away how many options are correct ('\(phrase)')\(context.inLanguage(language)); learners then count instead of weighing each option: remove the count and point to what to think about instead"
+          "a hint of question '\(context.id)' gives away how many options "
+            + "are correct ('\(phrase)')\(context.inLanguage(language)); learners "
+            + "then count instead of weighing each option: remove the count "
+            + "and point to what to think about instead"
         )
         break
       }
@@ -226,9 +254,11 @@ public struct ItemReview: Sendable {
   /// Only the correct option repeats words of the prompt: the echo points at it.
   private func checkPromptEcho(_ context: QuestionContext, _ findings: inout Findings) {
     let question = context.question
-    guard question.choices.count >= 3, let correct = question.choices.first(where: \.isCorrect) else { return }
+    guard question.choices.count >= 3, let correct = question.choices.first(where: \.isCorrect)
+    else { return }
     for language in context.languages {
-      guard let prompt = question.prompt.variants[language]?.plain, let correctText = context.text(correct, language)
+      guard let prompt = question.prompt.variants[language]?.plain,
+        let correctText = context.text(correct, language)
       else { continue }
       let promptStems = ReviewLanguage.contentStems(prompt)
       let repeated = promptStems.intersection(ReviewLanguage.contentStems(correctText))
@@ -238,12 +268,18 @@ public struct ItemReview: Sendable {
         return !promptStems.isDisjoint(with: ReviewLanguage.contentStems(text))
       }
       guard !othersRepeat else { continue }
-      let words = ReviewLanguage.words(correctText).filter { repeated.contains(ReviewLanguage.stem($0)) }
+      let words = ReviewLanguage.words(correctText).filter {
+        repeated.contains(ReviewLanguage.stem($0))
+      }
       var seen = Set<String>()
-      let shown = words.filter { seen.insert($0).inserted }.map { "'\($0)'" }.joined(separator: ", ")
+      let shown = words.filter { seen.insert($0).inserted }.map { "'\($0)'" }.joined(
+        separator: ", ")
       findings.warning(
         correct.location,
-        "only the correct option '\(correct.id)' of question '\(context.id)' repeats words of the prompt (\(shown))\(context.inLanguage(language)); learners match the words instead of the meaning: use those words in a wrong option too, or reword the correct one"
+        "only the correct option '\(correct.id)' of question '\(context.id)' "
+          + "repeats words of the prompt (\(shown))\(context.inLanguage(language)); "
+          + "learners match the words instead of the meaning: use those words "
+          + "in a wrong option too, or reword the correct one"
       )
       return
     }
@@ -256,7 +292,9 @@ public struct ItemReview: Sendable {
     var facts = Facts(id: context.id, kind: question.kind)
     switch question.kind {
     case .single:
-      let language = context.languages.contains(context.defaultLanguage) ? context.defaultLanguage : context.languages[0]
+      let language =
+        context.languages.contains(context.defaultLanguage)
+        ? context.defaultLanguage : context.languages[0]
       let lengths = question.choices.map { context.text($0, language)?.count ?? 0 }
       if question.choices.count >= 3, let index = question.choices.firstIndex(where: \.isCorrect) {
         let others = lengths.enumerated().filter { $0.offset != index }.map(\.element)
@@ -278,10 +316,16 @@ public struct ItemReview: Sendable {
     // The correct option the longest in most single-choice questions.
     let sized = questions.filter { $0.correctIsLongest != nil }
     let longest = sized.filter { $0.correctIsLongest == true }
-    if sized.count >= thresholds.minimumQuestions, Double(longest.count) >= thresholds.longestShare * Double(sized.count) {
+    if sized.count >= thresholds.minimumQuestions,
+      Double(longest.count) >= thresholds.longestShare * Double(sized.count)
+    {
       findings.warning(
         location,
-        "the correct option is the longest in \(longest.count) of the \(sized.count) single-choice questions with three or more options (\(list(longest))); learners who always pick the longest pass: in some questions make a wrong option the longest, and shorten correct ones to what makes them right"
+        "the correct option is the longest in \(longest.count) of the \(sized.count) "
+          + "single-choice questions with three or more options (\(list(longest.map(\.id)))); "
+          + "learners who always pick the longest pass: in some questions make "
+          + "a wrong option the longest, and shorten correct ones to what makes "
+          + "them right"
       )
     }
     // The correct option in the same place.
@@ -292,12 +336,19 @@ public struct ItemReview: Sendable {
         byPlace["\(place.index + 1)", default: []].append(id)
         if place.index == place.count - 1 { byPlace["last", default: []].append(id) }
       }
-      let ranked = byPlace.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
-      if let (place, ids) = ranked.first, Double(ids.count) >= thresholds.positionShare * Double(placed.count) {
+      let ranked = byPlace.sorted {
+        $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key
+      }
+      if let (place, ids) = ranked.first,
+        Double(ids.count) >= thresholds.positionShare * Double(placed.count)
+      {
         let name = place == "last" ? "the last option" : "option \(place)"
         findings.warning(
           location,
-          "the correct answer is \(name) in \(ids.count) of the \(placed.count) single-choice questions without shuffle=\"true\" (\(list(ids.map { Facts(id: $0, kind: .single) }))); learners learn the place, not the answer: add shuffle=\"true\" to these questions, or move the correct options"
+          "the correct answer is \(name) in \(ids.count) of the \(placed.count) "
+            + "single-choice questions without shuffle=\"true\" (\(list(ids))); "
+            + "learners learn the place, not the answer: add shuffle=\"true\" "
+            + "to these questions, or move the correct options"
         )
       }
     }
@@ -309,18 +360,22 @@ public struct ItemReview: Sendable {
       let (word, same) = trues.count >= falses.count ? ("true", trues) : ("false", falses)
       if Double(same.count) >= thresholds.trueFalseShare * Double(answered.count) {
         let other = word == "true" ? "false" : "true"
+        let score = same.count == answered.count ? "every point" : "nearly every point"
         findings.warning(
           location,
-          "'\(word)' is the correct answer in \(same.count) of the \(answered.count) true/false questions (\(list(same))); learners who always answer '\(word)' score \(same.count == answered.count ? "every point" : "nearly every point"): rewrite some statements so that '\(other)' is correct"
+          "'\(word)' is the correct answer in \(same.count) of the \(answered.count) "
+            + "true/false questions (\(list(same.map(\.id)))); learners who always answer "
+            + "'\(word)' score \(score): "
+            + "rewrite some statements so that '\(other)' is correct"
         )
       }
     }
   }
 
   /// Question ids for a message: all of them up to ten, then how many more.
-  private func list(_ questions: [Facts]) -> String {
-    let shown = questions.prefix(10).map { "'\($0.id)'" }.joined(separator: ", ")
-    return questions.count > 10 ? "\(shown) and \(questions.count - 10) more" : shown
+  private func list(_ ids: [String]) -> String {
+    let shown = ids.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+    return ids.count > 10 ? "\(shown) and \(ids.count - 10) more" : shown
   }
 }
 

@@ -16,7 +16,9 @@ extension Fixtures {
 /// `kurs validate --review`: each check of the item-writing review, with a fixture holding one
 /// guessable question (or course), the exact output and the exit code.
 @Suite struct ItemReviewTests {
-  private func review(_ path: String, strict: Bool = false, review: Bool = true, streaming: Bool = false)
+  private func review(
+    _ path: String, strict: Bool = false, review: Bool = true, streaming: Bool = false
+  )
     -> ValidationReport
   {
     var report = ValidationReport(strict: strict, review: review)
@@ -27,9 +29,12 @@ extension Fixtures {
   @Test(arguments: Fixtures.reviewCases)
   func fixturePrintsExactFindings(_ name: String) throws {
     let folder = Fixtures.review.appendingPathComponent(name)
-    let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
-    let expectedCode = try String(contentsOf: folder.appendingPathComponent("expected-exit-code"), encoding: .utf8)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let expected = try String(
+      contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+    let expectedCode = try String(
+      contentsOf: folder.appendingPathComponent("expected-exit-code"), encoding: .utf8
+    )
+    .trimmingCharacters(in: .whitespacesAndNewlines)
     let path = folder.appendingPathComponent("course.xml").path
 
     let report = review(path)
@@ -50,8 +55,10 @@ extension Fixtures {
 
   @Test func everyCheckHasAFixture() {
     let required = [
-      "correct-option-longest", "correct-options-longest-multiple", "correct-option-longest-course-wide",
-      "correct-answer-same-place", "true-false-always-false", "all-of-the-above", "none-of-the-above-russian",
+      "correct-option-longest", "correct-options-longest-multiple",
+      "correct-option-longest-course-wide",
+      "correct-answer-same-place", "true-false-always-false", "all-of-the-above",
+      "none-of-the-above-russian",
       "hint-gives-count", "hint-gives-count-russian", "nearly-every-option-correct",
       "only-correct-repeats-prompt", "fair",
     ]
@@ -111,7 +118,9 @@ extension Fixtures {
                 Question(
                   kind: .single, points: 0, prompt: LocalizedText(),
                   choices: [
-                    choice("a", "Go to the station and ask for the officer's name and badge number", correct: false),
+                    choice(
+                      "a", "Go to the station and ask for the officer's name and badge number",
+                      correct: false),
                     choice("b", "Go home", correct: false),
                     choice("c", "All of the above", correct: false),
                   ])), location: location(1))
@@ -127,13 +136,17 @@ extension Fixtures {
     #expect(ReviewLanguage.countPhrase(in: "Think of the one right she always has.") == nil)
     #expect(ReviewLanguage.countPhrase(in: "Each one is right for someone.") == nil)
     #expect(ReviewLanguage.countPhrase(in: "Two things matter: who and when.") == nil)
-    #expect(ReviewLanguage.countPhrase(in: "Правильно ли она сделала? Подумайте о двух вещах.") == nil)
+    #expect(
+      ReviewLanguage.countPhrase(in: "Правильно ли она сделала? Подумайте о двух вещах.") == nil)
   }
 
   @Test func otherOptionPhrasesInBothLanguages() {
     #expect(ReviewLanguage.otherOptionPhrase(in: "None of the above.") == "none of the above")
-    #expect(ReviewLanguage.otherOptionPhrase(in: "Всё вышеперечисленное") == "все вышеперечисленное")
-    #expect(ReviewLanguage.otherOptionPhrase(in: "Ни чего из выше перечисленного") == "выше перечисленного")
+    #expect(
+      ReviewLanguage.otherOptionPhrase(in: "Всё вышеперечисленное") == "все вышеперечисленное")
+    #expect(
+      ReviewLanguage.otherOptionPhrase(in: "Ни чего из выше перечисленного")
+        == "выше перечисленного")
     #expect(ReviewLanguage.otherOptionPhrase(in: "Ни один из сотрудников не представился") == nil)
     #expect(ReviewLanguage.otherOptionPhrase(in: "She keeps all of her notes above the bed") == nil)
   }
@@ -154,26 +167,58 @@ extension Fixtures {
     let messages = report.diagnostics.map(\.description)
     #expect(report.exitCode == .success)
     #expect(report.diagnostics.allSatisfy { $0.stage == .review && $0.severity == .warning })
-    #expect(messages.contains { $0.hasSuffix("course.xml:9:1: warning: 'false' is the correct answer in 7 of the 7 true/false questions ('q-record', 'q-not-that-bad', 'q-keep-options', 'q-still-worth', 'q-copies', 'q-tf-ombudsperson', 'q-followup'); learners who always answer 'false' score every point: rewrite some statements so that 'true' is correct") })
-    #expect(messages.contains { $0.contains("the correct option is the longest in 12 of the 12 single-choice questions") })
-    #expect(messages.contains { $0.hasSuffix("justice.xml:172:5: warning: a hint of question 'q-safety' gives away how many options are correct ('three answers are right') (in 'en'); learners then count instead of weighing each option: remove the count and point to what to think about instead") })
-    #expect(messages.contains { $0.contains("recognise.xml:451:5: warning: the correct option 'not-your-fault' of question 'q-sveta-blame' has 182 characters against 53 to 59") })
-    #expect(messages.contains { $0.contains("evidence.xml:600:5: warning: the correct option 'ask-lawyer' of question 'q-forensic' has 298 characters against 71 to 79") })
+    #expect(
+      messages.contains {
+        $0.hasSuffix(
+          "course.xml:9:1: warning: 'false' is the correct answer in 7 of the 7 true/false questions ('q-record', 'q-not-that-bad', 'q-keep-options', 'q-still-worth', 'q-copies', 'q-tf-ombudsperson', 'q-followup'); learners who always answer 'false' score every point: rewrite some statements so that 'true' is correct"
+        )
+      })
+    #expect(
+      messages.contains {
+        $0.contains("the correct option is the longest in 12 of the 12 single-choice questions")
+      })
+    #expect(
+      messages.contains {
+        $0.hasSuffix(
+          "justice.xml:172:5: warning: a hint of question 'q-safety' gives away how many options are correct ('three answers are right') (in 'en'); learners then count instead of weighing each option: remove the count and point to what to think about instead"
+        )
+      })
+    #expect(
+      messages.contains {
+        $0.contains(
+          "recognise.xml:451:5: warning: the correct option 'not-your-fault' of question 'q-sveta-blame' has 182 characters against 53 to 59"
+        )
+      })
+    #expect(
+      messages.contains {
+        $0.contains(
+          "evidence.xml:600:5: warning: the correct option 'ask-lawyer' of question 'q-forensic' has 298 characters against 71 to 79"
+        )
+      })
     // And `kurs validate --strict` without --review stays clean.
     #expect(self.review(path, strict: true, review: false).diagnostics.isEmpty)
   }
 
   @Test func reviewIsAnOptionOfValidate() throws {
-    let invocation = try CommandLineParser.parse(["validate", "Courses/marina", "--review", "--strict"])
-    #expect(invocation.command == .validate(paths: ["Courses/marina"], strict: true, json: false, review: true))
-    #expect(try CommandLineParser.parse(["validate", "x"]).command == .validate(paths: ["x"], strict: false, json: false))
+    let invocation = try CommandLineParser.parse([
+      "validate", "Courses/marina", "--review", "--strict",
+    ])
+    #expect(
+      invocation.command
+        == .validate(paths: ["Courses/marina"], strict: true, json: false, review: true))
+    #expect(
+      try CommandLineParser.parse(["validate", "x"]).command
+        == .validate(paths: ["x"], strict: false, json: false))
     #expect(throws: UsageError.self) { try CommandLineParser.parse(["stats", "x", "--review"]) }
   }
 
-  private func location(_ line: Int) -> KursKit.SourceLocation { KursKit.SourceLocation(file: "c.xml", line: line, column: 1) }
+  private func location(_ line: Int) -> KursKit.SourceLocation {
+    KursKit.SourceLocation(file: "c.xml", line: line, column: 1)
+  }
 
   private func choice(_ id: String, _ text: String, correct: Bool) -> Choice {
     Choice(
-      id: id, isCorrect: correct, text: LocalizedText(variants: ["en": InlineText(text)]), location: location(2))
+      id: id, isCorrect: correct, text: LocalizedText(variants: ["en": InlineText(text)]),
+      location: location(2))
   }
 }
