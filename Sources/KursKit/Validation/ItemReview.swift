@@ -65,7 +65,6 @@ public struct ItemReview: Sendable {
   /// What a course-wide check needs to know of one question.
   struct Facts: Sendable {
     var id: String
-    var kind: Question.Kind
     /// Single choice with three or more options: whether the correct one is strictly longest.
     var correctIsLongest: Bool?
     /// Single choice without shuffle: the correct option's place (0-based) and the count.
@@ -289,7 +288,7 @@ public struct ItemReview: Sendable {
 
   private func facts(_ context: QuestionContext) -> Facts {
     let question = context.question
-    var facts = Facts(id: context.id, kind: question.kind)
+    var facts = Facts(id: context.id)
     switch question.kind {
     case .single:
       let language =
