@@ -133,6 +133,8 @@ extension Fixtures {
     #expect(ReviewLanguage.countPhrase(in: "Three answers are right.") == "three answers are right")
     #expect(ReviewLanguage.countPhrase(in: "Only one of them is wrong") == "one of them is wrong")
     #expect(ReviewLanguage.countPhrase(in: "Верны три варианта.") == "верны три")
+    #expect(ReviewLanguage.countPhrase(in: "Верных ответов три.") == "верных ответов три")
+    #expect(ReviewLanguage.countPhrase(in: "All 4 answers are correct") == "4 answers are correct")
     #expect(ReviewLanguage.countPhrase(in: "Think of the one right she always has.") == nil)
     #expect(ReviewLanguage.countPhrase(in: "Each one is right for someone.") == nil)
     #expect(ReviewLanguage.countPhrase(in: "Two things matter: who and when.") == nil)
@@ -155,6 +157,7 @@ extension Fixtures {
     #expect(ReviewLanguage.stem("searched") == ReviewLanguage.stem("search"))
     #expect(ReviewLanguage.stem("complaints") == ReviewLanguage.stem("complaint"))
     #expect(ReviewLanguage.stem("жалобу") == ReviewLanguage.stem("жалоба"))
+    #expect(ReviewLanguage.stem("случай") == ReviewLanguage.stem("случаю"))
     #expect(ReviewLanguage.contentStems("What should she do with the copies?") == ["copy"])
   }
 
