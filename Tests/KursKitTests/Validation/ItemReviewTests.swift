@@ -60,7 +60,7 @@ extension Fixtures {
       "correct-answer-same-place", "true-false-always-false", "all-of-the-above",
       "none-of-the-above-russian",
       "hint-gives-count", "hint-gives-count-russian", "nearly-every-option-correct",
-      "only-correct-repeats-prompt", "fair",
+      "only-correct-repeats-prompt", "fair", "bilingual-russian-only",
     ]
     for name in required {
       #expect(Fixtures.reviewCases.contains(name), "no fixture for \(name)")
