@@ -34,21 +34,36 @@ struct KursProcess {
     _ arguments: [String], in directory: URL = repository, input: String = "",
     environment: [String: String] = [:], executable: URL? = nil, inheritEnvironment: Bool = true
   ) throws -> Result {
-    let process = Process()
-    process.executableURL = executable ?? binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
     var environmentVariables = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
     environmentVariables["NO_COLOR"] = "1"
     for (key, value) in environment { environmentVariables[key] = value }
-    process.environment = environmentVariables
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
+    var process = Process()
+    var stdin = Pipe()
+    var stdout = Pipe()
+    var stderr = Pipe()
+    // A binary a test has just copied can be "busy" for a moment: a process another test forked
+    // meanwhile may still hold the copy open for writing until it executes. Try again briefly.
+    for attempt in 1...100 {
+      process = Process()
+      process.executableURL = executable ?? binary
+      process.arguments = arguments
+      process.currentDirectoryURL = directory
+      process.environment = environmentVariables
+      stdin = Pipe()
+      stdout = Pipe()
+      stderr = Pipe()
+      process.standardInput = stdin
+      process.standardOutput = stdout
+      process.standardError = stderr
+      do {
+        try process.run()
+        break
+      } catch {
+        let busy = (error as NSError).code == Int(ETXTBSY) || "\(error)".contains("busy")
+        guard busy, attempt < 100 else { throw error }
+        usleep(50_000)
+      }
+    }
     stdin.fileHandleForWriting.write(Data(input.utf8))
     try stdin.fileHandleForWriting.close()
     // Read both pipes to the end before waiting, so a large output cannot block the child.

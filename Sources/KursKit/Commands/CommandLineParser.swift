@@ -17,7 +17,7 @@ public enum CommandLineParser {
       "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
       "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
     ]
-    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "--replace"]
+    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "--replace", "--review"]
 
     while index < arguments.count {
       let argument = arguments[index]
@@ -81,11 +81,13 @@ public enum CommandLineParser {
     let command: Command
     switch name {
     case "validate":
-      try allow(["--strict", "--json"], for: name)
+      try allow(["--strict", "--json", "--review"], for: name)
       guard !rest.isEmpty else {
         throw UsageError("'kurs validate' needs a course folder or file: kurs validate Courses/example", command: name)
       }
-      command = .validate(paths: rest, strict: flags.contains("--strict"), json: flags.contains("--json"))
+      command = .validate(
+        paths: rest, strict: flags.contains("--strict"), json: flags.contains("--json"),
+        review: flags.contains("--review"))
     case "graph":
       try allow(["--module", "--format"], for: name)
       guard rest.count == 1 else {

@@ -27,6 +27,7 @@ public enum HelpText {
 
     commands for authors:
       validate PATH...     check courses like a compiler: path:line:column: error: message
+                           (--review: also flag questions a learner could guess)
       graph COURSE         draw the branching of a course (Graphviz dot or Mermaid)
       stats COURSE         nodes, paths, points and reading time per module
       new course ID        write a starter course that validates
@@ -83,7 +84,7 @@ public enum HelpText {
     switch name {
     case "validate":
       return """
-        usage: kurs validate PATH... [--strict] [--json]
+        usage: kurs validate PATH... [--strict] [--json] [--review]
 
         Checks each course (a folder holding course.xml, or the file itself) against the schema,
         then checks what a schema cannot see: ids that name nothing, unreachable nodes, nodes
@@ -95,11 +96,18 @@ public enum HelpText {
 
           --strict   count warnings as errors
           --json     print the findings as JSON
+          --review   also review the questions for what makes them guessable: the correct
+                     option markedly or usually the longest, correct answers in one place,
+                     true/false answers nearly all alike, "all/none of the above", hints
+                     that give the number of correct options, multiple select with nearly
+                     every option correct, options that alone repeat the prompt. Findings
+                     are warnings with the fix (docs/authoring.md, "Writing fair questions")
 
         exit codes: 0 valid (warnings allowed), 1 invalid, 2 a file could not be read, 64 usage
 
         example:
           kurs validate Courses/example Courses/marina --strict
+          kurs validate Courses/example --review --strict
 
         """
     case "graph":

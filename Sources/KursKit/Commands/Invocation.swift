@@ -37,8 +37,8 @@ public struct GlobalOptions: Sendable, Equatable {
 public enum Command: Sendable, Equatable {
   /// `kurs` with no command.
   case home
-  /// `kurs validate PATH... [--strict] [--json]`
-  case validate(paths: [String], strict: Bool, json: Bool)
+  /// `kurs validate PATH... [--strict] [--json] [--review]`
+  case validate(paths: [String], strict: Bool, json: Bool, review: Bool = false)
   /// `kurs graph COURSE [--module ID] [--format dot|mermaid]`
   case graph(course: String, module: String?, format: GraphFormat)
   /// `kurs stats COURSE [--json]`

@@ -69,8 +69,8 @@ public struct KursCLI {
     case .schema:
       console.write(CourseSchema.text)
       return .success
-    case .validate(let paths, let strict, let json):
-      var report = ValidationReport(strict: strict)
+    case .validate(let paths, let strict, let json, let review):
+      var report = ValidationReport(strict: strict, review: review)
       for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true) }
       if json { console.write(report.json()) } else { console.write(report.text(language: language)) }
       return report.exitCode
