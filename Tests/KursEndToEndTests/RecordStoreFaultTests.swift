@@ -303,7 +303,8 @@ import Testing
     #expect(started.errors.contains("--lrs-credentials FILE") && started.errors.contains("KURS_LRS_USER"))
     #expect(!started.errors.contains("s3cret"))
     #expect(lrs.requests.isEmpty)
-    #expect(Self.journalIDs(in: data).isEmpty)
+    // Refused before anything is written: no profile, no journal.
+    #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("learners.json").path))
 
     #expect(try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", data.path]).exitCode == 0)
     let pulled = try KursProcess.run(["cohort", "pull", "spring", "--data-dir", data.path], environment: ["KURS_LRS_URL": address])

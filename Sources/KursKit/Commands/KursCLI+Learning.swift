@@ -104,6 +104,14 @@ extension KursCLI {
       console.writeError("kurs: " + t(.unknownLanguage, "en", language, known.joined(separator: ", ")) + "\n")
       return .usage
     }
+    // The record store's address and credentials are checked before anything is written.
+    let lrs: LRSClient?
+    do {
+      lrs = try lrsClient(options)
+    } catch {
+      console.writeError("kurs: \(error)\n")
+      return .usage
+    }
     let store = store(options)
     do {
       guard var learner = try learner(options, store: store) else {
@@ -126,13 +134,6 @@ extension KursCLI {
       }
       let language = uiLanguage(options, learner: learner)
       let lock = try SessionLock.acquire(in: store.folder(of: learner), learner: learner.name)
-      let lrs: LRSClient?
-      do {
-        lrs = try lrsClient(options)
-      } catch {
-        console.writeError("kurs: \(error)\n")
-        return .usage
-      }
       defer { withExtendedLifetime(lock) {} }
       let courseLanguage = course.languages.contains(language) ? language : course.defaultLanguage
       let session = LearningSession(
