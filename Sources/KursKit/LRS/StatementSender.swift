@@ -35,7 +35,7 @@ public final class StatementSender: @unchecked Sendable {
   ///     waits for them, and a slow LRS should still receive the statements.
   ///   - retryAfter: after a failure, deliveries that are not forced wait this long, so an
   ///     unreachable LRS is not asked again at every step.
-  ///   - now: the clock.
+  ///   - now: the clock that times the back-off.
   public init(
     outbox: StatementOutbox, retryAfter: TimeInterval = 60, backgroundTimeout: TimeInterval = 30,
     now: @escaping @Sendable () -> Date = Date.init
@@ -79,12 +79,13 @@ public final class StatementSender: @unchecked Sendable {
   ///   `patience` seconds, to say what is happening.
   public func finish(grace: TimeInterval = 5, patience: TimeInterval = 1, slow: () -> Void) -> Outcome {
     wake(force: true)
-    let start = now()
+    // Real time, not the injected clock: this is the learner's time, spent waiting.
+    let start = DispatchTime.now().uptimeNanoseconds
     condition.lock()
     defer { condition.unlock() }
     var told = false
     while requested || sending {
-      let waited = now().timeIntervalSince(start)
+      let waited = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       if waited >= grace { return .stillSending }
       if !told && waited >= patience {
         told = true
