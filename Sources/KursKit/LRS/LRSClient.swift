@@ -114,7 +114,7 @@ public struct LRSClient: Sendable {
   ///   holds `user:password@` (it would show in the process list; credentials have safe ways).
   public init(url: String, credentials: Credentials?, option: String = "--lrs") throws(Failure) {
     guard var base = URL(string: url), let scheme = base.scheme?.lowercased(), scheme == "http" || scheme == "https", base.host != nil else {
-      if url.contains("@") && url.contains("://") { throw .passwordInURL(option: option) }
+      if Self.withoutUserInfo(url) != url { throw .passwordInURL(option: option) }
       throw .badURL(url)
     }
     if base.user != nil || base.password != nil { throw .passwordInURL(option: option) }

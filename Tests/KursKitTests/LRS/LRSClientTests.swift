@@ -16,6 +16,12 @@ import Testing
 
   @Test func aMessageAboutABadAddressLeavesOutThePassword() {
     #expect(!LRSClient.Failure.badURL("http://kurs:secret@lrs:port/").description.contains("secret"))
+    #expect(throws: LRSClient.Failure.passwordInURL(option: "KURS_LRS_URL")) {
+      try LRSClient(url: "http://kurs:secret@lrs:port/", credentials: nil, option: "KURS_LRS_URL")
+    }
+    #expect(throws: LRSClient.Failure.badURL("ftp://lrs.example.org/a@b")) {
+      try LRSClient(url: "ftp://lrs.example.org/a@b", credentials: nil)
+    }
   }
 
   @Test func originsCompareSchemeHostAndPortWithDefaultPorts() throws {
