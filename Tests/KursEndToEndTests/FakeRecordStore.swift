@@ -27,6 +27,8 @@ final class FakeRecordStore: @unchecked Sendable {
     case endless(Int, cap: Int)
     /// Held until `release()`, then answered.
     case held(Reply)
+    /// 302 to this address.
+    case redirect(String)
   }
 
   let host: String
@@ -166,6 +168,8 @@ final class FakeRecordStore: @unchecked Sendable {
       let bytes = Array(body.utf8)
       send(client, "HTTP/1.1 \(status) Fake\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n")
       send(client, bytes)
+    case .redirect(let location):
+      send(client, "HTTP/1.1 302 Found\r\nLocation: \(location)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
     case .endless(let status, let cap):
       send(client, "HTTP/1.1 \(status) Fake\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n")
       let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 65_536)

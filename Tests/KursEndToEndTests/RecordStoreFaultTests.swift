@@ -189,6 +189,21 @@ import Testing
     #expect(lrs.requests.first?.headers["authorization"] != nil)
   }
 
+  @Test func aRedirectToAnotherServerIsNotFollowed() throws {
+    let data = Self.folder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let elsewhere = try FakeRecordStore(host: "127.0.0.2") { _, _ in .answer(200, "{\"statements\":[]}") }
+    defer { elsewhere.stop() }
+    let lrs = try FakeRecordStore { _, _ in .redirect("\(elsewhere.url)statements") }
+    defer { lrs.stop() }
+    #expect(try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", data.path]).exitCode == 0)
+    let pulled = try KursProcess.run(
+      ["cohort", "pull", "spring", "--lrs", lrs.url, "--data-dir", data.path], environment: Self.credentials)
+    #expect(pulled.exitCode != 0)
+    #expect(pulled.errors.contains("HTTP 302"), "\(pulled.errors)")
+    #expect(elsewhere.requests.isEmpty)
+  }
+
   @Test func cohortPullFollowsAMoreLinkOnTheSameOrigin() throws {
     let data = Self.folder()
     defer { try? FileManager.default.removeItem(at: data) }
