@@ -37,26 +37,24 @@ struct KursProcess {
     var environmentVariables = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
     environmentVariables["NO_COLOR"] = "1"
     for (key, value) in environment { environmentVariables[key] = value }
-    var process = Process()
-    var stdin = Pipe()
-    var stdout = Pipe()
-    var stderr = Pipe()
+    var launched: (process: Process, stdin: Pipe, stdout: Pipe, stderr: Pipe)?
     // A binary a test has just copied can be "busy" for a moment: a process another test forked
     // meanwhile may still hold the copy open for writing until it executes. Try again briefly.
     for attempt in 1...100 {
-      process = Process()
+      let process = Process()
       process.executableURL = executable ?? binary
       process.arguments = arguments
       process.currentDirectoryURL = directory
       process.environment = environmentVariables
-      stdin = Pipe()
-      stdout = Pipe()
-      stderr = Pipe()
+      let stdin = Pipe()
+      let stdout = Pipe()
+      let stderr = Pipe()
       process.standardInput = stdin
       process.standardOutput = stdout
       process.standardError = stderr
       do {
         try process.run()
+        launched = (process, stdin, stdout, stderr)
         break
       } catch {
         let busy = (error as NSError).code == Int(ETXTBSY) || "\(error)".contains("busy")
@@ -64,6 +62,7 @@ struct KursProcess {
         usleep(50_000)
       }
     }
+    guard let (process, stdin, stdout, stderr) = launched else { throw CocoaError(.executableLoad) }
     stdin.fileHandleForWriting.write(Data(input.utf8))
     try stdin.fileHandleForWriting.close()
     // Read both pipes to the end before waiting, so a large output cannot block the child.

@@ -56,9 +56,10 @@ public enum HelpText {
       --lang CODE          language: en or ru (default: your saved choice, then LANG)
       --plain              for screen readers: no colour, no boxes, one choice per line
       --lrs URL            also send statements to an xAPI learning record store (else
-                           $KURS_LRS_URL); they wait on disk while it cannot be reached
-      --lrs-credentials FILE   user:password for the LRS (else $KURS_LRS_USER and
-                           $KURS_LRS_PASSWORD; never on the command line)
+                           $KURS_LRS_URL), in the background; they wait on disk until it
+                           confirms them. A URL with user:password@ is refused
+      --lrs-credentials FILE   user:password for the LRS, in a file only you can read
+                           (chmod 600), else $KURS_LRS_USER and $KURS_LRS_PASSWORD
       --help, -h           this help; --version prints the version
 
     while learning, at every prompt:
@@ -246,7 +247,9 @@ public enum HelpText {
         refused, and a damaged, edited or other-course file is refused with the reason
         while the rest go on.
         'pull' reads the cohort's statements (by its registration) from a learning record
-        store and stores them as imports are, so the report is the same either way.
+        store and stores them as imports are, so the report is the same either way; it
+        follows the store's 'more' links only on the same server, the only one that gets
+        the credentials.
         'report' prints each learner by module (status, score, tries, last activity, where
         they are), the completion funnel and the hardest questions; --csv writes a table for
         spreadsheets, --json prints it for other tools, --html writes one page with charts

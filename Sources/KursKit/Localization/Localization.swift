@@ -22,6 +22,7 @@ public enum Localization {
     case noteInfo, noteTip, noteWarning, noteImportant
     case contactPhone, contactEmail, contactWeb, contactAddress, contactHours, contactOther
     case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded, joined, joinCodeInvalid, lrsWaiting
+    case lrsSending, lrsLater
     case exportWritten, exportExists, exportFailed, forgetConfirm, forgetCancelled, forgetDone, forgetFailed
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
     case courseProgress, moduleProgress
@@ -232,6 +233,14 @@ public enum Localization {
     .lrsWaiting: [
       "en": "{0}. Your progress is saved on this computer and will be sent when the connection works again.",
       "ru": "{0}. Ваш прогресс сохранён на этом компьютере и будет отправлен, когда связь восстановится.",
+    ],
+    .lrsSending: [
+      "en": "Sending your progress to the learning record store (Ctrl-C leaves it for the next time: nothing is lost)...",
+      "ru": "Отправляем ваш прогресс в хранилище учебных записей (Ctrl-C оставит это на следующий раз: ничего не потеряется)...",
+    ],
+    .lrsLater: [
+      "en": "The learning record store is slow to answer. Your progress is saved on this computer; what it has not received yet is sent the next time you start kurs with the record store.",
+      "ru": "Хранилище учебных записей отвечает медленно. Ваш прогресс сохранён на этом компьютере; то, что оно ещё не получило, будет отправлено при следующем запуске kurs с хранилищем.",
     ],
     .learnerBusy: [
       "en": "{0} is already learning in another kurs window (process {1}). Close that one first, then try again: your progress is safe.",
