@@ -57,6 +57,8 @@ public struct KursCLI {
     case .schema:
       console.write(CourseSchema.text)
       return .success
+    case .importBank(let format, let file, let out):
+      return importBank(format: format, file: file, out: out, language: options.language)
     case .validate(let paths, let strict, let json):
       var report = ValidationReport(strict: strict)
       for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true) }
