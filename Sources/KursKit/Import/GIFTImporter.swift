@@ -5,7 +5,7 @@
 /// starting with `//` are comments, `::name::` names a question, `$CATEGORY: path` starts a
 /// category, the answers are in `{…}` (`=` right, `~` wrong, `~%50%` weighted, `#` feedback,
 /// `####` general feedback, `->` matching, `T`/`F` true/false), and `\` escapes `~ = # { } :`.
-/// A blank line inside an open `{…}` does not end the question.
+/// A blank line always ends a question, as in Moodle, so a brace left open is found where it is.
 struct GIFTImporter {
   let displayPath: String
 
@@ -32,18 +32,15 @@ struct GIFTImporter {
   private func chunks(of text: String) -> [[Mark]] {
     var chunks: [[Mark]] = []
     var current: [Mark] = []
-    var depth = 0
     var lineNumber = 0
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if trimmed.hasPrefix("//") { continue }
       if trimmed.isEmpty || trimmed == "\r" {
-        if depth == 0, !current.isEmpty {
+        if !current.isEmpty {
           chunks.append(current)
           current = []
-        } else if !current.isEmpty {
-          current.append(Mark(scalar: "\n", escaped: false, line: lineNumber, column: 1))
         }
         continue
       }
@@ -68,8 +65,6 @@ struct GIFTImporter {
           escaping = true
           continue
         }
-        if scalar == "{" { depth += 1 }
-        if scalar == "}" { depth = max(0, depth - 1) }
         current.append(Mark(scalar: scalar, escaped: false, line: lineNumber, column: column))
       }
       if escaping { current.append(Mark(scalar: "\\", escaped: true, line: lineNumber, column: column)) }

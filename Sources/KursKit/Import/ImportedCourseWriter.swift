@@ -59,7 +59,8 @@ struct ImportedCourseWriter {
       let name = Self.categoryName(category.path)
       // A category's name may hold multilang spans: HTML, not plain text.
       var context = TextContext(languages: languages, defaultLanguage: defaultLanguage)
-      let moduleID = moduleIDs.make(from: context.plain(SourceText(name ?? HTMLText.escape(title))), fallback: "questions")
+      let last = name.flatMap { $0.components(separatedBy: " / ").last } ?? HTMLText.escape(title)
+      let moduleID = moduleIDs.make(from: context.plain(SourceText(last)), fallback: "questions")
       var nodeIDs = IDAllocator()
       let questionIDs = category.questions.map { nodeIDs.make(from: $0.name, fallback: "question") }
       let endID = nodeIDs.make(from: "done", fallback: "done")
@@ -164,8 +165,8 @@ struct ImportedCourseWriter {
     return index < 26 ? String(letters[index]) : String(letters[index / 26 - 1]) + String(letters[index % 26])
   }
 
-  /// A category's name for the module title: the last part of its path (`$course$/top/Safety`
-  /// gives `Safety`); `nil` for none or Moodle's own default category.
+  /// A category's name for the module title: its path without Moodle's context and `top`
+  /// (`$course$/top/Rights/Detention` gives `Rights / Detention`); `nil` for none.
   static func categoryName(_ path: String?) -> String? {
     guard let path else { return nil }
     // A `/` inside a tag (`</span>`) does not separate parts.
@@ -183,8 +184,9 @@ struct ImportedCourseWriter {
       }
     }
     parts.append(part)
-    return parts.map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty && !($0.hasPrefix("$") && $0.hasSuffix("$")) && $0 != "top" }.last
+    let named = parts.map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty && !($0.hasPrefix("$") && $0.hasSuffix("$")) && $0 != "top" }
+    return named.isEmpty ? nil : named.joined(separator: " / ")
   }
 
   /// Text safe inside an XML comment: no `--`, no characters XML forbids.
