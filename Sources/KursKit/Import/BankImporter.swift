@@ -50,9 +50,21 @@ public struct BankImporter: Sendable {
     let bank: ImportedBank
     switch format {
     case .moodle:
+      let head = String(decoding: bytes.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      if !head.isEmpty, !head.hasPrefix("<"), !head.hasPrefix("\u{FEFF}<") {
+        throw .malformed(
+          SourceLocation(file: path, line: 1, column: 1),
+          "the file is not XML; for a GIFT text file, run: kurs import gift \(path)")
+      }
       bank = try MoodleXMLImporter(displayPath: path).read(bytes)
     case .gift:
       let text = try SourceBytes.text(bytes, displayPath: path)
+      let head = text.drop { $0.isWhitespace }
+      if head.hasPrefix("<?xml") || head.hasPrefix("<quiz") {
+        throw .malformed(
+          SourceLocation(file: path, line: 1, column: 1),
+          "the file is Moodle XML, not GIFT; run: kurs import moodle \(path)")
+      }
       bank = try GIFTImporter(displayPath: path).read(text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
     return Reading(bank: bank, notes: Self.sorted(bank.notes))

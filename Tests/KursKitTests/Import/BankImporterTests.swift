@@ -168,6 +168,13 @@ import Testing
       "the file is UTF-16; save it as UTF-8 (Moodle exports UTF-8) and import it again"))
   }
 
+  @Test func theWrongFormatSaysWhichCommandToRun() throws {
+    let gift = try #require(try refusal(Array("::Q:: Sure? {T}\n".utf8), .moodle, name: "bank.txt"))
+    #expect(gift.description.hasPrefix("bank.txt:1:1: error: the file is not XML; for a GIFT text file, run: kurs import gift "))
+    let xml = try #require(try refusal(Array("<?xml version=\"1.0\"?>\n<quiz/>\n".utf8), .gift, name: "bank.xml"))
+    #expect(xml.description.hasPrefix("bank.xml:1:1: error: the file is Moodle XML, not GIFT; run: kurs import moodle "))
+  }
+
   @Test func deepNestingIsRefused() throws {
     let deep = "<quiz>" + String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300) + "</quiz>"
     let error = try #require(try refusal(Array(deep.utf8), .moodle))
