@@ -132,6 +132,13 @@ struct HTMLText: Sendable {
   private mutating func convert(_ scalars: [Unicode.Scalar]) {
     var index = 0
     let count = scalars.count
+    // The next `>` at or after a place, found once: text full of `<` without `>` stays linear.
+    var knownClose: Int?
+    func close(after start: Int) -> Int? {
+      if let known = knownClose, known >= start { return known < count ? known : nil }
+      knownClose = scalars[start...].firstIndex(of: ">") ?? count
+      return knownClose! < count ? knownClose : nil
+    }
     while index < count {
       let scalar = scalars[index]
       if scalar == "<", index + 1 < count {
@@ -145,7 +152,7 @@ struct HTMLText: Sendable {
           continue
         }
         if next == "/" || next.properties.isAlphabetic {
-          guard let end = scalars[index...].firstIndex(of: ">") else {
+          guard let end = close(after: index) else {
             appendText(scalar)
             index += 1
             continue
@@ -277,14 +284,15 @@ struct HTMLText: Sendable {
     if pendingSpace {
       pendingSpace = false
       // The space stays outside a change of emphasis: "to <em>who</em>", not "to<em> who</em>".
-      if let last = runs.last, last.strong != strong || last.em != em, !last.strong, !last.em {
+      if !runs.isEmpty, !runs[runs.count - 1].strong, !runs[runs.count - 1].em, strong || em {
         runs[runs.count - 1].text += " "
       } else {
         text = " "
       }
     }
     text.unicodeScalars.append(scalar)
-    if let last = runs.last, last.strong == strong, last.em == em {
+    // Compared in place: a copy of the last run would make each append copy its whole text.
+    if !runs.isEmpty, runs[runs.count - 1].strong == strong, runs[runs.count - 1].em == em {
       runs[runs.count - 1].text += text
     } else {
       runs.append(Run(text: text, strong: strong, em: em))

@@ -17,28 +17,33 @@ struct MultilangText: Sendable, Equatable {
   private(set) var segments: [Segment] = []
   /// Language codes the markup names that are not language codes (kept in every language).
   private(set) var invalidLanguages: [String] = []
+  /// Common text not yet in `segments` (gathered, so that a long text is not copied per piece).
+  private var pending = ""
 
   init(_ raw: String) {
-    var rest = raw[...]
-    while !rest.isEmpty {
-      let span = rest.range(of: "<span", options: .caseInsensitive)
-      let mlang = rest.range(of: "{mlang", options: .caseInsensitive)
-      guard let start = [span, mlang].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else {
-        appendCommon(rest)
+    // Read as UTF-8 bytes: the markup is ASCII, and every search runs forward once, so a
+    // text with many spans (closed or not) is read in one pass.
+    let bytes = Array(raw.utf8)
+    var search = ByteSearch(bytes)
+    var position = 0
+    while position < bytes.count {
+      let span = search.next("<span", from: position)
+      let mlang = search.next("{mlang", from: position)
+      guard let start = [span, mlang].compactMap({ $0 }).min() else {
+        appendCommon(bytes[position...])
         break
       }
-      appendCommon(rest[..<start.lowerBound])
-      if start == span, let (version, end) = spanVersion(in: rest, from: start) {
-        appendVersion(version)
-        rest = rest[end...]
-      } else if start == mlang, let (version, end) = mlangVersion(in: rest, from: start) {
-        appendVersion(version)
-        rest = rest[end...]
+      appendCommon(bytes[position..<start])
+      if start == span, let end = spanVersion(bytes, at: start, search: &search) {
+        position = end
+      } else if start == mlang, let end = mlangVersion(bytes, at: start, search: &search) {
+        position = end
       } else {
-        appendCommon(rest[start])
-        rest = rest[start.upperBound...]
+        appendCommon(bytes[start..<(start + 1)])
+        position = start + 1
       }
     }
+    flushCommon()
   }
 
   /// Every language the markup names, in order of first appearance (`other` left out).
@@ -101,56 +106,55 @@ struct MultilangText: Sendable, Equatable {
     return text
   }
 
-  private mutating func appendCommon<S: StringProtocol>(_ text: S) {
-    guard !text.isEmpty else { return }
-    if case .common(let previous)? = segments.last {
-      segments[segments.count - 1] = .common(previous + text)
-    } else {
-      segments.append(.common(String(text)))
-    }
+  private mutating func appendCommon(_ bytes: ArraySlice<UInt8>) {
+    pending += String(decoding: bytes, as: UTF8.self)
+  }
+
+  private mutating func appendCommon(_ text: String) {
+    pending += text
+  }
+
+  /// Moves the common text gathered so far into `segments`.
+  private mutating func flushCommon() {
+    guard !pending.isEmpty else { return }
+    segments.append(.common(pending))
+    pending = ""
   }
 
   /// Joins a version to the group just before it (across white space only), else starts one.
   private mutating func appendVersion(_ version: Version?) {
     guard let version else { return }
-    if case .common(let between)? = segments.last, between.allSatisfy(\.isWhitespace),
-      segments.count >= 2, case .group(let versions) = segments[segments.count - 2]
-    {
-      segments.removeLast()
-      segments[segments.count - 1] = .group(versions + [version])
-    } else if case .group(let versions)? = segments.last {
+    if pending.allSatisfy(\.isWhitespace), case .group(let versions)? = segments.last {
+      pending = ""
       segments[segments.count - 1] = .group(versions + [version])
     } else {
+      flushCommon()
       segments.append(.group([version]))
     }
   }
 
-  /// `<span lang="ru" class="multilang">…</span>` starting at `start`: its version and where
-  /// it ends; `nil` when the span is not a multilang span or is never closed.
-  private mutating func spanVersion(in text: Substring, from start: Range<Substring.Index>)
-    -> (Version?, Substring.Index)?
-  {
-    guard let tagEnd = text[start.upperBound...].firstIndex(of: ">") else { return nil }
-    let attributes = HTMLText.attributes(in: text[start.upperBound..<tagEnd])
+  /// `<span lang="ru" class="multilang">…</span>` starting at `start`: adds its version and
+  /// returns where it ends; `nil` when the span is not a multilang span or is never closed.
+  private mutating func spanVersion(_ bytes: [UInt8], at start: Int, search: inout ByteSearch) -> Int? {
+    guard let tagEnd = search.next(">", from: start) else { return nil }
+    let attributes = HTMLText.attributes(in: String(decoding: bytes[(start + 5)..<tagEnd], as: UTF8.self))
     guard let classes = attributes["class"], classes.split(separator: " ").contains("multilang"),
-      let language = attributes["lang"],
-      let close = text[text.index(after: tagEnd)...].range(of: "</span>", options: .caseInsensitive)
+      let language = attributes["lang"], let close = search.next("</span>", from: tagEnd + 1)
     else { return nil }
-    let content = String(text[text.index(after: tagEnd)..<close.lowerBound])
-    return (version(languages: [language], text: content), close.upperBound)
+    appendVersion(version(languages: [language], text: String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)))
+    return close + 7
   }
 
   /// `{mlang ru}…{mlang}` (or `{mlang en,de}`) starting at `start`.
-  private mutating func mlangVersion(in text: Substring, from start: Range<Substring.Index>)
-    -> (Version?, Substring.Index)?
-  {
-    guard let tagEnd = text[start.upperBound...].firstIndex(of: "}") else { return nil }
-    let codes = text[start.upperBound..<tagEnd].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-    guard !codes.isEmpty, !codes.contains(where: \.isEmpty),
-      let close = text[text.index(after: tagEnd)...].range(of: "{mlang}", options: .caseInsensitive)
-    else { return nil }
-    let content = String(text[text.index(after: tagEnd)..<close.lowerBound])
-    return (version(languages: codes, text: content), close.upperBound)
+  private mutating func mlangVersion(_ bytes: [UInt8], at start: Int, search: inout ByteSearch) -> Int? {
+    guard let tagEnd = search.next("}", from: start) else { return nil }
+    let codes = String(decoding: bytes[(start + 6)..<tagEnd], as: UTF8.self).split(separator: ",")
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+    guard !codes.isEmpty, !codes.contains(where: \.isEmpty), let close = search.next("{mlang}", from: tagEnd + 1) else {
+      return nil
+    }
+    appendVersion(version(languages: codes, text: String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)))
+    return close + 7
   }
 
   /// A version for `codes`; a code that is no language code makes the text common instead.
@@ -168,5 +172,48 @@ struct MultilangText: Sendable, Equatable {
       return nil
     }
     return Version(languages: languages, text: text)
+  }
+}
+
+/// Forward searches for ASCII markup in UTF-8 bytes, ignoring ASCII case. Each needle remembers
+/// where it was last found (or that it is found nowhere after a place), so searching again from
+/// a later place costs nothing until the text passes it: reading a whole text stays linear.
+private struct ByteSearch {
+  let bytes: [UInt8]
+  /// By needle: the place searched from and what was found (`bytes.count` for nothing).
+  private var found: [String: (from: Int, at: Int)] = [:]
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  /// Where `needle` next starts at or after `position`.
+  mutating func next(_ needle: String, from position: Int) -> Int? {
+    if let known = found[needle], known.from <= position, known.at >= position {
+      return known.at < bytes.count ? known.at : nil
+    }
+    let wanted = Array(needle.utf8).map(Self.lower)
+    var index = position
+    var result = bytes.count
+    while index + wanted.count <= bytes.count {
+      if Self.lower(bytes[index]) == wanted[0] {
+        var match = true
+        for offset in 1..<max(wanted.count, 1) where Self.lower(bytes[index + offset]) != wanted[offset] {
+          match = false
+          break
+        }
+        if match {
+          result = index
+          break
+        }
+      }
+      index += 1
+    }
+    found[needle] = (position, result)
+    return result < bytes.count ? result : nil
+  }
+
+  private static func lower(_ byte: UInt8) -> UInt8 {
+    byte >= 65 && byte <= 90 ? byte + 32 : byte
   }
 }

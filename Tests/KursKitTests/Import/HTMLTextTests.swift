@@ -39,4 +39,10 @@ import Testing
   @Test func plainTextKeepsBlankLineParagraphs() {
     #expect(HTMLText(plain: "one\ntwo\n\nthree <b>").blockXML == ["<p>one two</p>", "<p>three &lt;b&gt;</p>"])
   }
+
+  @Test func manyUnclosedTagsAreReadInOnePass() {
+    // Quadratic scanning would take minutes here; one pass takes a moment.
+    let text = HTMLText(html: String(repeating: "<a", count: 200_000))
+    #expect(text.plainText.count == 400_000)
+  }
 }

@@ -35,4 +35,12 @@ import Testing
     #expect(!text.hasGroups)
     #expect(text.text(in: "en", fallback: "en").text == #"<span lang="en" class="multilang">never closed"#)
   }
+
+  @Test func manyUnclosedSpansAndTagsAreReadInOnePass() {
+    // Quadratic scanning would take minutes here; one pass takes a moment.
+    let spans = String(repeating: #"<span lang="en" class="multilang">x"#, count: 50_000)
+    #expect(MultilangText(spans).text(in: "en", fallback: "en").text == spans)
+    let mlangs = String(repeating: "{mlang en}x", count: 50_000) + String(repeating: "{mlang x", count: 50_000)
+    #expect(MultilangText(mlangs).text(in: "en", fallback: "en").text == mlangs)
+  }
 }
