@@ -67,6 +67,7 @@ struct ChoiceFractions {
 
   /// `50%`, `-33.3%`.
   static func percent(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1_000_000 else { return "\(value)%" }
     let rounded = (value * 10).rounded() / 10
     return rounded == rounded.rounded() ? "\(Int(rounded))%" : "\(rounded)%"
   }

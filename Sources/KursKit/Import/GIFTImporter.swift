@@ -301,7 +301,7 @@ struct GIFTImporter {
     guard let first = marks.first, first.scalar == "%" else { return nil }
     let rest = marks.dropFirst()
     guard let end = rest.firstIndex(where: { $0.scalar == "%" }), end - rest.startIndex <= 12,
-      let value = Double(string(rest[rest.startIndex..<end])), value.isFinite
+      let value = Double(string(rest[rest.startIndex..<end])), value.isFinite, abs(value) <= 100
     else { return nil }
     return (value, end + 1)
   }

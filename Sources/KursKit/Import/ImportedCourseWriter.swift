@@ -162,7 +162,14 @@ struct ImportedCourseWriter {
   /// `a`, `b`, … `z`, `aa`, `ab`…: choice ids as a learner reads them.
   static func letterID(_ index: Int) -> String {
     let letters = Array("abcdefghijklmnopqrstuvwxyz")
-    return index < 26 ? String(letters[index]) : String(letters[index / 26 - 1]) + String(letters[index % 26])
+    var id = ""
+    var rest = index + 1
+    while rest > 0 {
+      rest -= 1
+      id.insert(letters[rest % 26], at: id.startIndex)
+      rest /= 26
+    }
+    return id
   }
 
   /// A category's name for the module title: its path without Moodle's context and `top`

@@ -187,9 +187,9 @@ struct MoodleXMLImporter {
     if let text = element.child("defaultgrade")?.textValue.trimmingCharacters(in: .whitespacesAndNewlines),
       let grade = Double(text), grade.isFinite
     {
-      let points = Int(grade.rounded())
-      question.points = min(max(points, 0), 1_000_000)
-      if Double(points) != grade {
+      // Clamped before it becomes an Int: a grade of 1e300 must not trap.
+      question.points = Int(min(max(grade, 0), 1_000_000).rounded())
+      if Double(question.points) != grade {
         notes.append("default grade \(text) is written as \(question.points) points: Kurs points are whole numbers")
       }
     }

@@ -104,6 +104,32 @@ import Testing
     ])
   }
 
+  @Test func choiceIdsStayValidForAnyNumberOfChoices() {
+    #expect([0, 25, 26, 27, 701, 702, 5000].map(ImportedCourseWriter.letterID) == ["a", "z", "aa", "ab", "zz", "aaa", "gji"])
+  }
+
+  @Test func absurdNumbersNeverTrap() throws {
+    let xml = """
+      <quiz>
+        <question type="multichoice">
+          <name><text>Huge</text></name>
+          <questiontext><text>Which?</text></questiontext>
+          <defaultgrade>1e300</defaultgrade>
+          <penalty>-7</penalty>
+          <single>false</single>
+          <answer fraction="1e300"><text>a</text></answer>
+          <answer fraction="-1e300"><text>b</text></answer>
+        </question>
+      </quiz>
+      """
+    let reading = try importBank(xml, .moodle, name: "huge.xml")
+    #expect(reading.questions.first?.points == 1_000_000)
+    #expect(reading.questions.first?.penalty == 0)
+    #expect(reading.lines.first == "huge.xml:2: question 'Huge': default grade 1e300 is written as 1000000 points: Kurs points are whole numbers")
+    let gift = try importBank("::W:: Which? {~%1e308%a ~%-50%b ~%50%c}\n", .gift)
+    #expect(gift.questionCount == 1, "a weight that is not a percentage is text, as in Moodle")
+  }
+
   @Test func idsAreUniqueAndValidWhateverTheNames() {
     var ids = IDAllocator()
     #expect(ids.make(from: "2-08 TSL", fallback: "question") == "question-2-08-tsl")
