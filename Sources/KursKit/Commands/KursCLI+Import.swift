@@ -27,6 +27,9 @@ extension KursCLI {
     let plural = { (count: Int, noun: String) in "\(count) \(noun)\(count == 1 ? "" : "s")" }
     console.write(
       "imported \(plural(written.questionCount, "question")) in \(plural(written.moduleCount, "module")) from \(file) into \(shown) (course '\(written.courseID)', languages: \(written.languages.joined(separator: ", ")))\n")
+    if language == nil, written.languages == ["en"], !reading.hasMultilang {
+      console.write("texts are taken to be English (en); if they are not, import again with --lang CODE\n")
+    }
     if written.notes.isEmpty {
       console.write("everything was carried over\n")
     } else {

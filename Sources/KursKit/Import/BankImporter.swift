@@ -24,6 +24,12 @@ public struct BankImporter: Sendable {
     /// Every note, in source order.
     public var notes: [ImportNote]
     public var questionCount: Int { bank.questionCount }
+    /// Whether any text has multilang markup (and so says its own language).
+    public var hasMultilang: Bool {
+      bank.categories.contains { category in
+        category.questions.contains { $0.texts.contains { MultilangText($0.raw).hasGroups } }
+      }
+    }
   }
 
   /// What an import wrote.

@@ -204,25 +204,3 @@ struct ImportedCourseWriter {
     return result
   }
 }
-
-extension ImportedQuestion {
-  /// Every text of the question.
-  var texts: [SourceText] {
-    var result = [prompt] + hints
-    if let generalFeedback { result.append(generalFeedback) }
-    switch answers {
-    case .single(let choices), .multiple(let choices):
-      for choice in choices {
-        result.append(choice.text)
-        if let feedback = choice.feedback { result.append(feedback) }
-      }
-    case .trueFalse(_, let feedbackTrue, let feedbackFalse):
-      result += [feedbackTrue, feedbackFalse].compactMap { $0 }
-    case .matching(let pairs):
-      for pair in pairs { result += [pair.left, pair.right] }
-    case .ordering(let items):
-      result += items
-    }
-    return result
-  }
-}

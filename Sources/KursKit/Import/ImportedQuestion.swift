@@ -35,3 +35,25 @@ struct ImportedQuestion: Sendable, Equatable {
   var penalty: Double = 0
   var shuffle: Bool = false
 }
+
+extension ImportedQuestion {
+  /// Every text of the question.
+  var texts: [SourceText] {
+    var result = [prompt] + hints
+    if let generalFeedback { result.append(generalFeedback) }
+    switch answers {
+    case .single(let choices), .multiple(let choices):
+      for choice in choices {
+        result.append(choice.text)
+        if let feedback = choice.feedback { result.append(feedback) }
+      }
+    case .trueFalse(_, let feedbackTrue, let feedbackFalse):
+      result += [feedbackTrue, feedbackFalse].compactMap { $0 }
+    case .matching(let pairs):
+      for pair in pairs { result += [pair.left, pair.right] }
+    case .ordering(let items):
+      result += items
+    }
+    return result
+  }
+}
