@@ -96,6 +96,13 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("courses").path).isEmpty)
   }
 
+  @Test func aLanguageThatIsNoLanguageCodeIsAUsageError() throws {
+    let source = fixtures.appendingPathComponent("gift-examples.txt").path
+    let result = try KursProcess.run(["import", "gift", source, "--lang", "1"], in: FileManager.default.temporaryDirectory)
+    #expect(result.exitCode == 64)
+    #expect(result.errors == "kurs: --lang '1' is not a language code; write one like en, ru or pt-br\n")
+  }
+
   @Test func helpExplainsImport() throws {
     let result = try KursProcess.run(["help", "import"])
     #expect(result.exitCode == 0)

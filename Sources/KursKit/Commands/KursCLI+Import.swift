@@ -4,6 +4,10 @@ import Foundation
 /// of everything that could not be carried over.
 extension KursCLI {
   func importBank(format: BankImporter.Format, file: String, out: String?, language: String?) -> ExitCode {
+    if let language, MultilangText.normalise(language) == nil || language == "other" {
+      console.writeError("kurs: --lang '\(language)' is not a language code; write one like en, ru or pt-br\n")
+      return .usage
+    }
     let importer = BankImporter(format: format)
     let reading: BankImporter.Reading
     do {

@@ -97,7 +97,9 @@ struct ImportedCourseWriter {
     var attributes = "id=\"\(id)\" kind=\"\(kind)\" points=\"\(question.points)\""
     if !question.hints.isEmpty {
       attributes += " attempts=\"\(question.hints.count + 1)\""
-      let penalty = Int((question.penalty * Double(question.points)).rounded())
+      // Moodle's penalty is a share of the points per try; Kurs's is whole points, and never
+      // so much that a correct last try earns nothing.
+      let penalty = min(Int((question.penalty * Double(question.points)).rounded()), question.points / question.hints.count)
       if penalty > 0 { attributes += " penalty=\"\(penalty)\"" }
     }
     if question.shuffle {

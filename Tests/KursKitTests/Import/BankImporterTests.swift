@@ -104,6 +104,32 @@ import Testing
     ])
   }
 
+  @Test func aPenaltyNeverLeavesTheLastTryWorthNothing() throws {
+    let xml = """
+      <quiz>
+        <question type="truefalse">
+          <name><text>Strict</text></name>
+          <questiontext><text>Sure?</text></questiontext>
+          <defaultgrade>1</defaultgrade>
+          <penalty>1.0000000</penalty>
+          <answer fraction="100"><text>true</text></answer>
+          <answer fraction="0"><text>false</text></answer>
+          <hint><text>Think again.</text></hint>
+          <hint><text>Once more.</text></hint>
+        </question>
+      </quiz>
+      """
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("strict.xml")
+    try Data(xml.utf8).write(to: file)
+    let importer = BankImporter(format: .moodle)
+    let written = try importer.write(
+      try importer.read(path: file.path), source: "strict.xml", to: directory.appendingPathComponent("out"), textLanguage: "en")
+    let course = try String(contentsOf: written.folder.appendingPathComponent("course.xml"), encoding: .utf8)
+    #expect(course.contains(#"<question id="strict" kind="true-false" points="1" attempts="3" next="done">"#))
+  }
+
   @Test func choiceIdsStayValidForAnyNumberOfChoices() {
     #expect([0, 25, 26, 27, 701, 702, 5000].map(ImportedCourseWriter.letterID) == ["a", "z", "aa", "ab", "zz", "aaa", "gji"])
   }
