@@ -3,9 +3,12 @@ import Foundation
 /// `kurs import moodle|gift FILE`: a question bank made into a new course folder, with a report
 /// of everything that could not be carried over.
 extension KursCLI {
-  func importBank(format: BankImporter.Format, file: String, out: String?, language: String?) -> ExitCode {
+  func importBank(format: BankImporter.Format, file: String, out: String?, language: String?)
+    -> ExitCode
+  {
     if let language, MultilangText.normalise(language) == nil || language == "other" {
-      console.writeError("kurs: --lang '\(language)' is not a language code; write one like en, ru or pt-br\n")
+      console.writeError(
+        "kurs: --lang '\(language)' is not a language code; write one like en, ru or pt-br\n")
       return .usage
     }
     let importer = BankImporter(format: format)
@@ -17,11 +20,13 @@ extension KursCLI {
       return error.exitCode
     }
     let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let folder = out.map { URL(fileURLWithPath: $0, relativeTo: working).standardizedFileURL }
+    let folder =
+      out.map { URL(fileURLWithPath: $0, relativeTo: working).standardizedFileURL }
       ?? BankImporter.defaultFolder(for: file, in: working)
     let written: BankImporter.Written
     do {
-      written = try importer.write(reading, source: file, to: folder, textLanguage: language ?? "en")
+      written = try importer.write(
+        reading, source: file, to: folder, textLanguage: language ?? "en")
     } catch {
       if !reading.notes.isEmpty { console.writeError(Self.report(reading.notes)) }
       console.writeError("kurs: \(error.description)\n")
@@ -30,9 +35,11 @@ extension KursCLI {
     let shown = out ?? folder.lastPathComponent
     let plural = { (count: Int, noun: String) in "\(count) \(noun)\(count == 1 ? "" : "s")" }
     console.write(
-      "imported \(plural(written.questionCount, "question")) in \(plural(written.moduleCount, "module")) from \(file) into \(shown) (course '\(written.courseID)', languages: \(written.languages.joined(separator: ", ")))\n")
+      "imported \(plural(written.questionCount, "question")) in \(plural(written.moduleCount, "module")) from \(file) into \(shown) (course '\(written.courseID)', languages: \(written.languages.joined(separator: ", ")))\n"
+    )
     if language == nil, written.languages == ["en"], !reading.hasMultilang {
-      console.write("texts are taken to be English (en); if they are not, import again with --lang CODE\n")
+      console.write(
+        "texts are taken to be English (en); if they are not, import again with --lang CODE\n")
     }
     if written.notes.isEmpty {
       console.write("everything was carried over\n")
@@ -40,7 +47,8 @@ extension KursCLI {
       console.write(Self.report(written.notes))
     }
     console.write(
-      "next: check each question and the pass marks (50%), then: kurs validate --strict \(shown)\ntry it: kurs start \(written.courseID) --courses \(folder.deletingLastPathComponent().path)\n")
+      "next: check each question and the pass marks (50%), then: kurs validate --strict \(shown)\ntry it: kurs start \(written.courseID) --courses \(folder.deletingLastPathComponent().path)\n"
+    )
     return .success
   }
 

@@ -52,11 +52,13 @@ public struct BankImporter: Sendable {
   /// Reads the bank at `path`.
   /// - Throws: `ImportError` for a file that cannot be read or is broken (with line and column).
   public func read(path: String) throws(ImportError) -> Reading {
-    let bytes = try SourceBytes.read(URL(fileURLWithPath: path), displayPath: path, limit: format.sizeLimit)
+    let bytes = try SourceBytes.read(
+      URL(fileURLWithPath: path), displayPath: path, limit: format.sizeLimit)
     let bank: ImportedBank
     switch format {
     case .moodle:
-      let head = String(decoding: bytes.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let head = String(decoding: bytes.prefix(200), as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       if !head.isEmpty, !head.hasPrefix("<"), !head.hasPrefix("\u{FEFF}<") {
         throw .malformed(
           SourceLocation(file: path, line: 1, column: 1),
@@ -71,7 +73,8 @@ public struct BankImporter: Sendable {
           SourceLocation(file: path, line: 1, column: 1),
           "the file is Moodle XML, not GIFT; run: kurs import moodle \(path)")
       }
-      bank = try GIFTImporter(displayPath: path).read(text.replacingOccurrences(of: "\r\n", with: "\n"))
+      bank = try GIFTImporter(displayPath: path).read(
+        text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
     return Reading(bank: bank, notes: Self.sorted(bank.notes))
   }
@@ -91,10 +94,12 @@ public struct BankImporter: Sendable {
   /// - Throws: `ImportError.nothingToImport`, `.outputExists`, `.unwritable`, or
   ///   `.invalidResult` when the course would not validate; nothing is written then.
   public func write(
-    _ reading: Reading, source: String, to folder: URL, textLanguage: String, loader: CourseLoader = CourseLoader()
+    _ reading: Reading, source: String, to folder: URL, textLanguage: String,
+    loader: CourseLoader = CourseLoader()
   ) throws(ImportError) -> Written {
     guard reading.questionCount > 0 else {
-      throw .nothingToImport(source, reading.notes.isEmpty ? "the file holds no questions" : "see the report above")
+      throw .nothingToImport(
+        source, reading.notes.isEmpty ? "the file holds no questions" : "see the report above")
     }
     let manager = FileManager.default
     if (try? manager.attributesOfItem(atPath: folder.path)) != nil {
@@ -102,15 +107,18 @@ public struct BankImporter: Sendable {
     }
     let parent = folder.deletingLastPathComponent()
     var isDirectory: ObjCBool = false
-    guard manager.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw .unwritable(folder.path, "the folder \(parent.path) does not exist; create it or choose another --out")
+    guard manager.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      throw .unwritable(
+        folder.path, "the folder \(parent.path) does not exist; create it or choose another --out")
     }
     var ids = IDAllocator()
     let courseID = ids.make(from: folder.lastPathComponent, fallback: "imported")
     let title = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
     let writer = ImportedCourseWriter(
       courseID: courseID, title: title.isEmpty ? courseID : title, source: source,
-      command: "kurs import \(format.rawValue)", textLanguage: MultilangText.normalise(textLanguage) ?? "en")
+      command: "kurs import \(format.rawValue)",
+      textLanguage: MultilangText.normalise(textLanguage) ?? "en")
     let (xml, writingNotes) = writer.write(reading.bank)
 
     let staged = parent.appendingPathComponent(".kurs-import-\(UUID().uuidString)")
@@ -132,7 +140,9 @@ public struct BankImporter: Sendable {
     if rename(staged.path, folder.path) != 0 {
       let reason = String(cString: strerror(errno))
       try? manager.removeItem(at: staged)
-      if errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR { throw .outputExists(folder.path) }
+      if errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR {
+        throw .outputExists(folder.path)
+      }
       throw .unwritable(folder.path, reason.lowercased())
     }
     let descriptor = open(parent.path, O_RDONLY | O_DIRECTORY)
@@ -149,7 +159,9 @@ public struct BankImporter: Sendable {
 
   /// Notes by line (stable, so notes on one question keep their order).
   private static func sorted(_ notes: [ImportNote]) -> [ImportNote] {
-    notes.enumerated().sorted { ($0.element.location.line, $0.offset) < ($1.element.location.line, $1.offset) }
-      .map(\.element)
+    notes.enumerated().sorted {
+      ($0.element.location.line, $0.offset) < ($1.element.location.line, $1.offset)
+    }
+    .map(\.element)
   }
 }

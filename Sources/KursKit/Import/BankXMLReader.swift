@@ -25,7 +25,8 @@ enum BankXMLReader {
       )
     }
     guard bytes.count <= Int(Int32.max) else {
-      throw .malformed(SourceLocation(file: displayPath, line: 1, column: 1), "the file is too large")
+      throw .malformed(
+        SourceLocation(file: displayPath, line: 1, column: 1), "the file is too large")
     }
     let collector = BankErrorCollector()
     // No NOENT (entities are not substituted), no DTDLOAD, no XINCLUDE, no RECOVER, no HUGE.
@@ -42,15 +43,19 @@ enum BankXMLReader {
       if let document = parsed { xmlFreeDoc(document) }
       let first = collector.errors.first
       throw .malformed(
-        SourceLocation(file: displayPath, line: max(first?.line ?? 1, 1), column: max(first?.column ?? 1, 1)),
+        SourceLocation(
+          file: displayPath, line: max(first?.line ?? 1, 1), column: max(first?.column ?? 1, 1)),
         first.map { XMLReader.cleanParserMessage($0.message) } ?? "the file is not well-formed XML")
     }
     defer { xmlFreeDoc(document) }
     guard document.pointee.intSubset == nil else {
-      throw .malformed(SourceLocation(file: displayPath, line: 1, column: 1), "<!DOCTYPE> is not allowed; remove the declaration")
+      throw .malformed(
+        SourceLocation(file: displayPath, line: 1, column: 1),
+        "<!DOCTYPE> is not allowed; remove the declaration")
     }
     guard let root = xmlDocGetRootElement(document) else {
-      throw .malformed(SourceLocation(file: displayPath, line: 1, column: 1), "the file has no root element")
+      throw .malformed(
+        SourceLocation(file: displayPath, line: 1, column: 1), "the file has no root element")
     }
     return convert(root)
   }
@@ -85,7 +90,8 @@ enum BankXMLReader {
       child = current.pointee.next
     }
     return BankElement(
-      name: String(cString: node.pointee.name), attributes: attributes, children: children, text: text,
+      name: String(cString: node.pointee.name), attributes: attributes, children: children,
+      text: text,
       line: max(Int(xmlGetLineNo(node)), 1))
   }
 }

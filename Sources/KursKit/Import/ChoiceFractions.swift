@@ -30,23 +30,29 @@ struct ChoiceFractions {
       }
       if full.isEmpty {
         notes.append(
-          "no answer gives full credit; \(labels[chosen]) (\(Self.percent(fractions[chosen]))) is written as the correct one")
+          "no answer gives full credit; \(labels[chosen]) (\(Self.percent(fractions[chosen]))) is written as the correct one"
+        )
       }
       result[chosen].correct = true
       let alsoFull = full.dropFirst().map { labels[$0] }
       if !alsoFull.isEmpty {
         notes.append(
-          "\(alsoFull.joined(separator: ", ")) also \(alsoFull.count == 1 ? "gives" : "give") full credit in Moodle; a Kurs single-choice question has one correct answer: written as wrong")
+          "\(alsoFull.joined(separator: ", ")) also \(alsoFull.count == 1 ? "gives" : "give") full credit in Moodle; a Kurs single-choice question has one correct answer: written as wrong"
+        )
       }
-      let partial = fractions.indices.filter { $0 != chosen && fractions[$0] > 0 && fractions[$0] < 99.5 }
+      let partial = fractions.indices.filter {
+        $0 != chosen && fractions[$0] > 0 && fractions[$0] < 99.5
+      }
       if !partial.isEmpty {
         notes.append(
-          "partial credit is not carried over (\(partial.map { "\(labels[$0]) \(Self.percent(fractions[$0]))" }.joined(separator: ", "))): Kurs gives no partial credit for a single choice; written as wrong")
+          "partial credit is not carried over (\(partial.map { "\(labels[$0]) \(Self.percent(fractions[$0]))" }.joined(separator: ", "))): Kurs gives no partial credit for a single choice; written as wrong"
+        )
       }
       let negative = fractions.indices.filter { fractions[$0] < 0 }
       if !negative.isEmpty {
         notes.append(
-          "negative fractions are not carried over (\(negative.map { "\(labels[$0]) \(Self.percent(fractions[$0]))" }.joined(separator: ", "))): Kurs takes nothing off for a wrong single choice")
+          "negative fractions are not carried over (\(negative.map { "\(labels[$0]) \(Self.percent(fractions[$0]))" }.joined(separator: ", "))): Kurs takes nothing off for a wrong single choice"
+        )
       }
       return .single(result)
     }
@@ -60,7 +66,8 @@ struct ChoiceFractions {
     let exact = fractions.allSatisfy { abs($0 - ($0 > 0 ? share : -share)) < 0.5 }
     if !exact {
       notes.append(
-        "fractions \(fractions.map(Self.percent).joined(separator: ", ")) are scored the Kurs way: each of the \(correct.count) correct answers earns 1/\(correct.count) of the points and each wrong answer chosen takes 1/\(correct.count) off (at least 0)")
+        "fractions \(fractions.map(Self.percent).joined(separator: ", ")) are scored the Kurs way: each of the \(correct.count) correct answers earns 1/\(correct.count) of the points and each wrong answer chosen takes 1/\(correct.count) off (at least 0)"
+      )
     }
     return .multiple(result)
   }

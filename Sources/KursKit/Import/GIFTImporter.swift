@@ -52,9 +52,11 @@ struct GIFTImporter {
         if escaping {
           escaping = false
           switch scalar {
-          case "n": current.append(Mark(scalar: "\n", escaped: true, line: lineNumber, column: column - 1))
+          case "n":
+            current.append(Mark(scalar: "\n", escaped: true, line: lineNumber, column: column - 1))
           case "\\", ":", "#", "=", "{", "}", "~":
-            current.append(Mark(scalar: scalar, escaped: true, line: lineNumber, column: column - 1))
+            current.append(
+              Mark(scalar: scalar, escaped: true, line: lineNumber, column: column - 1))
           default:
             current.append(Mark(scalar: "\\", escaped: true, line: lineNumber, column: column - 1))
             current.append(Mark(scalar: scalar, escaped: false, line: lineNumber, column: column))
@@ -67,7 +69,9 @@ struct GIFTImporter {
         }
         current.append(Mark(scalar: scalar, escaped: false, line: lineNumber, column: column))
       }
-      if escaping { current.append(Mark(scalar: "\\", escaped: true, line: lineNumber, column: column)) }
+      if escaping {
+        current.append(Mark(scalar: "\\", escaped: true, line: lineNumber, column: column))
+      }
       current.append(Mark(scalar: "\n", escaped: false, line: lineNumber, column: column + 1))
     }
     if !current.isEmpty { chunks.append(current) }
@@ -79,14 +83,24 @@ struct GIFTImporter {
     guard let first = marks.first else { return }
     let start = SourceLocation(file: displayPath, line: first.line, column: 1)
     if string(marks).hasPrefix("$CATEGORY:") {
-      bank.startCategory(string(marks.dropFirst(10)).trimmingCharacters(in: .whitespacesAndNewlines))
+      bank.startCategory(
+        string(marks.dropFirst(10)).trimmingCharacters(in: .whitespacesAndNewlines))
       return
     }
     var name: String?
-    if marks.count >= 2, isControl(marks[marks.startIndex], ":"), isControl(marks[marks.startIndex + 1], ":") {
+    if marks.count >= 2, isControl(marks[marks.startIndex], ":"),
+      isControl(marks[marks.startIndex + 1], ":")
+    {
       let rest = marks.dropFirst(2)
-      guard let end = rest.indices.first(where: { isControl(rest[$0], ":") && $0 + 1 < rest.endIndex && isControl(rest[$0 + 1], ":") }) else {
-        throw .malformed(location(first), "the question name opened with '::' is never closed; write ::name:: before the question text")
+      guard
+        let end = rest.indices.first(where: {
+          isControl(rest[$0], ":") && $0 + 1 < rest.endIndex && isControl(rest[$0 + 1], ":")
+        })
+      else {
+        throw .malformed(
+          location(first),
+          "the question name opened with '::' is never closed; write ::name:: before the question text"
+        )
       }
       name = string(rest[rest.startIndex..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
       marks = trim(rest[(end + 2)...])
@@ -94,32 +108,50 @@ struct GIFTImporter {
     let open = marks.firstIndex { isControl($0, "{") }
     let close = marks.firstIndex { isControl($0, "}") }
     if let close, open == nil || close < open! {
-      throw .malformed(location(marks[close]), "'}' closes an answer block that was never opened; write \\} for a brace in the text")
+      throw .malformed(
+        location(marks[close]),
+        "'}' closes an answer block that was never opened; write \\} for a brace in the text")
     }
     func note(_ message: String) {
-      bank.notes.append(ImportNote(location: start, question: name ?? defaultName(marks), message: message))
+      bank.notes.append(
+        ImportNote(location: start, question: name ?? defaultName(marks), message: message))
     }
     guard let open else {
-      note("not carried over: a description (text without answers) is not a question; put it on a page (<page>)")
+      note(
+        "not carried over: a description (text without answers) is not a question; put it on a page (<page>)"
+      )
       return
     }
     guard let close else {
-      throw .malformed(location(marks[open]), "the answer block opened here is never closed; add '}' (or write \\{ for a brace in the text)")
+      throw .malformed(
+        location(marks[open]),
+        "the answer block opened here is never closed; add '}' (or write \\{ for a brace in the text)"
+      )
     }
     let before = marks[marks.startIndex..<open]
     let after = trim(marks[(close + 1)...])
     var answerText = trim(marks[(open + 1)..<close])
     if after.contains(where: { isControl($0, "{") }) {
-      note("only the first answer block is read; a question with several blanks is a cloze question, which has no Kurs kind")
+      note(
+        "only the first answer block is read; a question with several blanks is a cloze question, which has no Kurs kind"
+      )
     }
     let questionName = name ?? defaultName(before)
     var (format, promptMarks) = formatPrefix(trim(before))
     var promptText = string(promptMarks)
     // Moodle's missing-word form: the blank stands where the answers were.
-    if !after.isEmpty { promptText = string(formatPrefix(before.drop { $0.scalar.properties.isWhitespace }).1) + "_____" + string(marks[(close + 1)...]) }
-    if promptMarks.isEmpty && after.isEmpty { promptText = questionName; format = .plain }
+    if !after.isEmpty {
+      promptText =
+        string(formatPrefix(before.drop { $0.scalar.properties.isWhitespace }).1) + "_____"
+        + string(marks[(close + 1)...])
+    }
+    if promptMarks.isEmpty && after.isEmpty {
+      promptText = questionName
+      format = .plain
+    }
     var question = ImportedQuestion(
-      name: questionName, location: start, prompt: SourceText(promptText, format: format), answers: .single([]))
+      name: questionName, location: start, prompt: SourceText(promptText, format: format),
+      answers: .single([]))
     if let separator = lastIndex(of: "####", in: answerText) {
       let feedback = text(trim(answerText[(separator + 4)...]), default: format)
       if !feedback.isBlank { question.generalFeedback = feedback }
@@ -148,16 +180,20 @@ struct GIFTImporter {
       return nil
     }
     if first.scalar == ">" {
-      notes.append("not carried over: the ordering plugin's GIFT form {>…} is not read; export the question as Moodle XML")
+      notes.append(
+        "not carried over: the ordering plugin's GIFT form {>…} is not read; export the question as Moodle XML"
+      )
       return nil
     }
     if answers.contains(where: { isControl($0, "~") }) {
-      return choices(answers, single: answers.contains { isControl($0, "=") }, format: format, notes: &notes)
+      return choices(
+        answers, single: answers.contains { isControl($0, "=") }, format: format, notes: &notes)
     }
     if answers.contains(where: { isControl($0, "=") }), range(of: "->", in: answers) != nil {
       return matching(answers, format: format, notes: &notes)
     }
-    let head = answers.firstIndex { isControl($0, "#") }.map { answers[answers.startIndex..<$0] } ?? answers
+    let head =
+      answers.firstIndex { isControl($0, "#") }.map { answers[answers.startIndex..<$0] } ?? answers
     let word = string(trim(head)).uppercased()
     if ["T", "TRUE", "F", "FALSE"].contains(word) {
       let parts = split(answers, at: "#", limit: 3)
@@ -165,7 +201,8 @@ struct GIFTImporter {
       let right = parts.count > 2 ? text(trim(parts[2]), default: format) : nil
       let correct = word.hasPrefix("T")
       return .trueFalse(
-        correct: correct, feedbackTrue: nonBlank(correct ? right : wrong), feedbackFalse: nonBlank(correct ? wrong : right))
+        correct: correct, feedbackTrue: nonBlank(correct ? right : wrong),
+        feedbackFalse: nonBlank(correct ? wrong : right))
     }
     notes.append("not carried over: short answer (typed text) has no Kurs kind")
     return nil
@@ -182,7 +219,9 @@ struct GIFTImporter {
       defer { current = [] }
       guard let marker else {
         if !string(trim(current[...])).isEmpty {
-          notes.append("text before the first answer ('\(string(trim(current[...])))') is not an answer; dropped")
+          notes.append(
+            "text before the first answer ('\(string(trim(current[...])))') is not an answer; dropped"
+          )
         }
         return
       }
@@ -211,7 +250,9 @@ struct GIFTImporter {
     return ChoiceFractions(fractions: fractions).answers(choices, single: single, notes: &notes)
   }
 
-  private func matching(_ answers: ArraySlice<Mark>, format: SourceText.Format, notes: inout [String])
+  private func matching(
+    _ answers: ArraySlice<Mark>, format: SourceText.Format, notes: inout [String]
+  )
     -> ImportedQuestion.Answers?
   {
     var pairs: [ImportedQuestion.Pair] = []
@@ -227,12 +268,15 @@ struct GIFTImporter {
       if left.isEmpty {
         extras.append(right)
       } else {
-        pairs.append(ImportedQuestion.Pair(left: text(left, default: format), right: SourceText(right, format: .plain)))
+        pairs.append(
+          ImportedQuestion.Pair(
+            left: text(left, default: format), right: SourceText(right, format: .plain)))
       }
     }
     if !extras.isEmpty {
       notes.append(
-        "extra wrong answers \(extras.map { "'\($0)'" }.joined(separator: ", ")) are not carried over: a Kurs matching offers only the right sides of its pairs")
+        "extra wrong answers \(extras.map { "'\($0)'" }.joined(separator: ", ")) are not carried over: a Kurs matching offers only the right sides of its pairs"
+      )
     }
     guard pairs.count >= 2 else {
       notes.append("not carried over: a matching needs at least two pairs")
@@ -259,13 +303,19 @@ struct GIFTImporter {
 
   private func trim(_ marks: ArraySlice<Mark>) -> ArraySlice<Mark> {
     var result = marks
-    while let first = result.first, first.scalar.properties.isWhitespace, !first.escaped { result = result.dropFirst() }
-    while let last = result.last, last.scalar.properties.isWhitespace, !last.escaped { result = result.dropLast() }
+    while let first = result.first, first.scalar.properties.isWhitespace, !first.escaped {
+      result = result.dropFirst()
+    }
+    while let last = result.last, last.scalar.properties.isWhitespace, !last.escaped {
+      result = result.dropLast()
+    }
     return result
   }
 
   /// Splits at unescaped `separator`, into at most `limit` parts.
-  private func split(_ marks: ArraySlice<Mark>, at separator: Unicode.Scalar, limit: Int) -> [ArraySlice<Mark>] {
+  private func split(_ marks: ArraySlice<Mark>, at separator: Unicode.Scalar, limit: Int)
+    -> [ArraySlice<Mark>]
+  {
     var parts: [ArraySlice<Mark>] = []
     var start = marks.startIndex
     for index in marks.indices where isControl(marks[index], separator) && parts.count < limit - 1 {
@@ -291,7 +341,9 @@ struct GIFTImporter {
     let wanted = Array(text.unicodeScalars)
     guard marks.count >= wanted.count else { return nil }
     for index in stride(from: marks.endIndex - wanted.count, through: marks.startIndex, by: -1) {
-      if (0..<wanted.count).allSatisfy({ isControl(marks[index + $0], wanted[$0]) }) { return index }
+      if (0..<wanted.count).allSatisfy({ isControl(marks[index + $0], wanted[$0]) }) {
+        return index
+      }
     }
     return nil
   }
@@ -309,7 +361,10 @@ struct GIFTImporter {
   /// `[html]`, `[moodle]`, `[plain]` or `[markdown]` at the start of a text.
   private func formatPrefix(_ marks: ArraySlice<Mark>) -> (SourceText.Format, ArraySlice<Mark>) {
     let text = string(marks.prefix(10))
-    for (prefix, format) in [("[html]", SourceText.Format.html), ("[moodle]", .html), ("[plain]", .plain), ("[markdown]", .markdown)]
+    for (prefix, format) in [
+      ("[html]", SourceText.Format.html), ("[moodle]", .html), ("[plain]", .plain),
+      ("[markdown]", .markdown),
+    ]
     where text.hasPrefix(prefix) {
       return (format, trim(marks.dropFirst(prefix.unicodeScalars.count)))
     }
@@ -319,7 +374,9 @@ struct GIFTImporter {
   private func text(_ marks: ArraySlice<Mark>, default format: SourceText.Format) -> SourceText {
     let (own, rest) = formatPrefix(marks)
     let written = string(marks.prefix(10))
-    let hasPrefix = ["[html]", "[moodle]", "[plain]", "[markdown]"].contains { written.hasPrefix($0) }
+    let hasPrefix = ["[html]", "[moodle]", "[plain]", "[markdown]"].contains {
+      written.hasPrefix($0)
+    }
     return SourceText(string(rest), format: hasPrefix ? own : format)
   }
 

@@ -180,7 +180,9 @@ struct HTMLText: Sendable {
     if rest.hasPrefix("<!--") {
       var position = index + 4
       while position + 2 < scalars.count {
-        if scalars[position] == "-", scalars[position + 1] == "-", scalars[position + 2] == ">" { return position + 3 }
+        if scalars[position] == "-", scalars[position + 1] == "-", scalars[position + 2] == ">" {
+          return position + 3
+        }
         position += 1
       }
       return scalars.count
@@ -188,7 +190,9 @@ struct HTMLText: Sendable {
     if rest.hasPrefix("<![CDATA[") {
       var position = index + 9
       while position < scalars.count {
-        if position + 2 < scalars.count, scalars[position] == "]", scalars[position + 1] == "]", scalars[position + 2] == ">" {
+        if position + 2 < scalars.count, scalars[position] == "]", scalars[position + 1] == "]",
+          scalars[position + 2] == ">"
+        {
           return position + 3
         }
         appendText(scalars[position])
@@ -227,7 +231,9 @@ struct HTMLText: Sendable {
       inItem = !closing
     case "img":
       let attributes = Self.attributes(in: body.dropFirst(name.count))
-      let source = attributes["src"].map { $0.replacingOccurrences(of: "@@PLUGINFILE@@/", with: "") }
+      let source = attributes["src"].map {
+        $0.replacingOccurrences(of: "@@PLUGINFILE@@/", with: "")
+      }
       files.append(source ?? attributes["alt"] ?? "an image")
     case "a":
       let href = Self.attributes(in: body.dropFirst(name.count))["href"] ?? ""
@@ -316,16 +322,21 @@ struct HTMLText: Sendable {
     inItem = false
     guard let current = list else { return }
     list = nil
-    if !current.items.isEmpty { blocks.append(.list(ordered: current.ordered, items: current.items)) }
+    if !current.items.isEmpty {
+      blocks.append(.list(ordered: current.ordered, items: current.items))
+    }
   }
 
   // MARK: Entities and attributes
 
   private static let named: [String: String] = [
-    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
-    "laquo": "«", "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "bdquo": "„",
+    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–",
+    "mdash": "—",
+    "laquo": "«", "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
+    "bdquo": "„",
     "hellip": "…", "copy": "©", "reg": "®", "deg": "°", "times": "×", "middot": "·", "shy": "",
-    "eacute": "é", "egrave": "è", "agrave": "à", "uuml": "ü", "ouml": "ö", "auml": "ä", "szlig": "ß",
+    "eacute": "é", "egrave": "è", "agrave": "à", "uuml": "ü", "ouml": "ö", "auml": "ä",
+    "szlig": "ß",
     "euro": "€", "minus": "−", "le": "≤", "ge": "≥", "ne": "≠", "plusmn": "±", "frac12": "½",
   ]
 
@@ -338,7 +349,9 @@ struct HTMLText: Sendable {
     let name = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
     if name.hasPrefix("#") {
       let digits = name.dropFirst()
-      let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+      let value =
+        digits.first == "x" || digits.first == "X"
+        ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
       guard let value else { return nil }
       let scalar = Unicode.Scalar(value).flatMap { isXMLCharacter($0) ? $0 : nil } ?? "\u{FFFD}"
       return (String(scalar), end + 1)
@@ -352,11 +365,17 @@ struct HTMLText: Sendable {
     var result: [String: String] = [:]
     let scalars = Array(String(text).unicodeScalars)
     var index = 0
-    func skipSpace() { while index < scalars.count, scalars[index].properties.isWhitespace || scalars[index] == "/" { index += 1 } }
+    func skipSpace() {
+      while index < scalars.count, scalars[index].properties.isWhitespace || scalars[index] == "/" {
+        index += 1
+      }
+    }
     while index < scalars.count {
       skipSpace()
       let nameStart = index
-      while index < scalars.count, !scalars[index].properties.isWhitespace, scalars[index] != "=", scalars[index] != "/" {
+      while index < scalars.count, !scalars[index].properties.isWhitespace, scalars[index] != "=",
+        scalars[index] != "/"
+      {
         index += 1
       }
       guard index > nameStart else { break }

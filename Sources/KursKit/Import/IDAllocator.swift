@@ -10,7 +10,9 @@ struct IDAllocator {
   mutating func make(from name: String, fallback: String) -> String {
     var base = Self.slug(name)
     if base.isEmpty { base = fallback }
-    if let first = base.unicodeScalars.first, !Self.isLetter(first), first != "_" { base = "\(fallback)-\(base)" }
+    if let first = base.unicodeScalars.first, !Self.isLetter(first), first != "_" {
+      base = "\(fallback)-\(base)"
+    }
     if base.count > 60 {
       base = String(base.prefix(60))
       while base.hasSuffix("-") { base.removeLast() }
@@ -45,7 +47,8 @@ struct IDAllocator {
   /// A letter as the schema's `\p{L}` means it.
   static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+      return true
     default: return false
     }
   }

@@ -20,17 +20,21 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case .unreadable(let path, let reason):
       return "\(path): cannot read the file: \(reason)"
     case .tooLarge(let path, let size, let limit):
-      return "\(path): the file is \(size / (1024 * 1024)) MiB; kurs imports files of at most \(limit / (1024 * 1024)) MiB: export the bank one category at a time"
+      return
+        "\(path): the file is \(size / (1024 * 1024)) MiB; kurs imports files of at most \(limit / (1024 * 1024)) MiB: export the bank one category at a time"
     case .malformed(let location, let message):
       return "\(location): error: \(message)"
     case .nothingToImport(let path, let held):
       return "\(path): no question could be carried over (\(held)); nothing was written"
     case .outputExists(let path):
-      return "\(path) already exists; nothing was written. Choose another --out or remove the folder"
+      return
+        "\(path) already exists; nothing was written. Choose another --out or remove the folder"
     case .unwritable(let path, let reason):
       return "cannot write \(path): \(reason); nothing was written"
     case .invalidResult(let findings):
-      return "the imported course does not validate, which is a bug in kurs import; nothing was written. Please report it with the file:\n" + findings.joined(separator: "\n")
+      return
+        "the imported course does not validate, which is a bug in kurs import; nothing was written. Please report it with the file:\n"
+        + findings.joined(separator: "\n")
     }
   }
 }

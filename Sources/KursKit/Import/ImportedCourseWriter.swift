@@ -23,7 +23,9 @@ struct ImportedCourseWriter {
     var found: [String] = []
     func scan(_ text: SourceText?) {
       guard let text else { return }
-      for language in MultilangText(text.raw).languages where !found.contains(language) { found.append(language) }
+      for language in MultilangText(text.raw).languages where !found.contains(language) {
+        found.append(language)
+      }
     }
     for category in bank.categories {
       scan(Self.categoryName(category.path).map { SourceText($0, format: .plain) })
@@ -78,13 +80,17 @@ struct ImportedCourseWriter {
         notes += questionContext.notes(for: question)
       }
       out += "    <end id=\"\(endID)\" outcome=\"pass\"/>\n  </module>\n"
-      notes += context.notes(at: SourceLocation(file: source, line: category.questions[0].location.line, column: 1), question: nil)
+      notes += context.notes(
+        at: SourceLocation(file: source, line: category.questions[0].location.line, column: 1),
+        question: nil)
     }
     out += "</course>\n"
     return (out, notes)
   }
 
-  private func questionXML(_ question: ImportedQuestion, id: String, next: String, context: inout TextContext) -> String {
+  private func questionXML(
+    _ question: ImportedQuestion, id: String, next: String, context: inout TextContext
+  ) -> String {
     let languages = context.languages
     let kind: String
     switch question.answers {
@@ -99,7 +105,9 @@ struct ImportedCourseWriter {
       attributes += " attempts=\"\(question.hints.count + 1)\""
       // Moodle's penalty is a share of the points per try; Kurs's is whole points, and never
       // so much that a correct last try earns nothing.
-      let penalty = min(Int((question.penalty * Double(question.points)).rounded()), question.points / question.hints.count)
+      let penalty = min(
+        Int((question.penalty * Double(question.points)).rounded()),
+        question.points / question.hints.count)
       if penalty > 0 { attributes += " penalty=\"\(penalty)\"" }
     }
     if question.shuffle {
@@ -109,7 +117,8 @@ struct ImportedCourseWriter {
       }
     }
     attributes += " next=\"\(next)\""
-    var out = "    <!-- \(Self.comment(question.name)) (\(Self.comment(question.location.file)):\(question.location.line)) -->\n"
+    var out =
+      "    <!-- \(Self.comment(question.name)) (\(Self.comment(question.location.file)):\(question.location.line)) -->\n"
     out += "    <question \(attributes)>\n"
     out += context.promptXML(question.prompt)
     func element(_ name: String, _ text: SourceText?, required: Bool, indent: String) -> String {
@@ -126,7 +135,8 @@ struct ImportedCourseWriter {
     switch question.answers {
     case .single(let choices), .multiple(let choices):
       for (index, choice) in choices.enumerated() {
-        out += "      <choice id=\"\(Self.letterID(index))\"\(choice.correct ? " correct=\"true\"" : "")>\n"
+        out +=
+          "      <choice id=\"\(Self.letterID(index))\"\(choice.correct ? " correct=\"true\"" : "")>\n"
         out += element("text", choice.text, required: true, indent: "        ")
         out += element("feedback", choice.feedback, required: false, indent: "        ")
         out += "      </choice>\n"
@@ -200,7 +210,8 @@ struct ImportedCourseWriter {
 
   /// Text safe inside an XML comment: no `--`, no characters XML forbids.
   static func comment(_ text: String) -> String {
-    var result = String(String.UnicodeScalarView(text.unicodeScalars.filter(HTMLText.isXMLCharacter)))
+    var result = String(
+      String.UnicodeScalarView(text.unicodeScalars.filter(HTMLText.isXMLCharacter)))
     while result.contains("--") { result = result.replacingOccurrences(of: "--", with: "- -") }
     while result.hasSuffix("-") { result.removeLast() }
     return result

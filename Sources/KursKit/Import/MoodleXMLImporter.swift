@@ -14,7 +14,8 @@ struct MoodleXMLImporter {
     "numerical": "numerical (a typed number) has no Kurs kind",
     "essay": "essay (free text marked by a person) has no Kurs kind",
     "cloze": "cloze (embedded answers) has no Kurs kind; split it into single-choice questions",
-    "multianswer": "cloze (embedded answers) has no Kurs kind; split it into single-choice questions",
+    "multianswer":
+      "cloze (embedded answers) has no Kurs kind; split it into single-choice questions",
     "description": "a description is text, not a question; put it on a page (<page>)",
     "calculated": "calculated questions have no Kurs kind",
     "calculatedsimple": "calculated questions have no Kurs kind",
@@ -34,7 +35,8 @@ struct MoodleXMLImporter {
     guard root.name == "quiz" else {
       throw .malformed(
         SourceLocation(file: displayPath, line: root.line, column: 1),
-        "the root element is <\(root.name)>; a Moodle XML question bank starts with <quiz> (export it from the question bank as 'Moodle XML format')")
+        "the root element is <\(root.name)>; a Moodle XML question bank starts with <quiz> (export it from the question bank as 'Moodle XML format')"
+      )
     }
     var bank = ImportedBank()
     for element in root.children {
@@ -50,7 +52,8 @@ struct MoodleXMLImporter {
   private func readQuestion(_ element: BankElement, into bank: inout ImportedBank) {
     let type = element.attributes["type"] ?? ""
     if type == "category" {
-      let path = element.child("category")?.textValue.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+      let path =
+        element.child("category")?.textValue.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
       bank.startCategory(path)
       return
     }
@@ -66,7 +69,9 @@ struct MoodleXMLImporter {
     var question = ImportedQuestion(
       name: name, location: SourceLocation(file: displayPath, line: element.line, column: 1),
       prompt: text(element.child("questiontext")) ?? SourceText(""), answers: .single([]))
-    question.generalFeedback = text(element.child("generalfeedback")).flatMap { $0.isBlank ? nil : $0 }
+    question.generalFeedback = text(element.child("generalfeedback")).flatMap {
+      $0.isBlank ? nil : $0
+    }
     question.hints = element.children(named: "hint").compactMap { text($0) }.filter { !$0.isBlank }
     question.shuffle = isTrue(element.child("shuffleanswers")?.textValue)
     var notes: [String] = []
@@ -92,7 +97,8 @@ struct MoodleXMLImporter {
     guard let answers else { return }
     question.answers = answers
     if question.prompt.isBlank {
-      bank.notes.append(note(element, name, "the question text is empty; its name is used as the prompt"))
+      bank.notes.append(
+        note(element, name, "the question text is empty; its name is used as the prompt"))
       question.prompt = SourceText(name, format: .plain)
     }
     bank.append(question)
@@ -100,7 +106,9 @@ struct MoodleXMLImporter {
 
   // MARK: Kinds
 
-  private func multichoice(_ element: BankElement, notes: inout [String]) -> ImportedQuestion.Answers? {
+  private func multichoice(_ element: BankElement, notes: inout [String]) -> ImportedQuestion
+    .Answers?
+  {
     let single = isTrue(element.child("single")?.textValue ?? "true")
     var choices: [ImportedQuestion.Choice] = []
     var fractions: [Double] = []
@@ -114,7 +122,8 @@ struct MoodleXMLImporter {
     return ChoiceFractions(fractions: fractions).answers(choices, single: single, notes: &notes)
   }
 
-  private func trueFalse(_ element: BankElement, notes: inout [String]) -> ImportedQuestion.Answers? {
+  private func trueFalse(_ element: BankElement, notes: inout [String]) -> ImportedQuestion.Answers?
+  {
     var correct: Bool?
     var feedbackTrue: SourceText?
     var feedbackFalse: SourceText?
@@ -136,7 +145,8 @@ struct MoodleXMLImporter {
     return .trueFalse(correct: correct, feedbackTrue: feedbackTrue, feedbackFalse: feedbackFalse)
   }
 
-  private func matching(_ element: BankElement, notes: inout [String]) -> ImportedQuestion.Answers? {
+  private func matching(_ element: BankElement, notes: inout [String]) -> ImportedQuestion.Answers?
+  {
     var pairs: [ImportedQuestion.Pair] = []
     var extras: [String] = []
     for sub in element.children(named: "subquestion") {
@@ -144,14 +154,17 @@ struct MoodleXMLImporter {
       let right = SourceText(sub.child("answer")?.textValue ?? "", format: .plain)
       if left.isBlank {
         // Moodle: a right side without a left side is a wrong answer on offer.
-        if !right.isBlank { extras.append(right.raw.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if !right.isBlank {
+          extras.append(right.raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         continue
       }
       pairs.append(ImportedQuestion.Pair(left: left, right: right))
     }
     if !extras.isEmpty {
       notes.append(
-        "extra wrong answers \(extras.map { "'\($0)'" }.joined(separator: ", ")) are not carried over: a Kurs matching offers only the right sides of its pairs")
+        "extra wrong answers \(extras.map { "'\($0)'" }.joined(separator: ", ")) are not carried over: a Kurs matching offers only the right sides of its pairs"
+      )
     }
     guard pairs.count >= 2 else {
       notes.append("not carried over: a matching needs at least two pairs")
@@ -160,7 +173,8 @@ struct MoodleXMLImporter {
     return .matching(pairs)
   }
 
-  private func ordering(_ element: BankElement, notes: inout [String]) -> ImportedQuestion.Answers? {
+  private func ordering(_ element: BankElement, notes: inout [String]) -> ImportedQuestion.Answers?
+  {
     var items: [(Double, SourceText)] = []
     for answer in element.children(named: "answer") {
       guard let position = fraction(answer, notes: &notes) else { return nil }
@@ -170,7 +184,9 @@ struct MoodleXMLImporter {
       notes.append("not carried over: an ordering needs at least two items")
       return nil
     }
-    if let count = element.child("selectcount").flatMap({ Int($0.textValue.trimmingCharacters(in: .whitespaces)) }),
+    if let count = element.child("selectcount").flatMap({
+      Int($0.textValue.trimmingCharacters(in: .whitespaces))
+    }),
       let selectType = element.child("selecttype")?.textValue.trimmingCharacters(in: .whitespaces),
       selectType != "0", selectType.lowercased() != "all", count > 1, count < items.count
     {
@@ -183,17 +199,23 @@ struct MoodleXMLImporter {
 
   // MARK: Parts
 
-  private func readGrade(_ element: BankElement, into question: inout ImportedQuestion, notes: inout [String]) {
-    if let text = element.child("defaultgrade")?.textValue.trimmingCharacters(in: .whitespacesAndNewlines),
+  private func readGrade(
+    _ element: BankElement, into question: inout ImportedQuestion, notes: inout [String]
+  ) {
+    if let text = element.child("defaultgrade")?.textValue.trimmingCharacters(
+      in: .whitespacesAndNewlines),
       let grade = Double(text), grade.isFinite
     {
       // Clamped before it becomes an Int: a grade of 1e300 must not trap.
       question.points = Int(min(max(grade, 0), 1_000_000).rounded())
       if Double(question.points) != grade {
-        notes.append("default grade \(text) is written as \(question.points) points: Kurs points are whole numbers")
+        notes.append(
+          "default grade \(text) is written as \(question.points) points: Kurs points are whole numbers"
+        )
       }
     }
-    if let text = element.child("penalty")?.textValue.trimmingCharacters(in: .whitespacesAndNewlines),
+    if let text = element.child("penalty")?.textValue.trimmingCharacters(
+      in: .whitespacesAndNewlines),
       let penalty = Double(text), penalty.isFinite
     {
       question.penalty = min(max(penalty, 0), 1)
@@ -203,7 +225,8 @@ struct MoodleXMLImporter {
   private func fraction(_ answer: BankElement, notes: inout [String]) -> Double? {
     let written = (answer.attributes["fraction"] ?? "0").trimmingCharacters(in: .whitespaces)
     guard let value = Double(written), value.isFinite else {
-      notes.append("not carried over: line \(answer.line) has fraction \"\(written)\", which is not a number")
+      notes.append(
+        "not carried over: line \(answer.line) has fraction \"\(written)\", which is not a number")
       return nil
     }
     return value
@@ -227,7 +250,9 @@ struct MoodleXMLImporter {
     }
     var source = SourceText(text.text, format: format)
     if !element.children(named: "file").isEmpty, !source.raw.contains("@@PLUGINFILE@@") {
-      source.raw += element.children(named: "file").map { "<img src=\"\($0.attributes["name"] ?? "a file")\">" }.joined()
+      source.raw += element.children(named: "file").map {
+        "<img src=\"\($0.attributes["name"] ?? "a file")\">"
+      }.joined()
     }
     return source
   }
@@ -237,11 +262,15 @@ struct MoodleXMLImporter {
   }
 
   private func isTrue(_ text: String?) -> Bool {
-    guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() else { return false }
+    guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() else {
+      return false
+    }
     return text == "true" || text == "1"
   }
 
   private func note(_ element: BankElement, _ question: String?, _ message: String) -> ImportNote {
-    ImportNote(location: SourceLocation(file: displayPath, line: element.line, column: 1), question: question, message: message)
+    ImportNote(
+      location: SourceLocation(file: displayPath, line: element.line, column: 1),
+      question: question, message: message)
   }
 }

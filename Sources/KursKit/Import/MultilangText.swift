@@ -92,14 +92,19 @@ struct MultilangText: Sendable, Equatable {
 
   /// A code as Kurs writes it: `en_us` becomes `en-us`; `nil` when it is not a language code.
   static func normalise(_ code: String) -> String? {
-    let text = code.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+    let text = code.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(
+      of: "_", with: "-")
     if text == "other" { return text }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0 >= "a" && $0 <= "z" }) else {
+    guard let first = parts.first, (2...3).contains(first.count),
+      first.allSatisfy({ $0 >= "a" && $0 <= "z" })
+    else {
       return nil
     }
     for part in parts.dropFirst() {
-      guard (1...8).contains(part.count), part.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }) else {
+      guard (1...8).contains(part.count),
+        part.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") })
+      else {
         return nil
       }
     }
@@ -135,25 +140,35 @@ struct MultilangText: Sendable, Equatable {
 
   /// `<span lang="ru" class="multilang">…</span>` starting at `start`: adds its version and
   /// returns where it ends; `nil` when the span is not a multilang span or is never closed.
-  private mutating func spanVersion(_ bytes: [UInt8], at start: Int, search: inout ByteSearch) -> Int? {
+  private mutating func spanVersion(_ bytes: [UInt8], at start: Int, search: inout ByteSearch)
+    -> Int?
+  {
     guard let tagEnd = search.next(">", from: start) else { return nil }
-    let attributes = HTMLText.attributes(in: String(decoding: bytes[(start + 5)..<tagEnd], as: UTF8.self))
+    let attributes = HTMLText.attributes(
+      in: String(decoding: bytes[(start + 5)..<tagEnd], as: UTF8.self))
     guard let classes = attributes["class"], classes.split(separator: " ").contains("multilang"),
       let language = attributes["lang"], let close = search.next("</span>", from: tagEnd + 1)
     else { return nil }
-    appendVersion(version(languages: [language], text: String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)))
+    appendVersion(
+      version(
+        languages: [language], text: String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)))
     return close + 7
   }
 
   /// `{mlang ru}…{mlang}` (or `{mlang en,de}`) starting at `start`.
-  private mutating func mlangVersion(_ bytes: [UInt8], at start: Int, search: inout ByteSearch) -> Int? {
+  private mutating func mlangVersion(_ bytes: [UInt8], at start: Int, search: inout ByteSearch)
+    -> Int?
+  {
     guard let tagEnd = search.next("}", from: start) else { return nil }
     let codes = String(decoding: bytes[(start + 6)..<tagEnd], as: UTF8.self).split(separator: ",")
       .map { $0.trimmingCharacters(in: .whitespaces) }
-    guard !codes.isEmpty, !codes.contains(where: \.isEmpty), let close = search.next("{mlang}", from: tagEnd + 1) else {
+    guard !codes.isEmpty, !codes.contains(where: \.isEmpty),
+      let close = search.next("{mlang}", from: tagEnd + 1)
+    else {
       return nil
     }
-    appendVersion(version(languages: codes, text: String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)))
+    appendVersion(
+      version(languages: codes, text: String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)))
     return close + 7
   }
 
@@ -198,7 +213,8 @@ private struct ByteSearch {
     while index + wanted.count <= bytes.count {
       if Self.lower(bytes[index]) == wanted[0] {
         var match = true
-        for offset in 1..<max(wanted.count, 1) where Self.lower(bytes[index + offset]) != wanted[offset] {
+        for offset in 1..<max(wanted.count, 1)
+        where Self.lower(bytes[index + offset]) != wanted[offset] {
           match = false
           break
         }

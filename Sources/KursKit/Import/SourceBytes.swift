@@ -54,17 +54,22 @@ enum SourceBytes {
         let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "?"
         throw .malformed(
           SourceLocation(file: displayPath, line: line, column: column),
-          "the file is not valid UTF-8 (byte \(byte)); save it as UTF-8 in your editor and import it again")
+          "the file is not valid UTF-8 (byte \(byte)); save it as UTF-8 in your editor and import it again"
+        )
       }
     }
   }
 
   private static func describe(_ error: Error) -> String {
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
       return String(cString: strerror(Int32(underlying.code))).lowercased()
     }
-    if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError || nsError.code == 260 {
+    if nsError.domain == NSCocoaErrorDomain,
+      nsError.code == NSFileReadNoSuchFileError || nsError.code == 260
+    {
       return "no such file"
     }
     return nsError.localizedDescription

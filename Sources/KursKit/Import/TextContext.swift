@@ -22,7 +22,9 @@ struct TextContext {
   /// `text` in `language`, converted from its markup.
   mutating func converted(_ text: SourceText, _ language: String) -> HTMLText {
     let multilang = MultilangText(text.raw)
-    for code in multilang.invalidLanguages where !invalidLanguages.contains(code) { invalidLanguages.append(code) }
+    for code in multilang.invalidLanguages where !invalidLanguages.contains(code) {
+      invalidLanguages.append(code)
+    }
     let (resolved, substitute) = multilang.text(in: language, fallback: defaultLanguage)
     if let substitute, !missingLanguages.contains(where: { $0.language == language }) {
       missingLanguages.append((language, substitute == "other" ? "other" : substitute))
@@ -54,7 +56,8 @@ struct TextContext {
   mutating func placeholder(for text: SourceText) -> String {
     placeholders += 1
     let files = HTMLText(html: text.raw).files
-    return files.isEmpty ? "(no text)" : HTMLText.escape("(image: \(files.joined(separator: ", ")))")
+    return files.isEmpty
+      ? "(no text)" : HTMLText.escape("(image: \(files.joined(separator: ", ")))")
   }
 
   /// The question text as `<body>` and `<prompt>`: a text of several paragraphs (in every
@@ -62,7 +65,8 @@ struct TextContext {
   mutating func promptXML(_ prompt: SourceText) -> String {
     let converted = languages.map { self.converted(prompt, $0) }
     let split = converted.allSatisfy { text in
-      text.blocks.count >= 2 && { if case .paragraph = text.blocks.last { return true } else { return false } }()
+      text.blocks.count >= 2
+        && { if case .paragraph = text.blocks.last { return true } else { return false } }()
     }
     var bodies = ""
     var prompts = ""
@@ -71,7 +75,9 @@ struct TextContext {
       if split {
         bodies += "      <body\(lang)>\(text.blockXML.dropLast().joined())</body>\n"
       }
-      var inline = split ? text.blockXML.last.map { String($0.dropFirst(3).dropLast(4)) } ?? "" : text.inlineXML
+      var inline =
+        split
+        ? text.blockXML.last.map { String($0.dropFirst(3).dropLast(4)) } ?? "" : text.inlineXML
       if inline.isEmpty { inline = placeholder(for: prompt) }
       prompts += "      <prompt\(lang)>\(inline)</prompt>\n"
     }
@@ -91,13 +97,18 @@ struct TextContext {
     if usedMarkdown { messages.append("Markdown is kept as plain text") }
     if !invalidLanguages.isEmpty {
       messages.append(
-        "multilang \(invalidLanguages.map { "'\($0)'" }.joined(separator: ", ")) \(invalidLanguages.count == 1 ? "is" : "are") not a language code; that text is kept in every language")
+        "multilang \(invalidLanguages.map { "'\($0)'" }.joined(separator: ", ")) \(invalidLanguages.count == 1 ? "is" : "are") not a language code; that text is kept in every language"
+      )
     }
     for (language, substitute) in missingLanguages {
-      messages.append("some texts have no '\(language)' version; the '\(substitute)' text is written there: translate it")
+      messages.append(
+        "some texts have no '\(language)' version; the '\(substitute)' text is written there: translate it"
+      )
     }
     if placeholders > 0 {
-      messages.append("\(placeholders) empty \(placeholders == 1 ? "text is" : "texts are") written as '(no text)' or '(image: …)': write \(placeholders == 1 ? "it" : "them")")
+      messages.append(
+        "\(placeholders) empty \(placeholders == 1 ? "text is" : "texts are") written as '(no text)' or '(image: …)': write \(placeholders == 1 ? "it" : "them")"
+      )
     }
     return messages.map { ImportNote(location: location, question: question, message: $0) }
   }

@@ -19,8 +19,12 @@ import Testing
     }
   }
 
-  static let pieces: [[UInt8]] = ["{", "}", "~", "=", "#", "->", "%", "::", "\\", "<", ">", "&", "\n\n", "<span lang=\"ru\" class=\"multilang\">",
-    "</span>", "{mlang en}", "{mlang}", "<![CDATA[", "]]>", "<b>", "&#0;", "\u{0}", "\u{7}", "é", "\u{FEFF}"].map { Array($0.utf8) }
+  static let pieces: [[UInt8]] = [
+    "{", "}", "~", "=", "#", "->", "%", "::", "\\", "<", ">", "&", "\n\n",
+    "<span lang=\"ru\" class=\"multilang\">",
+    "</span>", "{mlang en}", "{mlang}", "<![CDATA[", "]]>", "<b>", "&#0;", "\u{0}", "\u{7}", "é",
+    "\u{FEFF}",
+  ].map { Array($0.utf8) }
 
   static func mutate(_ bytes: [UInt8], _ random: inout Seeded) -> [UInt8] {
     var result = bytes
@@ -29,7 +33,9 @@ import Testing
       let place = Int.random(in: 0..<result.count, using: &random)
       switch Int.random(in: 0..<4, using: &random) {
       case 0: result.insert(contentsOf: pieces.randomElement(using: &random)!, at: place)
-      case 1: result.removeSubrange(place..<min(result.count, place + Int.random(in: 1...40, using: &random)))
+      case 1:
+        result.removeSubrange(
+          place..<min(result.count, place + Int.random(in: 1...40, using: &random)))
       case 2: result[place] = UInt8.random(in: 0...255, using: &random)
       default:
         let end = min(result.count, place + Int.random(in: 1...200, using: &random))
@@ -60,7 +66,9 @@ import Testing
       }
       guard reading.questionCount > 0 else { continue }
       do {
-        _ = try importer.write(reading, source: file.lastPathComponent, to: directory.appendingPathComponent("out-\(round)"), textLanguage: "en")
+        _ = try importer.write(
+          reading, source: file.lastPathComponent,
+          to: directory.appendingPathComponent("out-\(round)"), textLanguage: "en")
       } catch {
         Issue.record("round \(round) of \(name): \(error)")
       }

@@ -16,7 +16,8 @@ enum ImportFixtures {
 
   /// Imports a fixture into a new folder under `directory` and returns what was written.
   static func write(
-    _ name: String, _ format: BankImporter.Format, into directory: URL, folder: String = "course", language: String = "en"
+    _ name: String, _ format: BankImporter.Format, into directory: URL, folder: String = "course",
+    language: String = "en"
   ) throws -> BankImporter.Written {
     let importer = BankImporter(format: format)
     let reading = try importer.read(path: path(name))
@@ -26,7 +27,9 @@ enum ImportFixtures {
 }
 
 /// Reads a bank from text written in a test.
-func importBank(_ text: String, _ format: BankImporter.Format, name: String = "bank.txt") throws -> BankImporter.Reading {
+func importBank(_ text: String, _ format: BankImporter.Format, name: String = "bank.txt") throws
+  -> BankImporter.Reading
+{
   let directory = try makeTemporaryDirectory()
   defer { try? FileManager.default.removeItem(at: directory) }
   let file = directory.appendingPathComponent(name)

@@ -5,7 +5,8 @@ import Testing
 @Suite struct MultilangTextTests {
   @Test func spansNextToEachOtherAreOneGroupAndOtherTextIsCommon() {
     let text = MultilangText(
-      #"<p><span lang="en" class="multilang">Yes</span> <span class="multilang" lang="ru">Да</span>!</p>"#)
+      #"<p><span lang="en" class="multilang">Yes</span> <span class="multilang" lang="ru">Да</span>!</p>"#
+    )
     #expect(text.languages == ["en", "ru"])
     #expect(text.text(in: "ru", fallback: "en") == ("<p>Да!</p>", nil))
     #expect(text.text(in: "en", fallback: "en").text == "<p>Yes!</p>")
@@ -33,14 +34,17 @@ import Testing
   @Test func anUnclosedSpanIsText() {
     let text = MultilangText(#"<span lang="en" class="multilang">never closed"#)
     #expect(!text.hasGroups)
-    #expect(text.text(in: "en", fallback: "en").text == #"<span lang="en" class="multilang">never closed"#)
+    #expect(
+      text.text(in: "en", fallback: "en").text == #"<span lang="en" class="multilang">never closed"#
+    )
   }
 
   @Test func manyUnclosedSpansAndTagsAreReadInOnePass() {
     // Quadratic scanning would take minutes here; one pass takes a moment.
     let spans = String(repeating: #"<span lang="en" class="multilang">x"#, count: 50_000)
     #expect(MultilangText(spans).text(in: "en", fallback: "en").text == spans)
-    let mlangs = String(repeating: "{mlang en}x", count: 50_000) + String(repeating: "{mlang x", count: 50_000)
+    let mlangs =
+      String(repeating: "{mlang en}x", count: 50_000) + String(repeating: "{mlang x", count: 50_000)
     #expect(MultilangText(mlangs).text(in: "en", fallback: "en").text == mlangs)
   }
 }
