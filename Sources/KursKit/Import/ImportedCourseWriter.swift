@@ -45,7 +45,7 @@ struct ImportedCourseWriter {
     var out = """
       <?xml version="1.0" encoding="UTF-8"?>
       <!--
-        Imported with '\(Self.comment(command))' from \(Self.comment(source)).
+        Imported with '\(Self.comment(command))' from \(Self.comment(Self.fileName(source))).
         The import report lists every question and feature that was not carried over.
         Check each question and set each module's pass mark (\(passMark) here), then check
         the course again with kurs validate, in strict mode.
@@ -118,7 +118,7 @@ struct ImportedCourseWriter {
     }
     attributes += " next=\"\(next)\""
     var out =
-      "    <!-- \(Self.comment(question.name)) (\(Self.comment(question.location.file)):\(question.location.line)) -->\n"
+      "    <!-- \(Self.comment(question.name)) (\(Self.comment(Self.fileName(question.location.file))):\(question.location.line)) -->\n"
     out += "    <question \(attributes)>\n"
     out += context.promptXML(question.prompt)
     func element(_ name: String, _ text: SourceText?, required: Bool, indent: String) -> String {
@@ -206,6 +206,12 @@ struct ImportedCourseWriter {
     let named = parts.map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty && !($0.hasPrefix("$") && $0.hasSuffix("$")) && $0 != "top" }
     return named.isEmpty ? nil : named.joined(separator: " / ")
+  }
+
+  /// A file's name without its folders: the course goes to learners, and a trainer's folders
+  /// (`/home/NAME/…`) are none of their business.
+  static func fileName(_ path: String) -> String {
+    URL(fileURLWithPath: path).lastPathComponent
   }
 
   /// Text safe inside an XML comment: no `--`, no characters XML forbids.

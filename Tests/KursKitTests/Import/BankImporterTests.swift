@@ -40,6 +40,9 @@ import Testing
     let xml = try String(
       contentsOf: written.folder.appendingPathComponent("course.xml"), encoding: .utf8)
     #expect(xml.contains(#"languages="en ru" default-language="en""#))
+    #expect(xml.contains("from moodle-multilang.xml."))
+    #expect(xml.contains("<!-- Who keeps what (moodle-multilang.xml:11) -->"))
+    #expect(!xml.contains(ImportFixtures.root.path), "the trainer's folders stay out of the course")
     #expect(xml.contains(#"<title xml:lang="ru">Документы</title>"#))
     #expect(
       xml.contains(
