@@ -54,10 +54,18 @@ enum SourceBytes {
         let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "?"
         throw .malformed(
           SourceLocation(file: displayPath, line: line, column: column),
-          "the file is not valid UTF-8 (byte \(byte)); save it as UTF-8 in your editor and import it again"
+          "the file is not valid UTF-8 (byte \(byte)); save it as UTF-8 in your editor, or convert it (a Windows-1251 file: iconv -f cp1251 -t utf-8 \(Self.quoted(displayPath)) > \(Self.quoted("utf8-" + URL(fileURLWithPath: displayPath).lastPathComponent))), and import it again"
         )
       }
     }
+  }
+
+  /// A path as a shell command needs it: in single quotes when it holds more than safe letters.
+  static func quoted(_ path: String) -> String {
+    let safe = path.unicodeScalars.allSatisfy {
+      CharacterSet.alphanumerics.contains($0) || "/._-+".unicodeScalars.contains($0)
+    }
+    return safe ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   private static func describe(_ error: Error) -> String {
