@@ -46,6 +46,11 @@ extension KursCLI {
     } else {
       console.write(Self.report(written.notes))
     }
+    if !written.warnings.isEmpty {
+      console.write(
+        "kurs validate --strict refuses the course until these are fixed (\(written.warnings.count)):\n"
+          + written.warnings.map { "  \($0)\n" }.joined())
+    }
     console.write(
       "next: check each question and the pass marks (50%), then: kurs validate --strict \(shown)\ntry it: kurs start \(written.courseID) --courses \(folder.deletingLastPathComponent().path)\n"
     )

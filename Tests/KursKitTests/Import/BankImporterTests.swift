@@ -20,6 +20,7 @@ import Testing
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let written = try ImportFixtures.write(name, format, into: directory)
+    #expect(written.warnings.isEmpty)
     let report = validate(written.folder.path, strict: true)
     #expect(report.errorCount == 0, "\(report.text())")
     let course = try #require(CourseLoader().load(path: written.folder.path).course)
