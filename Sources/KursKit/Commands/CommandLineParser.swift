@@ -2,7 +2,7 @@
 public enum CommandLineParser {
   static let commandNames = [
     "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "add", "pack", "validate",
-    "graph", "stats", "new", "schema", "help", "certificate", "keys",
+    "graph", "stats", "new", "schema", "help", "certificate", "keys", "import",
   ]
 
   /// Parses the arguments after the program name.
@@ -198,6 +198,9 @@ public enum CommandLineParser {
     case "schema":
       try allow([], for: name)
       command = .schema
+    case "import":
+      try allow(["--out"], for: name)
+      command = try importCommand(rest, out: values["--out"])
     case "keys":
       try allow(["--out", "--name"], for: name)
       guard rest == ["new"] else {
@@ -212,6 +215,23 @@ public enum CommandLineParser {
       throw UsageError("unknown command '\(name)'\(didYouMean(name, commandNames))")
     }
     return Invocation(options: options, command: command)
+  }
+
+  /// `kurs import moodle|gift FILE`.
+  private static func importCommand(_ rest: [String], out: String?) throws(UsageError) -> Command {
+    let formats = BankImporter.Format.allCases.map(\.rawValue)
+    guard let first = rest.first, let format = BankImporter.Format(rawValue: first) else {
+      let given = rest.first.map { "'kurs import' reads moodle or gift, not '\($0)'\(didYouMean($0, formats))" }
+      throw UsageError(
+        "\(given ?? "'kurs import' needs a format and a file"): kurs import moodle questions.xml --out Courses/my-quiz",
+        command: "import")
+    }
+    guard rest.count == 2 else {
+      throw UsageError(
+        "'kurs import \(format.rawValue)' needs one file: kurs import \(format.rawValue) questions.\(format == .moodle ? "xml" : "txt")",
+        command: "import")
+    }
+    return .importBank(format: format, file: rest[1], out: out)
   }
 
   /// `kurs certificate sign|verify …`.

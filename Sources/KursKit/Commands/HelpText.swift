@@ -32,6 +32,7 @@ public enum HelpText {
       stats COURSE         nodes, paths, points and reading time per module
       new course ID        write a starter course that validates
       pack COURSE          the whole course as one file to send (--out FILE)
+      import moodle|gift FILE   a Moodle XML or GIFT question bank as a new course
       schema               print the XML Schema of the course format
 
     commands for certificates:
@@ -329,6 +330,42 @@ public enum HelpText {
         example:
           kurs add marina.xml
           kurs start marina
+
+        """
+    case "import":
+      return """
+        usage: kurs import moodle|gift FILE [--out DIR] [--lang CODE]
+
+        Makes a question bank you already have into a new Kurs course: FILE is a Moodle XML
+        export (kurs import moodle) or a GIFT text file (kurs import gift). It writes the
+        folder DIR (default: the file's name, here) with a course.xml that 'kurs validate
+        --strict' accepts: one module per category, its questions one after the other, pass
+        mark 50%. An existing folder is never replaced; nothing is written unless all of it is.
+
+        Carried over: single and multiple choice (fractions: the 100% answer of a single
+        choice is the correct one; in a multiple choice every answer above 0% is correct),
+        true/false, matching, ordering (Moodle's ordering question type), question texts,
+        per-answer and general feedback, hints (each adds a try), default grades (points),
+        categories (modules), Moodle's multilang spans and {mlang} tags (one xml:lang text
+        per language; the course's languages are those the file uses), and the HTML
+        paragraphs, line breaks, lists, bold and italics. --lang CODE is the language of
+        texts without multilang markup (default en).
+
+        Not carried over, each named in the report with FILE:LINE and the question's name:
+        short answer, numerical, essay, cloze, description, calculated and drag-and-drop
+        questions; images and files; other HTML markup (its text is kept); partial credit
+        and negative fractions Kurs cannot express; extra wrong answers of a matching.
+
+        A broken file (not UTF-8, not well-formed XML, a <!DOCTYPE>, a GIFT brace never
+        closed) is refused with FILE:LINE:COLUMN and nothing is written.
+
+        exit codes: 0 imported (the report may list what was left out), 1 a broken file or
+        nothing that maps, or DIR exists, 2 a file that cannot be read or written, 64 usage
+
+        examples:
+          kurs import moodle questions.xml --out Courses/police-test
+          kurs import gift quiz.txt --lang ru
+          kurs validate --strict Courses/police-test
 
         """
     case "schema":

@@ -73,6 +73,8 @@ public enum Command: Sendable, Equatable {
   case cohortReport(name: String, csv: String?, json: Bool, html: String?)
   /// `kurs schema`
   case schema
+  /// `kurs import moodle|gift FILE [--out DIR]`
+  case importBank(format: BankImporter.Format, file: String, out: String?)
   /// `kurs keys new [--out DIR] [--name NAME]`
   case newKeys(directory: String?, name: String?)
   /// `kurs certificate sign FILE --key KEY --issuer-name NAME [--out FILE]`
