@@ -152,4 +152,61 @@ import Testing
       }
     }
   }
+
+  /// Every ending of every module of the police course, in each language, passed and (where the
+  /// module can be failed) failed: the modules before it are first passed through the binary, as a
+  /// learner would, starting with the knowledge test taken before the course.
+  @Test(arguments: ["test-before", "problem", "procedures", "case", "oversight", "test-after"])
+  func policeModuleReachesEveryEndingInBothLanguages(module: String) throws {
+    let course = try course("police")
+    let index = try #require(course.modules.firstIndex { $0.id == module })
+    let definition = try #require(course.module(module))
+    let endIDs = Set(definition.nodes.compactMap { node -> String? in
+      if case .end = node.kind { return node.id }
+      return nil
+    })
+    for language in ["en", "ru"] {
+      let name = "police-\(module)-\(language)"
+      let (data, id) = try newLearner(name)
+      defer { try? FileManager.default.removeItem(at: data) }
+      let explorer = PathExplorer(engine: Engine(course: course, language: language, seed: id))
+      var state = CourseState()
+      var before: [String] = []
+      for earlier in course.modules[..<index] {
+        let passed = try #require(try explorer.paths(of: earlier.id, from: state).first { $0.status == .passed })
+        before += opening(course, module: earlier.id, firstVisit: state == CourseState()) + passed.lines + [""]
+        state = passed.state
+      }
+      let paths = try explorer.paths(of: module, from: state)
+      #expect(Set(paths.map(\.end)) == endIDs, "\(module) \(language): every end is reached")
+      // One path for each end and each result at that end.
+      var chosen: [String: PathExplorer.Path] = [:]
+      for path in paths where chosen["\(path.end)=\(path.status)"] == nil {
+        chosen["\(path.end)=\(path.status)"] = path
+      }
+      for path in chosen.values.sorted(by: { "\($0.end)\($0.status)" < "\($1.end)\($1.status)" }) {
+        let folder = data.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: data.appendingPathComponent("learners.json"), to: folder.appendingPathComponent("learners.json"))
+        let lines = before + opening(course, module: module, firstVisit: index == 0) + path.lines + ["", "q"]
+        let result = try KursProcess.run(
+          ["start", "police", "--learner", name, "--data-dir", folder.path, "--lang", language, "--plain"],
+          input: lines.joined(separator: "\n") + "\n")
+        #expect(result.exitCode == 0, "\(module) \(language) \(path.end): \(result.errors)")
+        guard let node = definition.node(path.end), case .end(let end) = node.kind else {
+          Issue.record("\(path.end) is not an end of \(module)")
+          continue
+        }
+        let endTitle = try #require(end.title.resolve(language, fallback: course.defaultLanguage)?.plain)
+        #expect(result.output.contains(endTitle), "\(module) \(language): the end '\(path.end)' is shown")
+        let title = try #require(definition.title.resolve(language, fallback: course.defaultLanguage)?.plain)
+        let expected = Localization.string(path.status == .passed ? .statusPassed : .statusFailed, language)
+        let progress = try KursProcess.run(["progress", "--learner", name, "--data-dir", folder.path, "--lang", language])
+        #expect(progress.output.contains("\(title): \(expected)"), "\(module) \(language) \(path.end)\n\(progress.output)")
+      }
+      if !["test-before", "test-after"].contains(module) {
+        #expect(chosen.values.contains { $0.status == .failed }, "\(module) \(language): a learner below the pass mark fails")
+      }
+    }
+  }
 }
