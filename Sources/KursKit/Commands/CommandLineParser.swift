@@ -17,7 +17,7 @@ public enum CommandLineParser {
       "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
       "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
     ]
-    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version"]
+    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "--replace"]
 
     while index < arguments.count {
       let argument = arguments[index]
@@ -149,11 +149,11 @@ public enum CommandLineParser {
         }
         command = .cohortNew(name: arguments[0], course: course)
       case "import":
-        try allow([], for: name)
+        try allow(["--replace"], for: name)
         guard arguments.count >= 2 else {
           throw UsageError("write 'kurs cohort import NAME FILE...', for example: kurs cohort import spring exports/*.json", command: name)
         }
-        command = .cohortImport(name: arguments[0], files: Array(arguments.dropFirst()))
+        command = .cohortImport(name: arguments[0], files: Array(arguments.dropFirst()), replace: flags.contains("--replace"))
       case "pull":
         try allow(["--since", "--until"], for: name)
         guard arguments.count == 1 else {

@@ -66,7 +66,7 @@ public enum Command: Sendable, Equatable {
   /// `kurs cohort new NAME --course COURSE`
   case cohortNew(name: String, course: String)
   /// `kurs cohort import NAME FILE...`
-  case cohortImport(name: String, files: [String])
+  case cohortImport(name: String, files: [String], replace: Bool = false)
   /// `kurs cohort pull NAME [--since TIME] [--until TIME]` (with `--lrs URL`)
   case cohortPull(name: String, since: String?, until: String?)
   /// `kurs cohort report NAME [--csv FILE] [--json] [--html FILE]`

@@ -39,6 +39,18 @@ public struct KursCLI {
     let loader = CourseLoader(contentDirectory: options.contentDirectory.map { URL(fileURLWithPath: $0) })
     let language = options.language ?? "en"
 
+    // Learners' records and cohorts live in the data folder: never in one that another
+    // account could change (it could plant ids, links or records there).
+    if invocation.command.usesDataFolder {
+      do {
+        try DataDirectory.checkOwnership(
+          DataDirectory.resolve(option: options.dataDirectory, environment: environment))
+      } catch {
+        report(error, uiLanguage(options, learner: nil))
+        return .invalid
+      }
+    }
+
     switch invocation.command {
     case .version:
       console.write("kurs \(Self.version) (course format \(FormatVersion.current))\n")
@@ -111,8 +123,8 @@ public struct KursCLI {
       return join(code: code, options)
     case .cohortNew(let name, let course):
       return cohortNew(name: name, course: course, options, locator: locator, loader: loader)
-    case .cohortImport(let name, let files):
-      return cohortImport(name: name, files: files, options)
+    case .cohortImport(let name, let files, let replace):
+      return cohortImport(name: name, files: files, replace: replace, options)
     case .cohortPull(let name, let since, let until):
       return cohortPull(name: name, since: since, until: until, options)
     case .cohortReport(let name, let csv, let json, let html):
@@ -206,5 +218,20 @@ public struct KursCLI {
       console.write("\nrun 'kurs --help' for the commands\n")
     }
     return .success
+  }
+}
+
+extension Command {
+  /// Whether the command reads or writes the data folder (learners, cohorts; `kurs courses`
+  /// keeps its cache there).
+  var usesDataFolder: Bool {
+    switch self {
+    case .home, .courses, .start, .resume, .progress, .export, .forget, .join, .cohortNew, .cohortImport,
+      .cohortPull, .cohortReport, .add:
+      return true
+    case .validate, .graph, .stats, .newCourse, .pack, .schema, .newKeys, .signCertificate, .verifyCertificate,
+      .help, .version:
+      return false
+    }
   }
 }

@@ -4,6 +4,8 @@
 struct ModuleChecks {
   let course: Course
   let module: Module
+  /// What is left of the course's budget for branch coverage (`BranchCoverage`).
+  var coverageBudget = BranchCoverage.Budget()
 
   func run(_ findings: inout Findings) {
     let nodeIDs = module.nodes.map(\.id)
@@ -111,10 +113,22 @@ struct ModuleChecks {
   private func checkBranches(_ graph: ModuleGraph, _ findings: inout Findings) {
     for node in module.nodes {
       if case .branch(let branch) = node.kind, branch.otherwise == nil, graph.reachable[module.index(of: node.id) ?? 0] {
-        if let example = BranchCoverage.uncovered(branch.routes.map(\.condition)) {
+        switch BranchCoverage.check(branch.routes.map(\.condition), budget: coverageBudget) {
+        case .covered:
+          break
+        case .uncovered(let example):
           findings.error(
             node.location,
             "branch '\(node.id)' has no <otherwise> and its conditions can all be false (for example when \(example)); add <otherwise goto=\"…\"/>")
+        case .tooLarge(let combinations, let terms):
+          let tried = combinations == Int.max ? "more than \(Int.max)" : String(combinations)
+          findings.error(
+            node.location,
+            "branch '\(node.id)' has no <otherwise>, and its conditions are too large to check that one of them always holds (\(terms) terms under \(tried) combinations of flags and values; Kurs evaluates at most \(BranchCoverage.branchBudget) terms per branch); add <otherwise goto=\"…\"/>")
+        case .budgetSpent:
+          findings.error(
+            node.location,
+            "branch '\(node.id)' has no <otherwise>, and the branches before it used up the work Kurs spends on checking that a condition always holds (\(BranchCoverage.courseBudget) term evaluations per course); add <otherwise goto=\"…\"/>")
         }
       }
     }
