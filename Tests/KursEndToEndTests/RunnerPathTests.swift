@@ -199,6 +199,19 @@ import Testing
         }
         let endTitle = try #require(end.title.resolve(language, fallback: course.defaultLanguage)?.plain)
         #expect(result.output.contains(endTitle), "\(module) \(language): the end '\(path.end)' is shown")
+        // The test before the course keeps its answers to itself; the one after shows both.
+        let firstSentence = { (key: Localization.Key) in
+          String(Localization.string(key, language).prefix { $0 != "." && $0 != ":" })
+        }
+        let review = Localization.string(.testReviewTitle, language)
+        if module == "test-before" {
+          #expect(result.output.contains(firstSentence(.testAnswerSaved)), "\(language)")
+          #expect(result.output.contains(firstSentence(.testBeforeEnd)), "\(language)")
+          #expect(!result.output.contains(review), "\(language): no review before the course")
+        }
+        if module == "test-after" {
+          #expect(result.output.contains(review), "\(language): the review after the course")
+        }
         let title = try #require(definition.title.resolve(language, fallback: course.defaultLanguage)?.plain)
         let expected = Localization.string(path.status == .passed ? .statusPassed : .statusFailed, language)
         let progress = try KursProcess.run(["progress", "--learner", name, "--data-dir", folder.path, "--lang", language])
