@@ -222,4 +222,80 @@ import Testing
       }
     }
   }
+
+  /// The lines that answer every question of a knowledge test all right or all wrong (tests are
+  /// not shuffled here, but the numbers are read from the screen all the same), and the state after.
+  func knowledgeTest(_ moduleID: String, right: Bool, engine: Engine, from state: CourseState) throws -> ([String], CourseState) {
+    let module = try #require(engine.course.module(moduleID))
+    var step = try engine.apply(.startModule(moduleID), to: state)
+    var lines: [String] = []
+    while true {
+      switch step.screen {
+      case .moduleEnd:
+        return (lines, step.state)
+      case .page, .feedback:
+        step = try engine.apply(.proceed, to: step.state)
+        lines.append("")
+      case .question(let screen):
+        let question = try #require(module.node(screen.nodeID).flatMap { node -> Question? in
+          if case .question(let question) = node.kind { return question }
+          return nil
+        })
+        let correct = question.choices.filter(\.isCorrect).map(\.id)
+        let wrong = try #require(question.choices.first { !$0.isCorrect }?.id)
+        let ids = right ? correct : [wrong]
+        let numbers = ids.compactMap { id in screen.options.firstIndex { $0.id == id }.map { String($0 + 1) } }
+        step = try engine.apply(.answer(.choices(ids)), to: step.state)
+        lines.append(numbers.joined(separator: " "))
+      }
+    }
+  }
+
+  /// Two officers take the police course through the binary and send their exports; the host's
+  /// report shows the gains known in advance: Aidar wrong on every item before and right on every
+  /// item after (0 to 13), Dana wrong both times (0 to 0).
+  @Test func thePoliceCourseReportShowsWhatTheGroupLearned() throws {
+    let course = try course("police")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-police-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let host = root.appendingPathComponent("host").path
+    let created = try KursProcess.run(["cohort", "new", "police-day", "--course", "police", "--data-dir", host])
+    #expect(created.exitCode == 0, "\(created.errors)")
+    let code = try #require(created.output.split(separator: "\n").first { $0.hasPrefix("Join code: ") }?.dropFirst("Join code: ".count))
+    var files: [String] = []
+    for (name, learned) in [("Aidar", true), ("Dana", false)] {
+      let data = root.appendingPathComponent(name)
+      #expect(try KursProcess.run(["join", String(code), "--learner", name, "--data-dir", data.path]).exitCode == 0)
+      let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
+      let id = try #require(profiles?.first?["id"] as? String)
+      let engine = Engine(course: course, language: "en", seed: id)
+      let explorer = PathExplorer(engine: engine)
+      var (lines, state) = try knowledgeTest("test-before", right: false, engine: engine, from: CourseState())
+      lines = opening(course, module: "test-before", firstVisit: true) + lines + [""]
+      for module in ["problem", "procedures", "case", "oversight"] {
+        let passed = try #require(try explorer.paths(of: module, from: state).first { $0.status == .passed })
+        lines += opening(course, module: module, firstVisit: false) + passed.lines + [""]
+        state = passed.state
+      }
+      let (after, _) = try knowledgeTest("test-after", right: learned, engine: engine, from: state)
+      lines += opening(course, module: "test-after", firstVisit: false) + after + [""]
+      let run = try KursProcess.run(
+        ["start", "police", "--learner", name, "--data-dir", data.path], input: lines.joined(separator: "\n") + "\n")
+      #expect(run.exitCode == 0, "\(name): \(run.errors)")
+      #expect(run.output.contains("Before the course: 0 of 13 points. After: \(learned ? 13 : 0) of 13 points."), "\(name)")
+      #expect(run.output.contains("You have completed the course."), "\(name): the certificate comes after the test")
+      let file = root.appendingPathComponent("\(name).json").path
+      #expect(try KursProcess.run(["export", "--out", file, "--learner", name, "--data-dir", data.path]).exitCode == 0)
+      files.append(file)
+    }
+    #expect(try KursProcess.run(["cohort", "import", "police-day"] + files + ["--data-dir", host]).exitCode == 0)
+    let report = try KursProcess.run(["cohort", "report", "police-day", "--data-dir", host])
+    #expect(report.exitCode == 0, "\(report.errors)")
+    #expect(report.output.contains("  Aidar: before 0, after 13, gain +13, normalised gain 1.00"), "\(report.output)")
+    #expect(report.output.contains("  Dana: before 0, after 0, gain 0, normalised gain 0.00"))
+    #expect(report.output.contains("  group (2 took both): before 0.00, after 6.50, gain 6.50, normalised gain 0.50"))
+    for item in ["t-risk", "t-practices", "t-agreements", "t-oversight"] {
+      #expect(report.output.contains("  \(item): 1 of 2 from wrong to right, 0 from right to wrong, 0 right both times, 1 wrong both times"), "\(item)")
+    }
+  }
 }
