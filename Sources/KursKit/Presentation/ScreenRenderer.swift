@@ -103,6 +103,16 @@ public struct ScreenRenderer: Sendable {
     var lineWidth = 0
     for word in text.split(separator: " ") {
       let visible = TextLayout.width(of: Self.withoutEscapes(String(word)))
+      if visible > width {
+        // A word longer than the line (a web address) is broken without its styling, which
+        // cannot be split safely.
+        if lineWidth > 0 { lines.append(line) }
+        let pieces = TextLayout.wrap(Self.withoutEscapes(String(word)), width: width)
+        lines += pieces.dropLast()
+        line = pieces.last ?? ""
+        lineWidth = TextLayout.width(of: line)
+        continue
+      }
       if lineWidth > 0 && lineWidth + 1 + visible > width {
         lines.append(line)
         line = ""
@@ -142,9 +152,14 @@ public struct ScreenRenderer: Sendable {
           if let title { lines += wrapped(title + ":", indent: indent) }
           lines += self.blocks(inner, indent: indent + 2)
         } else {
+          // The box's text is laid out for the width left after its margin and bar, so that no
+          // line of the box runs past the edge of the terminal.
           let bar = colour ? dim("│ ") : "| "
-          if let title { lines.append(String(repeating: " ", count: indent) + bar + bold(title)) }
-          lines += self.blocks(inner, indent: 0).map { String(repeating: " ", count: indent) + bar + $0 }
+          let margin = String(repeating: " ", count: indent)
+          var inside = self
+          inside.width = max(width - indent - 2, 8)
+          if let title { lines += inside.wrapped(bold(title)).map { margin + bar + $0 } }
+          lines += inside.blocks(inner, indent: 0).map { margin + bar + $0 }
         }
       case .included(let title, let inner):
         if let title { lines += wrapped(bold(inline(title)), indent: indent) }
@@ -156,14 +171,15 @@ public struct ScreenRenderer: Sendable {
 
   // MARK: Screens
 
-  /// The progress line: module X of Y, step, points.
-  public func progressLine(_ position: Position) -> String {
+  /// The progress line: module X of Y, step, points. Wrapped at spaces like any text, so on a
+  /// narrow terminal nothing of it (the step, the points) is lost or cut inside a word.
+  public func progressLine(_ position: Position) -> [String] {
     let text = position.hidesScore
       ? t(.progressLineTest, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle, String(position.step))
       : t(
         .progressLine, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle,
         String(position.step), String(position.score), String(position.maximum))
-    return dim(TextLayout.width(of: text) > width ? String(text.prefix(width)) : text)
+    return wrapped(dim(text))
   }
 
   /// The footer of keys.
@@ -176,14 +192,14 @@ public struct ScreenRenderer: Sendable {
     var lines: [String] = []
     switch screen {
     case .page(let page):
-      lines.append(progressLine(page.position))
+      lines += progressLine(page.position)
       lines.append("")
       if page.isReview { lines += wrapped(dim(t(.reviewing))) + [""] }
       if let title = page.title { lines += wrapped(bold(inline(title))) + [""] }
       lines += blocks(page.blocks)
       lines += [""] + wrapped(t(.pressEnter))
     case .question(let question):
-      lines.append(progressLine(question.position))
+      lines += progressLine(question.position)
       lines.append("")
       if let title = question.title { lines += wrapped(bold(inline(title))) + [""] }
       if !question.context.isEmpty { lines += blocks(question.context) + [""] }
@@ -208,9 +224,9 @@ public struct ScreenRenderer: Sendable {
       lines.append("")
       lines += wrapped(dim(instruction(for: question)))
     case .feedback(let feedback) where feedback.isWithheld:
-      lines += [progressLine(feedback.position), ""] + wrapped(t(.testAnswerSaved)) + [""] + wrapped(t(.pressEnter))
+      lines += progressLine(feedback.position) + [""] + wrapped(t(.testAnswerSaved)) + [""] + wrapped(t(.pressEnter))
     case .feedback(let feedback):
-      lines.append(progressLine(feedback.position))
+      lines += progressLine(feedback.position)
       lines.append("")
       if feedback.isDecision {
         lines += wrapped(bold(t(.decisionNoted)))
@@ -222,15 +238,15 @@ public struct ScreenRenderer: Sendable {
       for text in feedback.choiceFeedback { lines += [""] + wrapped(inline(text)) }
       if let general = feedback.generalFeedback { lines += [""] + wrapped(inline(general)) }
       if !feedback.correctAnswer.isEmpty {
-        lines += ["", t(.rightAnswer)]
+        lines += [""] + wrapped(t(.rightAnswer))
         for answer in feedback.correctAnswer { lines += wrapped(inline(answer), indent: 2, marker: plain ? "- " : "• ") }
       }
       if !feedback.isDecision {
-        lines += ["", t(.points, String(feedback.points), String(feedback.maximum))]
+        lines += [""] + wrapped(t(.points, String(feedback.points), String(feedback.maximum)))
       }
       lines += [""] + wrapped(t(.pressEnter))
     case .moduleEnd(let end):
-      lines.append(progressLine(end.position))
+      lines += progressLine(end.position)
       lines.append("")
       lines += wrapped(bold(end.title.map(inline) ?? t(.moduleFinished)))
       if !end.blocks.isEmpty { lines += [""] + blocks(end.blocks) }

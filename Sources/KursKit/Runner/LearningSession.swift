@@ -161,14 +161,14 @@ public final class LearningSession {
   /// A content note before a course or module. The keys work here too: the learner can open
   /// the help resources before reading on.
   private func contentNote(_ note: LocalizedBody) -> NoteOutcome {
-    let lines = [renderer.progressTitle(t(.contentNoteTitle))] + renderer.blocks(engine.blocks(note))
+    let lines = renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
       + [""] + renderer.wrapped(t(.pauseReminder)) + [""] + renderer.wrapped(t(.pressEnter))
     show(lines)
     while true {
       guard let line = prompt(canGoBack: false) else { return .inputEnded }
       switch line.trimmingCharacters(in: .whitespaces).lowercased() {
       case "q": return .quit
-      case "?": show(Localization.string(.help, language).components(separatedBy: "\n"))
+      case "?": show(renderer.helpLines(Localization.string(.help, language)))
       case "r": showResources()
       case "p": showProgress()
       case "s": show(lines)
@@ -304,7 +304,7 @@ public final class LearningSession {
         switch command {
         case "q": return quit()
         case "?":
-          show(Localization.string(.help, language).components(separatedBy: "\n"))
+          show(renderer.helpLines(Localization.string(.help, language)))
         case "r":
           showResources()
         case "p":
@@ -500,7 +500,7 @@ public final class LearningSession {
     let courseStatus = state.completed
       ? t(.statusPassed)
       : t(.courseProgress, t(.statusInProgress), String(engine.percentDone(state)))
-    var lines = [renderer.progressTitle("\(courseTitle) (\(courseStatus))")]
+    var lines = renderer.progressTitle("\(courseTitle) (\(courseStatus))")
     for module in course.modules {
       let moduleState = state.module(module.id)
       let missing = engine.missingRequirements(of: module.id, in: state)
@@ -574,19 +574,36 @@ public final class LearningSession {
         }
       }))
     }
-    var lines = [renderer.progressTitle(t(.resourcesTitle))]
-    for (index, section) in sections.enumerated() { lines.append("  \(index + 1). \(section.0)") }
-    lines.append(t(.promptSingle))
+    var lines = renderer.progressTitle(t(.resourcesTitle))
+    for (index, section) in sections.enumerated() { lines += renderer.wrapped(section.0, indent: 2, marker: "\(index + 1). ") }
+    lines += renderer.wrapped(t(.promptSingle))
     show(lines)
     console.write("> ")
     guard let line = input.readLine(), let number = Int(line.trimmingCharacters(in: .whitespaces)),
       (1...sections.count).contains(number)
     else { return }
-    show([renderer.progressTitle(sections[number - 1].0)] + sections[number - 1].1())
+    show(renderer.progressTitle(sections[number - 1].0) + sections[number - 1].1())
   }
 }
 
 extension ScreenRenderer {
-  /// A heading line.
-  func progressTitle(_ text: String) -> String { plain ? text : "== \(text) ==" }
+  /// A heading, wrapped to the terminal at spaces.
+  func progressTitle(_ text: String) -> [String] { wrapped(plain ? text : "== \(text) ==") }
+
+  /// A text of the runner's own (the help of the keys): each line wrapped to the terminal,
+  /// continuing under the text after its key or its indent.
+  func helpLines(_ text: String) -> [String] {
+    text.components(separatedBy: "\n").flatMap { line -> [String] in
+      guard TextLayout.width(of: line) > width else { return [line] }
+      let indent = line.prefix { $0 == " " }.count
+      let body = line.dropFirst(indent)
+      // "?  this help": the text goes on under "this", after the key and its spaces.
+      if let gap = body.range(of: "  "), body.distance(from: body.startIndex, to: gap.lowerBound) <= 3 {
+        let key = String(body[..<gap.upperBound])
+        let rest = String(body[gap.upperBound...]).trimmingCharacters(in: .whitespaces)
+        return wrapped(rest, indent: indent, marker: key)
+      }
+      return wrapped(String(body), indent: indent)
+    }
+  }
 }
