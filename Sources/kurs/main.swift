@@ -15,6 +15,9 @@ final class StandardConsole: Console {
   func writeError(_ text: String) {
     FileHandle.standardError.write(Data(TerminalText.safe(text, keepingStyles: true).utf8))
   }
+  func clearScreenAndScrollback() {
+    FileHandle.standardOutput.write(Data(QuickExit.clearSequence.utf8))
+  }
 }
 
 /// Lines from standard input; `nil` at end of input (Ctrl-D, or the end of a piped script).

@@ -78,6 +78,128 @@ import Testing
       }
     }
   }
+
+  // MARK: Point 2: the home screen and profiles
+
+  /// `kurs` with `arguments` in `data`, the repository's courses, and `input` typed.
+  func home(_ data: URL, _ arguments: [String] = [], input: String) throws -> KursProcess.Result {
+    try KursProcess.run(["--data-dir", data.path, "--courses", Self.courses] + arguments, input: input)
+  }
+
+  func profileNames(_ data: URL) throws -> [String] {
+    let file = data.appendingPathComponent("learners.json")
+    guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+    let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]]
+    return (profiles ?? []).compactMap { $0["name"] as? String }
+  }
+
+  @Test func aTypoAtTheCourseNumberAsksAgain() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let result = try home(data, ["--learner", "Ann"], input: "77\nfirst\nq\n")
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.components(separatedBy: "Type one number from 1 to").count == 3, "asked again after each typo:\n\(result.output)")
+  }
+
+  @Test func aTypoAtTheModuleNumberAsksAgain() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let courses = try KursProcess.run(["courses", "--courses", Self.courses, "--data-dir", data.path])
+    #expect(courses.exitCode == 0)
+    let result = try home(data, ["--learner", "Ann"], input: "1\n99\nq\n")
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.contains("Type one number from 1 to"), "\(result.output)")
+    #expect(!result.output.contains("Before you start"), "the typo did not start the course")
+  }
+
+  @Test func theFirstNamePromptTakesQAndQuestionMarkAsKeysAndAsksAgainForAnEmptyName() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let asked = try home(data, input: "?\nq\n")
+    #expect(asked.exitCode == 0, "\(asked.errors)")
+    #expect(try profileNames(data).isEmpty, "no profile named '?' or 'q'")
+    #expect(asked.output.contains("or q to quit"))
+
+    let empty = try home(data, input: "\n  \nVera\nq\n")
+    #expect(empty.exitCode == 0, "\(empty.errors)")
+    #expect(try profileNames(data) == ["Vera"])
+  }
+
+  @Test func withOneProfileTheHomeScreenStillOffersSomeoneElse() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    _ = try home(data, ["--learner", "Ann"], input: "q\n")
+    let result = try home(data, input: "2\nBoris\nq\n")
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.contains("Who is learning?"))
+    #expect(result.output.contains("2. someone else"))
+    #expect(try Set(profileNames(data)) == ["Ann", "Boris"])
+  }
+
+  // MARK: Point 6: the quick exit
+
+  /// Starts the example course in a pseudo-terminal, reads on to the first page, and returns it.
+  func startExample(_ data: URL, language: String = "en") throws -> PseudoTerminalProcess {
+    let terminal = try PseudoTerminalProcess(
+      ["start", "example", "--learner", "Ira", "--data-dir", data.path, "--courses", Self.courses, "--lang", language])
+    let course = try course("example")
+    let notes = (course.contentNote.isEmpty ? 0 : 1) + ((course.modules.first?.contentNote.isEmpty ?? true) ? 0 : 1)
+    for _ in 0..<notes {
+      try terminal.waitFor("> ")
+      terminal.type("\n")
+    }
+    try terminal.waitFor("> ")
+    return terminal
+  }
+
+  @Test(arguments: ["x", "X", "ч"])
+  func theQuickExitClearsTheScreenAndScrollbackAndKeepsProgress(key: String) throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let terminal = try startExample(data)
+    terminal.type(key + "\n")
+    #expect(try terminal.waitForExit() == 0)
+    let transcript = terminal.transcript
+    let cleared = try #require(transcript.range(of: "\u{1B}[2J\u{1B}[3J"), "screen and scrollback are cleared")
+    let after = transcript[cleared.upperBound...].replacingOccurrences(of: "\u{1B}c", with: "")
+    #expect(after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "nothing is written after the clearing: \(after)")
+    let progress = try KursProcess.run(["progress", "--learner", "Ira", "--data-dir", data.path, "--courses", Self.courses])
+    #expect(progress.output.contains("in progress"), "progress is saved: \(progress.output)")
+  }
+
+  @Test func theQuickExitWorksAtTheHomeScreenPrompts() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let result = try home(data, input: "x\n")
+    #expect(result.exitCode == 0)
+    #expect(result.output.hasSuffix("\u{1B}[H\u{1B}[2J\u{1B}[3J\u{1B}c"))
+    #expect(try profileNames(data).isEmpty)
+  }
+
+  @Test func theHelpAndTheFooterShowTheQuickExit() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    for (language, words) in [("en", "quick exit"), ("ru", "быстрый выход")] {
+      let result = try KursProcess.run(
+        ["start", "example", "--learner", "Help-\(language)", "--data-dir", data.path, "--courses", Self.courses, "--lang", language],
+        input: "?\nq\n")
+      #expect(result.output.contains("x  \(words)"), "\(language) help: \(result.output)")
+      #expect(result.output.contains("x \(words) ·"), "\(language) footer")
+    }
+  }
+
+  // MARK: Point 3: the Russian keyboard layout
+
+  @Test func theCommandKeysWorkOnTheRussianLayout() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let result = try KursProcess.run(
+      ["start", "example", "--learner", "Оля", "--data-dir", data.path, "--courses", Self.courses, "--lang", "ru"],
+      input: "\n\nз\nй\n")
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.contains("в процессе"), "з shows the progress: \(result.output)")
+    #expect(result.output.contains("Ваш прогресс сохранён"), "й saves and quits")
+  }
 }
 
 /// The renderer's escape stripping, reachable from the tests.

@@ -4,6 +4,13 @@ public protocol Console: AnyObject {
   func write(_ text: String)
   /// Writes to standard error.
   func writeError(_ text: String)
+  /// Clears the screen and the terminal's scrollback (the quick exit): the one escape sequence
+  /// beyond styles that Kurs writes, so it goes past the filter `write` applies.
+  func clearScreenAndScrollback()
+}
+
+extension Console {
+  public func clearScreenAndScrollback() { write(QuickExit.clearSequence) }
 }
 
 /// A console that keeps what was written, for tests.

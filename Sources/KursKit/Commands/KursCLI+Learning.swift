@@ -31,9 +31,45 @@ extension KursCLI {
     LearnerStore(root: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
   }
 
+  /// The learner stopped at a prompt before any course began: `q` (nothing to save), or the
+  /// quick exit (the screen is cleared already).
+  struct LearnerLeft: Error {}
+
+  /// What a learner typed at one of the home screen's prompts, with the keys every prompt has.
+  enum HomeAnswer {
+    case line(String)
+    case quit
+    case quickExit
+    case inputEnded
+  }
+
+  /// Reads a line at a home screen prompt. `q` quits, the quick-exit key clears the screen and
+  /// the scrollback and quits, `?` says what the prompt wants (`help`) and asks again.
+  func homePrompt(help: String) -> HomeAnswer {
+    while true {
+      console.write("> ")
+      guard let line = input.readLine() else { return .inputEnded }
+      let key = LearnerKeys.key(line)
+      if key == "q" { return .quit }
+      if key == QuickExit.key {
+        console.clearScreenAndScrollback()
+        return .quickExit
+      }
+      if key == "?" {
+        console.write(help + "\n")
+        continue
+      }
+      return .line(line)
+    }
+  }
+
   /// The learner: `--learner NAME` (created when new, unless `creating` is false), else the only
-  /// profile, else asked.
-  func learner(_ options: GlobalOptions, store: LearnerStore, creating: Bool = true) throws -> LearnerProfile? {
+  /// profile (unless `offeringOthers`: on a shared computer the home screen always lets someone
+  /// else in), else asked.
+  /// - Throws: `LearnerLeft` when the learner quits at a prompt.
+  func learner(
+    _ options: GlobalOptions, store: LearnerStore, creating: Bool = true, offeringOthers: Bool = false
+  ) throws -> LearnerProfile? {
     if let name = options.learner {
       if creating { return try store.profile(named: name) }
       if let existing = try store.existingProfile(named: name) { return existing }
@@ -43,7 +79,7 @@ extension KursCLI {
         names.isEmpty ? "-" : names.joined(separator: ", ")))
     }
     let profiles = try store.profiles()
-    if profiles.count == 1 { return profiles[0] }
+    if profiles.count == 1 && !(offeringOthers && creating) { return profiles[0] }
     let language = uiLanguage(options, learner: nil)
     if profiles.isEmpty && !creating {
       throw StoreError(LocalizedMessage(.noLearners))
@@ -53,32 +89,41 @@ extension KursCLI {
       for (index, profile) in profiles.enumerated() { console.write("  \(index + 1). \(profile.name)\n") }
       let choices = profiles.count + (creating ? 1 : 0)
       if creating { console.write("  \(choices). \(t(.newProfile, language))\n") }
-      while true {
-        console.write("> ")
-        guard let line = input.readLine() else { return nil }
-        if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices).contains(number) {
-          if number <= profiles.count { return profiles[number - 1] }
-          break
+      let ask = t(.invalidNumber, language, String(choices)) + " " + t(.orQuit, language)
+      chosen: while true {
+        switch homePrompt(help: ask) {
+        case .inputEnded: return nil
+        case .quit, .quickExit: throw LearnerLeft()
+        case .line(let line):
+          if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices).contains(number) {
+            if number <= profiles.count { return profiles[number - 1] }
+            break chosen
+          }
+          console.write(ask + "\n")
         }
-        console.write(t(.invalidNumber, language, String(choices)) + "\n")
       }
     }
-    console.write("\n" + t(.typeName, language) + "\n> ")
+    console.write("\n" + t(.typeName, language) + "\n")
     while true {
-      guard let name = input.readLine() else { return nil }
+      let name: String
+      switch homePrompt(help: t(.typeName, language)) {
+      case .inputEnded: return nil
+      case .quit, .quickExit: throw LearnerLeft()
+      case .line(let line): name = line
+      }
       do {
         _ = try LearnerStore.checkedName(name)
       } catch {
-        // A name the rule refuses is asked for again, with the reason.
+        // A name the rule refuses (an empty line too) is asked for again, with the reason.
         console.writeError("kurs: \(error.text(language))\n")
-        console.write("> ")
+        console.write(t(.typeName, language) + "\n")
         continue
       }
       do {
         return try store.create(name: name, language: options.language)
       } catch let error as StoreError where error.message.key == .learnerNameTaken {
         // Names are unique: say so and ask again, rather than make a second profile.
-        console.write(TerminalText.safe(error.text(language)) + "\n> ")
+        console.write(TerminalText.safe(error.text(language)) + "\n")
       }
     }
   }
@@ -164,6 +209,8 @@ extension KursCLI {
         }())
       for notice in try session.restore() { console.writeError("kurs: \(notice)\n") }
       return session.run(module: module)
+    } catch is LearnerLeft {
+      return .success
     } catch {
       report(error, uiLanguage(options, learner: nil))
       return .invalid
@@ -195,6 +242,8 @@ extension KursCLI {
       var named = options
       named.learner = learner.name
       return start(course: course, module: nil, named, locator: locator, loader: loader)
+    } catch is LearnerLeft {
+      return .success
     } catch {
       report(error, uiLanguage(options, learner: nil))
       return .invalid
@@ -229,6 +278,8 @@ extension KursCLI {
         session.showProgress()
       }
       return failed ? .notSaved : .success
+    } catch is LearnerLeft {
+      return .success
     } catch {
       report(error, uiLanguage(options, learner: nil))
       return .invalid
@@ -239,7 +290,7 @@ extension KursCLI {
   func home(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
     let store = store(options)
     do {
-      guard let learner = try learner(options, store: store) else { return .inputEnded }
+      guard let learner = try learner(options, store: store, offeringOthers: true) else { return .inputEnded }
       let language = uiLanguage(options, learner: learner)
       // Which courses are valid comes from the list `kurs courses` keeps: a course is checked
       // again only when its files changed, and that check's work is bounded.
@@ -267,12 +318,23 @@ extension KursCLI {
         else { status = t(.courseProgress, language, t(.statusInProgress, language), String(engine.percentDone(state))) }
         console.write("  \(index + 1). \(title) (\(status))\n")
       }
-      console.write(t(.chooseCourse, language) + "\n> ")
-      guard let line = input.readLine() else { return .inputEnded }
-      guard let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...courses.count).contains(number) else {
-        return .success
+      console.write(t(.chooseCourse, language) + "\n")
+      let askCourse = t(.invalidNumber, language, String(courses.count)) + " " + t(.orQuit, language)
+      var chosen: Int?
+      while chosen == nil {
+        switch homePrompt(help: t(.chooseCourse, language)) {
+        case .inputEnded: return .inputEnded
+        case .quit, .quickExit: return .success
+        case .line(let line):
+          // A typo asks again: it never ends the program silently.
+          if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...courses.count).contains(number) {
+            chosen = number
+          } else {
+            console.write(askCourse + "\n")
+          }
+        }
       }
-      let course = courses[number - 1]
+      let course = courses[(chosen ?? 1) - 1]
       let engine = Engine(course: course, language: language, seed: learner.id)
       let (entries, _) = try store.journal(of: learner, course: course.id).read()
       let state = Replay.rebuild(entries, engine: engine).state
@@ -287,15 +349,27 @@ extension KursCLI {
         let title = module.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? module.id
         console.write("  \(index + 1). \(title) (\(status))\n")
       }
-      console.write(t(.chooseModule, language) + "\n> ")
-      guard let choice = input.readLine() else { return .inputEnded }
+      console.write(t(.chooseModule, language) + "\n")
       var named = options
       named.learner = learner.name
       var module: String?
-      if let moduleNumber = Int(choice.trimmingCharacters(in: .whitespaces)), (1...course.modules.count).contains(moduleNumber) {
-        module = course.modules[moduleNumber - 1].id
+      moduleChoice: while true {
+        switch homePrompt(help: t(.chooseModule, language)) {
+        case .inputEnded: return .inputEnded
+        case .quit, .quickExit: return .success
+        case .line(let line):
+          let choice = line.trimmingCharacters(in: .whitespaces)
+          if choice.isEmpty { break moduleChoice }
+          if let number = Int(choice), (1...course.modules.count).contains(number) {
+            module = course.modules[number - 1].id
+            break moduleChoice
+          }
+          console.write(t(.invalidNumber, language, String(course.modules.count)) + " " + t(.chooseModule, language) + "\n")
+        }
       }
       return start(course: course.id, module: module, named, locator: locator, loader: loader)
+    } catch is LearnerLeft {
+      return .success
     } catch {
       report(error, uiLanguage(options, learner: nil))
       return .invalid

@@ -24,7 +24,7 @@ public enum Localization {
     case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded, joined, joinCodeInvalid, lrsWaiting
     case lrsSending, lrsLater
     case exportWritten, exportExists, exportFailed, forgetConfirm, forgetCancelled, forgetDone, forgetFailed
-    case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
+    case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners, orQuit
     case courseProgress, moduleProgress
     case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses, testTaken
     case testAnswerSaved, testBeforeEnd, testReviewTitle, testReviewItem, testRightBoth, testWrongToRight
@@ -47,12 +47,12 @@ public enum Localization {
     .trueWord: ["en": "true", "ru": "верно"],
     .falseWord: ["en": "false", "ru": "неверно"],
     .footer: [
-      "en": "? help · q save and quit · r resources · p progress · s show again · b back",
-      "ru": "? справка · q сохранить и выйти · r материалы · p прогресс · s показать снова · b назад",
+      "en": "? help · q save and quit · x quick exit · r resources · p progress · s show again · b back",
+      "ru": "? справка · q сохранить и выйти · x быстрый выход · r материалы · p прогресс · s показать снова · b назад",
     ],
     .footerNoBack: [
-      "en": "? help · q save and quit · r resources · p progress · s show again",
-      "ru": "? справка · q сохранить и выйти · r материалы · p прогресс · s показать снова",
+      "en": "? help · q save and quit · x quick exit · r resources · p progress · s show again",
+      "ru": "? справка · q сохранить и выйти · x быстрый выход · r материалы · p прогресс · s показать снова",
     ],
     .pressEnter: ["en": "Press Enter to continue.", "ru": "Нажмите Enter, чтобы продолжить."],
     .promptSingle: ["en": "Type the number of your answer.", "ru": "Введите номер ответа."],
@@ -146,23 +146,27 @@ public enum Localization {
         Keys you can type at any prompt:
           ?  this help
           q  save and quit (you can come back any time with: kurs resume)
+          x  quick exit: saves, clears the screen and the terminal's scrollback, and quits at once
           r  resources: glossary, checklists, where to get help
           p  your progress
           s  show the screen again
           b  back to the previous page, where the course allows it
         Answers: a number (2); several numbers (1 3 or 1,3); an order (3 1 2);
         matches (1b 2a 3c).
+        The keys work on the Russian layout too: й q, ч x, к r, з p, ы s, и b.
         """,
       "ru": """
         Клавиши, которые работают в любой момент:
           ?  эта справка
           q  сохранить и выйти (вернуться можно в любой момент: kurs resume)
+          x  быстрый выход: сохраняет, очищает экран и историю прокрутки терминала и сразу закрывает программу
           r  материалы: глоссарий, памятки, где получить помощь
           p  ваш прогресс
           s  показать экран снова
           b  назад к предыдущей странице, если курс это позволяет
         Ответы: номер (2); несколько номеров (1 3 или 1,3); порядок (3 1 2);
         пары (1b 2a 3c).
+        Клавиши работают и в русской раскладке: й q, ч x, к r, з p, ы s, и b.
         """,
     ],
     .resourcesTitle: ["en": "Resources", "ru": "Материалы"],
@@ -251,10 +255,11 @@ public enum Localization {
       "ru": "Kurs не поддерживает язык «{0}»; выберите один из: {1}",
     ],
     .whoIsLearning: ["en": "Who is learning?", "ru": "Кто учится?"],
-    .newProfile: ["en": "new profile", "ru": "новый профиль"],
+    .newProfile: ["en": "someone else (a new profile)", "ru": "кто-то другой (новый профиль)"],
+    .orQuit: ["en": "Or type q to quit.", "ru": "Или введите q, чтобы выйти."],
     .typeName: [
-      "en": "Type a name or a pseudonym for your profile (no real name or email is needed):",
-      "ru": "Введите имя или псевдоним для профиля (настоящее имя и почта не нужны):",
+      "en": "Type a name or a pseudonym for your profile (no real name or email is needed), or q to quit:",
+      "ru": "Введите имя или псевдоним для профиля (настоящее имя и почта не нужны) или q, чтобы выйти:",
     ],
     .chooseCourse: ["en": "Type the number of a course, or q to quit.", "ru": "Введите номер курса или q, чтобы выйти."],
     .chooseModule: [

@@ -101,6 +101,7 @@ public final class LearningSession {
       switch contentNote(course.contentNote) {
       case .read: break
       case .quit: return quit()
+      case .quickExit: return quickExit()
       case .inputEnded: return endOfInput()
       }
     }
@@ -116,13 +117,13 @@ public final class LearningSession {
         if state.currentModule == requested, state.module(requested).status == .inProgress {
           screen = try currentScreen()
         } else {
-          guard let started = try startModule(requested) else { return .success }
+          guard let started = try startModule(requested) else { return quickExitRequested ? quickExit() : .success }
           screen = started
         }
       } else if let current = state.currentModule, state.module(current).status == .inProgress {
         screen = try currentScreen()
       } else if let next = engine.nextModule(in: state) {
-        guard let started = try startModule(next) else { return .success }
+        guard let started = try startModule(next) else { return quickExitRequested ? quickExit() : .success }
         screen = started
       } else {
         say(t(.courseComplete))
@@ -151,12 +152,18 @@ public final class LearningSession {
     let missing = engine.missingRequirements(of: id, in: state)
     if !missing.isEmpty { throw .refused(.moduleLocked(module: id, missing: missing)) }
     if let module = course.module(id), !module.contentNote.isEmpty {
-      guard contentNote(module.contentNote) == .read else { return nil }
+      switch contentNote(module.contentNote) {
+      case .read: break
+      case .quickExit:
+        quickExitRequested = true
+        return nil
+      case .quit, .inputEnded: return nil
+      }
     }
     return try step(.startModule(id))
   }
 
-  private enum NoteOutcome { case read, quit, inputEnded }
+  private enum NoteOutcome { case read, quit, quickExit, inputEnded }
 
   /// A content note before a course or module. The keys work here too: the learner can open
   /// the help resources before reading on.
@@ -166,8 +173,9 @@ public final class LearningSession {
     show(lines)
     while true {
       guard let line = prompt(canGoBack: false) else { return .inputEnded }
-      switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+      switch LearnerKeys.key(line) {
       case "q": return .quit
+      case QuickExit.key: return .quickExit
       case "?": show(renderer.helpLines(Localization.string(.help, language)))
       case "r": showResources()
       case "p": showProgress()
@@ -216,7 +224,12 @@ public final class LearningSession {
         failed = true
         console.writeError("kurs: " + t(.notSaved, reason(error)) + "\n")
         console.write("> ")
-        guard let line = input.readLine(), line.trimmingCharacters(in: .whitespaces).lowercased() != "q" else {
+        let line = input.readLine()
+        if let line, LearnerKeys.key(line) == QuickExit.key {
+          console.clearScreenAndScrollback()
+          return false
+        }
+        guard let line, LearnerKeys.key(line) != "q" else {
           say("\n" + t(.notSavedStopped, options.resumeCommand))
           return false
         }
@@ -300,9 +313,9 @@ public final class LearningSession {
       var pendingPairs: [String: String] = [:]
       while !answered {
         guard let line = prompt(canGoBack: canGoBack) else { return endOfInput() }
-        let command = line.trimmingCharacters(in: .whitespaces).lowercased()
-        switch command {
+        switch LearnerKeys.key(line) {
         case "q": return quit()
+        case QuickExit.key: return quickExit()
         case "?":
           show(renderer.helpLines(Localization.string(.help, language)))
         case "r":
@@ -342,7 +355,7 @@ public final class LearningSession {
                 say(message.text)
               }
             case .moduleEnd(let end):
-              guard let next = try afterModule(end) else { return lastExit }
+              guard let next = try afterModule(end) else { return quickExitRequested ? quickExit() : lastExit }
               screen = next
               answered = true
             default:
@@ -448,14 +461,31 @@ public final class LearningSession {
       start = end
       if start < lines.count {
         console.write("-- \(t(.pressEnter)) --")
-        guard let line = input.readLine(), line.lowercased() != "q" else { return }
+        guard let line = input.readLine(), LearnerKeys.key(line) != "q" else { return }
+        if LearnerKeys.key(line) == QuickExit.key {
+          // The next prompt ends the session at once, marked as suspended.
+          quickExitRequested = true
+          return
+        }
       }
     }
   }
 
   private func prompt(canGoBack: Bool) -> String? {
+    if quickExitRequested { return QuickExit.key }
     console.write(renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n> ")
     return input.readLine()
+  }
+
+  /// Set when the learner asked for the quick exit at a module's note.
+  private var quickExitRequested = false
+
+  /// The quick exit: the step so far is on disk already; the session is marked as suspended,
+  /// then the screen and the scrollback are cleared and nothing more is written.
+  private func quickExit() -> ExitCode {
+    if !state.modules.isEmpty { record(nil, [], session: .suspended) }
+    console.clearScreenAndScrollback()
+    return .success
   }
 
   private func quit() -> ExitCode {
@@ -579,7 +609,9 @@ public final class LearningSession {
     lines += renderer.wrapped(t(.promptSingle))
     show(lines)
     console.write("> ")
-    guard let line = input.readLine(), let number = Int(line.trimmingCharacters(in: .whitespaces)),
+    let typed = input.readLine()
+    if let typed, LearnerKeys.key(typed) == QuickExit.key { quickExitRequested = true }
+    guard let line = typed, let number = Int(line.trimmingCharacters(in: .whitespaces)),
       (1...sections.count).contains(number)
     else { return }
     show(renderer.progressTitle(sections[number - 1].0) + sections[number - 1].1())
