@@ -64,7 +64,9 @@ public enum HelpText {
       --help, -h           this help; --version prints the version
 
     while learning, at every prompt:
-      ? help   q save and quit   r resources   p progress   s show again   b back
+      ? help   q save and quit   x quick exit   r resources   p progress   s show again
+      b back   (on the Russian layout too: й q, ч x, к r, з p, ы s, и b)
+      x, the quick exit, saves, clears the screen and the terminal's scrollback and quits
 
     exit codes: 0 success, 1 invalid input, 2 unreadable file, 3 input ended (progress
     saved), 4 a step could not be saved (disk full, no permission) and the learner
@@ -165,8 +167,10 @@ public enum HelpText {
         an order; 1b 2a 3c for matching (or one pair at a time); true/false by number or
         word. A wrong format never costs a try.
 
-        At every prompt: ? help, q save and quit, r glossary and help resources,
-        p progress, s show the screen again, b back to the previous page.
+        At every prompt: ? help, q save and quit, x quick exit (saves, clears the screen
+        and the terminal's scrollback and quits at once), r glossary and help resources,
+        p progress, s show the screen again, b back to the previous page. The same keys
+        work on the Russian layout (й q, ч x, к r, з p, ы s, и b).
 
         When input is not a terminal, kurs reads one answer per line and exits with 3 when
         the input ends; progress is saved either way.
