@@ -208,3 +208,31 @@ enum ScreenRendererProbe {
     text.replacingOccurrences(of: #"\x{1B}\[[0-9;?]*[A-Za-z]"#, with: "", options: .regularExpression)
   }
 }
+
+/// Issue 20, point 7: the locale chain through the real binary.
+@Suite struct LanguageChainCommandTests {
+  func firstScreen(_ environment: [String: String]) throws -> String {
+    let data = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-lang-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: data) }
+    var cleared = ["LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""]
+    for (key, value) in environment { cleared[key] = value }
+    let result = try KursProcess.run(
+      ["start", "example", "--learner", "Lang", "--data-dir", data.path, "--courses", LearnerScreenTests.courses],
+      input: "q\n", environment: cleared)
+    #expect(result.exitCode == 0, "\(result.errors)")
+    return result.output
+  }
+
+  @Test(arguments: ["uk_UA.UTF-8", "kk_KZ.UTF-8", "ky_KG", "be_BY.UTF-8", "ka_GE", "hy_AM", "az_AZ", "uz_UZ", "tg_TJ", "ro_MD.UTF-8"])
+  func aLocaleOfTheRegionPrefersRussianOverEnglish(locale: String) throws {
+    let output = try firstScreen(["LANG": locale])
+    #expect(output.contains("Прежде чем начать"), "\(locale): \(output)")
+  }
+
+  @Test func romanianInRomaniaStaysEnglishAndLanguageListsAreHonoured() throws {
+    #expect(try firstScreen(["LANG": "ro_RO.UTF-8"]).contains("Before you start"))
+    // LANGUAGE is the learner's own list, taken as written: it overrides the rule.
+    #expect(try firstScreen(["LANG": "uk_UA.UTF-8", "LANGUAGE": "uk:en"]).contains("Before you start"))
+    #expect(try firstScreen(["LANG": "en_US.UTF-8", "LANGUAGE": "de:ru:en"]).contains("Прежде чем начать"))
+  }
+}

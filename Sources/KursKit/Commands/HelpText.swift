@@ -54,7 +54,9 @@ public enum HelpText {
                            (../share/kurs/courses beside the program), ./Courses, and
                            the checkout kurs was built in: see 'kurs help courses')
       --content DIR        the shared Content/ folder (default: beside the courses)
-      --lang CODE          language: en or ru (default: your saved choice, then LANG)
+      --lang CODE          language: en or ru (default: your saved choice, then LANGUAGE,
+                           LC_ALL, LANG; Russian before English for uk, kk, ky, be, ka,
+                           hy, az, uz, tg and ro_MD locales unless LANGUAGE says otherwise)
       --plain              for screen readers: no colour, no boxes, one choice per line
       --lrs URL            also send statements to an xAPI learning record store (else
                            $KURS_LRS_URL), in the background; they wait on disk until it

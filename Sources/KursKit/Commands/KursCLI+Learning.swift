@@ -15,16 +15,22 @@ extension KursCLI {
     }
   }
 
-  /// The UI language: `--lang`, else the learner's saved choice, else the locale, else English.
+  /// The learner's languages in order: `--lang`, else the learner's saved choice, then the
+  /// locale (`LANGUAGE` as a list, else `LC_ALL`, `LC_MESSAGES`, `LANG`), then English; see
+  /// `LanguageChain` for Russian before English in the region.
+  func languageChain(_ options: GlobalOptions, learner: LearnerProfile?) -> [String] {
+    LanguageChain.chain(explicit: options.language ?? learner?.language, environment: environment)
+  }
+
+  /// The UI language: the first of the learner's languages that Kurs speaks.
   func uiLanguage(_ options: GlobalOptions, learner: LearnerProfile?) -> String {
-    if let language = options.language { return language }
-    if let language = learner?.language { return language }
-    for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-      if let value = environment[variable], !value.isEmpty, value != "C", value != "POSIX" {
-        return String(value.prefix { $0.isLetter }).lowercased()
-      }
-    }
-    return "en"
+    LanguageChain.first(of: languageChain(options, learner: learner), in: Localization.languages) ?? "en"
+  }
+
+  /// The language a course is shown in: the first of the learner's languages it has, else its
+  /// default language.
+  func courseLanguage(_ course: Course, _ options: GlobalOptions, learner: LearnerProfile?) -> String {
+    LanguageChain.first(of: languageChain(options, learner: learner), in: course.languages) ?? course.defaultLanguage
   }
 
   func store(_ options: GlobalOptions) -> LearnerStore {
@@ -197,9 +203,9 @@ extension KursCLI {
       let language = uiLanguage(options, learner: learner)
       let lock = try store.session(of: learner)
       defer { withExtendedLifetime(lock) {} }
-      let courseLanguage = course.languages.contains(language) ? language : course.defaultLanguage
+      let shownIn = courseLanguage(course, options, learner: learner)
       let session = LearningSession(
-        course: course, learner: learner, language: courseLanguage,
+        course: course, learner: learner, language: shownIn,
         journal: try journal(of: learner, course: course.id, in: store), console: console, input: input,
         options: {
           var session = sessionOptions(options, learner: learner, language: language)
@@ -265,7 +271,7 @@ extension KursCLI {
       for id in courses {
         guard let path = locator.path(for: id), let course = loader.load(path: path).course else { continue }
         let session = LearningSession(
-          course: course, learner: learner, language: course.languages.contains(language) ? language : course.defaultLanguage,
+          course: course, learner: learner, language: courseLanguage(course, options, learner: learner),
           journal: try store.journal(of: learner, course: id), console: console, input: input,
           options: {
             var session = sessionOptions(options)
