@@ -188,6 +188,28 @@ import Testing
     }
   }
 
+  // MARK: Points 4 and 9: the Russian verdict and the certificate's wording
+
+  /// Russian feedback says «Правильно», not the word of the true/false option, and the
+  /// certificate names its holder without declining the name: the whole example course in
+  /// Russian, played through the binary.
+  @Test func russianVerdictsAndCertificateNeedNoDeclension() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let id = try newLearner("Вера", data: data)
+    let course = try course("example")
+    let lines = try wholePlaythrough(course, language: "ru", learnerID: id)
+    let result = try KursProcess.run(
+      ["start", "example", "--learner", "Вера", "--data-dir", data.path, "--courses", Self.courses, "--lang", "ru", "--plain"],
+      input: lines.joined(separator: "\n") + "\n")
+    #expect(result.exitCode == 0, "\(result.errors)")
+    let shown = result.output.components(separatedBy: "\n")
+    #expect(shown.contains("Правильно."), "\(result.output)")
+    #expect(!shown.contains("Верно."), "the verdict is not the true/false word")
+    #expect(result.output.contains("Получатель сертификата:"))
+    #expect(!result.output.contains("выдан Вера"))
+  }
+
   // MARK: Point 3: the Russian keyboard layout
 
   @Test func theCommandKeysWorkOnTheRussianLayout() throws {

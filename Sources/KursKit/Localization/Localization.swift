@@ -97,9 +97,9 @@ public enum Localization {
       "en": "Type 1 or 2, or the word true or false.",
       "ru": "Введите 1 или 2, или слово «верно» или «неверно».",
     ],
-    .correct: ["en": "Correct.", "ru": "Верно."],
-    .partlyCorrect: ["en": "Partly correct.", "ru": "Частично верно."],
-    .notCorrect: ["en": "Not quite.", "ru": "Не совсем так."],
+    .correct: ["en": "Correct.", "ru": "Правильно."],
+    .partlyCorrect: ["en": "Partly correct.", "ru": "Частично правильно."],
+    .notCorrect: ["en": "Not quite.", "ru": "Неправильно."],
     .decisionNoted: ["en": "Your choice is noted.", "ru": "Ваш выбор учтён."],
     .tryAgain: [
       "en": "Not quite. Try again (tries left: {0}).",
@@ -417,8 +417,8 @@ public enum Localization {
     ],
     // MARK: Certificates
     .certificateHeading: ["en": "Certificate of completion", "ru": "Сертификат о прохождении курса"],
-    .certificateAwardedTo: ["en": "This certificate is awarded to", "ru": "Настоящий сертификат выдан"],
-    .certificateForCourse: ["en": "for completing the course", "ru": "за прохождение курса"],
+    .certificateAwardedTo: ["en": "This certificate is awarded to", "ru": "Получатель сертификата:"],
+    .certificateForCourse: ["en": "for completing the course", "ru": "Пройденный курс:"],
     .certificateDate: ["en": "Date: {0}", "ru": "Дата: {0}"],
     .certificateModules: ["en": "Modules", "ru": "Модули"],
     .certificateModuleLine: [
