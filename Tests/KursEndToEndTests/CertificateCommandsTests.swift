@@ -210,7 +210,8 @@ import Testing
     }
     let notHere = try kurs(["certificate", "verify", otherCourse])
     #expect(notHere.exitCode == 2)
-    #expect(notHere.errors.contains("is for course 'first-aid' version 1.0, which is not in"))
+    #expect(notHere.errors.contains("is for course 'first-aid' version 1.0, which is not here (looked in "))
+    #expect(notHere.errors.contains("add that course with 'kurs add FILE', or give the folder that holds it with --courses DIR"))
 
     let path = try edited("path-as-course") { json in
       var record = json["kurs"] as? [String: Any] ?? [:]

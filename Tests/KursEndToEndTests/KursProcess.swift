@@ -26,15 +26,19 @@ struct KursProcess {
   }()
 
   /// Runs `kurs arguments…` in `directory` with `input` on standard input.
+  /// - Parameters:
+  ///   - executable: another copy of the binary (a test that installs kurs elsewhere).
+  ///   - inheritEnvironment: false runs it with `environment` alone (and NO_COLOR), as on a
+  ///     learner's computer where nothing of the build is set.
   static func run(
     _ arguments: [String], in directory: URL = repository, input: String = "",
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], executable: URL? = nil, inheritEnvironment: Bool = true
   ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable ?? binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    var environmentVariables = ProcessInfo.processInfo.environment
+    var environmentVariables = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
     environmentVariables["NO_COLOR"] = "1"
     for (key, value) in environment { environmentVariables[key] = value }
     process.environment = environmentVariables

@@ -1,8 +1,8 @@
 /// Turns `kurs`'s arguments into an `Invocation`. Pure: tests call it with an array.
 public enum CommandLineParser {
   static let commandNames = [
-    "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "validate", "graph", "stats",
-    "new", "schema", "help", "certificate", "keys",
+    "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "add", "pack", "validate",
+    "graph", "stats", "new", "schema", "help", "certificate", "keys",
   ]
 
   /// Parses the arguments after the program name.
@@ -111,6 +111,18 @@ public enum CommandLineParser {
     case "courses":
       try allow([], for: name)
       command = .courses
+    case "pack":
+      try allow(["--out"], for: name)
+      guard rest.count == 1 else {
+        throw UsageError("'kurs pack' needs one course: kurs pack marina --out marina.xml", command: name)
+      }
+      command = .pack(course: rest[0], out: values["--out"])
+    case "add":
+      try allow([], for: name)
+      guard rest.count == 1 else {
+        throw UsageError("'kurs add' needs one course file or folder: kurs add marina.xml", command: name)
+      }
+      command = .add(path: rest[0])
     case "join":
       try allow([], for: name)
       guard rest.count == 1 else {

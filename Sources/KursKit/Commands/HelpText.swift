@@ -16,6 +16,7 @@ public enum HelpText {
       forget LEARNER       delete a learner's records from this computer
       join CODE            join your host's cohort (the code looks like marina-K7P4QX)
       courses              list the courses and whether they are valid
+      add FILE             add a course file (or folder) a trainer sent you
 
     commands for webinar hosts:
       cohort new NAME --course COURSE    create a cohort and its join code
@@ -29,6 +30,7 @@ public enum HelpText {
       graph COURSE         draw the branching of a course (Graphviz dot or Mermaid)
       stats COURSE         nodes, paths, points and reading time per module
       new course ID        write a starter course that validates
+      pack COURSE          the whole course as one file to send (--out FILE)
       schema               print the XML Schema of the course format
 
     commands for certificates:
@@ -44,7 +46,10 @@ public enum HelpText {
       --learner NAME       who is learning (a pseudonym is fine; created when new)
       --data-dir DIR       where progress is kept (default: $KURS_DATA_DIR, else
                            $XDG_DATA_HOME/kurs, else ~/.local/share/kurs)
-      --courses DIR        where course folders are (default: the bundled Courses/)
+      --courses DIR        look for courses only in DIR (else $KURS_COURSES; else your
+                           courses DATA/courses, the courses installed with kurs
+                           (../share/kurs/courses beside the program), ./Courses, and
+                           the checkout kurs was built in: see 'kurs help courses')
       --content DIR        the shared Content/ folder (default: beside the courses)
       --lang CODE          language: en or ru (default: your saved choice, then LANG)
       --plain              for screen readers: no colour, no boxes, one choice per line
@@ -245,11 +250,57 @@ public enum HelpText {
       return """
         usage: kurs courses
 
-        Lists the courses in the courses folder with their version, title and whether they
-        are valid.
+        Lists the courses with their version, title and whether they are valid, and where
+        each folder of courses is. When it finds none, it says where it looked and exits 1.
+
+        where kurs looks for courses:
+          1. --courses DIR: only there
+          2. else $KURS_COURSES: only there
+          3. else all of these, earlier first (a course id found earlier hides the same id
+             later, so a newer copy you added wins over the one installed):
+             - your courses: DATA/courses, by default ~/.local/share/kurs/courses
+               ($XDG_DATA_HOME/kurs/courses); 'kurs add' puts courses there
+             - the courses installed with kurs: ../share/kurs/courses beside the program
+               (/usr/share/kurs/courses for the .deb)
+             - Courses/ in the current folder
+             - the Courses/ of the checkout kurs was built in (swift run kurs)
+        Shared material (content:FILE) is read from the Content/ folder beside a course's
+        folder (share/kurs/content for installed courses), or --content DIR.
+
+        examples:
+          kurs courses
+          kurs courses --courses ~/my-courses
+
+        """
+    case "pack":
+      return """
+        usage: kurs pack COURSE [--out FILE]
+
+        Writes the whole course as one file: its course.xml with the module files and the
+        shared Content/ files it uses carried inside (<files>). Send that one file to
+        learners (by messenger, e-mail or a USB stick); they add it with 'kurs add FILE'.
+        The packed course is the same course: certificates, exports and cohorts made with it
+        verify and import against the folder, and the other way round. The course must be
+        valid; the packed file is loaded and checked before it is written (default
+        ID-VERSION.xml in the current folder, like marina-1.0.0.xml; an existing file is never replaced).
 
         example:
-          kurs courses --courses ~/my-courses
+          kurs pack marina --out marina.xml
+
+        """
+    case "add":
+      return """
+        usage: kurs add FILE|FOLDER
+
+        Checks a course (a packed course file, a course.xml or a course folder) and adds it
+        to your courses (DATA/courses, by default ~/.local/share/kurs/courses) as one file, so
+        that 'kurs start ID' finds it. A broken course is refused with its errors and nothing
+        is added. Adding a course with the id of one you have replaces it (your progress is
+        kept: it belongs to you, not to the course file).
+
+        example:
+          kurs add marina.xml
+          kurs start marina
 
         """
     case "schema":

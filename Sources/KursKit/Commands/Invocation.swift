@@ -11,7 +11,7 @@ public struct Invocation: Sendable, Equatable {
 
 /// Options that every command accepts, before or after the command name.
 public struct GlobalOptions: Sendable, Equatable {
-  /// `--courses DIR`: where course folders are (default: the bundled Courses/).
+  /// `--courses DIR`: the only folder to look for courses in (default: `CourseLocator.standard`).
   public var coursesDirectory: String?
   /// `--content DIR`: the shared Content/ folder (default: beside the courses).
   public var contentDirectory: String?
@@ -47,6 +47,10 @@ public enum Command: Sendable, Equatable {
   case newCourse(id: String, directory: String?)
   /// `kurs courses`
   case courses
+  /// `kurs pack COURSE [--out FILE]`
+  case pack(course: String, out: String?)
+  /// `kurs add FILE|FOLDER`
+  case add(path: String)
   /// `kurs start COURSE [--module ID]`
   case start(course: String, module: String?)
   /// `kurs resume`

@@ -226,13 +226,12 @@ extension KursCLI {
       printProblems([CertificateProblem(.course, "'\(reference.id.prefix(80))' is not a course id")], file: file)
       return .failure(ExitCodeFailure(.invalid))
     }
-    let folder = locator.coursesDirectory.appendingPathComponent(reference.id)
-    guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("course.xml").path) else {
+    guard let folder = locator.path(for: reference.id) else {
       err(
-        "kurs: \(file) is for course '\(reference.id)' version \(reference.version), which is not in \(locator.coursesDirectory.path); get that course and give the folder that holds it with --courses DIR\n")
+        "kurs: \(file) is for course '\(reference.id)' version \(reference.version), which is not here (looked in \(locator.searchedDescription)); add that course with 'kurs add FILE', or give the folder that holds it with --courses DIR\n")
       return .failure(ExitCodeFailure(.unreadable))
     }
-    guard let course = loadValid(folder.path, locator: locator, loader: loader) else {
+    guard let course = loadValid(folder, locator: locator, loader: loader) else {
       return .failure(ExitCodeFailure(.invalid))
     }
     return .success(course)

@@ -210,7 +210,7 @@ extension KursCLI {
         if report.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
       }
       guard !courses.isEmpty else {
-        console.writeError("kurs: " + t(.noCourses, language, locator.coursesDirectory.path) + "\n")
+        console.writeError("kurs: " + t(.noCourses, language, locator.searchedDescription) + "\n")
         return .invalid
       }
       console.write("\n\(learner.name)\n")

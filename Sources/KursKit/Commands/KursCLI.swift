@@ -33,9 +33,9 @@ public struct KursCLI {
 
   public func run(_ invocation: Invocation) -> ExitCode {
     let options = invocation.options
-    let locator = CourseLocator(
-      coursesDirectory: CourseLocator.defaultCoursesDirectory(
-        option: options.coursesDirectory, environment: environment))
+    let locator = CourseLocator.standard(
+      option: options.coursesDirectory, environment: environment,
+      dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
     let loader = CourseLoader(contentDirectory: options.contentDirectory.map { URL(fileURLWithPath: $0) })
     let language = options.language ?? "en"
 
@@ -87,9 +87,13 @@ public struct KursCLI {
       }
       return .success
     case .newCourse(let id, let directory):
-      return newCourse(id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? locator.coursesDirectory)
+      return newCourse(id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? newCourseDirectory(locator))
     case .courses:
       return listCourses(options, locator: locator, loader: loader, language: language, home: false)
+    case .pack(let course, let out):
+      return pack(course, out: out, locator: locator, loader: loader)
+    case .add(let path):
+      return add(path, locator: locator, loader: loader)
     case .home:
       return home(options, locator: locator, loader: loader)
     case .start(let course, let module):
@@ -125,7 +129,7 @@ public struct KursCLI {
   func loadValid(_ name: String, locator: CourseLocator, loader: CourseLoader) -> Course? {
     guard let path = locator.path(for: name) else {
       console.writeError(
-        "kurs: no course '\(name)' in \(locator.coursesDirectory.path)\(didYouMean(name, locator.courseIDs())); give a course id or a path\n")
+        "kurs: no course '\(name)'\(didYouMean(name, locator.courseIDs())); looked in \(locator.searchedDescription); give a course id or a path\n")
       return nil
     }
     var report = ValidationReport(strict: false)
@@ -162,15 +166,33 @@ public struct KursCLI {
     }
   }
 
+  /// Where `kurs new course` writes when not told: the folder named with `--courses` or
+  /// `KURS_COURSES`, else `Courses/` in the working directory when there is one, else the
+  /// working directory.
+  private func newCourseDirectory(_ locator: CourseLocator) -> URL {
+    if let place = locator.places.first, place.kind == .option || place.kind == .environment { return place.directory }
+    let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    var isDirectory: ObjCBool = false
+    let courses = working.appendingPathComponent("Courses")
+    if FileManager.default.fileExists(atPath: courses.path, isDirectory: &isDirectory), isDirectory.boolValue { return courses }
+    return working
+  }
+
   private func listCourses(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader, language: String, home: Bool) -> ExitCode {
     let folders = locator.courseFolders()
     guard !folders.isEmpty else {
-      console.writeError("kurs: no courses in \(locator.coursesDirectory.path); pass --courses DIR or create one with 'kurs new course ID'\n")
+      console.writeError(
+        "kurs: no courses found; looked in \(locator.searchedDescription); add a course file with 'kurs add FILE', pass --courses DIR, or create one with 'kurs new course ID'\n")
       return .invalid
     }
-    console.write("courses in \(locator.coursesDirectory.path):\n")
     var catalogue = CourseCatalogue(dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
+    var heading = ""
     for folder in folders {
+      let parent = folder.deletingLastPathComponent().path
+      if parent != heading {
+        console.write("\(heading.isEmpty ? "" : "\n")courses in \(parent):\n")
+        heading = parent
+      }
       let entry = catalogue.entry(for: folder, loader: loader)
       if entry.errorCount == 0, let id = entry.id {
         console.write("  \(id) \(entry.version ?? "")  \(entry.title(language))  [\(entry.languages.joined(separator: ", "))]\n")

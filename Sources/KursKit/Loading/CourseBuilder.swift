@@ -8,7 +8,13 @@ import Foundation
 /// come out exactly as if one file were read after another.
 final class CourseBuilder {
   let reader: XMLReader
-  let resolver: PathResolver
+  /// Set once the course file is read: a packed course resolves shared files among its own.
+  private(set) var resolver: PathResolver
+  /// A packed course's files (`<files><file href=…>`), by `embeddedKey`: module-ref, use and
+  /// include resolve to these, never to files on disk. Empty for a course folder.
+  private(set) var embedded: [String: ParsedElement] = [:]
+  /// Whether the course file carries its files (`<files>`).
+  private(set) var isPacked = false
   let courseDisplayDirectory: String
   /// Called with each module as soon as it is built (on the thread that built it), with its
   /// position among the course's elements and the course's settings (no modules, no texts);
@@ -17,6 +23,8 @@ final class CourseBuilder {
 
   private(set) var diagnostics: [Diagnostic] = []
   private(set) var filesRead: [String] = []
+  /// The files read, in the order they were read (`kurs pack` carries them).
+  private(set) var sourceFiles: [URL] = []
   var languages: [String] = []
   var defaultLanguage = "en"
   /// Shared files, each read once however often and on whichever thread it is used.
@@ -86,6 +94,7 @@ final class CourseBuilder {
     document alreadyRead: XMLReader.Document? = nil
   ) -> ParsedElement? {
     let document = alreadyRead ?? reader.read(fileAt: url, displayPath: displayPath)
+    sourceFiles.append(url)
     recordFile(displayPath: displayPath, digestPath: digest == nil ? [] : digestPath(of: url), bytes: document.bytes)
     diagnostics.append(contentsOf: document.diagnostics)
     guard let root = document.root else { return nil }
@@ -126,6 +135,7 @@ final class CourseBuilder {
     guard
       let root = readFile(fileURL, displayPath: courseFilePath, expectedRoot: "course", referencedAt: nil)
     else { return nil }
+    readEmbeddedFiles(root)
     languages = (root[attribute: "languages"] ?? "").split(separator: " ").map(String.init)
     defaultLanguage = root[attribute: "default-language"] ?? languages.first ?? "en"
     var seenLanguages: Set<String> = []
@@ -178,6 +188,48 @@ final class CourseBuilder {
     return course
   }
 
+  // MARK: Packed courses
+
+  /// Notes the files a packed course carries. Its shared files are its own: `content:` names
+  /// them, and no Content/ folder on this computer is read.
+  private func readEmbeddedFiles(_ root: ParsedElement) {
+    let files = root.elements(named: "files").flatMap { $0.elements(named: "file") }
+    guard !root.elements(named: "files").isEmpty else { return }
+    isPacked = true
+    resolver.contentDirectory = resolver.courseDirectory.appendingPathComponent(".packed-content")
+    for file in files {
+      let href = file[attribute: "href"] ?? ""
+      let location = file.location(ofAttribute: "href")
+      let target: PathResolver.Target
+      do {
+        target = try resolver.resolve(href, from: resolver.courseDirectory)
+      } catch {
+        self.error(location, error.description)
+        continue
+      }
+      guard target.fragment == nil else {
+        error(location, "file href '\(href)' names a file, without '#'")
+        continue
+      }
+      let key = embeddedKey(target)
+      guard embedded[key] == nil else {
+        error(location, "file '\(href)' is carried twice in <files>; keep one")
+        continue
+      }
+      if let content = file.elements.first { embedded[key] = content }
+    }
+  }
+
+  /// How a packed course names a file it carries: its path inside the course folder
+  /// (`modules/intro.xml`), or `content:` and its path inside Content/.
+  func embeddedKey(_ target: PathResolver.Target) -> String {
+    let root = (target.isShared ? resolver.contentDirectory ?? resolver.courseDirectory : resolver.courseDirectory)
+      .standardizedFileURL.path
+    let path = target.file.standardizedFileURL.path
+    let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    return target.isShared ? "content:" + relative : relative
+  }
+
   /// What a reading thread made of a module file.
   private struct BuiltModule: Sendable {
     var document: XMLReader.Document
@@ -225,6 +277,13 @@ final class CourseBuilder {
       case (_, .problem(let problem)?):
         report(problem)
         continue
+      case (_, .embedded(let moduleRoot, let url)?):
+        guard moduleRoot.name == "module" else {
+          report(
+            .error(.schema, at: element.location(ofAttribute: "href"), Self.wrongRoot(moduleRoot.name, expected: "module")))
+          continue
+        }
+        module = buildModule(moduleRoot, directory: url.deletingLastPathComponent())
       case (_, .file?):
         let file = files[fileIndex]
         let built = readAhead?.take(fileIndex)
@@ -257,7 +316,12 @@ final class CourseBuilder {
     var languages: [String]
     var defaultLanguage: String
 
+    var embedded: [String: ParsedElement]
+    var isPacked: Bool
+
     init(builder: CourseBuilder) {
+      embedded = builder.embedded
+      isPacked = builder.isPacked
       resolver = builder.resolver
       courseDisplayDirectory = builder.courseDisplayDirectory
       shelf = builder.shelf
@@ -271,6 +335,8 @@ final class CourseBuilder {
         defersLibraries: true, withDigest: false)
       builder.languages = languages
       builder.defaultLanguage = defaultLanguage
+      builder.embedded = embedded
+      builder.isPacked = isPacked
       return builder
     }
   }
@@ -288,6 +354,8 @@ final class CourseBuilder {
 
   private enum ModuleFile {
     case file(URL)
+    /// A module a packed course carries: its root element, and where its file would be.
+    case embedded(ParsedElement, URL)
     case problem(Diagnostic)
   }
 
@@ -304,6 +372,15 @@ final class CourseBuilder {
     guard !target.isShared, target.fragment == nil else {
       return .problem(
         .error(at: location, "module-ref '\(href)' must name a module file in the course folder, without '#'"))
+    }
+    if isPacked {
+      guard let root = embedded[embeddedKey(target)] else {
+        return .problem(
+          .error(
+            .file, at: location,
+            "module file '\(href)' is not carried in this packed course's <files>; pack the course again with kurs pack"))
+      }
+      return .embedded(root, target.file)
     }
     guard FileManager.default.fileExists(atPath: target.file.path) else {
       return .problem(.error(.file, at: location, "module file '\(href)' not found in the course folder"))
@@ -323,8 +400,10 @@ final class CourseBuilder {
       self.error(location, error.description)
       return nil
     }
-    let key = target.file.path
-    let entry = shelf.entry(for: key) { loadLibrary(target.file, href: href) }
+    let key = isPacked ? embeddedKey(target) : target.file.path
+    let entry = shelf.entry(for: key) {
+      isPacked ? loadEmbeddedLibrary(key: key, href: href) : loadLibrary(target.file, href: href)
+    }
     let use = LibraryUse(position: diagnostics.count, key: key, href: href, location: location, isShared: target.isShared)
     if defersLibraries {
       libraryUses.append(use)
@@ -334,13 +413,28 @@ final class CourseBuilder {
     return entry.library
   }
 
+  /// Builds a shared file a packed course carries.
+  private func loadEmbeddedLibrary(key: String, href: String) -> LibraryShelf.Entry {
+    guard let root = embedded[key] else { return LibraryShelf.Entry(missing: true) }
+    var entry = LibraryShelf.Entry(isEmbedded: true)
+    guard root.name == "content" else {
+      entry.wrongRoot = root.name
+      return entry
+    }
+    let builder = PartSettings(builder: self).builder(reader: reader)
+    entry.library = builder.buildLibrary(root, href: href.split(separator: "#").first.map(String.init) ?? href)
+    entry.buildFindings = builder.diagnostics
+    return entry
+  }
+
   /// Reads and builds a shared file, keeping what that found.
   private func loadLibrary(_ file: URL, href: String) -> LibraryShelf.Entry {
     guard FileManager.default.fileExists(atPath: file.path) else { return LibraryShelf.Entry(missing: true) }
     let path = displayPath(of: file)
     let document = reader.read(fileAt: file, displayPath: path)
     var entry = LibraryShelf.Entry(
-      displayPath: path, digestPath: digestPath(of: file), bytes: document.bytes, readFindings: document.diagnostics)
+      displayPath: path, url: file, digestPath: digestPath(of: file), bytes: document.bytes,
+      readFindings: document.diagnostics)
     // Path and bytes are kept whichever builder reads the file: the course's builder reports it,
     // and it may keep a digest.
     guard let root = document.root else { return entry }
@@ -358,10 +452,20 @@ final class CourseBuilder {
   private func report(_ use: LibraryUse, _ entry: LibraryShelf.Entry) {
     guard reportedLibraries.insert(use.key).inserted else { return }
     guard !entry.missing else {
-      report(.error(.file, at: use.location, "'\(use.href)' not found\(use.isShared ? " in Content/" : "")"))
+      if isPacked {
+        report(
+          .error(
+            .file, at: use.location,
+            "'\(use.href)' is not carried in this packed course's <files>; pack the course again with kurs pack"))
+      } else {
+        report(.error(.file, at: use.location, "'\(use.href)' not found\(use.isShared ? " in Content/" : "")"))
+      }
       return
     }
-    recordFile(displayPath: entry.displayPath, digestPath: entry.digestPath, bytes: entry.bytes)
+    if !entry.isEmbedded {
+      if let url = entry.url { sourceFiles.append(url) }
+      recordFile(displayPath: entry.displayPath, digestPath: entry.digestPath, bytes: entry.bytes)
+    }
     diagnostics.append(contentsOf: entry.readFindings)
     if let found = entry.wrongRoot {
       report(.error(.schema, at: use.location, Self.wrongRoot(found, expected: "content")))

@@ -12,6 +12,10 @@ public struct CourseLoader: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file read, as displayed in findings.
     public var files: [String]
+    /// Every file read, in the order read (the course file first).
+    public var sourceFiles: [URL] = []
+    /// The Content/ folder the course's shared files were looked up in, if any.
+    public var contentDirectory: URL?
   }
 
   /// The shared Content/ folder; `nil` searches upward from the course folder.
@@ -63,22 +67,26 @@ public struct CourseLoader: Sendable {
       courseDisplayDirectory: (displayPath as NSString).deletingLastPathComponent, withDigest: withDigest)
     builder.moduleHook = moduleHook
     let course = builder.buildCourse(fileURL: fileURL, displayPath: displayPath)
-    return Result(course: course, diagnostics: builder.diagnostics, files: builder.filesRead)
+    return Result(
+      course: course, diagnostics: builder.diagnostics, files: builder.filesRead, sourceFiles: builder.sourceFiles,
+      contentDirectory: builder.isPacked ? nil : content)
   }
 
   /// The nearest folder named `Content` beside the course folder or one of its parents
-  /// (`Courses/my-course/` finds `Content/` beside `Courses/`).
+  /// (`Courses/my-course/` finds `Content/` beside `Courses/`); in the installed layout,
+  /// `share/kurs/courses/my-course/` finds `share/kurs/content/`.
   public static func findContentDirectory(from courseDirectory: URL) -> URL? {
     var directory = courseDirectory
     for _ in 0..<4 {
-      let candidate = directory.appendingPathComponent("Content")
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      {
-        return candidate.standardizedFileURL
-      }
+      var candidates = [directory.appendingPathComponent("Content")]
       let parent = directory.deletingLastPathComponent()
+      if directory.lastPathComponent == "courses" { candidates.append(parent.appendingPathComponent("content")) }
+      for candidate in candidates {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+          return candidate.standardizedFileURL
+        }
+      }
       if parent.path == directory.path { break }
       directory = parent
     }

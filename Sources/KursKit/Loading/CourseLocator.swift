@@ -1,34 +1,91 @@
 import Foundation
 
-/// Finds courses: the bundled Courses/ folder, and a course named by path or by id.
+/// Finds courses: in the folders Kurs searches, and a course named by path or by id.
+///
+/// Where courses are found, in order (README, `kurs help courses`):
+/// 1. `--courses DIR`: that folder only;
+/// 2. else `KURS_COURSES`: that folder only;
+/// 3. else, together, earlier folders first: the user's courses folder (`DATA/courses`, by
+///    default `$XDG_DATA_HOME/kurs/courses`, where `kurs add` puts courses); the courses installed
+///    beside the executable (`../share/kurs/courses`, as the release archive and the .deb lay
+///    them out); `Courses/` in the working directory (a checkout, or a trainer's own folder);
+///    the `Courses/` of the checkout the executable was built in.
+/// A course id found in an earlier folder hides the same id in a later one, so a learner's newer
+/// copy of a course wins over the bundled one.
 public struct CourseLocator: Sendable {
-  /// The folder that holds course folders.
-  public var coursesDirectory: URL
+  /// A folder that is searched, and why.
+  public struct Place: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+      case option = "--courses"
+      case environment = "KURS_COURSES"
+      case user = "your courses"
+      case installed = "installed with kurs"
+      case workingDirectory = "working directory"
+      case checkout = "checkout"
+    }
+    public var directory: URL
+    public var kind: Kind
 
-  public init(coursesDirectory: URL) {
-    self.coursesDirectory = coursesDirectory
+    public init(directory: URL, kind: Kind) {
+      self.directory = directory
+      self.kind = kind
+    }
   }
 
-  /// The courses folder: `--courses`, else `KURS_COURSES`, else `Courses/` in the working
-  /// directory, else the `Courses/` of the checkout the executable was built in.
-  public static func defaultCoursesDirectory(
-    option: String?, environment: [String: String], executable: URL = Bundle.main.bundleURL
-  ) -> URL {
-    if let option { return URL(fileURLWithPath: option) }
+  /// The folders searched, in order.
+  public var places: [Place]
+  /// Where `kurs add` puts courses: `DATA/courses`.
+  public var userDirectory: URL
+
+  public init(places: [Place], userDirectory: URL) {
+    self.places = places
+    self.userDirectory = userDirectory
+  }
+
+  /// One folder only (tests, `--courses`).
+  public init(coursesDirectory: URL) {
+    self.init(places: [Place(directory: coursesDirectory, kind: .option)], userDirectory: coursesDirectory)
+  }
+
+  /// The folders to search for this command line and environment.
+  /// - Parameters:
+  ///   - option: `--courses DIR`.
+  ///   - dataDirectory: the data folder (`DataDirectory.resolve`); its `courses/` is the user's.
+  ///   - executable: the running binary (symbolic links resolved), for the installed courses and
+  ///     the checkout it was built in.
+  ///   - workingDirectory: the current directory.
+  public static func standard(
+    option: String?, environment: [String: String], dataDirectory: URL,
+    executable: URL? = Bundle.main.executableURL?.resolvingSymlinksInPath(),
+    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  ) -> CourseLocator {
+    let user = dataDirectory.appendingPathComponent("courses")
+    if let option { return CourseLocator(places: [Place(directory: URL(fileURLWithPath: option), kind: .option)], userDirectory: user) }
     if let variable = environment["KURS_COURSES"], !variable.isEmpty {
-      return URL(fileURLWithPath: variable)
+      return CourseLocator(places: [Place(directory: URL(fileURLWithPath: variable), kind: .environment)], userDirectory: user)
     }
-    let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-      .appendingPathComponent("Courses")
-    if directoryExists(working) { return working }
+    var places = [Place(directory: user, kind: .user)]
+    if let binDirectory = executable?.deletingLastPathComponent() {
+      places.append(
+        Place(
+          directory: binDirectory.deletingLastPathComponent().appendingPathComponent("share/kurs/courses"),
+          kind: .installed))
+    }
+    places.append(Place(directory: workingDirectory.appendingPathComponent("Courses"), kind: .workingDirectory))
     // .build/debug/kurs → the checkout's Courses/.
-    var directory = executable
-    for _ in 0..<5 {
-      let candidate = directory.appendingPathComponent("Courses")
-      if directoryExists(candidate) { return candidate }
-      directory = directory.deletingLastPathComponent()
+    if var directory = executable?.deletingLastPathComponent() {
+      for _ in 0..<5 {
+        let candidate = directory.appendingPathComponent("Courses")
+        if directoryExists(candidate) {
+          places.append(Place(directory: candidate, kind: .checkout))
+          break
+        }
+        directory = directory.deletingLastPathComponent()
+      }
     }
-    return working
+    var seen: Set<String> = []
+    places = places.filter { seen.insert($0.directory.standardizedFileURL.path).inserted }
+    return CourseLocator(places: places, userDirectory: user)
   }
 
   private static func directoryExists(_ url: URL) -> Bool {
@@ -37,25 +94,53 @@ public struct CourseLocator: Sendable {
       && isDirectory.boolValue
   }
 
-  /// The course folders in the courses folder (those holding a course.xml), sorted by name.
+  /// The first folder searched that exists, else the first searched: where `kurs new course`
+  /// writes when not told, and what messages name.
+  public var coursesDirectory: URL {
+    (places.first { Self.directoryExists($0.directory) } ?? places.first)?.directory ?? userDirectory
+  }
+
+  /// The course folders found (those holding a course.xml), each folder's sorted by name, earlier
+  /// folders first; an id already found hides the same id further on.
   public func courseFolders() -> [URL] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: coursesDirectory.path)) ?? []
-    return names.sorted().map { coursesDirectory.appendingPathComponent($0) }.filter {
+    var seen: Set<String> = []
+    var found: [URL] = []
+    for place in places {
+      for folder in Self.courseFolders(in: place.directory) where seen.insert(folder.lastPathComponent).inserted {
+        found.append(folder)
+      }
+    }
+    return found
+  }
+
+  /// The course folders directly inside `directory`.
+  static func courseFolders(in directory: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { !$0.hasPrefix(".") }.sorted().map { directory.appendingPathComponent($0) }.filter {
       FileManager.default.fileExists(atPath: $0.appendingPathComponent("course.xml").path)
     }
   }
 
-  /// The path to load for `name`: an existing path as given, else the course folder of that id.
+  /// The path to load for `name`: an existing path as given, else the first course folder of
+  /// that id.
   /// - Returns: `nil` when neither exists.
   public func path(for name: String) -> String? {
     if FileManager.default.fileExists(atPath: name) { return name }
-    let folder = coursesDirectory.appendingPathComponent(name)
-    if FileManager.default.fileExists(atPath: folder.appendingPathComponent("course.xml").path) {
-      return folder.path
+    guard !name.contains("/"), name != ".", name != ".." else { return nil }
+    for place in places {
+      let folder = place.directory.appendingPathComponent(name)
+      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("course.xml").path) {
+        return folder.path
+      }
     }
     return nil
   }
 
   /// Course ids available, for "did you mean".
   public func courseIDs() -> [String] { courseFolders().map(\.lastPathComponent) }
+
+  /// Where Kurs looked, for messages: `DIR (your courses), DIR (installed with kurs)…`.
+  public var searchedDescription: String {
+    places.map { "\($0.directory.path) (\($0.kind.rawValue))" }.joined(separator: ", ")
+  }
 }

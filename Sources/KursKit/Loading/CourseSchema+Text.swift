@@ -13,6 +13,8 @@ extension CourseSchema {
     <course>   a course file (Courses/<id>/course.xml)
     <module>   a module kept in its own file, named by <module-ref href="...">
     <content>  shared material in Content/: glossary terms, blocks, help resources
+  A packed course (kurs pack) is one <course> file that carries its module and content files
+  in <files>.
 
   This schema checks the shape of a file. Everything that needs more than one element to
   decide (ids that must exist, languages, reachability, scoring) is checked by `kurs validate`.
@@ -379,6 +381,24 @@ extension CourseSchema {
           <xs:element ref="k:module"/>
           <xs:element name="module-ref" type="k:Include"/>
         </xs:choice>
+        <!-- A packed course (kurs pack): every other file the course reads, carried inside it.
+             href is the path the course names it by (modules/intro.xml, content:glossary.xml);
+             module-ref, use and include resolve to these, never to files on disk. -->
+        <xs:element name="files" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="file" maxOccurs="unbounded">
+                <xs:complexType>
+                  <xs:choice>
+                    <xs:element ref="k:module"/>
+                    <xs:element ref="k:content"/>
+                  </xs:choice>
+                  <xs:attribute name="href" type="k:Href" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
       </xs:sequence>
       <xs:attribute name="id" type="k:Id" use="required"/>
       <xs:attribute name="version" type="k:Version" use="required"/>

@@ -8,7 +8,10 @@ final class LibraryShelf: @unchecked Sendable {
   struct Entry: Sendable {
     /// The file does not exist.
     var missing = false
+    /// Carried in a packed course (`<files>`): no file was read.
+    var isEmbedded = false
     var displayPath = ""
+    var url: URL?
     /// What the course digest takes of the file: its path inside the course folder, its bytes.
     var digestPath: [UInt8] = []
     var bytes: [UInt8] = []

@@ -278,8 +278,8 @@ public enum Localization {
       "ru": "курс обновился после вашего прошлого визита (была версия {0}, теперь {1}). Пройденные модули остаются пройденными, ответы на вопросы, которые в курсе остались, сохранены (шагов, которые больше не подходят и отложены: {2}), и вы продолжите с последнего шага, который в курсе ещё есть.",
     ],
     .noCourses: [
-      "en": "no valid courses in {0}; pass --courses DIR with a folder of courses, or run kurs validate to see what is wrong",
-      "ru": "в {0} нет исправных курсов; укажите папку с курсами через --courses DIR или запустите kurs validate, чтобы увидеть ошибки",
+      "en": "no valid courses found (looked in {0}); add a course file with kurs add FILE, pass --courses DIR with a folder of courses, or run kurs validate to see what is wrong",
+      "ru": "исправных курсов не найдено (искали в: {0}); добавьте файл курса командой kurs add ФАЙЛ, укажите папку с курсами через --courses DIR или запустите kurs validate, чтобы увидеть ошибки",
     ],
     .journalUnreadable: [
       "en": "cannot read the progress file ({0}); check that the file and its folder can be read",
