@@ -16,23 +16,38 @@ import Testing
   let home: URL
   /// The working directory: an empty folder.
   let elsewhere: URL
+  /// What scripts/package wrote: the archive, the .deb, SHA256SUMS.
+  var dist: URL { get throws { try Self.packaged.get() } }
+
+  struct PackageError: Error, CustomStringConvertible { var message: String; var description: String { message } }
+
+  /// `scripts/package` runs once for the suite, into .build/ (ignored by git, replaced on every
+  /// run); each test unpacks its own copy.
+  static let packaged: Result<URL, PackageError> = {
+    let dist = KursProcess.repository.appendingPathComponent(".build/package-tests")
+    do {
+      let package = try run(
+        KursProcess.repository.appendingPathComponent("scripts/package"),
+        ["--binary", KursProcess.binary.path, "--out", dist.path, "--fast"],
+        in: KursProcess.repository, environment: ProcessInfo.processInfo.environment)
+      guard package.exitCode == 0 else {
+        return .failure(PackageError(message: "scripts/package failed: \(package.errors)"))
+      }
+      return .success(dist)
+    } catch {
+      return .failure(PackageError(message: "scripts/package could not run: \(error)"))
+    }
+  }()
 
   init() throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-package-\(UUID().uuidString)")
     home = root.appendingPathComponent("home")
     elsewhere = root.appendingPathComponent("elsewhere")
-    let dist = root.appendingPathComponent("dist")
     let unpackHere = root.appendingPathComponent("download")
     for folder in [home, elsewhere, unpackHere] {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
-    let package = try Self.run(
-      KursProcess.repository.appendingPathComponent("scripts/package"),
-      ["--binary", KursProcess.binary.path, "--out", dist.path, "--no-deb", "--fast"],
-      in: KursProcess.repository, environment: ProcessInfo.processInfo.environment)
-    guard package.exitCode == 0 else {
-      throw PackageError(message: "scripts/package failed: \(package.errors)")
-    }
+    let dist = try Self.packaged.get()
     let archive = dist.appendingPathComponent("kurs-\(KursCLI.version)-linux-x86_64.tar.xz")
     // What the Install section of README.md tells a learner to do: check, then unpack.
     let check = try Self.run(
@@ -44,8 +59,6 @@ import Testing
     guard unpack.exitCode == 0 else { throw PackageError(message: "tar: \(unpack.errors)") }
     unpacked = unpackHere.appendingPathComponent("kurs-\(KursCLI.version)-linux-x86_64")
   }
-
-  struct PackageError: Error, CustomStringConvertible { var message: String; var description: String { message } }
 
   /// Runs `executable` with exactly `environment` (nothing inherited) and `input` on stdin.
   static func run(
@@ -157,5 +170,28 @@ import Testing
     #expect(courses.exitCode != 0, "\(courses.output)")
     #expect(!courses.output.contains("marina"), "\(courses.output)")
     #expect((courses.output + courses.errors).contains("share/kurs/courses"), "\(courses.output)\(courses.errors)")
+  }
+
+  /// The .deb puts the binary in /usr/bin and the courses in /usr/share/kurs, where kurs finds
+  /// them, and depends on the libcrypto it loads when a course is read.
+  @Test func theDebInstallsKursAndTheCoursesWhereKursFindsThem() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let dist = try self.dist
+    let deb = dist.appendingPathComponent("kurs_\(KursCLI.version)_amd64.deb")
+    let sums = try String(contentsOf: dist.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+    #expect(sums.contains("  \(deb.lastPathComponent)\n"))
+    let depends = try Self.run(URL(fileURLWithPath: "/usr/bin/dpkg-deb"), ["-f", deb.path, "Depends"], in: root)
+    #expect(depends.output.contains("libssl3 | libssl3t64"), "\(depends.output)\(depends.errors)")
+
+    let installed = root.appendingPathComponent("installed")
+    let extract = try Self.run(URL(fileURLWithPath: "/usr/bin/dpkg-deb"), ["-x", deb.path, installed.path], in: root)
+    #expect(extract.exitCode == 0, "\(extract.errors)")
+    let courses = try Self.run(
+      installed.appendingPathComponent("usr/bin/kurs"), ["courses"], in: elsewhere,
+      environment: ["HOME": home.path, "PATH": "/usr/bin:/bin"])
+    #expect(courses.exitCode == 0, "\(courses.errors)")
+    #expect(courses.output.contains("marina 1.0.0"), "\(courses.output)")
+    #expect(courses.output.contains("\(installed.path)/usr/bin/../share/kurs/courses") || courses.output.contains("\(installed.path)/usr/share/kurs/courses"), "\(courses.output)")
+    #expect(!courses.output.contains("invalid"), "\(courses.output)")
   }
 }
