@@ -76,9 +76,10 @@ import Testing
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr
+    _ = KursProcess.ignoreBrokenPipe
     try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
+    try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+    try? stdin.fileHandleForWriting.close()
     let group = DispatchGroup()
     nonisolated(unsafe) var errorData = Data()
     group.enter()
