@@ -5,10 +5,16 @@ import KursKit
   import Glibc
 #endif
 
-/// Standard output and standard error.
+/// Standard output and standard error. Everything passes `TerminalText.safe` on its way out:
+/// much of what Kurs prints came from a file or a person, and only Kurs's own styles may reach
+/// the terminal as escapes.
 final class StandardConsole: Console {
-  func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-  func writeError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+  func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(TerminalText.safe(text, keepingStyles: true).utf8))
+  }
+  func writeError(_ text: String) {
+    FileHandle.standardError.write(Data(TerminalText.safe(text, keepingStyles: true).utf8))
+  }
 }
 
 /// Lines from standard input; `nil` at end of input (Ctrl-D, or the end of a piped script).

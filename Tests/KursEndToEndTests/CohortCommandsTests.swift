@@ -48,4 +48,59 @@ import Testing
     #expect(try KursProcess.run(["cohort", "report", "spring", "--html", html, "--data-dir", host]).exitCode == 0)
     #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<svg"))
   }
+
+  /// Finding 16 through the binary: a learner's first export came from a computer whose clock
+  /// said 2099; their later, longer export still gets in, the host is told why, and
+  /// `--replace` lets the host keep a particular file.
+  @Test func aFutureDatedExportIsAConflictTheHostSeesAndResolves() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-future-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let host = root.appendingPathComponent("host").path
+    let created = try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", host])
+    let code = try #require(created.output.split(separator: "\n").first { $0.hasPrefix("Join code: ") }?.dropFirst("Join code: ".count))
+    let data = root.appendingPathComponent("bea").path
+    _ = try KursProcess.run(["join", String(code), "--learner", "Bea", "--data-dir", data])
+    _ = try KursProcess.run(["start", "example", "--learner", "Bea", "--data-dir", data], input: "\n\n")
+    let early = root.appendingPathComponent("early.json")
+    _ = try KursProcess.run(["export", "--out", early.path, "--learner", "Bea", "--data-dir", data])
+    // The same records as a computer with a wrong clock would have written them.
+    var wrongClock = try ExportFile.read(Data(contentsOf: early))
+    for index in wrongClock.courses[0].statements.indices {
+      wrongClock.courses[0].statements[index].timestamp = "2099-01-01T00:00:\(10 + index)Z"
+    }
+    wrongClock.exported = "2099-01-01T00:01:00Z"
+    wrongClock.seal = nil
+    try wrongClock.sealed().encoded().write(to: early)
+    _ = try KursProcess.run(["resume", "--learner", "Bea", "--data-dir", data], input: "\n1\n")
+    let later = root.appendingPathComponent("later.json").path
+    _ = try KursProcess.run(["export", "--out", later, "--learner", "Bea", "--data-dir", data])
+
+    #expect(try KursProcess.run(["cohort", "import", "spring", early.path, "--data-dir", host]).output.contains("added Bea"))
+    let imported = try KursProcess.run(["cohort", "import", "spring", later, "--data-dir", host])
+    #expect(imported.exitCode == 0, "\(imported.errors)")
+    #expect(imported.output.contains("\(later): dates of Bea disagree: one export is dated in the future"), "\(imported.output)")
+    #expect(imported.output.contains("kept this export"))
+    #expect(imported.output.contains("kurs cohort import spring FILE --replace"))
+    let replaced = try KursProcess.run(["cohort", "import", "spring", early.path, "--replace", "--data-dir", host])
+    #expect(replaced.exitCode == 0)
+    #expect(replaced.output.contains("updated Bea"), "\(replaced.output)")
+  }
+
+  /// Finding 17: an export above the documented limit is refused before it is read (a sparse
+  /// file: its size costs no disk), with the limit in the message.
+  @Test func anExportAboveTheSizeLimitIsRefusedWithTheLimit() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-big-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let host = root.appendingPathComponent("host").path
+    _ = try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", host])
+    let big = root.appendingPathComponent("big.json")
+    FileManager.default.createFile(atPath: big.path, contents: Data("{".utf8))
+    let handle = try FileHandle(forWritingTo: big)
+    try handle.truncate(atOffset: UInt64(CohortStore.largestExport) + 1)
+    try handle.close()
+    let result = try KursProcess.run(["cohort", "import", "spring", big.path, "--data-dir", host])
+    #expect(result.exitCode == 1)
+    #expect(result.errors.contains("\(big.path): refused: the file is 257 MB, above the limit of 256 MB for one export"), "\(result.errors)")
+  }
 }

@@ -92,4 +92,51 @@ import Testing
     #expect(result.exitCode == 0)
     #expect(result.output.contains("example 1.0.0  Example: a safe walk home"))
   }
+
+  /// The course of issue 16: one branch with 1,000 tests of 450 `false` terms and an
+  /// always-true test over 16 flags (4 MB), which once kept `kurs validate` busy for minutes.
+  static func hostileCourse() -> String {
+    let falseTest = Array(repeating: "false", count: 450).joined(separator: " or ")
+    let alwaysTrue = "not flag(f0) or " + (0..<16).map { "flag(f\($0))" }.joined(separator: " or ")
+    let sets = (0..<16).map { #"<set flag="f\#($0)"/>"# }.joined()
+    let tests = String(repeating: "      <when test=\"\(falseTest)\" goto=\"done\"/>\n", count: 1000)
+    return """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <course xmlns="urn:kurs:course:1" id="hostile" version="1.0" languages="en" default-language="en">
+      <title>Hostile</title>
+      <module id="m" start="q" pass-mark="0">
+        <title>M</title>
+        <question id="q" kind="single" next="b">
+          <prompt>Which?</prompt>
+          <choice id="x" correct="true"><text>X</text>\(sets)</choice>
+          <choice id="y"><text>Y</text></choice>
+        </question>
+        <branch id="b">
+      \(tests)      <when test="\(alwaysTrue)" goto="done"/>
+        </branch>
+        <end id="done" outcome="pass"/>
+      </module>
+      </course>
+
+      """
+  }
+
+  @Test func aCourseBuiltToExhaustTheValidatorIsListedAsInvalidAndTheOthersStillOffered() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let hostile = courses.appendingPathComponent("hostile")
+    try FileManager.default.createDirectory(at: hostile, withIntermediateDirectories: true)
+    try Data(Self.hostileCourse().utf8).write(to: hostile.appendingPathComponent("course.xml"))
+
+    let validated = try KursProcess.run(["validate", hostile.path])
+    #expect(validated.exitCode == 1)
+    #expect(validated.output.contains("error: branch 'b' has no <otherwise>, and its conditions are too large to check"))
+    let listed = try list()
+    #expect(listed.exitCode == 0)
+    #expect(listed.output.contains("hostile  (invalid: 1 errors; run kurs validate"), "\(listed.output)")
+    #expect(listed.output.contains("example 1.0.0"))
+    let home = try KursProcess.run(
+      ["--learner", "Ann", "--courses", courses.path, "--data-dir", data.path], input: "")
+    #expect(home.output.contains("1. Example: a safe walk home (not started)"), "\(home.output) \(home.errors)")
+    #expect(!home.output.contains("Hostile"))
+  }
 }

@@ -13,8 +13,10 @@ public struct CourseStatistics: Sendable, Encodable {
     /// The fewest and the most points on offer along the paths to this end.
     public var fewestPoints: Int
     public var mostPoints: Int
-    /// Whether a learner can reach the pass mark on the way to this end.
+    /// Whether a learner can reach the pass mark on the way to this end (on its best path).
     public var passMarkReachable: Bool
+    /// Whether every path to this end offers the points the pass mark needs.
+    public var passMarkReachableOnEveryPath: Bool
   }
 
   public struct ModuleStatistics: Sendable, Encodable {
@@ -62,7 +64,8 @@ public struct CourseStatistics: Sendable, Encodable {
       return EndStatistics(
         id: node.id, outcome: outcome.rawValue, paths: counts[index]?.paths ?? 0,
         throughLoop: counts[index]?.throughLoop ?? false, fewestPoints: fewest[index] ?? 0,
-        mostPoints: mostHere, passMarkReachable: outcome == .pass && mostHere >= required)
+        mostPoints: mostHere, passMarkReachable: outcome == .pass && mostHere >= required,
+        passMarkReachableOnEveryPath: outcome == .pass && (fewest[index] ?? 0) >= required)
     }
     var minutes: [String: Int] = [:]
     for code in course.languages {
@@ -135,7 +138,14 @@ public struct CourseStatistics: Sendable, Encodable {
       for end in module.ends {
         let paths = end.paths == Int.max ? "more than \(Int.max)" : String(end.paths)
         let loop = end.throughLoop ? ", some through loops" : ""
-        let verdict = end.outcome == "pass" ? (end.passMarkReachable ? "pass mark reachable" : "pass mark NOT reachable") : "no pass"
+        let verdict: String
+        switch (end.outcome == "pass", end.passMarkReachableOnEveryPath, end.passMarkReachable) {
+        case (false, _, _): verdict = "no pass"
+        case (true, true, _): verdict = "pass mark reachable on every path"
+        case (true, false, true):
+          verdict = "pass mark reachable on some paths only: the poorest offers \(end.fewestPoints) of \(module.passMarkPoints) points"
+        case (true, false, false): verdict = "pass mark NOT reachable"
+        }
         lines.append("    \(end.id) (\(end.outcome)): \(paths) path\(end.paths == 1 ? "" : "s")\(loop); points on offer \(end.fewestPoints) to \(end.mostPoints); \(verdict)")
       }
       let reading = module.readingMinutes.keys.sorted().map { "\($0) ~\(module.readingMinutes[$0] ?? 0) min" }

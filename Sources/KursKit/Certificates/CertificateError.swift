@@ -1,6 +1,6 @@
 /// Why a certificate cannot be issued.
 public enum CertificateError: Error, Equatable, CustomStringConvertible {
-  /// The display name is empty, too long or has control characters.
+  /// The display name is empty, too long or has a character `LearnerName` refuses.
   case invalidName
   /// An input does not fit the course.
   case transcript(course: String, Transcript.ReplayError)
@@ -10,7 +10,7 @@ public enum CertificateError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .invalidName:
-      return "a certificate needs the learner's display name: 1 to 200 characters on one line"
+      return "a certificate needs the learner's display name: 1 to 200 characters on one line, without control characters or direction overrides"
     case .transcript(let course, let error):
       return "the transcript does not fit course '\(course)': \(error)"
     case .notComplete(let course, let missing, let total, let minimum):

@@ -14,13 +14,15 @@ public enum CertificateFiles {
   static let largestFile = 8 * 1024 * 1024
 
   /// Writes the certificate as text, HTML and JSON into `directory` (created 0700 when
-  /// missing), each file atomically with mode 0600, replacing an earlier certificate.
+  /// missing), mode 0600, replacing an earlier certificate, as a set: all three are first
+  /// written beside their names and flushed, then renamed into place, the JSON last. A set cut
+  /// short by a kill between the renames is found by `isComplete` and made again.
   /// - Parameters:
   ///   - language: the language of the text and the page (the learner's).
   ///   - width: the terminal width the text is wrapped to.
   /// - Returns: the text to show the learner, and the files written (text, HTML, JSON).
   /// - Throws: `StoreError` for a course id that cannot name a file; the file system's error
-  ///   when a file cannot be written.
+  ///   when a file cannot be written (then no file of the earlier set was replaced).
   public static func write(
     _ credential: Credential, course: Course, language: String, to directory: URL, width: Int = 80
   ) throws -> (text: String, files: [URL]) {
@@ -36,13 +38,35 @@ public enum CertificateFiles {
       ("html", Data(renderer.html(credential).utf8)),
       ("json", try credential.json()),
     ]
-    var files: [URL] = []
+    // Temporary files of a write that a kill cut short go first.
+    let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    for name in leftovers where name.hasPrefix(".\(course.id).") && name.hasSuffix(".tmp") {
+      unlink(directory.appendingPathComponent(name).path)
+    }
+    var staged: [(temporary: URL, target: URL)] = []
+    defer { for file in staged { unlink(file.temporary.path) } }
     for (fileExtension, data) in contents {
       let url = directory.appendingPathComponent("\(course.id).\(fileExtension)")
-      try AtomicFile.write(data, to: url, permissions: 0o600)
-      files.append(url)
+      staged.append((try AtomicFile.stage(data, for: url, permissions: 0o600), url))
     }
-    return (text, files)
+    for file in staged where rename(file.temporary.path, file.target.path) != 0 {
+      throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    }
+    AtomicFile.synchronize(directory)
+    return (text, staged.map(\.target))
+  }
+
+  /// Whether `directory` holds a whole certificate set for `course`: the text, the page and a
+  /// JSON credential for this course, the text and the page naming that credential's id (so a
+  /// set mixed from two issues is not whole).
+  public static func isComplete(course: Course, in directory: URL) -> Bool {
+    let base = directory.appendingPathComponent(course.id)
+    guard let json = try? Data(contentsOf: base.appendingPathExtension("json")),
+      let credential = try? decode(json), credential.kurs.course.id == course.id,
+      let text = try? String(contentsOf: base.appendingPathExtension("txt"), encoding: .utf8),
+      let html = try? String(contentsOf: base.appendingPathExtension("html"), encoding: .utf8)
+    else { return false }
+    return text.contains(credential.id) && html.contains(credential.id)
   }
 
   /// What a certificate file holds.
@@ -94,9 +118,13 @@ public enum CertificateFiles {
     return .signed(trimmed)
   }
 
-  /// Decodes a credential from JSON.
+  /// Decodes a credential from JSON. A field given twice is refused: other programs would read
+  /// the other value.
   /// - Throws: `DecodingProblem` saying which field is wrong.
   static func decode(_ data: Data) throws(DecodingProblem) -> Credential {
+    if let key = DuplicateKeys.first(in: data) {
+      throw DecodingProblem(description: "field '\(key)' is given twice; a certificate names each field once")
+    }
     do {
       return try JSONDecoder().decode(Credential.self, from: data)
     } catch let error as DecodingError {

@@ -67,9 +67,8 @@ public enum CertificateIssuer {
     let course = engine.course
     let language = engine.language
     let name = facts.learnerName
-    guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 200,
-      !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
-    else { throw .invalidName }
+    // The same rule as for a new profile (`LearnerName`), so a name accepted there is accepted here.
+    guard LearnerName.problem(name, maximum: LearnerName.maximumCertificateLength) == nil else { throw .invalidName }
     guard engine.isComplete(state) else {
       let required = course.completion.modules ?? course.modules.map(\.id)
       let missing = required.filter { !state.module($0).passedBefore }

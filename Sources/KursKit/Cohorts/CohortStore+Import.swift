@@ -34,9 +34,15 @@ extension CohortStore {
   func learnersFolder(_ cohort: Cohort) -> URL { folder(cohort.name).appendingPathComponent("learners") }
 
   /// Imports every source, in order: between two exports of one learner the newer wins,
-  /// whichever comes first. One outcome per source.
+  /// whichever comes first (`LearnerSummary.isNewer`). One outcome per source.
+  /// - Parameters:
+  ///   - replace: keep each given export whatever its date (the host resolving a conflict
+  ///     that a wrong clock made: `kurs cohort import NAME FILE --replace`).
+  ///   - now: the host's clock, to tell an export dated in the future.
   /// - Throws: `Failure` when the cohort's folder cannot be written at all.
-  public func importAll(_ sources: [ImportSource], into cohort: Cohort) throws(Failure) -> [ImportOutcome] {
+  public func importAll(
+    _ sources: [ImportSource], into cohort: Cohort, replace: Bool = false, now: Date = Date()
+  ) throws(Failure) -> [ImportOutcome] {
     let learners = learnersFolder(cohort)
     do {
       try DataDirectory.create(learners)
@@ -49,7 +55,7 @@ extension CohortStore {
     var current = try currentEntries(of: cohort, damaged: { _, _ in }).entries
     let snapshot = current
     let prepared = parallelMap(sources.count) { index in
-      prepare(sources[index], cohort: cohort, learners: learners, snapshot: snapshot)
+      prepare(sources[index], cohort: cohort, learners: learners, snapshot: snapshot, replace: replace, now: now)
     }
 
     // In order: decide each source against what is current, as if imported one by one.
@@ -66,16 +72,26 @@ extension CohortStore {
       case .success(let value): summary = value
       }
       let id = summary.id
+      // Set when one of the two exports is dated in the future: the host is told what was kept.
+      var conflict: String?
       if let existing = current[id]?.summary {
         if existing.seal == summary.seal {
           outcomes.append(.unchanged(summary.pseudonym))
           item.written.map { unused.append($0.url) }
           continue
         }
-        if existing.isNewer(than: summary) {
-          outcomes.append(.keptNewer(summary.pseudonym))
+        let future = [existing, summary].first { $0.isFutureDated(now: now) }
+        if !replace, existing.isNewer(than: summary, now: now) {
+          if let future {
+            outcomes.append(.conflict(summary.pseudonym, Self.conflictText(future: future, kept: existing, other: summary, keptNew: false, cohort: cohort)))
+          } else {
+            outcomes.append(.keptNewer(summary.pseudonym))
+          }
           item.written.map { unused.append($0.url) }
           continue
+        }
+        if let future, !replace {
+          conflict = Self.conflictText(future: future, kept: summary, other: existing, keptNew: true, cohort: cohort)
         }
       }
       let replaces = current[id] != nil
@@ -91,7 +107,11 @@ extension CohortStore {
         outcomes.append(.refused("could not save it: it was not written"))
         continue
       }
-      outcomes.append(replaces ? .updated(summary.pseudonym) : .added(summary.pseudonym))
+      if let conflict {
+        outcomes.append(.conflict(summary.pseudonym, conflict))
+      } else {
+        outcomes.append(replaces ? .updated(summary.pseudonym) : .added(summary.pseudonym))
+      }
     }
     for url in unused { unlink(url.path) }
 
@@ -118,11 +138,24 @@ extension CohortStore {
     return outcomes
   }
 
+  /// What the host reads when a wrong clock made two exports of a learner disagree.
+  static func conflictText(
+    future: LearnerSummary, kept: LearnerSummary, other: LearnerSummary, keptNew: Bool, cohort: Cohort
+  ) -> String {
+    let which = keptNew ? "kept this export" : "kept the export already imported"
+    return "one export is dated in the future (last statement \(future.last): a wrong clock?); \(which) "
+      + "(\(kept.count) statements, last \(kept.last)) over the other (\(other.count) statements, last \(other.last)), "
+      + "as it holds more of the learner's steps. To keep a particular file instead, run: "
+      + "kurs cohort import \(cohort.name) FILE --replace"
+  }
+
   func indexURL(_ cohort: Cohort) -> URL { folder(cohort.name).appendingPathComponent("summaries.jsonl") }
 
   /// One source, read, checked and summarised; written to a new file when it could replace
   /// what `snapshot` holds.
-  func prepare(_ source: ImportSource, cohort: Cohort, learners: URL, snapshot: [String: CohortIndex.Entry]) -> Prepared {
+  func prepare(
+    _ source: ImportSource, cohort: Cohort, learners: URL, snapshot: [String: CohortIndex.Entry], replace: Bool = false, now: Date = Date()
+  ) -> Prepared {
     let stored: Data
     let summary: LearnerSummary
     switch read(source, course: cohort.course) {
@@ -133,7 +166,7 @@ extension CohortStore {
     guard !id.isEmpty, id.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" }), id.utf8.count <= 128 else {
       return Prepared(outcome: .failure(Refusal(reason: "the learner id '\(id)' is not one Kurs writes")), written: nil)
     }
-    if let existing = snapshot[id]?.summary, existing.seal == summary.seal || existing.isNewer(than: summary) {
+    if let existing = snapshot[id]?.summary, existing.seal == summary.seal || (!replace && existing.isNewer(than: summary, now: now)) {
       return Prepared(outcome: .success(summary), written: nil)
     }
     let url = learners.appendingPathComponent(".\(id).json.\(UUID().uuidString).tmp")
@@ -159,18 +192,32 @@ extension CohortStore {
     return Prepared(outcome: .success(summary), written: (url, stamp))
   }
 
+  /// The largest export one import takes (docs/cohorts.md): about 200,000 statements, far more
+  /// than one learner makes in any course. A larger file is refused before it is read.
+  public static let largestExport = 256 * 1024 * 1024
+  /// The largest export that is decoded in full when it is not exactly as `kurs export` writes
+  /// it (decoding takes several times the file's size in memory); larger ones are refused.
+  static let largestDecodedExport = 16 * 1024 * 1024
+
   /// The bytes to store and their summary: the fast reader first, `ExportFile.read` for
-  /// anything it does not take (and for every message about what is wrong).
+  /// anything it does not take (and for every message about what is wrong). A file is mapped
+  /// into memory, not copied: the scanner walks its pages once and they stay the file's.
   func read(_ source: ImportSource, course: String) -> Result<(Data, LearnerSummary), Refusal> {
     let data: Data
     switch source {
     case .file(let url):
+      var info = stat()
+      guard stat(url.path, &info) == 0 else {
+        return .failure(Refusal(reason: "cannot be read (\(String(cString: strerror(errno))))"))
+      }
+      if let refusal = Self.tooLarge(Int(info.st_size)) { return .failure(refusal) }
       do {
-        data = try Data(contentsOf: url)
+        data = try Data(contentsOf: url, options: .alwaysMapped)
       } catch {
         return .failure(Refusal(reason: "cannot be read (\(error.localizedDescription))"))
       }
     case .data(let bytes):
+      if let refusal = Self.tooLarge(bytes.count) { return .failure(refusal) }
       data = bytes
     case .records(let learner, let exported, let records):
       return stored(ExportFile(exported: exported, learner: learner, courses: [records]), course: course)
@@ -178,6 +225,9 @@ extension CohortStore {
     if let scanned = ExportScanner.scan(data, course: course) {
       guard let summary = scanned.summary else { return .failure(missing(course, scanned.courses)) }
       return .success((scanned.stored.map { Data($0) } ?? data, summary))
+    }
+    guard data.count <= Self.largestDecodedExport else {
+      return .failure(Refusal(reason: "it is not exactly as kurs export writes it, and at \(Self.megabytes(data.count)) MB too large to check in detail (the limit is \(Self.megabytes(Self.largestDecodedExport)) MB for such files); ask the learner for a new export"))
     }
     let file: ExportFile
     do {
@@ -187,6 +237,16 @@ extension CohortStore {
     }
     return stored(file, course: course)
   }
+
+  /// The refusal of an export of `size` bytes, when it is above `largestExport`.
+  static func tooLarge(_ size: Int) -> Refusal? {
+    guard size > largestExport else { return nil }
+    return Refusal(
+      reason: "the file is \(megabytes(size)) MB, above the limit of \(megabytes(largestExport)) MB for one export (docs/cohorts.md); "
+        + "no learner's export of one course is that large: check that it is the file the learner sent")
+  }
+
+  static func megabytes(_ size: Int) -> Int { (size + 1024 * 1024 - 1) / (1024 * 1024) }
 
   /// A single-course export of `course` from `file`, sealed, and its summary.
   func stored(_ file: ExportFile, course: String) -> Result<(Data, LearnerSummary), Refusal> {

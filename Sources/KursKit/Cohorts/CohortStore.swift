@@ -23,7 +23,22 @@ public struct CohortStore: Sendable {
     case updated(String)
     case unchanged(String)
     case keptNewer(String)
+    /// One of the two exports of a learner is dated in the future (a wrong clock): what was
+    /// kept, in words, for the host to check (`--replace` keeps a given file whatever its date).
+    case conflict(String, String)
     case refused(String)
+
+    /// The outcome as a line for the host.
+    public var text: String {
+      switch self {
+      case .added(let who): return "added \(who)"
+      case .updated(let who): return "updated \(who) (a newer export)"
+      case .unchanged(let who): return "unchanged (\(who) was already imported from the same records)"
+      case .keptNewer(let who): return "kept the newer records of \(who) already imported"
+      case .conflict(let who, let what): return "dates of \(who) disagree: \(what)"
+      case .refused(let reason): return "refused: \(reason)"
+      }
+    }
   }
 
   func folder(_ name: String) -> URL { root.appendingPathComponent(name) }
@@ -34,24 +49,62 @@ public struct CohortStore: Sendable {
     guard safe else { throw Failure("cohort name '\(name)' can use only letters, digits, - and _ (up to 64)") }
   }
 
-  public func create(name: String, course: String, now: Date = Date()) throws -> Cohort {
+  /// Creates a cohort, all or nothing: its folder is made under a temporary name with
+  /// `learners/` and `cohort.json` in it, flushed, then renamed into place. A failure half way
+  /// (a full disk) leaves no cohort behind, so the same command can simply be run again.
+  /// - Parameter writeFile: how `cohort.json` is written (tests make it fail).
+  /// - Throws: `Failure` for a bad or taken name, or when the cohort cannot be written.
+  public func create(
+    name: String, course: String, now: Date = Date(),
+    writeFile: (Data, URL) throws -> Void = { try AtomicFile.write($0, to: $1, permissions: 0o600) }
+  ) throws -> Cohort {
     try Self.checkName(name)
     let folder = folder(name)
-    guard !FileManager.default.fileExists(atPath: folder.path) else {
-      throw Failure("a cohort named '\(name)' already exists in \(root.path); choose another name")
+    if FileManager.default.fileExists(atPath: folder.path) {
+      guard isHalfMade(folder) else {
+        throw Failure("a cohort named '\(name)' already exists in \(root.path); choose another name")
+      }
+      // Left by an older Kurs that failed half way: no cohort file, no learner in it.
+      try? FileManager.default.removeItem(at: folder)
     }
     var generator = SystemRandomNumberGenerator()
     let cohort = Cohort(name: name, course: course, code: Cohort.newCode(course: course, using: &generator), created: now)
-    try DataDirectory.create(folder.appendingPathComponent("learners"))
-    try AtomicFile.write(try Self.encoder.encode(cohort), to: folder.appendingPathComponent("cohort.json"), permissions: 0o600)
+    let staging = root.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+    do {
+      try DataDirectory.create(staging.appendingPathComponent("learners"))
+      try writeFile(try Self.encoder.encode(cohort), staging.appendingPathComponent("cohort.json"))
+      AtomicFile.synchronize(staging)
+      // rename(2) onto an existing non-empty folder fails: a cohort made meanwhile is never replaced.
+      guard rename(staging.path, folder.path) == 0 else {
+        let code = errno
+        if code == EEXIST || code == ENOTEMPTY {
+          throw Failure("a cohort named '\(name)' already exists in \(root.path); choose another name")
+        }
+        throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+      }
+      AtomicFile.synchronize(root)
+    } catch {
+      try? FileManager.default.removeItem(at: staging)
+      if let failure = error as? Failure { throw failure }
+      throw Failure("\(folder.path): the cohort could not be created (\(error.localizedDescription)); nothing was left behind, free some space and run the command again")
+    }
     return cohort
+  }
+
+  /// A cohort folder without its `cohort.json` and without any learner's file: what an older
+  /// Kurs left when `cohort new` failed half way.
+  func isHalfMade(_ folder: URL) -> Bool {
+    guard !FileManager.default.fileExists(atPath: folder.appendingPathComponent("cohort.json").path) else { return false }
+    let learners = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("learners").path)) ?? []
+    let others = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0 != "learners" && $0 != "import.lock" }
+    return learners.filter { !$0.hasPrefix(".") }.isEmpty && others.isEmpty
   }
 
   public func cohort(named name: String) throws -> Cohort {
     try Self.checkName(name)
     let url = folder(name).appendingPathComponent("cohort.json")
     guard FileManager.default.fileExists(atPath: url.path) else {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.sorted() ?? []
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.filter { !$0.hasPrefix(".") }.sorted() ?? []
       throw Failure("no cohort named '\(name)' in \(root.path)\(didYouMean(name, names)); create it with: kurs cohort new \(name) --course COURSE")
     }
     do {

@@ -33,9 +33,45 @@ public struct LearnerSummary: Sendable, Equatable {
   /// For each question (`module/question`): how often each wrong response was given.
   public var wrong: [String: [String: Int]]
 
+  /// How far past the host's clock an export may be dated before it counts as dated in the
+  /// future (a learner's clock a little fast is not a conflict).
+  public static let clockTolerance: TimeInterval = 10 * 60
+
   /// Whether these records should replace `other`'s (the same learner's earlier import).
-  public func isNewer(than other: LearnerSummary) -> Bool {
-    last > other.last || (last == other.last && count > other.count)
+  /// Timestamps are compared as instants (`+14:00` and `Z` are converted, not compared as
+  /// text). When either export is dated in the future (a wrong clock), its date proves nothing:
+  /// the one with more statements wins (a learner's journal only grows), so a future-dated
+  /// export never blocks the later ones.
+  /// - Parameter now: the host's clock.
+  public func isNewer(than other: LearnerSummary, now: Date = Date()) -> Bool {
+    guard let mine = Self.instant(last), let theirs = Self.instant(other.last) else {
+      return last > other.last || (last == other.last && count > other.count)
+    }
+    if isFutureDated(now: now) || other.isFutureDated(now: now) {
+      return count > other.count || (count == other.count && mine > theirs)
+    }
+    return mine > theirs || (mine == theirs && count > other.count)
+  }
+
+  /// Whether the last statement is dated later than `now` (beyond `clockTolerance`).
+  public func isFutureDated(now: Date) -> Bool {
+    guard let instant = Self.instant(last) else { return false }
+    return instant.timeIntervalSince(now) > Self.clockTolerance
+  }
+
+  /// Whether timestamp `a` is a later instant than `b`. Two of Kurs's own (UTC, same length)
+  /// compare as text, which is fast and the same; any other pair as instants.
+  static func isLater(_ a: String, than b: String) -> Bool {
+    if a.utf8.count == b.utf8.count, a.hasSuffix("Z"), b.hasSuffix("Z") { return a > b }
+    guard let left = instant(a), let right = instant(b) else { return a > b }
+    return left > right
+  }
+
+  /// An xAPI timestamp as an instant: Kurs's own form fast, any ISO 8601 date-time with `Z` or
+  /// an offset otherwise; `nil` for text that is no date-time.
+  public static func instant(_ text: String) -> Date? {
+    if let date = Journal.utcDate(text) { return date }
+    return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
   }
 
   /// The summary of a learner's statements in one course, in the order they were written.
@@ -81,7 +117,7 @@ public struct LearnerSummary: Sendable, Equatable {
     mutating func add(timestamp: String, event: EngineEvent?) {
       count += 1
       lastTimestamp = timestamp
-      if lastActivity.map({ timestamp > $0 }) ?? true { lastActivity = timestamp }
+      if lastActivity.map({ LearnerSummary.isLater(timestamp, than: $0) }) ?? true { lastActivity = timestamp }
       guard let event else { return }
       switch event {
       case .moduleStarted(let module, _):

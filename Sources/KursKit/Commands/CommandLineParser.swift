@@ -15,9 +15,9 @@ public enum CommandLineParser {
     var index = 0
     let valueOptions: Set<String> = [
       "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
-      "--course", "--csv", "--html", "--cohort", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
+      "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
     ]
-    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version"]
+    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "--replace"]
 
     while index < arguments.count {
       let argument = arguments[index]
@@ -103,11 +103,20 @@ public enum CommandLineParser {
       }
       command = .stats(course: rest[0], json: flags.contains("--json"))
     case "new":
-      try allow(["--dir"], for: name)
+      try allow(["--dir", "--languages"], for: name)
       guard rest.count == 2, rest[0] == "course" else {
         throw UsageError("write 'kurs new course ID', for example: kurs new course first-aid", command: name)
       }
-      command = .newCourse(id: rest[1], directory: values["--dir"])
+      let languages = (values["--languages"] ?? "en").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+      let code = try? Regex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+      if languages.isEmpty || languages.contains(where: { language in code.map { language.wholeMatch(of: $0) == nil } ?? true }) {
+        throw UsageError(
+          "--languages takes language codes separated by spaces, the default first: --languages \"en ru\"", command: name)
+      }
+      if Set(languages).count != languages.count {
+        throw UsageError("--languages lists a language twice: \(languages.joined(separator: " "))", command: name)
+      }
+      command = .newCourse(id: rest[1], directory: values["--dir"], languages: languages)
     case "courses":
       try allow([], for: name)
       command = .courses
@@ -140,11 +149,11 @@ public enum CommandLineParser {
         }
         command = .cohortNew(name: arguments[0], course: course)
       case "import":
-        try allow([], for: name)
+        try allow(["--replace"], for: name)
         guard arguments.count >= 2 else {
           throw UsageError("write 'kurs cohort import NAME FILE...', for example: kurs cohort import spring exports/*.json", command: name)
         }
-        command = .cohortImport(name: arguments[0], files: Array(arguments.dropFirst()))
+        command = .cohortImport(name: arguments[0], files: Array(arguments.dropFirst()), replace: flags.contains("--replace"))
       case "pull":
         try allow(["--since", "--until"], for: name)
         guard arguments.count == 1 else {

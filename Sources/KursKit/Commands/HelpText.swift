@@ -45,7 +45,8 @@ public enum HelpText {
     options for every command:
       --learner NAME       who is learning (a pseudonym is fine; created when new)
       --data-dir DIR       where progress is kept (default: $KURS_DATA_DIR, else
-                           $XDG_DATA_HOME/kurs, else ~/.local/share/kurs)
+                           $XDG_DATA_HOME/kurs, else ~/.local/share/kurs); it must be
+                           your own and not writable by every account
       --courses DIR        look for courses only in DIR (else $KURS_COURSES; else your
                            courses DATA/courses, the courses installed with kurs
                            (../share/kurs/courses beside the program), ./Courses, and
@@ -63,7 +64,8 @@ public enum HelpText {
       ? help   q save and quit   r resources   p progress   s show again   b back
 
     exit codes: 0 success, 1 invalid input, 2 unreadable file, 3 input ended (progress
-    saved), 64 wrong command line, 130 interrupted by Ctrl-C (progress saved)
+    saved), 4 a step could not be saved (disk full, no permission) and the learner
+    stopped, 64 wrong command line, 130 interrupted by Ctrl-C (progress saved)
 
     examples:
       kurs
@@ -127,13 +129,18 @@ public enum HelpText {
         """
     case "new":
       return """
-        usage: kurs new course ID [--dir DIR]
+        usage: kurs new course ID [--dir DIR] [--languages "en ru"]
 
-        Writes DIR/ID/course.xml (DIR: the courses folder), a starter course that validates
-        and says what to change. Never overwrites an existing folder.
+        Writes DIR/ID/course.xml, a starter course that validates and says what to change
+        (DIR: --courses DIR or $KURS_COURSES when given, else Courses/ in the current folder
+        when there is one, else the current folder). --languages lists the course's
+        languages, the default first; every text is written once per language (English and
+        Russian starter texts; other languages get the English text to translate). Never
+        overwrites an existing folder.
 
-        example:
+        examples:
           kurs new course first-aid
+          kurs new course first-aid --languages "ru en"
           kurs validate Courses/first-aid
 
         """
@@ -154,6 +161,10 @@ public enum HelpText {
         When input is not a terminal, kurs reads one answer per line and exits with 3 when
         the input ends; progress is saved either way.
 
+        Each step is on disk before the next screen. When it cannot be saved (a full disk,
+        no permission), kurs says so and why and keeps you at the same question: Enter
+        tries again, q stops with exit code 4.
+
         examples:
           kurs start marina
           kurs start marina --module evidence --lang ru --plain
@@ -166,7 +177,8 @@ public enum HelpText {
 
         Continues the course you were last in, at the very screen you left: the same page,
         or the same question with the same tries used. q, Ctrl-C and the end of input all
-        save first and print this command to come back.
+        save first and print this command to come back. A completed course whose
+        certificate files are missing or incomplete gets them written again.
 
         example:
           kurs resume --learner Sveta
@@ -178,7 +190,8 @@ public enum HelpText {
 
         Shows each course you have started: its status and percent, and each module's
         status, score and pass mark, with locked modules and what they need first.
-        --json prints the same for scripts.
+        --json prints the same for scripts. Without --json, a completed course whose
+        certificate files are missing or incomplete gets them written again.
 
         example:
           kurs progress --learner Sveta --lang ru
@@ -213,14 +226,17 @@ public enum HelpText {
     case "cohort":
       return """
         usage: kurs cohort new NAME --course COURSE
-               kurs cohort import NAME FILE|FOLDER...
+               kurs cohort import NAME FILE|FOLDER... [--replace]
                kurs cohort pull NAME --lrs URL [--since TIME] [--until TIME]
                kurs cohort report NAME [--csv FILE] [--json] [--html FILE]
 
         For webinar hosts. 'new' creates a cohort and prints its join code for learners.
         'import' reads the files learners send (kurs export): importing a file twice changes
-        nothing, a newer export of the same learner replaces the older one, and a damaged,
-        edited or other-course file is refused with the reason while the rest go on.
+        nothing, a newer export of the same learner replaces the older one (when one is
+        dated in the future, a wrong clock, the longer one wins and the conflict is shown;
+        --replace keeps the given files whatever their dates), a file above 256 MB is
+        refused, and a damaged, edited or other-course file is refused with the reason
+        while the rest go on.
         'pull' reads the cohort's statements (by its registration) from a learning record
         store and stores them as imports are, so the report is the same either way.
         'report' prints each learner by module (status, score, tries, last activity, where
@@ -238,9 +254,10 @@ public enum HelpText {
       return """
         usage: kurs forget LEARNER
 
-        Deletes the learner's profile, progress and certificates from this computer, after
-        you type the name again to confirm. It cannot be undone. Files already exported or
-        sent are not affected. See docs/privacy.md.
+        Deletes the learner's profile, progress and certificates from this computer (and any
+        temporary copy of learners.json), after you type the name again to confirm. It cannot
+        be undone, and it refuses while the learner is learning in another window. Files
+        already exported or sent are not affected. See docs/privacy.md.
 
         example:
           kurs forget Sveta --data-dir /media/usb/kurs

@@ -43,8 +43,8 @@ public enum Command: Sendable, Equatable {
   case graph(course: String, module: String?, format: GraphFormat)
   /// `kurs stats COURSE [--json]`
   case stats(course: String, json: Bool)
-  /// `kurs new course ID [--dir DIR]`
-  case newCourse(id: String, directory: String?)
+  /// `kurs new course ID [--dir DIR] [--languages "en ru"]`
+  case newCourse(id: String, directory: String?, languages: [String] = ["en"])
   /// `kurs courses`
   case courses
   /// `kurs pack COURSE [--out FILE]`
@@ -66,7 +66,7 @@ public enum Command: Sendable, Equatable {
   /// `kurs cohort new NAME --course COURSE`
   case cohortNew(name: String, course: String)
   /// `kurs cohort import NAME FILE...`
-  case cohortImport(name: String, files: [String])
+  case cohortImport(name: String, files: [String], replace: Bool = false)
   /// `kurs cohort pull NAME [--since TIME] [--until TIME]` (with `--lrs URL`)
   case cohortPull(name: String, since: String?, until: String?)
   /// `kurs cohort report NAME [--csv FILE] [--json] [--html FILE]`

@@ -193,18 +193,8 @@ extension KursCLI {
   /// The same, to standard error.
   private func err(_ text: String) { console.writeError(Self.printable(text)) }
 
-  /// `text` with control characters (but line ends) and bidirectional overrides replaced by
-  /// U+FFFD: a certificate is a file anyone can edit, and what `verify` prints from it must
-  /// not be able to move the cursor, recolour the terminal or reverse the text shown.
-  static func printable(_ text: String) -> String {
-    var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      let isControl = scalar.properties.generalCategory == .control && scalar != "\n"
-      let isOverride = (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-      result.append(isControl || isOverride ? "\u{FFFD}" : scalar)
-    }
-    return String(result)
-  }
+  /// `text` made safe to print (`TerminalText.safe`): a certificate is a file anyone can edit.
+  static func printable(_ text: String) -> String { TerminalText.safe(text) }
 
   /// Each problem as `file: error: message`, then a summary line, on standard output.
   private func printProblems(_ problems: [CertificateProblem], file: String) {

@@ -36,11 +36,12 @@ extension KursCLI {
     }
     let store = store(options)
     do {
-      guard var learner = try learner(options, store: store) else { return .inputEnded }
-      var cohorts = learner.cohorts ?? [:]
-      cohorts[course] = code
-      learner.cohorts = cohorts
-      try store.update(learner)
+      guard let chosen = try learner(options, store: store) else { return .inputEnded }
+      let learner = try store.update(chosen) { learner in
+        var cohorts = learner.cohorts ?? [:]
+        cohorts[course] = code
+        learner.cohorts = cohorts
+      }
       console.write(t(.joined, uiLanguage(options, learner: learner), learner.name, code, course) + "\n")
       return .success
     } catch {
@@ -52,7 +53,7 @@ extension KursCLI {
   /// `kurs cohort import NAME FILE|FOLDER...`: each file on its own; a refused file does not stop
   /// the rest. A folder stands for the `.json` files in it, so a host with thousands of exports
   /// does not hit the shell's limit on arguments.
-  func cohortImport(name: String, files paths: [String], _ options: GlobalOptions) -> ExitCode {
+  func cohortImport(name: String, files paths: [String], replace: Bool = false, _ options: GlobalOptions) -> ExitCode {
     var files: [String] = []
     var unreadableFolders = 0
     for path in paths {
@@ -79,7 +80,7 @@ extension KursCLI {
     }
     let outcomes: [CohortStore.ImportOutcome]
     do {
-      outcomes = try store.importAll(files.map { .file(URL(fileURLWithPath: $0)) }, into: cohort)
+      outcomes = try store.importAll(files.map { .file(URL(fileURLWithPath: $0)) }, into: cohort, replace: replace)
     } catch {
       console.writeError("kurs: \(error)\n")
       return .unreadable
@@ -91,6 +92,7 @@ extension KursCLI {
       case .updated(let who): console.write("\(file): updated \(who) (a newer export)\n")
       case .unchanged(let who): console.write("\(file): unchanged (\(who) was already imported from the same records)\n")
       case .keptNewer(let who): console.write("\(file): kept the newer records of \(who) already imported\n")
+      case .conflict: console.write("\(file): \(outcome.text)\n")
       case .refused(let reason):
         console.writeError("\(file): refused: \(reason)\n")
         refused += 1
@@ -140,6 +142,7 @@ extension KursCLI {
         case .updated(let who): console.write("updated \(who) (\(count) statements)\n")
         case .unchanged(let who): console.write("unchanged: \(who)\n")
         case .keptNewer(let who): console.write("kept the newer records of \(who) already imported\n")
+        case .conflict: console.write("\(id): \(outcome.text)\n")
         case .refused(let reason): console.writeError("\(id): refused: \(reason)\n")
         }
       }

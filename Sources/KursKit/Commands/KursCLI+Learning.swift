@@ -64,8 +64,23 @@ extension KursCLI {
       }
     }
     console.write("\n" + t(.typeName, language) + "\n> ")
-    guard let name = input.readLine() else { return nil }
-    return try store.create(name: name, language: options.language)
+    while true {
+      guard let name = input.readLine() else { return nil }
+      do {
+        _ = try LearnerStore.checkedName(name)
+      } catch {
+        // A name the rule refuses is asked for again, with the reason.
+        console.writeError("kurs: \(error.text(language))\n")
+        console.write("> ")
+        continue
+      }
+      do {
+        return try store.create(name: name, language: options.language)
+      } catch let error as StoreError where error.message.key == .learnerNameTaken {
+        // Names are unique: say so and ask again, rather than make a second profile.
+        console.write(TerminalText.safe(error.text(language)) + "\n> ")
+      }
+    }
   }
 
   /// `kurs resume` with the options that find this learner's data again.
@@ -88,7 +103,9 @@ extension KursCLI {
   func sessionOptions(_ options: GlobalOptions, learner: LearnerProfile? = nil, language: String = "en") -> LearningSession.Options {
     var session = LearningSession.Options()
     session.resumeCommand = resumeCommand(options, learner: learner)
-    terminal.prepareInterruptMessage("\n" + t(.saved, language, session.resumeCommand) + "\n")
+    terminal.prepareInterruptMessage(TerminalText.safe("\n" + t(.saved, language, session.resumeCommand) + "\n"))
+    let terminal = terminal
+    session.setInterruptMessage = { terminal.prepareInterruptMessage(TerminalText.safe($0)) }
     session.plain = options.plain
     session.colour = terminal.colour && !options.plain
     session.width = terminal.width
@@ -111,21 +128,21 @@ extension KursCLI {
         return .inputEnded
       }
       if let language = options.language, learner.language != language {
-        learner.language = language
-        try store.update(learner)
+        learner = try store.update(learner) { $0.language = language }
       }
       if let typed = options.cohortCode {
         guard let (cohortCourse, code) = Cohort.parse(code: typed), cohortCourse == course.id else {
           console.writeError("kurs: " + t(.joinCodeInvalid, uiLanguage(options, learner: learner), typed) + "\n")
           return .usage
         }
-        var cohorts = learner.cohorts ?? [:]
-        cohorts[course.id] = code
-        learner.cohorts = cohorts
-        try store.update(learner)
+        learner = try store.update(learner) { learner in
+          var cohorts = learner.cohorts ?? [:]
+          cohorts[course.id] = code
+          learner.cohorts = cohorts
+        }
       }
       let language = uiLanguage(options, learner: learner)
-      let lock = try SessionLock.acquire(in: store.folder(of: learner), learner: learner.name)
+      let lock = try store.session(of: learner)
       let lrs: LRSClient?
       do {
         lrs = try lrsClient(options)
@@ -137,10 +154,10 @@ extension KursCLI {
       let courseLanguage = course.languages.contains(language) ? language : course.defaultLanguage
       let session = LearningSession(
         course: course, learner: learner, language: courseLanguage,
-        journal: try store.journal(of: learner, course: course.id), console: console, input: input,
+        journal: try journal(of: learner, course: course.id, in: store), console: console, input: input,
         options: {
           var session = sessionOptions(options, learner: learner, language: language)
-          session.certificatesDirectory = store.root.appendingPathComponent("certificates").appendingPathComponent(learner.id)
+          session.certificatesDirectory = certificatesDirectory(of: learner, in: store)
           session.lrs = lrs
           return session
         }())
@@ -150,6 +167,19 @@ extension KursCLI {
       report(error, uiLanguage(options, learner: nil))
       return .invalid
     }
+  }
+
+  /// The learner's journal of a course. `KURS_TEST_JOURNAL_LIMIT` (bytes) makes the journal
+  /// act as if the disk were full at that size: for the test suite only (docs/privacy.md).
+  func journal(of learner: LearnerProfile, course: String, in store: LearnerStore) throws -> Journal {
+    var journal = try store.journal(of: learner, course: course)
+    journal.testSizeLimit = environment["KURS_TEST_JOURNAL_LIMIT"].flatMap { Int($0) }
+    return journal
+  }
+
+  /// Where the runner writes a learner's certificates.
+  func certificatesDirectory(of learner: LearnerProfile, in store: LearnerStore) -> URL {
+    store.root.appendingPathComponent("certificates").appendingPathComponent(learner.id)
   }
 
   /// `kurs resume`: the course the learner used last, where they stopped.
@@ -181,16 +211,23 @@ extension KursCLI {
         console.write(t(.noLearners, language) + "\n")
         return .success
       }
+      var failed = false
       for id in courses {
         guard let path = locator.path(for: id), let course = loader.load(path: path).course else { continue }
         let session = LearningSession(
           course: course, learner: learner, language: course.languages.contains(language) ? language : course.defaultLanguage,
           journal: try store.journal(of: learner, course: id), console: console, input: input,
-          options: sessionOptions(options))
+          options: {
+            var session = sessionOptions(options)
+            session.certificatesDirectory = certificatesDirectory(of: learner, in: store)
+            return session
+          }())
         for notice in try session.restore() { console.writeError("kurs: \(notice)\n") }
+        // A completed course whose certificate set is missing or cut short gets it now.
+        if !session.repairCertificate() { failed = true }
         session.showProgress()
       }
-      return .success
+      return failed ? .notSaved : .success
     } catch {
       report(error, uiLanguage(options, learner: nil))
       return .invalid
@@ -203,12 +240,15 @@ extension KursCLI {
     do {
       guard let learner = try learner(options, store: store) else { return .inputEnded }
       let language = uiLanguage(options, learner: learner)
+      // Which courses are valid comes from the list `kurs courses` keeps: a course is checked
+      // again only when its files changed, and that check's work is bounded.
       var courses: [Course] = []
+      var catalogue = CourseCatalogue(dataDirectory: store.root)
       for folder in locator.courseFolders() {
-        var report = ValidationReport(strict: false)
-        report.check(path: folder.path, loader: loader)
-        if report.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
+        let entry = catalogue.entry(for: folder, loader: loader)
+        if entry.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
       }
+      catalogue.save()
       guard !courses.isEmpty else {
         console.writeError("kurs: " + t(.noCourses, language, locator.searchedDescription) + "\n")
         return .invalid

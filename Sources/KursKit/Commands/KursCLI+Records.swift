@@ -125,7 +125,7 @@ extension KursCLI {
       var named = options
       named.learner = name
       guard let learner = try learner(named, store: store, creating: false) else { return .inputEnded }
-      let lock = try SessionLock.acquire(in: store.folder(of: learner), learner: learner.name)
+      let lock = try store.session(of: learner)
       defer { withExtendedLifetime(lock) {} }
       console.write(t(.forgetConfirm, language, learner.name, String(store.courses(of: learner).count)) + "\n> ")
       guard let typed = input.readLine(),
@@ -136,6 +136,9 @@ extension KursCLI {
       }
       try store.forget(learner)
       console.write(t(.forgetDone, language, learner.name) + "\n")
+      if try store.existingProfile(named: learner.name) != nil {
+        console.write(t(.forgetNamesakeRemains, language, learner.name) + "\n")
+      }
       return .success
     } catch {
       report(error, language)

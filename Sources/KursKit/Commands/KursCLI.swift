@@ -8,7 +8,7 @@ public struct KursCLI {
   public var input: LineReader
   public var terminal: Terminal
   /// The version `kurs --version` prints.
-  public static let version = "0.1.0"
+  public static let version = "0.2.0"
 
   public init(
     console: Console, environment: [String: String], input: LineReader = ScriptedLines([]),
@@ -39,6 +39,18 @@ public struct KursCLI {
     let loader = CourseLoader(contentDirectory: options.contentDirectory.map { URL(fileURLWithPath: $0) })
     let language = options.language ?? "en"
 
+    // Learners' records and cohorts live in the data folder: never in one that another
+    // account could change (it could plant ids, links or records there).
+    if invocation.command.usesDataFolder {
+      do {
+        try DataDirectory.checkOwnership(
+          DataDirectory.resolve(option: options.dataDirectory, environment: environment))
+      } catch {
+        report(error, uiLanguage(options, learner: nil))
+        return .invalid
+      }
+    }
+
     switch invocation.command {
     case .version:
       console.write("kurs \(Self.version) (course format \(FormatVersion.current))\n")
@@ -60,7 +72,7 @@ public struct KursCLI {
     case .validate(let paths, let strict, let json):
       var report = ValidationReport(strict: strict)
       for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true) }
-      if json { console.write(report.json()) } else { console.write(report.text()) }
+      if json { console.write(report.json()) } else { console.write(report.text(language: language)) }
       return report.exitCode
     case .graph(let name, let moduleID, let format):
       guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
@@ -86,8 +98,9 @@ public struct KursCLI {
         console.write(statistics.text())
       }
       return .success
-    case .newCourse(let id, let directory):
-      return newCourse(id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? newCourseDirectory(locator))
+    case .newCourse(let id, let directory, let languages):
+      return newCourse(
+        id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? newCourseDirectory(locator), languages: languages)
     case .courses:
       return listCourses(options, locator: locator, loader: loader, language: language, home: false)
     case .pack(let course, let out):
@@ -110,8 +123,8 @@ public struct KursCLI {
       return join(code: code, options)
     case .cohortNew(let name, let course):
       return cohortNew(name: name, course: course, options, locator: locator, loader: loader)
-    case .cohortImport(let name, let files):
-      return cohortImport(name: name, files: files, options)
+    case .cohortImport(let name, let files, let replace):
+      return cohortImport(name: name, files: files, replace: replace, options)
     case .cohortPull(let name, let since, let until):
       return cohortPull(name: name, since: since, until: until, options)
     case .cohortReport(let name, let csv, let json, let html):
@@ -142,7 +155,7 @@ public struct KursCLI {
     return course
   }
 
-  private func newCourse(id: String, directory: URL) -> ExitCode {
+  private func newCourse(id: String, directory: URL, languages: [String]) -> ExitCode {
     let valid = id.first.map { $0.isLetter || $0 == "_" } == true
       && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } && id.count <= 128
     guard valid else {
@@ -157,7 +170,7 @@ public struct KursCLI {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let file = folder.appendingPathComponent("course.xml")
-      try AtomicFile.write(Data(CourseTemplate.courseXML(id: id).utf8), to: file)
+      try AtomicFile.write(Data(CourseTemplate.courseXML(id: id, languages: languages).utf8), to: file)
       console.write("wrote \(file.path)\nnext: edit it, then run: kurs validate \(folder.path)\n")
       return .success
     } catch {
@@ -205,5 +218,20 @@ public struct KursCLI {
       console.write("\nrun 'kurs --help' for the commands\n")
     }
     return .success
+  }
+}
+
+extension Command {
+  /// Whether the command reads or writes the data folder (learners, cohorts; `kurs courses`
+  /// keeps its cache there).
+  var usesDataFolder: Bool {
+    switch self {
+    case .home, .courses, .start, .resume, .progress, .export, .forget, .join, .cohortNew, .cohortImport,
+      .cohortPull, .cohortReport, .add:
+      return true
+    case .validate, .graph, .stats, .newCourse, .pack, .schema, .newKeys, .signCertificate, .verifyCertificate,
+      .help, .version:
+      return false
+    }
   }
 }

@@ -145,7 +145,7 @@ extension CourseBuilder {
         routes.append(
           Branch.Route(
             condition: condition, source: test, target: when[attribute: "goto"] ?? "",
-            location: when.location(ofAttribute: "goto")))
+            location: when.location(ofAttribute: "goto"), testLocation: testLocation))
       } catch {
         // Point into the attribute value: test="…" starts 6 characters after the name.
         var location = testLocation

@@ -118,12 +118,26 @@ final class CourseBuilder {
     digest?.update(bytes)
   }
 
+  /// " (did you mean 'content:checklists.xml'?)" when a file beside the missing one has a close name.
+  private static func similarFile(to path: String, isShared: Bool) -> String {
+    let missing = URL(fileURLWithPath: path)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: missing.deletingLastPathComponent().path)) ?? []
+    guard let close = Suggestion.closest(to: missing.lastPathComponent, in: names.filter { $0.hasSuffix(".xml") }) else {
+      return ""
+    }
+    return " (did you mean '\(isShared ? "content:" : "")\(close)'?)"
+  }
+
   private static func wrongRoot(_ found: String, expected: String) -> String {
     switch (found, expected) {
     case ("module", "course"):
       return "this is a module file; validate the course folder whose course.xml names it with <module-ref>"
     case ("content", "course"):
       return "this is a shared content file; it is checked with every course that uses it"
+    case ("course", "module"):
+      return "<module-ref> names a course file, but a module file's root is <module>: move the <module> element into its own file (without <course> around it), or write it inline in course.xml"
+    case ("content", "module"):
+      return "<module-ref> names a shared content file, but a module file's root is <module>; name content files with <use> or <include>"
     default:
       return "expected <\(expected)> as the root element, found <\(found)>"
     }
@@ -458,7 +472,10 @@ final class CourseBuilder {
             .file, at: use.location,
             "'\(use.href)' is not carried in this packed course's <files>; pack the course again with kurs pack"))
       } else {
-        report(.error(.file, at: use.location, "'\(use.href)' not found\(use.isShared ? " in Content/" : "")"))
+        report(
+          .error(
+            .file, at: use.location,
+            "'\(use.href)' not found\(use.isShared ? " in Content/" : "")\(Self.similarFile(to: use.key, isShared: use.isShared))"))
       }
       return
     }

@@ -62,7 +62,7 @@ public struct CourseLoader: Sendable {
     let courseDirectory = fileURL.deletingLastPathComponent().standardizedFileURL
     let content = contentDirectory ?? Self.findContentDirectory(from: courseDirectory)
     let builder = CourseBuilder(
-      reader: XMLReader(schemaText: CourseSchema.text),
+      reader: XMLReader(schemaText: CourseSchema.text, roots: [courseDirectory] + (content.map { [$0] } ?? [])),
       resolver: PathResolver(courseDirectory: courseDirectory, contentDirectory: content),
       courseDisplayDirectory: (displayPath as NSString).deletingLastPathComponent, withDigest: withDigest)
     builder.moduleHook = moduleHook

@@ -29,6 +29,8 @@ final class XMLReader: @unchecked Sendable {
   private let schema: xmlSchemaPtr?
   private let schemaError: String?
   private let schemaText: String
+  /// The folders files are read under (the course folder, the shared Content/ folder).
+  let roots: [URL]
 
   /// libxml2 is set up once, before any thread uses it (`xmlInitParser`): left to set itself up
   /// lazily, libxml2 2.9 races on the lock of its random numbers when two threads start parsing
@@ -43,8 +45,10 @@ final class XMLReader: @unchecked Sendable {
 
   /// Compiles the schema from its text with `xmlSchemaNewMemParserCtxt` and `xmlSchemaParse`.
   /// The schema imports nothing, so nothing is loaded.
-  init(schemaText: String) {
+  /// - Parameter roots: the folders files are read under (`read(fileAt:displayPath:)`).
+  init(schemaText: String, roots: [URL] = []) {
     _ = Self.libraryReady
+    self.roots = roots
     var parsed: xmlSchemaPtr?
     var failure: String?
     let collector = ErrorCollector()
@@ -72,35 +76,27 @@ final class XMLReader: @unchecked Sendable {
   }
 
   /// A second reader with the same schema, compiled again: one for each thread.
-  func withSameSchema() -> XMLReader { XMLReader(schemaText: schemaText) }
+  func withSameSchema() -> XMLReader { XMLReader(schemaText: schemaText, roots: roots) }
 
   deinit {
     if let schema { xmlSchemaFree(schema) }
   }
 
-  /// Reads and checks the file at `url`.
+  /// Reads and checks the file at `url`, opened under one of `roots` (`ConfinedFile`): no
+  /// symbolic link is followed, and the file is checked and read through one descriptor.
   /// - Parameter displayPath: the path to print in findings (as the user wrote it).
   func read(fileAt url: URL, displayPath: String) -> Document {
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
     let bytes: [UInt8]
     do {
-      let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-      if let size = attributes[.size] as? NSNumber, size.intValue > Self.maximumFileSize {
-        return Document(
-          root: nil,
-          diagnostics: [
-            .error(
-              .file, at: start,
-              "file is \(size.intValue / (1024 * 1024)) MiB; course files may be at most \(Self.maximumFileSize / (1024 * 1024)) MiB: split the course into module files"
-            )
-          ], bytes: [])
-      }
-      bytes = Array(try Data(contentsOf: url))
+      bytes = try ConfinedFile.read(url, roots: roots, maximumSize: Self.maximumFileSize)
     } catch {
-      return Document(
-        root: nil,
-        diagnostics: [.error(.file, at: start, "cannot read the file: \(Self.describe(error))")],
-        bytes: [])
+      let message: String
+      switch error {
+      case .symbolicLink, .tooLarge: message = error.message
+      case .notRegularFile, .system: message = "cannot read the file: \(error.message)"
+      }
+      return Document(root: nil, diagnostics: [.error(.file, at: start, message)], bytes: [])
     }
     return read(bytes: bytes, displayPath: displayPath)
   }
@@ -148,10 +144,16 @@ final class XMLReader: @unchecked Sendable {
     guard let document = parsedDocument, collector.errors.isEmpty else {
       if let document = parsedDocument { xmlFreeDoc(document) }
       let diagnostics = collector.errors.prefix(1).map { error in
-        Diagnostic.error(
-          .syntax,
-          at: SourceLocation(file: displayPath, line: max(error.line, 1), column: max(error.column, 1)),
-          Self.cleanParserMessage(error.message))
+        let line = max(error.line, 1)
+        let column = max(error.column, 1)
+        guard let plain = SyntaxMessage.rewrite(error.message, line: line, column: column, bytes: bytes) else {
+          return Diagnostic.error(
+            .syntax, at: SourceLocation(file: displayPath, line: line, column: column), Self.cleanParserMessage(error.message))
+        }
+        var diagnostic = Diagnostic.error(
+          .syntax, at: SourceLocation(file: displayPath, line: plain.line, column: plain.column), plain.english)
+        diagnostic.translations = ["ru": plain.russian]
+        return diagnostic
       }
       return Document(
         root: nil,
@@ -486,20 +488,6 @@ final class XMLReader: @unchecked Sendable {
     // Keep acronyms (UTF-8, XML) as they are.
     if let second = text.dropFirst().first, second.isUppercase { return text }
     return first.lowercased() + text.dropFirst()
-  }
-
-  private static func describe(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain,
-      let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-    {
-      return String(cString: strerror(code.rawValue)).lowercased()
-    }
-    if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError {
-      return "no such file"
-    }
-    return nsError.localizedDescription
   }
 }
 

@@ -26,8 +26,11 @@ public enum Localization {
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
     case courseProgress, moduleProgress
     case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses
-    case journalUnreadable, journalTooNew, journalDamaged, journalCutOff
-    case learnersUnreadable, learnerNameInvalid, courseIDUnsafe
+    case journalUnreadable, journalTooNew, journalDamaged, journalCutOff, journalCutOffEarlier, journalGap
+    case notSaved, notSavedDiskFull, notSavedPermission, notSavedStopped
+    case learnersUnreadable, learnerNameInvalid, learnerNameForbidden, courseIDUnsafe
+    case lockFailed, learnerNameTaken, learnerIDUnsafe, learnerGone, dataFolderOpen, dataFolderForeign
+    case dataFolderLink, forgetNamesakeRemains
     // Certificates
     case certificateHeading, certificateAwardedTo, certificateForCourse, certificateDate
     case certificateModules, certificateModuleLine, certificateTotal
@@ -289,6 +292,30 @@ public enum Localization {
       "en": "this progress line has format version {0}, newer than this kurs reads (1); update kurs. The file was not changed",
       "ru": "эта строка прогресса записана в формате версии {0}, новее, чем читает эта версия kurs (1); обновите kurs. Файл не изменён",
     ],
+    .journalCutOffEarlier: [
+      "en": "a record on this line was cut off while it was being saved (the disk may have been full); it is skipped and the records after it are kept",
+      "ru": "запись в этой строке оборвалась при сохранении (возможно, диск был переполнен); она пропущена, записи после неё сохранены",
+    ],
+    .journalGap: [
+      "en": "the progress file has a gap before this line: it goes on at '{1}' in module '{0}' while the last saved step ended at '{2}' (steps in between were never saved); your answers stay with their own questions and you continue where the file ends",
+      "ru": "в файле прогресса пропуск перед этой строкой: он продолжается с '{1}' в модуле '{0}', а последний сохранённый шаг закончился на '{2}' (шаги между ними не были сохранены); ваши ответы остаются при своих вопросах, вы продолжите там, где заканчивается файл",
+    ],
+    .notSaved: [
+      "en": "your answer was NOT saved: {0}. You are still at the same question.\nPress Enter to try saving again, or type q to stop (you continue later from your last saved step).",
+      "ru": "ваш ответ НЕ сохранён: {0}. Вы остаётесь на том же вопросе.\nНажмите Enter, чтобы попробовать сохранить снова, или введите q, чтобы остановиться (позже вы продолжите с последнего сохранённого шага).",
+    ],
+    .notSavedDiskFull: [
+      "en": "the disk is full ({0}); free some space, then try again",
+      "ru": "диск переполнен ({0}); освободите место и попробуйте снова",
+    ],
+    .notSavedPermission: [
+      "en": "kurs may not write to {0} ({1}); fix the folder's permissions or choose another with --data-dir",
+      "ru": "kurs не может писать в {0} ({1}); исправьте права на папку или выберите другую через --data-dir",
+    ],
+    .notSavedStopped: [
+      "en": "Stopped. The last step was NOT saved; everything before it is. Continue later with:\n  {0}",
+      "ru": "Остановлено. Последний шаг НЕ сохранён; всё, что было до него, сохранено. Продолжить позже:\n  {0}",
+    ],
     .journalDamaged: [
       "en": "this line of the progress file is damaged; the file was not changed. Restore it from a copy, or ask your trainer",
       "ru": "эта строка файла прогресса повреждена; файл не изменён. Восстановите его из копии или обратитесь к тренеру",
@@ -305,9 +332,45 @@ public enum Localization {
       "en": "a learner name needs 1 to 80 characters on one line; a pseudonym is fine",
       "ru": "имя учащегося: от 1 до 80 символов в одной строке; псевдоним подойдёт",
     ],
+    .learnerNameForbidden: [
+      "en": "a learner name cannot contain control characters or direction overrides ({0} at character {1}); type the name again without it",
+      "ru": "имя учащегося не может содержать управляющие символы или символы смены направления ({0} в позиции {1}); введите имя ещё раз без него",
+    ],
     .courseIDUnsafe: [
       "en": "course id '{0}' cannot name a file; use letters, digits, '-' and '_'",
       "ru": "идентификатор курса «{0}» нельзя использовать как имя файла; используйте буквы, цифры, «-» и «_»",
+    ],
+    .lockFailed: [
+      "en": "cannot lock this file ({0}); check that the data folder is yours and can be written",
+      "ru": "не удаётся заблокировать этот файл ({0}); проверьте, что папка данных ваша и доступна для записи",
+    ],
+    .learnerNameTaken: [
+      "en": "there is already a learner called {0} in this data folder; choose them from the list, or type another name",
+      "ru": "в этой папке данных уже есть учащийся с именем «{0}»; выберите его из списка или введите другое имя",
+    ],
+    .learnerIDUnsafe: [
+      "en": "profile {0} has the id '{1}', which Kurs never makes (letters, digits and '-' only); nothing was read or deleted through it. Restore the file from a copy, or remove that profile from it",
+      "ru": "у профиля {0} идентификатор «{1}», какого Kurs не создаёт (только буквы, цифры и «-»); через него ничего не прочитано и не удалено. Восстановите файл из копии или удалите из него этот профиль",
+    ],
+    .learnerGone: [
+      "en": "{0} was deleted (kurs forget) while this kurs was starting; nothing was saved. Start again to make a new profile",
+      "ru": "профиль «{0}» удалён (kurs forget), пока запускался kurs; ничего не сохранено. Запустите снова, чтобы создать новый профиль",
+    ],
+    .dataFolderOpen: [
+      "en": "every account on this computer can change this data folder (mode {0}), so records in it could be planted or changed; Kurs does not use it. Run 'chmod 700' on it, or choose another folder with --data-dir",
+      "ru": "эту папку данных может изменять любая учётная запись на компьютере (права {0}), поэтому записи в ней можно подменить; Kurs её не использует. Выполните для неё «chmod 700» или выберите другую папку через --data-dir",
+    ],
+    .dataFolderForeign: [
+      "en": "this data folder belongs to another account (user id {0}); Kurs uses only a folder of your own: choose another with --data-dir",
+      "ru": "эта папка данных принадлежит другой учётной записи (id {0}); Kurs использует только вашу собственную папку: выберите другую через --data-dir",
+    ],
+    .forgetNamesakeRemains: [
+      "en": "Another profile called {0} remains (names were not unique before this version of Kurs); run kurs forget again to delete it too.",
+      "ru": "Остался ещё один профиль с именем «{0}» (до этой версии Kurs имена могли повторяться); запустите kurs forget ещё раз, чтобы удалить и его.",
+    ],
+    .dataFolderLink: [
+      "en": "this is a symbolic link; Kurs does not follow links inside its data folder. Remove the link, then try again",
+      "ru": "это символическая ссылка; Kurs не переходит по ссылкам внутри своей папки данных. Удалите ссылку и попробуйте снова",
     ],
     // MARK: Certificates
     .certificateHeading: ["en": "Certificate of completion", "ru": "Сертификат о прохождении курса"],

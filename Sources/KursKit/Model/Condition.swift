@@ -65,6 +65,15 @@ public indirect enum Condition: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The number of terms in this condition: what one evaluation may visit.
+  public var size: Int {
+    switch self {
+    case .constant, .flag, .compare: return 1
+    case .not(let inner): return 1 + inner.size
+    case .and(let left, let right), .or(let left, let right): return 1 + left.size + right.size
+    }
+  }
+
   /// Flags read by this condition.
   public var flags: Set<String> {
     switch self {

@@ -64,13 +64,29 @@ public struct Branch: Sendable, Equatable {
     public var condition: Condition
     public var source: String
     public var target: String
+    /// Where `goto` is written.
     public var location: SourceLocation
+    /// Where the `test` attribute is written, for pointing at a term inside it.
+    public var testLocation: SourceLocation?
 
-    public init(condition: Condition, source: String, target: String, location: SourceLocation) {
+    public init(
+      condition: Condition, source: String, target: String, location: SourceLocation, testLocation: SourceLocation? = nil
+    ) {
       self.condition = condition
       self.source = source
       self.target = target
       self.location = location
+      self.testLocation = testLocation
+    }
+
+    /// Where `term` (as written, `flag(x)`) is in the test, else where `goto` is. The column
+    /// counts the characters of the file: `<` and `&` are written as `&lt;` and `&amp;`.
+    public func location(of term: String) -> SourceLocation {
+      guard var located = testLocation, let range = source.range(of: term) else { return location }
+      let before = source[..<range.lowerBound]
+      let escapes = before.filter { $0 == "<" || $0 == "&" }.count * 3 + before.filter { $0 == ">" }.count * 3
+      located.column += "test=\"".count + before.count + escapes
+      return located
     }
   }
 

@@ -94,6 +94,8 @@ public struct ExportFile: Codable, Sendable, Equatable {
       throw .notJSON("it is not JSON")
     }
     guard let dictionary = object as? [String: Any], dictionary["format"] as? String == "kurs-export" else { throw .notAnExport }
+    // A field given twice reads as one value here and as the other elsewhere: not what was sealed.
+    if let key = DuplicateKeys.first(in: data) { throw .notJSON("field '\(key)' is given twice") }
     if let version = dictionary["version"] as? Int, version > 1 { throw .tooNew(version) }
     let file: ExportFile
     do {

@@ -25,6 +25,9 @@ public struct Journal: Sendable {
     public var input: EngineInput?
     public var session: SessionMark?
     public var events: [EngineEvent]
+    /// The line of the file this step was read from (its first statement); 0 for a step not
+    /// read from a file.
+    public var line = 0
 
     public init(
       id: String = UUID().uuidString.lowercased(), time: Date, course: String, courseVersion: String, digest: String,
@@ -58,6 +61,11 @@ public struct Journal: Sendable {
   public let learnerID: String
   /// The pseudonym, written as the actor's name only for a cohort member.
   public let actorName: String?
+
+  /// A size the file may not grow beyond, as if the disk were full there: for tests only (the
+  /// runner sets it from `KURS_TEST_JOURNAL_LIMIT`, documented as test-only in docs/privacy.md).
+  /// `nil`: no limit but the disk's.
+  public var testSizeLimit: Int?
 
   public init(url: URL, learnerID: String, actorName: String? = nil) {
     self.url = url
@@ -93,7 +101,7 @@ public struct Journal: Sendable {
     let decoder = JSONDecoder()
     var entries: [Entry] = []
     var notice: ReadError?
-    for line in lines {
+    for (position, line) in lines.enumerated() {
       let bytes = data[line.range]
       do {
         try add(try decoder.decode(Record.self, from: bytes), line: line.number, to: &entries)
@@ -106,7 +114,12 @@ public struct Journal: Sendable {
         guard Journal.isCutOff(bytes) else {
           throw ReadError(file: url.path, line: line.number, message: LocalizedMessage(.journalDamaged))
         }
-        notice = ReadError(file: url.path, line: line.number, message: LocalizedMessage(.journalCutOff))
+        // The first cut is the one reported. Only a cut on the last line is "the last record";
+        // one with records after it was a save that failed and was made again after it.
+        if notice == nil {
+          let isLast = position == lines.count - 1
+          notice = ReadError(file: url.path, line: line.number, message: LocalizedMessage(isLast ? .journalCutOff : .journalCutOffEarlier))
+        }
       }
     }
     return (entries, notice)
@@ -141,6 +154,7 @@ public struct Journal: Sendable {
         digest: extensions.courseDigest, registration: record.context.registration,
         attempt: extensions.attempt ?? record.context.registration, input: extensions.input,
         session: extensions.session, events: extensions.event.map { [$0] } ?? []))
+    entries[entries.count - 1].line = line
   }
 
   /// The non-empty lines of the file: their byte ranges and 1-based line numbers.
@@ -233,7 +247,10 @@ public struct Journal: Sendable {
   }
 
   /// Appends one step as its statements, one per line, in one write, and flushes it to disk
-  /// (one fsync) before returning.
+  /// (one fsync) before returning. When the write or the flush fails (a full disk), the file is
+  /// cut back to where it was, so a failed step leaves nothing half-written behind.
+  /// - Throws: `POSIXError` with the file system's reason (`ENOSPC` for a full disk, `EACCES`,
+  ///   `EROFS`); the step is then not on disk.
   public func append(_ entry: Entry, course: Course? = nil) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -251,15 +268,28 @@ public struct Journal: Sendable {
     if size > 0, pread(descriptor, &end, 1, size - 1) == 1, end != UInt8(ascii: "\n") {
       bytes.insert(UInt8(ascii: "\n"), at: 0)
     }
+    func failed(_ code: Int32) -> POSIXError {
+      // Take back what part of the step reached the file (an ftruncate to a smaller size needs
+      // no space); if even that fails, the reader skips the cut record.
+      if size >= 0 { _ = ftruncate(descriptor, size) }
+      return POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+    }
     var written = 0
     while written < bytes.count {
-      let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      var count = bytes.count - written
+      if let limit = testSizeLimit, size >= 0 {
+        // As a full disk does: the part that fits is written, then the write fails.
+        let room = max(0, limit - Int(size) - written)
+        if room == 0 { throw failed(ENOSPC) }
+        count = min(count, room)
+      }
+      let result = bytes[written..<(written + count)].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
       if result < 0 {
         if errno == EINTR { continue }
-        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        throw failed(errno)
       }
       written += result
     }
-    guard fsync(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    guard fsync(descriptor) == 0 else { throw failed(errno) }
   }
 }

@@ -18,4 +18,15 @@ public struct LearnerProfile: Sendable, Equatable, Codable {
     self.language = language
     self.created = created
   }
+
+  /// Whether `id` is one Kurs could have made: 1 to 64 ASCII letters, digits, `-` and `_`,
+  /// starting with a letter or digit. Ids read from files become folder names, so anything
+  /// else (`../x`, `/`, an empty id) is refused before it reaches a path.
+  public static func isValidID(_ id: String) -> Bool {
+    guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 64 else { return false }
+    func allowed(_ scalar: Unicode.Scalar) -> Bool {
+      ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+    return allowed(first) && id.unicodeScalars.allSatisfy { allowed($0) || $0 == "-" || $0 == "_" }
+  }
 }

@@ -20,7 +20,7 @@ public final class SessionLock: Sendable {
   public static func acquire(in folder: URL, learner: String) throws -> SessionLock {
     try DataDirectory.create(folder)
     let path = folder.appendingPathComponent("session.lock").path
-    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard descriptor >= 0 else {
       throw StoreError(file: path, LocalizedMessage(.journalUnreadable, String(cString: strerror(errno))))
     }

@@ -17,6 +17,8 @@ public final class LearningSession {
     public var certificatesDirectory: URL?
     /// Sends the journal's statements to a learning record store (`--lrs`), if any.
     public var lrs: LRSClient?
+    /// Sets what Ctrl-C prints: while a step waits unsaved, it must not say "saved".
+    public var setInterruptMessage: @Sendable (String) -> Void = { _ in }
     public init() {}
   }
 
@@ -72,6 +74,9 @@ public final class LearningSession {
         notices.append(t(.retakeNeeded, titles.joined(separator: ", ")))
       }
     }
+    for gap in outcome.gaps {
+      notices.append("\(journal.url.path):\(gap.line): " + t(.journalGap, gap.module, gap.journalNode, gap.replayedNode))
+    }
     state = outcome.state
     registrations = outcome.registrations
     hasRecords = !entries.isEmpty
@@ -106,20 +111,22 @@ public final class LearningSession {
           return .usage
         }
         if state.currentModule == requested, state.module(requested).status == .inProgress {
-          screen = try engine.currentScreen(state)
+          screen = try currentScreen()
         } else {
           guard let started = try startModule(requested) else { return .success }
           screen = started
         }
       } else if let current = state.currentModule, state.module(current).status == .inProgress {
-        screen = try engine.currentScreen(state)
+        screen = try currentScreen()
       } else if let next = engine.nextModule(in: state) {
         guard let started = try startModule(next) else { return .success }
         screen = started
       } else {
         say(t(.courseComplete))
+        // A certificate lost before (a stop at the last screen, a kill while writing) is made now.
+        let certified = repairCertificate()
         showProgress()
-        return .success
+        return certified ? .success : .notSaved
       }
     } catch {
       return refused(error)
@@ -127,11 +134,19 @@ public final class LearningSession {
     return loop(from: screen)
   }
 
+  private func currentScreen() throws(StepFailure) -> Screen {
+    do {
+      return try engine.currentScreen(state)
+    } catch {
+      throw .refused(error)
+    }
+  }
+
   /// Shows the module's content note, then starts it. `nil` when the learner quit at the note.
-  private func startModule(_ id: String) throws(EngineRefusal) -> Screen? {
+  private func startModule(_ id: String) throws(StepFailure) -> Screen? {
     // A locked module is refused before its note is shown.
     let missing = engine.missingRequirements(of: id, in: state)
-    if !missing.isEmpty { throw EngineRefusal.moduleLocked(module: id, missing: missing) }
+    if !missing.isEmpty { throw .refused(.moduleLocked(module: id, missing: missing)) }
     if let module = course.module(id), !module.contentNote.isEmpty {
       guard contentNote(module.contentNote) == .read else { return nil }
     }
@@ -159,17 +174,77 @@ public final class LearningSession {
     }
   }
 
-  /// Applies an input, records it, and returns the next screen.
-  private func step(_ input: EngineInput) throws(EngineRefusal) -> Screen {
-    let result = try engine.apply(input, to: state)
+  /// Why a step did not happen: the engine refused the input, or the step could not be saved
+  /// and the learner chose to stop.
+  enum StepFailure: Error {
+    case refused(EngineRefusal)
+    case notSaved
+  }
+
+  /// Applies an input, records it, and returns the next screen. The learner's state moves on
+  /// only once the step is on disk: a step that could not be saved is never shown as done.
+  private func step(_ input: EngineInput) throws(StepFailure) -> Screen {
+    let result: Engine.Step
+    do {
+      result = try engine.apply(input, to: state)
+    } catch {
+      throw .refused(error)
+    }
     if input != .back && !(input == .proceed && state.module(state.currentModule ?? "").reviewIndex != nil) {
-      record(input, result.events)
+      guard save(entry(input, result.events)) else { throw .notSaved }
     }
     state = result.state
     return result.screen
   }
 
+  /// Writes a step to the journal. When that fails (a full disk, no permission), says so and
+  /// why, and offers to try again or to stop; nothing goes on until the step is on disk.
+  /// - Returns: whether the step is on disk (`false`: the learner stopped).
+  private func save(_ entry: Journal.Entry) -> Bool {
+    var failed = false
+    while true {
+      do {
+        try journal.append(entry, course: course)
+        if failed { options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n") }
+        deliver(force: false)
+        return true
+      } catch {
+        if !failed { options.setInterruptMessage("\n" + t(.notSavedStopped, options.resumeCommand) + "\n") }
+        failed = true
+        console.writeError("kurs: " + t(.notSaved, reason(error)) + "\n")
+        console.write("> ")
+        guard let line = input.readLine(), line.trimmingCharacters(in: .whitespaces).lowercased() != "q" else {
+          say("\n" + t(.notSavedStopped, options.resumeCommand))
+          return false
+        }
+      }
+    }
+  }
+
+  /// Why a file could not be written, in the learner's words.
+  private func reason(_ error: any Error) -> String {
+    let code = (error as? POSIXError)?.code.rawValue ?? 0
+    switch code {
+    case ENOSPC, EDQUOT: return t(.notSavedDiskFull, journal.url.deletingLastPathComponent().path)
+    case EACCES, EPERM, EROFS: return t(.notSavedPermission, journal.url.path, String(cString: strerror(code)))
+    default: return "\(journal.url.path): \(error.localizedDescription)"
+    }
+  }
+
+  /// A session mark (resumed, suspended): not an answer, so a failure to save one is reported
+  /// and the learner goes on.
   private func record(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) {
+    do {
+      try journal.append(entry(input, events, session: session), course: course)
+    } catch {
+      console.writeError("kurs: " + t(.saveFailed, journal.url.path, reason(error)) + "\n")
+      return
+    }
+    deliver(force: session != nil)
+  }
+
+  /// The journal entry for a step.
+  private func entry(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) -> Journal.Entry {
     for case .moduleStarted(let module, _) in events {
       registrations[module] = UUID().uuidString.lowercased()
     }
@@ -184,12 +259,7 @@ public final class LearningSession {
       time: Date(), course: course.id, courseVersion: course.version, digest: course.digest,
       registration: cohort ?? module.flatMap { registrations[$0] }, attempt: module.flatMap { registrations[$0] },
       input: input, session: session, events: events)
-    do {
-      try journal.append(entry, course: course)
-    } catch {
-      console.writeError("kurs: " + t(.saveFailed, journal.url.path, error.localizedDescription) + "\n")
-    }
-    deliver(force: session != nil)
+    return entry
   }
 
   /// Sends what the LRS has not received yet. The journal is already safe on disk; a failure
@@ -263,7 +333,7 @@ public final class LearningSession {
                 say(message.text)
               }
             case .moduleEnd(let end):
-              guard let next = afterModule(end) else { return .success }
+              guard let next = try afterModule(end) else { return lastExit }
               screen = next
               answered = true
             default:
@@ -278,10 +348,28 @@ public final class LearningSession {
     }
   }
 
+  /// The exit code when the loop ends after a module: not success when the certificate of a
+  /// completed course could not be written.
+  private var lastExit = ExitCode.success
+
+  /// Makes the certificate of a completed course again when its set of files is missing or
+  /// incomplete (a stop at the last screen, a kill while writing). Nothing is shown when the
+  /// set is whole.
+  /// - Returns: whether a whole set is on disk (or none is due: the course is not complete, or
+  ///   no certificates folder was given).
+  @discardableResult
+  public func repairCertificate() -> Bool {
+    guard let directory = options.certificatesDirectory, state.completed else { return true }
+    if CertificateFiles.isComplete(course: course, in: directory) { return true }
+    return issueCertificate()
+  }
+
   /// Issues the certificate from the journal (the answers that earned it) and shows it. A
   /// problem is reported and the learner's progress is untouched.
-  private func issueCertificate() {
-    guard let directory = options.certificatesDirectory else { return }
+  /// - Returns: whether the certificate's files are on disk.
+  @discardableResult
+  private func issueCertificate() -> Bool {
+    guard let directory = options.certificatesDirectory else { return true }
     do {
       let inputs = try journal.read().entries.compactMap(\.input)
       let credential = try CertificateIssuer.issue(
@@ -290,16 +378,18 @@ public final class LearningSession {
       console.write("\n" + text + "\n")
       let names = files.map(\.lastPathComponent)
       say(t(.certificateSaved, directory.path, names.count > 1 ? names[1] : "", names.count > 2 ? names[2] : ""))
+      return true
     } catch {
       console.writeError("kurs: " + t(.certificateFailed, "\(error)") + "\n")
+      return false
     }
   }
 
   /// After a module: the course's completion, then the next module or a retake.
-  private func afterModule(_ end: ModuleEndScreen) -> Screen? {
+  private func afterModule(_ end: ModuleEndScreen) throws(StepFailure) -> Screen? {
     if state.completed {
       say("\n" + t(.courseComplete))
-      issueCertificate()
+      if !issueCertificate() { lastExit = .notSaved }
       showProgress()
       return nil
     }
@@ -319,8 +409,8 @@ public final class LearningSession {
     }
     do {
       return try startModule(target)
-    } catch {
-      _ = refused(error)
+    } catch .refused(let error) {
+      _ = refused(.refused(error))
       return nil
     }
   }
@@ -366,18 +456,23 @@ public final class LearningSession {
       say("\n" + t(.nothingSavedYet, start))
     } else {
       record(nil, [], session: .suspended)
+      // Stopping at the last screen of the course still ends with its certificate.
+      let certified = repairCertificate()
       say("\n" + t(.saved, options.resumeCommand))
+      if !certified { return .notSaved }
     }
     return .success
   }
 
   private func endOfInput() -> ExitCode {
     if !state.modules.isEmpty { record(nil, [], session: .suspended) }
+    repairCertificate()
     say("\n" + t(.inputEnded, options.resumeCommand))
     return .inputEnded
   }
 
-  private func refused(_ error: EngineRefusal) -> ExitCode {
+  private func refused(_ failure: StepFailure) -> ExitCode {
+    guard case .refused(let error) = failure else { return .notSaved }
     switch error {
     case .moduleLocked(let module, let missing):
       console.writeError("kurs: " + t(.moduleLocked, module, missing.joined(separator: ", "), course.id) + "\n")

@@ -20,12 +20,53 @@ public enum Replay {
     }
   }
 
+  /// A place where the journal goes on somewhere other than where its steps so far lead: steps
+  /// in between were never saved (a full disk before Kurs refused to go on without saving).
+  public struct Gap: Sendable, Equatable {
+    /// The journal line of the step after the gap.
+    public var line: Int
+    public var module: String
+    /// Where the journal says that step happened.
+    public var journalNode: String
+    /// Where the steps before it had led.
+    public var replayedNode: String
+  }
+
   public struct Outcome: Sendable {
     public var state: CourseState
     /// The current run (xAPI registration) of each module.
     public var registrations: [String: String]
     /// Set when the journal was written against another version of the course.
     public var change: CourseChange?
+    /// Gaps in the journal, in order; replay followed the journal across each.
+    public var gaps: [Gap] = []
+  }
+
+  /// Puts the learner where the journal says a step happened, when the replay so far led
+  /// elsewhere: the journal's node ids decide, never the position of a step in the file.
+  /// - Returns: the gap (also a lost wrong try at the same question), or `nil` when the state
+  ///   was already there.
+  static func follow(
+    _ module: String, _ node: String, attempt: Int?, line: Int, in state: inout CourseState, course: Course
+  ) -> Gap? {
+    guard let definition = course.module(module), definition.node(node) != nil else { return nil }
+    var moduleState = state.module(module)
+    let here = state.currentModule == module && moduleState.node == node
+    let ready = attempt == nil || (moduleState.phase == .showing && moduleState.tries == (attempt ?? 1) - 1)
+    if here && ready { return nil }
+    let gap = Gap(
+      line: line, module: module, journalNode: node,
+      replayedNode: state.currentModule == module ? moduleState.node ?? "-" : (state.currentModule ?? "-"))
+    state.currentModule = module
+    if moduleState.status == .notStarted { moduleState.runs = max(moduleState.runs, 1) }
+    moduleState.status = .inProgress
+    moduleState.node = node
+    moduleState.phase = .showing
+    moduleState.tries = max(0, (attempt ?? 1) - 1)
+    moduleState.lastWrongAnswer = nil
+    moduleState.reviewIndex = nil
+    state.modules[module] = moduleState
+    return gap
   }
 
   /// Applies one recorded input. Against a changed course, an answer that meets a page (one was
@@ -73,6 +114,7 @@ public enum Replay {
     var lastNode: [String: [String]] = [:]
     // A journal written by Kurs 0.1 carries the legacy digest of the same course files.
     let oldVersion = entries.last { $0.digest != course.digest && $0.digest != course.legacyDigest }?.courseVersion
+    var gaps: [Gap] = []
     for entry in entries {
       for event in entry.events {
         switch event {
@@ -88,13 +130,29 @@ public enum Replay {
         }
       }
       guard let input = entry.input else { continue }
+      // A step recorded against this very course names the question it answered: the answer
+      // goes to that question even when steps before it are missing from the journal.
+      let sameCourse = entry.digest == course.digest || (!course.legacyDigest.isEmpty && entry.digest == course.legacyDigest)
+      if sameCourse, case .answer = input {
+        for case .answered(let module, let question, _, _, _, _, let attempt, _) in entry.events.prefix(1) {
+          if let gap = follow(module, question, attempt: attempt, line: entry.line, in: &state, course: course) { gaps.append(gap) }
+        }
+      }
       if let next = apply(input, to: state, engine: engine, realign: oldVersion != nil) {
         state = next
       } else {
         dropped += 1
       }
+      // And the step leads where the journal says it led.
+      if sameCourse, input != .back, case .nodeEntered(let module, let node)? = entry.events.last(where: {
+        if case .nodeEntered = $0 { true } else { false }
+      }), state.currentModule == module, state.module(module).status == .inProgress,
+        state.module(module).node != node
+      {
+        if let gap = follow(module, node, attempt: nil, line: entry.line, in: &state, course: course) { gaps.append(gap) }
+      }
     }
-    guard let oldVersion else { return Outcome(state: state, registrations: registrations, change: nil) }
+    guard let oldVersion else { return Outcome(state: state, registrations: registrations, change: nil, gaps: gaps) }
 
     // The course changed. A pass stays a pass; where the replay could not place the learner,
     // they continue at the last node they reached that still exists.
@@ -134,6 +192,6 @@ public enum Replay {
       }
     }
     state.completed = change.retakes.isEmpty && (state.completed || engine.isComplete(state))
-    return Outcome(state: state, registrations: registrations, change: change)
+    return Outcome(state: state, registrations: registrations, change: change, gaps: gaps)
   }
 }

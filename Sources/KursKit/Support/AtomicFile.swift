@@ -37,4 +37,33 @@ public enum AtomicFile {
       throw error
     }
   }
+
+  /// Writes `data` to a new temporary file beside `url` and flushes it, for a caller that
+  /// renames several files into place together.
+  /// - Returns: the temporary file (the caller renames or removes it).
+  /// - Throws: the file system's error; no temporary file is left then.
+  static func stage(_ data: Data, for url: URL, permissions: Int) throws -> URL {
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: permissions]) else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.deletingLastPathComponent().path])
+    }
+    do {
+      let handle = try FileHandle(forWritingTo: temporary)
+      defer { try? handle.close() }
+      try handle.write(contentsOf: data)
+      try handle.synchronize()
+    } catch {
+      unlink(temporary.path)
+      throw error
+    }
+    return temporary
+  }
+
+  /// Flushes a folder's entries (the renames into it) to disk (`fsync(2)` on the folder).
+  static func synchronize(_ directory: URL) {
+    let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    _ = fsync(descriptor)
+    close(descriptor)
+  }
 }

@@ -1,6 +1,10 @@
 /// The semantic checks of `kurs validate`: everything a schema cannot see. Runs on a course that
 /// loaded; each finding points at the element or attribute to change.
 public struct CourseValidator: Sendable {
+  /// The work the branch-coverage check may still do for this validator's course: a hostile
+  /// course cannot keep `kurs validate` (or `kurs courses`) busy for long.
+  let coverageBudget = BranchCoverage.Budget()
+
   public init() {}
 
   /// What the checks of one module found, and what the course-wide checks need of it.
@@ -9,6 +13,8 @@ public struct CourseValidator: Sendable {
     var texts = TextChecks.Result()
     /// The most points a path through the module can collect.
     var mostPoints = 0
+    /// Whether the module's own checks found an error (its points then say nothing).
+    var hasErrors: Bool { graph.hasErrors }
   }
 
   /// Every finding about `course`, in file order.
@@ -22,7 +28,7 @@ public struct CourseValidator: Sendable {
   /// (languages, completion), not the other modules. Safe to run while other modules load.
   public func check(_ module: Module, in course: Course) -> ModuleResult {
     var result = ModuleResult()
-    ModuleChecks(course: course, module: module).run(&result.graph)
+    ModuleChecks(course: course, module: module, coverageBudget: coverageBudget).run(&result.graph)
     result.texts = TextChecks(course: course).check(TextChecks.texts(of: module))
     result.mostPoints = ModuleGraph(module: module).mostPoints
     return result
@@ -33,20 +39,24 @@ public struct CourseValidator: Sendable {
   /// the order of a check one module after another, so the output does not depend on the cores.
   public func validate(_ course: Course, modules results: [ModuleResult]) -> [Diagnostic] {
     var findings = Findings()
-    checkCourse(course, mostPoints: results.map(\.mostPoints), &findings)
+    checkCourse(course, mostPoints: results.map(\.mostPoints), broken: results.map(\.hasErrors), &findings)
     for result in results { findings.add(result.graph) }
     let texts = TextChecks(course: course)
     TextChecks.add([texts.check(TextChecks.texts(ofCourse: course))] + results.map(\.texts), to: &findings)
     return findings.sorted
   }
 
-  private func checkCourse(_ course: Course, mostPoints: [Int], _ findings: inout Findings) {
+  private func checkCourse(_ course: Course, mostPoints: [Int], broken: [Bool], _ findings: inout Findings) {
     let moduleIDs = course.modules.map(\.id)
     duplicates(course.modules.map { ($0.id, $0.location) }, what: "module", &findings)
+    let duplicated = Set(moduleIDs.filter { id in moduleIDs.filter { $0 == id }.count > 1 })
     for module in course.modules {
       for required in module.requires {
         let location = module.attributeLocations["requires"] ?? module.location
-        if required == module.id {
+        // With two modules of one id, "requires itself" would only echo the duplicate.
+        if required == module.id, duplicated.contains(module.id) {
+          continue
+        } else if required == module.id {
           findings.error(location, "module '\(module.id)' requires itself")
         } else if !moduleIDs.contains(required) {
           findings.error(location, "requires '\(required)', but there is no such module\(didYouMean(required, moduleIDs))")
@@ -75,8 +85,12 @@ public struct CourseValidator: Sendable {
         findings.error(course.completion.location ?? course.location, "completion names module '\(id)', but there is no such module\(didYouMean(id, moduleIDs))")
       }
     }
-    if let minimum = course.completion.minimumScore {
-      let required = course.completion.modules ?? moduleIDs
+    // A module with errors of its own counts no points; the sum would only echo them.
+    let requiredModules = course.completion.modules ?? moduleIDs
+    let requiredAreSound = !zip(course.modules, broken).contains { requiredModules.contains($0.0.id) && $0.1 }
+      && duplicated.isEmpty
+    if let minimum = course.completion.minimumScore, requiredAreSound {
+      let required = requiredModules
       let most = zip(course.modules, mostPoints).filter { required.contains($0.0.id) }.map(\.1).reduce(0, +)
       if minimum > most {
         findings.error(course.completion.location ?? course.location, "min-score \(minimum) is above the \(most) points the required modules can give together; no learner could complete the course")
@@ -113,6 +127,8 @@ struct Findings: Sendable {
   }
 
   var count: Int { items.count }
+
+  var hasErrors: Bool { items.contains { $0.severity == .error } }
 
   var sorted: [Diagnostic] {
     items.enumerated().sorted { a, b in

@@ -19,6 +19,8 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
   public var location: SourceLocation
   /// Lowercase, no final period, says what is wrong and what to do.
   public var message: String
+  /// The message in other languages, by code (`ru`), where Kurs has it (`message(in:)`).
+  public var translations: [String: String]?
 
   public init(_ severity: Severity, _ stage: Stage, at location: SourceLocation, _ message: String) {
     self.severity = severity
@@ -35,6 +37,14 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
     Diagnostic(.warning, .semantic, at: location, message)
   }
 
+  /// The message in `language`, else in English.
+  public func message(in language: String) -> String { translations?[language] ?? message }
+
   /// `path:line:column: error: message`, as compilers print it.
   public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+  /// `description` with the message in `language` where Kurs has it.
+  public func description(in language: String) -> String {
+    "\(location): \(severity.rawValue): \(message(in: language))"
+  }
 }

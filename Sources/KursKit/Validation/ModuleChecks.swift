@@ -4,6 +4,8 @@
 struct ModuleChecks {
   let course: Course
   let module: Module
+  /// What is left of the course's budget for branch coverage (`BranchCoverage`).
+  var coverageBudget = BranchCoverage.Budget()
 
   func run(_ findings: inout Findings) {
     let nodeIDs = module.nodes.map(\.id)
@@ -27,15 +29,106 @@ struct ModuleChecks {
     let graph = ModuleGraph(module: module)
     if checkReachability(graph, &findings) { checkPassMark(graph, &findings) }
     checkBranches(graph, &findings)
+    checkTraps(graph, &findings)
+  }
+
+  /// A loop whose only ways out are branch conditions on values nothing in the loop changes
+  /// (score, a counter, a flag): a learner who arrives with the wrong value goes round for ever.
+  private func checkTraps(_ graph: ModuleGraph, _ findings: inout Findings) {
+    let componentCount = graph.componentIsLoop.count
+    var members = [[Int]](repeating: [], count: componentCount)
+    for index in module.nodes.indices where graph.reachable[index] { members[graph.component[index]].append(index) }
+    for component in 0..<componentCount where graph.componentIsLoop[component] && !members[component].isEmpty {
+      let inside = Set(members[component])
+      var conditionalExits: [(node: Int, reads: Set<String>, location: SourceLocation)] = []
+      var freeExit = false
+      for index in members[component] {
+        let node = module.nodes[index]
+        for edge in graph.edges[index] where !inside.contains(edge.target) {
+          guard case .branch(let branch) = node.kind else {
+            freeExit = true  // a page's next, a question's next or a learner's choice
+            continue
+          }
+          // A route is taken when its test holds and the tests before it do not.
+          var reads: Set<String> = []
+          var location = branch.otherwiseLocation ?? node.location
+          for route in branch.routes {
+            reads.formUnion(Self.names(read: route.condition))
+            if route.target == module.nodes[edge.target].id, edge.label != .otherwise {
+              location = route.location
+              break
+            }
+          }
+          conditionalExits.append((index, reads, location))
+        }
+      }
+      guard !freeExit, let first = conditionalExits.first else { continue }
+      let read = conditionalExits.reduce(into: Set<String>()) { $0.formUnion($1.reads) }
+      guard read.isDisjoint(with: changed(inside)) else { continue }
+      let names = members[component].prefix(5).map { "'\(module.nodes[$0].id)'" }.joined(separator: ", ")
+      let values = read.sorted().joined(separator: ", ")
+      findings.warning(
+        first.location,
+        "the loop through \(names) can trap a learner: its only ways out depend on \(values.isEmpty ? "tests that never change" : values), which nothing in the loop changes, so a learner who arrives when they do not hold goes round for ever; add a way out that always works (<otherwise goto=\"…\"/> towards an end) or a question or effect inside the loop")
+    }
+  }
+
+  /// What a condition reads: `score` (for score and percent), `counter(x)`, `flag(x)`, `visits(x)`.
+  private static func names(read condition: Condition) -> Set<String> {
+    var names = Set(condition.flags.map { "flag(\($0))" })
+    for value in condition.values {
+      switch value {
+      case .score, .percent: names.insert("score")
+      case .counter(let name): names.insert("counter(\(name))")
+      case .visits(let node): names.insert("visits(\(node))")
+      case .number: break
+      }
+    }
+    return names
+  }
+
+  /// What the nodes of a loop change, named as `names(read:)` names it.
+  private func changed(_ inside: Set<Int>) -> Set<String> {
+    var names: Set<String> = []
+    func record(_ effects: [Effect]) {
+      for effect in effects {
+        switch effect {
+        case .setFlag(let name, _): names.insert("flag(\(name))")
+        case .addToCounter(let name, _): names.insert("counter(\(name))")
+        }
+      }
+    }
+    for index in inside {
+      let node = module.nodes[index]
+      names.insert("visits(\(node.id))")
+      record(node.effects)
+      if case .question(let question) = node.kind {
+        if question.points > 0 { names.insert("score") }
+        question.choices.forEach { record($0.effects) }
+      }
+    }
+    return names
   }
 
   private func checkBranches(_ graph: ModuleGraph, _ findings: inout Findings) {
     for node in module.nodes {
       if case .branch(let branch) = node.kind, branch.otherwise == nil, graph.reachable[module.index(of: node.id) ?? 0] {
-        if let example = BranchCoverage.uncovered(branch.routes.map(\.condition)) {
+        switch BranchCoverage.check(branch.routes.map(\.condition), budget: coverageBudget) {
+        case .covered:
+          break
+        case .uncovered(let example):
           findings.error(
             node.location,
             "branch '\(node.id)' has no <otherwise> and its conditions can all be false (for example when \(example)); add <otherwise goto=\"…\"/>")
+        case .tooLarge(let combinations, let terms):
+          let tried = combinations == Int.max ? "more than \(Int.max)" : String(combinations)
+          findings.error(
+            node.location,
+            "branch '\(node.id)' has no <otherwise>, and its conditions are too large to check that one of them always holds (\(terms) terms under \(tried) combinations of flags and values; Kurs evaluates at most \(BranchCoverage.branchBudget) terms per branch); add <otherwise goto=\"…\"/>")
+        case .budgetSpent:
+          findings.error(
+            node.location,
+            "branch '\(node.id)' has no <otherwise>, and the branches before it used up the work Kurs spends on checking that a condition always holds (\(BranchCoverage.courseBudget) term evaluations per course); add <otherwise goto=\"…\"/>")
         }
       }
     }
@@ -74,7 +167,7 @@ struct ModuleChecks {
         checkTarget(route.target, attribute: "goto", in: node, nodeIDs, at: route.location, &findings)
         for value in route.condition.values {
           if case .visits(let target) = value, module.node(target) == nil {
-            findings.error(route.location, "condition reads visits(\(target)), but there is no node '\(target)'\(didYouMean(target, nodeIDs))")
+            findings.error(route.location(of: "visits(\(target))"), "condition reads visits(\(target)), but there is no node '\(target)'\(didYouMean(target, nodeIDs))")
           }
         }
       }
@@ -89,6 +182,13 @@ struct ModuleChecks {
   private func checkReachability(_ graph: ModuleGraph, _ findings: inout Findings) -> Bool {
     var reportedLoops: Set<Int> = []
     var everyPathEnds = true
+    // Nodes that cannot reach an end lead only to such nodes. The cause is where they stop: a
+    // loop or a node with no edge out of it; the nodes before it (a loop that leads into it
+    // too) only inherit the problem and are not blamed.
+    var leavesComponent = [Bool](repeating: false, count: graph.componentIsLoop.count)
+    for (index, list) in graph.edges.enumerated() where list.contains(where: { graph.component[$0.target] != graph.component[index] }) {
+      leavesComponent[graph.component[index]] = true
+    }
     for (index, node) in module.nodes.enumerated() where module.index(of: node.id) == index {
       if !graph.reachable[index] {
         findings.warning(node.location, "node '\(node.id)' cannot be reached from the start '\(module.start)'; link to it or remove it")
@@ -97,6 +197,7 @@ struct ModuleChecks {
       guard !graph.reachesEnd[index] else { continue }
       everyPathEnds = false
       let component = graph.component[index]
+      guard !leavesComponent[component] else { continue }
       if graph.componentIsLoop[component] {
         guard reportedLoops.insert(component).inserted else { continue }
         let members = module.nodes.indices.filter { graph.component[$0] == component }
@@ -127,6 +228,19 @@ struct ModuleChecks {
   private func checkPassMark(_ graph: ModuleGraph, _ findings: inout Findings) {
     let most = graph.mostPoints
     let location = module.attributeLocations["pass-mark"] ?? module.location
+    // Path by path: a passing end that some path reaches with too few points on offer.
+    let required = module.passMark.requiredPoints(maximum: most)
+    if required <= most {
+      let fewest = graph.fewestPointsOnOffer
+      for index in graph.reachableEnds {
+        guard case .end(let end) = module.nodes[index].kind, end.outcome == .pass, let poorest = fewest[index],
+          poorest < required
+        else { continue }
+        findings.warning(
+          module.nodes[index].location,
+          "some paths to end '\(module.nodes[index].id)' (outcome=\"pass\") offer only \(poorest) of the \(required) point\(required == 1 ? "" : "s") the pass mark needs, so a learner who takes them cannot pass however well they answer; add scored questions on those paths, lower the pass mark, or end those paths elsewhere (kurs stats shows the points on offer per end)")
+      }
+    }
     switch module.passMark {
     case .points(let points) where points > most:
       findings.error(location, "pass mark \(points) is above the \(most) point\(most == 1 ? "" : "s") any path through module '\(module.id)' can collect; lower it or add questions")
@@ -156,11 +270,11 @@ struct ModuleChecks {
       guard case .branch(let branch) = node.kind else { continue }
       for route in branch.routes {
         for flag in route.condition.flags.sorted() where !flagsSet.contains(flag) {
-          findings.warning(route.location, "flag '\(flag)' is read here but never set in module '\(module.id)'\(didYouMean(flag, Array(flagsSet))); it is always unset")
+          findings.warning(route.location(of: "flag(\(flag))"), "flag '\(flag)' is read here but never set in module '\(module.id)'\(didYouMean(flag, Array(flagsSet))); it is always unset")
         }
         for value in route.condition.values {
           if case .counter(let name) = value, !countersSet.contains(name) {
-            findings.warning(route.location, "counter '\(name)' is read here but never changed in module '\(module.id)'\(didYouMean(name, Array(countersSet))); it is always 0")
+            findings.warning(route.location(of: "counter(\(name))"), "counter '\(name)' is read here but never changed in module '\(module.id)'\(didYouMean(name, Array(countersSet))); it is always 0")
           }
         }
       }

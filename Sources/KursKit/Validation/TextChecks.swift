@@ -2,6 +2,10 @@
 struct TextChecks {
   let course: Course
 
+  /// The longest text one paragraph, item or prompt should hold (about two screens at 80
+  /// columns on a small laptop); a longer one is a warning: it is hard to read and to resume.
+  static let longestText = 3_000
+
   /// Texts and bodies of one part of a course, in the order they are written.
   struct Texts {
     var texts: [(String, LocalizedText)] = []
@@ -79,6 +83,11 @@ struct TextChecks {
       for language in text.variants.keys.sorted() where text.variants[language]?.isBlank == true {
         result.texts.warning(location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
       }
+      for language in text.variants.keys.sorted() {
+        if let long = text.variants[language], let warning = Self.tooLong(long, name: name, language: language) {
+          result.texts.warning(location, warning)
+        }
+      }
     }
     for (name, body) in list.bodies where !body.isEmpty {
       let location = body.location ?? course.location
@@ -90,9 +99,24 @@ struct TextChecks {
         if blocks.isEmpty || blocks.flatMap(\.inlineTexts).allSatisfy(\.isBlank) {
           result.bodies.warning(location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
         }
+        if let warning = blocks.flatMap(\.inlineTexts).lazy.compactMap({ Self.tooLong($0, name: name, language: language) }).first {
+          result.bodies.warning(location, warning)
+        }
       }
     }
     return result
+  }
+
+  /// A warning for a text longer than `longestText` characters, else `nil`.
+  static func tooLong(_ text: InlineText, name: String, language: String) -> String? {
+    var count = 0
+    for run in text.runs {
+      count += run.text.count
+      if count > longestText * 1000 { break }  // no need to count a huge text to the end
+    }
+    guard count > longestText else { return nil }
+    let size = count > longestText * 1000 ? "more than \(longestText * 1000)" : String(count)
+    return "a text in <\(name)> ('\(language)') is \(size) characters long; a learner reads it on one screen: split it into paragraphs or pages of at most \(longestText) characters"
   }
 
   private func fallbackNote(_ language: String) -> String {

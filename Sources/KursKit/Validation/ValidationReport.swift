@@ -78,9 +78,9 @@ public struct ValidationReport: Sendable {
     return errorCount > 0 ? .invalid : .success
   }
 
-  /// Compiler-style lines, then a summary.
-  public func text() -> String {
-    var lines = diagnostics.map(\.description)
+  /// Compiler-style lines, then a summary; messages in `language` where Kurs has them.
+  public func text(language: String = "en") -> String {
+    var lines = diagnostics.map { $0.description(in: language) }
     let files = courses.map(\.files.count).reduce(0, +)
     let verdict = errorCount == 0 ? "valid" : "invalid"
     lines.append(

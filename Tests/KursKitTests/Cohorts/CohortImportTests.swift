@@ -30,6 +30,21 @@ import Testing
     }
   }
 
+  /// A field given twice: the seal covers the value JSONDecoder reads (the first), other tools
+  /// read the last. Refused, as in certificates.
+  @Test func anExportWithAFieldGivenTwiceIsRefused() throws {
+    let (_, statements) = try fixture.members()[1]
+    let text = String(decoding: try fixture.export("b", "Bea", statements), as: UTF8.self)
+    let doubled = text.replacingOccurrences(of: #""pseudonym" : "Bea""#, with: #""pseudonym" : "Bea", "pseudonym" : "Eve""#)
+    #expect(doubled != text)
+    #expect(throws: ExportFile.Problem.notJSON("field 'learner.pseudonym' is given twice")) { try ExportFile.read(Data(doubled.utf8)) }
+    let store = CohortStore(dataDirectory: try folder())
+    defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+    let cohort = try store.create(name: "spring", course: "example")
+    guard case .refused(let reason) = store.importFile(Data(doubled.utf8), into: cohort) else { Issue.record("accepted"); return }
+    #expect(reason.contains("given twice"))
+  }
+
   @Test func aSecondCourseIsLeftOutAndTheStoredFileIsSealedAgain() throws {
     let (_, statements) = try fixture.members()[1]
     let course = fixture.course

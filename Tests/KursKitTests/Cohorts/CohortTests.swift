@@ -125,6 +125,82 @@ import Testing
     #expect(wrongCourse.contains("no records for course 'marina'"))
   }
 
+  /// A summary of `count` statements whose last one is dated `last`.
+  func summary(last: String, count: Int) -> LearnerSummary {
+    LearnerSummary(
+      id: "b", pseudonym: "Bea", seal: "seal-\(last)-\(count)", last: last, count: count, lastActivity: last, completed: false,
+      lastNode: nil, modules: [:], firstTry: [:], wrong: [:])
+  }
+
+  /// Finding 16: `2026-11-22T23:00:00+14:00` is 09:00 UTC, an hour before `10:00:00Z`, though
+  /// it sorts after it as text.
+  @Test func exportTimesAreComparedAsInstantsNotAsText() {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    let kiribati = summary(last: "2026-11-22T23:00:00+14:00", count: 5)
+    let utc = summary(last: "2026-11-22T10:00:00Z", count: 5)
+    #expect(utc.isNewer(than: kiribati, now: now))
+    #expect(!kiribati.isNewer(than: utc, now: now))
+    #expect(LearnerSummary.isLater("2026-11-22T10:00:00Z", than: "2026-11-22T23:00:00+14:00"))
+  }
+
+  /// Finding 16: an export dated in the future (a wrong clock) does not block the later ones:
+  /// the export with more of the learner's steps wins, and the host is told; `replace` keeps
+  /// a given file whatever its date.
+  @Test func aFutureDatedExportDoesNotBlockLaterOnesAndTheHostSeesTheConflict() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = CohortStore(dataDirectory: folder)
+    let created = try store.create(name: "spring", course: "example")
+    let all = try members()[1].statements
+    // The first export from a computer whose clock said 2099.
+    var future = Array(all.prefix(3))
+    for index in future.indices { future[index].timestamp = "2099-01-01T00:00:0\(index)Z" }
+    let wrongClock = try export("b", "Bea", future, exported: "2099-01-01T00:01:00Z")
+    let later = try export("b", "Bea", all, exported: "2026-11-22T10:00:00Z")
+    let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+    #expect(try store.importAll([.data(wrongClock)], into: created, now: now) == [.added("Bea")])
+    let outcome = try #require(try store.importAll([.data(later)], into: created, now: now).first)
+    guard case .conflict(let who, let text) = outcome else { Issue.record("expected a conflict, got \(outcome)"); return }
+    #expect(who == "Bea")
+    #expect(text.contains("dated in the future") && text.contains("kept this export") && text.contains("--replace"))
+    #expect(try store.summaries(of: created).first?.count == all.count)
+    // The future-dated one again: still not taken, and said so.
+    guard case .conflict(_, let again) = try #require(try store.importAll([.data(wrongClock)], into: created, now: now).first) else {
+      Issue.record("expected a conflict"); return
+    }
+    #expect(again.contains("kept the export already imported"))
+    // The host decides otherwise.
+    #expect(try store.importAll([.data(wrongClock)], into: created, replace: true, now: now) == [.updated("Bea")])
+    #expect(try store.summaries(of: created).first?.count == 3)
+  }
+
+  /// Finding 18: a `cohort new` that fails half way (the disk fills while cohort.json is
+  /// written) leaves nothing, and the same command then works.
+  @Test func aCohortNewThatFailsHalfWayLeavesNothingAndCanBeRunAgain() throws {
+    let data = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let store = CohortStore(dataDirectory: data)
+    #expect(throws: CohortStore.Failure.self) {
+      _ = try store.create(name: "spring", course: "example", writeFile: { _, _ in throw POSIXError(.ENOSPC) })
+    }
+    #expect(!FileManager.default.fileExists(atPath: store.folder("spring").path))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: store.root.path).isEmpty, "no temporary folder left")
+    let made = try store.create(name: "spring", course: "example")
+    #expect(try store.cohort(named: "spring").code == made.code)
+    #expect(throws: CohortStore.Failure.self) { _ = try store.create(name: "spring", course: "example") }
+  }
+
+  /// What an older Kurs left after a failed `cohort new` (a folder with an empty learners/ and
+  /// no cohort.json) no longer blocks the name.
+  @Test func aHalfMadeCohortFromAnOlderKursIsReplaced() throws {
+    let data = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let store = CohortStore(dataDirectory: data)
+    try FileManager.default.createDirectory(at: store.folder("spring").appendingPathComponent("learners"), withIntermediateDirectories: true)
+    let made = try store.create(name: "spring", course: "example")
+    #expect(try store.cohort(named: "spring").code == made.code)
+  }
+
   @Test func joinCodesParseAndGiveAStableRegistration() {
     #expect(Cohort.parse(code: " marina-k7p4qx ")?.code == "marina-K7P4QX")
     #expect(Cohort.parse(code: "marina-K0P4QX") == nil, "0 is not in the alphabet")

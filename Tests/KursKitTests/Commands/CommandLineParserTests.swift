@@ -37,8 +37,32 @@ import Testing
     #expect(throws: UsageError("--lang needs a value")) { try CommandLineParser.parse(["--lang"]) }
   }
 
+  @Test func packAndAddTakeOneCourse() throws {
+    #expect(try CommandLineParser.parse(["pack", "marina", "--out", "m.xml"]).command == .pack(course: "marina", out: "m.xml"))
+    #expect(try CommandLineParser.parse(["pack", "marina"]).command == .pack(course: "marina", out: nil))
+    #expect(try CommandLineParser.parse(["add", "m.xml", "--data-dir", "D"]).command == .add(path: "m.xml"))
+    #expect(throws: UsageError("'kurs pack' needs one course: kurs pack marina --out marina.xml", command: "pack")) {
+      try CommandLineParser.parse(["pack"])
+    }
+    #expect(throws: UsageError("'kurs add' needs one course file or folder: kurs add marina.xml", command: "add")) {
+      try CommandLineParser.parse(["add", "a.xml", "b.xml"])
+    }
+    #expect(throws: UsageError("'kurs add' has no option --out", command: "add")) {
+      try CommandLineParser.parse(["add", "a.xml", "--out", "x"])
+    }
+    #expect(HelpText.topic("pack")?.contains("kurs pack marina --out marina.xml") == true)
+    #expect(HelpText.topic("add")?.contains("kurs add marina.xml") == true)
+    #expect(HelpText.topic("courses")?.contains("$KURS_COURSES") == true)
+  }
+
   @Test func newCourseNeedsTheWordCourse() throws {
     #expect(try CommandLineParser.parse(["new", "course", "abc"]).command == .newCourse(id: "abc", directory: nil))
+    #expect(
+      try CommandLineParser.parse(["new", "course", "abc", "--languages", "ru en"]).command
+        == .newCourse(id: "abc", directory: nil, languages: ["ru", "en"]))
+    #expect(throws: UsageError("--languages takes language codes separated by spaces, the default first: --languages \"en ru\"", command: "new")) {
+      try CommandLineParser.parse(["new", "course", "abc", "--languages", "English"])
+    }
     #expect(throws: UsageError.self) { try CommandLineParser.parse(["new", "abc"]) }
   }
 }

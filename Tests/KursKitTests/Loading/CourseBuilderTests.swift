@@ -130,7 +130,8 @@ import Testing
     #expect(loaded != nil, "\(whole.text())")
     #expect(whole.diagnostics.contains { $0.message.contains("names node 'gone'") })
     #expect(whole.diagnostics.contains { $0.message.contains("module 'm8' has no reachable end") })
-    #expect(whole.diagnostics.contains { $0.message.contains("min-score 5") })
+    // m8, which completion requires, has an error of its own: min-score is not judged on it.
+    #expect(!whole.diagnostics.contains { $0.message.contains("min-score 5") })
     #expect(whole.diagnostics.contains { $0.message.contains("has no text in 'ru'") })
     #expect(streamed.diagnostics == whole.diagnostics)
     #expect(streamed.text() == whole.text())

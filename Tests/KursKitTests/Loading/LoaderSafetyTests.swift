@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @testable import KursKit
 
 /// Hostile and awkward input: every case ends in a clear finding, never a crash or a hang.
@@ -99,6 +103,120 @@ import Testing
     #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("../outside.xml", from: course) }
     #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("http://example.org/x.xml", from: course) }
     #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("content:x.xml", from: course) }
+  }
+
+  /// A course whose module file is `modules/m.xml`.
+  static let courseWithModuleFile = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <course xmlns="urn:kurs:course:1" id="c" version="1.0" languages="en" default-language="en">
+    <title>C</title>
+    <module-ref href="modules/m.xml"/>
+    </course>
+    """
+
+  static func module(_ text: String) -> String {
+    """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <module xmlns="urn:kurs:course:1" id="m" start="a" pass-mark="0">
+      <title>M</title>
+      <page id="a" next="done"><body><p>\(text)</p></body></page>
+      <end id="done" outcome="pass"/>
+    </module>
+    """
+  }
+
+  @Test func courseXMLThatIsASymbolicLinkOutOfTheFolderIsRefused() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let course = directory.appendingPathComponent("course")
+    try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+    let outside = try write(
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <course xmlns="urn:kurs:course:1" id="c" version="1.0" languages="en" default-language="en"><title>TOP-SECRET-TEXT</title></course>
+      """, in: directory, name: "elsewhere.xml")
+    try FileManager.default.createSymbolicLink(
+      atPath: course.appendingPathComponent("course.xml").path, withDestinationPath: outside)
+    let report = validate(course.path)
+    #expect(report.exitCode == .unreadable)
+    #expect(report.diagnostics.first?.message.contains("'course.xml' is a symbolic link") == true, "\(report.text())")
+    #expect(CourseLoader().load(path: course.path).course == nil)
+    #expect(!report.text().contains("TOP-SECRET-TEXT"))
+  }
+
+  @Test func aFolderOnTheWayThatIsALinkIsRefused() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let course = directory.appendingPathComponent("course")
+    let elsewhere = directory.appendingPathComponent("elsewhere")
+    try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    _ = try write(Self.courseWithModuleFile, in: course)
+    _ = try write(Self.module("Hello"), in: elsewhere, name: "m.xml")
+    try FileManager.default.createSymbolicLink(
+      at: course.appendingPathComponent("modules"), withDestinationURL: elsewhere)
+    let report = validate(course.path)
+    #expect(report.exitCode != .success)
+    #expect(report.text().contains("symbolic link"), "\(report.text())")
+  }
+
+  /// The check (`PathResolver`) and the read were two operations: a module file swapped for a
+  /// link between them was read from outside the folder. Now the read itself refuses links.
+  @Test func aModuleFileSwappedForALinkWhileLoadingIsNeverReadFromOutside() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let course = directory.appendingPathComponent("course")
+    let modules = course.appendingPathComponent("modules")
+    try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
+    _ = try write(Self.courseWithModuleFile, in: course)
+    let inside = try write(Self.module("Harmless"), in: directory, name: "inside.xml")
+    let outside = try write(Self.module("TOP-SECRET-TEXT"), in: directory, name: "outside.xml")
+    let target = modules.appendingPathComponent("m.xml").path
+    let spareFile = modules.appendingPathComponent("spare-file").path
+    let spareLink = modules.appendingPathComponent("spare-link").path
+    _ = Glibc.link(inside, target)
+
+    final class Flag: @unchecked Sendable {
+      private let lock = NSLock()
+      private var value = false
+      var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+      }
+      func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+      }
+    }
+    let stop = Flag()
+    let swapper = Thread {
+      while !stop.isSet {
+        // A regular file, then a link out, each put in place in one rename.
+        unlink(spareFile)
+        _ = Glibc.link(inside, spareFile)
+        rename(spareFile, target)
+        unlink(spareLink)
+        symlink(outside, spareLink)
+        rename(spareLink, target)
+      }
+    }
+    swapper.start()
+    defer { stop.set() }
+    var leaked = 0
+    var loaded = 0
+    for _ in 0..<400 {
+      let result = CourseLoader().load(path: course.path)
+      if let course = result.course {
+        loaded += 1
+        if "\(course)".contains("TOP-SECRET-TEXT") { leaked += 1 }
+      }
+      if result.diagnostics.contains(where: { $0.message.contains("TOP-SECRET-TEXT") }) { leaked += 1 }
+    }
+    stop.set()
+    #expect(leaked == 0, "text from outside the course folder was read \(leaked) times")
+    #expect(loaded > 0, "the regular file was read at least once")
   }
 
   @Test func missingFileIsUnreadable() {

@@ -104,7 +104,7 @@ import Testing
     let text = LocalizedText()
     let body = LocalizedBody()
     func labels(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
-    let locations: Set<String> = ["location", "attributeLocations", "otherwiseLocation"]
+    let locations: Set<String> = ["location", "attributeLocations", "otherwiseLocation", "testLocation"]
     let cases: [(Any, Set<String>)] = [
       (
         Course(id: "", version: "", languages: [], defaultLanguage: "", title: text, modules: [], location: location),

@@ -155,6 +155,44 @@ import Testing
     }
   }
 
+  /// A write that fails part way (a full disk) is taken back: the file is as it was, and the
+  /// next step starts on a clean line.
+  @Test func aFailedAppendLeavesTheFileAsItWas() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    _ = try record([.startModule("basics")], to: journal)
+    let before = try Data(contentsOf: journal.url)
+    journal.testSizeLimit = before.count + 100
+    let entry = Journal.Entry(time: Date(), course: course.id, courseVersion: course.version, digest: course.digest, session: .suspended)
+    #expect(throws: POSIXError(.ENOSPC)) { try journal.append(entry) }
+    #expect(try Data(contentsOf: journal.url) == before)
+    journal.testSizeLimit = nil
+    try journal.append(entry)
+    let (entries, notice) = try journal.read()
+    #expect(notice == nil)
+    #expect(entries.count == 2)
+  }
+
+  /// A record cut short with whole records after it was a save that failed and was made again:
+  /// it is reported with its line, and not as "the last record".
+  @Test func aCutRecordInTheMiddleIsNotCalledTheLastOne() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    _ = try record(Array(inputs.prefix(2)), to: journal)
+    let whole = try Data(contentsOf: journal.url)
+    try (whole + Data(#"{"actor":{"account":{"homePage":"urn:kurs:learner","na"#.utf8)).write(to: journal.url)
+    _ = try record(Array(inputs.prefix(2)), to: journal)
+    let (entries, notice) = try journal.read()
+    #expect(entries.count == 4)
+    let cutLine = whole.split(separator: UInt8(ascii: "\n")).count + 1
+    #expect(notice?.line == cutLine)
+    #expect(notice?.message == LocalizedMessage(.journalCutOffEarlier))
+    #expect(notice?.text("en").contains("the last record") == false)
+    #expect(entries[2].line == cutLine + 1, "each step knows its line")
+  }
+
   @Test func aJournalFromANewerKursIsRefused() throws {
     let folder = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -72,20 +72,3 @@ import Testing
     #expect(graph.pathCounts()[nodes.count - 1]?.paths == Int.max)
   }
 }
-
-@Suite struct BranchCoverageTests {
-  @Test func complementaryComparisonsCoverEverything() throws {
-    let conditions = try ["score >= 5", "score < 5"].map(ConditionParser.parse)
-    #expect(BranchCoverage.uncovered(conditions) == nil)
-  }
-
-  @Test func aFlagAndItsNegationCoverEverything() throws {
-    let conditions = try ["flag(a)", "not flag(a)"].map(ConditionParser.parse)
-    #expect(BranchCoverage.uncovered(conditions) == nil)
-  }
-
-  @Test func aGapIsShownWithAnExample() throws {
-    let conditions = try ["counter(x) > 2", "counter(x) < 2"].map(ConditionParser.parse)
-    #expect(BranchCoverage.uncovered(conditions) == "counter(x) is 2")
-  }
-}

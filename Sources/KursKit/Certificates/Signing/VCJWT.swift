@@ -27,6 +27,10 @@ public enum VCJWT {
     case claimMismatch(claim: String, field: String)
     /// The credential names another issuer than the key's.
     case issuerMismatch(named: String, key: String)
+    /// The header's `typ` is not `JWT`.
+    case wrongType(String)
+    /// The token's `exp` has passed (Kurs never writes one; another issuer may).
+    case expired(String)
 
     public var description: String {
       switch self {
@@ -42,6 +46,10 @@ public enum VCJWT {
         return "the token's '\(claim)' claim does not match the credential's \(field): the token was not made by kurs certificate sign"
       case .issuerMismatch(let named, let key):
         return "the certificate names its issuer '\(named)', but the key given belongs to '\(key)'"
+      case .wrongType(let type):
+        return "the token's type is '\(type)', not 'JWT': it is not a signed certificate as kurs certificate sign makes them"
+      case .expired(let date):
+        return "the signed certificate expired on \(date) (its 'exp' claim); ask the issuer for a new one"
       }
     }
   }
@@ -68,6 +76,8 @@ public enum VCJWT {
     var sub: String
     var jti: String
     var nbf: Int
+    /// When the token expires, in seconds: Kurs never writes it; when present, it is honoured.
+    var exp: Int?
   }
 
   /// The payload: the credential's own properties and the claims beside them.
@@ -111,12 +121,18 @@ public enum VCJWT {
   /// Checks a signed certificate's signature with the issuer's public key, then that its claims
   /// agree with the credential, and returns the credential. The credential's content still has
   /// to be checked against the course (`CertificateVerifier`).
-  public static func verify(_ token: String, publicKey: Ed25519.PublicKey) throws(SignatureError) -> Credential {
+  /// - Parameter now: the time an `exp` claim is compared with.
+  public static func verify(_ token: String, publicKey: Ed25519.PublicKey, now: Date = Date()) throws(SignatureError) -> Credential {
     let parts = token.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 3 else { throw .malformed("a signed certificate has three parts joined by dots") }
     guard let headerData = Base64URL.decode(parts[0]) else { throw .malformed("its header is not base64url") }
     guard let payloadData = Base64URL.decode(parts[1]) else { throw .malformed("its content is not base64url") }
     guard let signature = Base64URL.decode(parts[2]) else { throw .malformed("its signature is not base64url") }
+    for (part, data) in [("header", headerData), ("content", payloadData)] {
+      if let key = DuplicateKeys.first(in: data) {
+        throw .malformed("its \(part) gives '\(key)' twice; a signed certificate names each field once")
+      }
+    }
     let header: Header
     do {
       header = try JSONDecoder().decode(Header.self, from: headerData)
@@ -125,6 +141,8 @@ public enum VCJWT {
     }
     guard header.alg == "EdDSA" else { throw .unsupportedAlgorithm(header.alg) }
     guard header.crit == nil else { throw .malformed("its header has critical extensions kurs does not know") }
+    // OB3 8.2: `typ`, when present, is `JWT` (what kurs certificate sign writes).
+    if let type = header.typ, type != "JWT" { throw .wrongType(type) }
 
     let input = Array((parts[0] + "." + parts[1]).utf8)
     guard publicKey.isValidSignature(Array(signature), of: input) else {
@@ -155,6 +173,9 @@ public enum VCJWT {
     guard claims.jti == credential.id else { throw .claimMismatch(claim: "jti", field: "id") }
     let validFrom = CertificateIssuer.date(from: credential.validFrom).map { Int($0.timeIntervalSince1970) }
     guard claims.nbf == validFrom else { throw .claimMismatch(claim: "nbf", field: "validFrom") }
+    if let exp = claims.exp, now.timeIntervalSince1970 >= Double(exp) {
+      throw .expired(Date(timeIntervalSince1970: Double(exp)).formatted(.iso8601))
+    }
     guard credential.issuer.id == publicKey.issuerID else {
       throw .issuerMismatch(named: credential.issuer.id, key: publicKey.issuerID)
     }

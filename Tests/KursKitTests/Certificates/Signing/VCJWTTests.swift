@@ -89,4 +89,57 @@ import Testing
     #expect(throws: VCJWT.SignatureError.self) { try VCJWT.verify("a.b", publicKey: try key.publicKey) }
     #expect(throws: VCJWT.SignatureError.self) { try VCJWT.verify("!!.??.**", publicKey: try key.publicKey) }
   }
+
+  /// A token signed properly over `header` and `payload` as given (as another tool could make).
+  func token(header: String, payload: Data) throws -> String {
+    let input = Base64URL.encode(Data(header.utf8)) + "." + Base64URL.encode(payload)
+    return input + "." + Base64URL.encode(Data(try key.sign(Array(input.utf8))))
+  }
+
+  /// The payload of a properly signed token, as JSON text.
+  func payloadText() throws -> String {
+    let (token, _) = try VCJWT.sign(credential, with: key, issuerName: "Trainer")
+    return String(decoding: try #require(Base64URL.decode(parts(token)[1])), as: UTF8.self)
+  }
+
+  static let header = #"{"alg":"EdDSA","typ":"JWT"}"#
+
+  @Test func aTokenWhoseTypeIsNotJWTIsRefused() throws {
+    let payload = Data(try payloadText().utf8)
+    #expect(throws: Never.self) { try VCJWT.verify(try token(header: Self.header, payload: payload), publicKey: try key.publicKey) }
+    #expect(throws: Never.self) { try VCJWT.verify(try token(header: #"{"alg":"EdDSA"}"#, payload: payload), publicKey: try key.publicKey) }
+    #expect(throws: VCJWT.SignatureError.wrongType("vc+ld+json")) {
+      try VCJWT.verify(try token(header: #"{"alg":"EdDSA","typ":"vc+ld+json"}"#, payload: payload), publicKey: try key.publicKey)
+    }
+  }
+
+  @Test func aDuplicateKeyInTheHeaderOrTheContentIsRefusedEvenWhenSigned() throws {
+    let payload = try payloadText()
+    // The same subject written twice: JSONDecoder would read the first, most parsers the last.
+    let doubled = payload.replacingOccurrences(of: #""sub":"#, with: #""sub":"urn:uuid:00000000-0000-4000-8000-000000000000","sub":"#)
+    #expect(doubled != payload)
+    #expect {
+      try VCJWT.verify(try token(header: Self.header, payload: Data(doubled.utf8)), publicKey: try key.publicKey)
+    } throws: { error in
+      "\(error)".contains("'sub' twice")
+    }
+    #expect {
+      try VCJWT.verify(try token(header: #"{"alg":"EdDSA","alg":"none"}"#, payload: Data(payload.utf8)), publicKey: try key.publicKey)
+    } throws: { error in
+      "\(error)".contains("header gives 'alg' twice")
+    }
+  }
+
+  /// `exp`: Kurs never writes it; a token that has one is refused once it has passed.
+  @Test func anExpiredTokenIsRefusedAndKursWritesNoExpiry() throws {
+    #expect(!(try payloadText()).contains(#""exp""#))
+    let payload = try payloadText()
+    let expiring = String(payload.dropLast()) + #","exp":1800000000}"#
+    let token = try token(header: Self.header, payload: Data(expiring.utf8))
+    let before = Date(timeIntervalSince1970: 1_799_999_999)
+    #expect(throws: Never.self) { try VCJWT.verify(token, publicKey: try key.publicKey, now: before) }
+    #expect(throws: VCJWT.SignatureError.expired("2027-01-15T08:00:00Z")) {
+      try VCJWT.verify(token, publicKey: try key.publicKey, now: Date(timeIntervalSince1970: 1_800_000_000))
+    }
+  }
 }
