@@ -195,4 +195,16 @@ import Testing
     #expect(courses.output.contains("\(installed.path)/usr/bin/../share/kurs/courses") || courses.output.contains("\(installed.path)/usr/share/kurs/courses"), "\(courses.output)")
     #expect(!courses.output.contains("invalid"), "\(courses.output)")
   }
+
+  /// README's Install section names the files this version's scripts/package writes.
+  @Test func theInstallSectionNamesTheFilesOfThisVersion() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let readme = try String(contentsOf: KursProcess.repository.appendingPathComponent("README.md"), encoding: .utf8)
+    let version = KursCLI.version
+    for name in ["kurs-\(version)-linux-x86_64.tar.xz", "kurs_\(version)_amd64.deb", "SHA256SUMS"] {
+      #expect(readme.contains(name), "README.md, Install: \(name)")
+      #expect(FileManager.default.fileExists(atPath: try dist.appendingPathComponent(name).path), "\(name)")
+    }
+    #expect(readme.contains("tar -xJf kurs-\(version)-linux-x86_64.tar.xz && kurs-\(version)-linux-x86_64/bin/kurs"))
+  }
 }
