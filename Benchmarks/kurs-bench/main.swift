@@ -183,6 +183,64 @@ if wanted("save") {
   row(["latency of saving an answer, p99", ms(Measure.percentile(times, 99)), ""])
 }
 
+// 3b. Answering with a slow learning record store: the same scripted session of the Marina
+// course with no LRS and with one that takes 4.5 s per request (Benchmarks/slow-lrs.py). The
+// time a learner waits is the gap between two steps in the journal (microsecond timestamps).
+if wanted("lrs") {
+  section("Answering with a slow learning record store", ["session", "steps (answers)", "step to step, p50", "p99", "max", "whole run", "note"])
+  let courses = repository.appendingPathComponent("Courses").path
+  let input = work.appendingPathComponent("lrs.input").path
+  // Enough candidates per screen that every kind of question gets answered and pages go on.
+  try Data((String(repeating: "1a 2b 3c 4d\n1 2\n1\n\n", count: quick ? 20 : 60) + "q\n").utf8).write(to: URL(fileURLWithPath: input))
+  let server = Process()
+  server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+  server.arguments = [repository.appendingPathComponent("Benchmarks/slow-lrs.py").path, "4.5"]
+  let portPipe = Pipe()
+  server.standardOutput = portPipe
+  try server.run()
+  defer { server.terminate() }
+  var portText = ""
+  while !portText.contains("\n") {
+    let byte = portPipe.fileHandleForReading.readData(ofLength: 1)
+    if byte.isEmpty { break }
+    portText += String(decoding: byte, as: UTF8.self)
+  }
+  let port = portText.trimmingCharacters(in: .whitespacesAndNewlines)
+  for (name, lrs) in [("no --lrs", [String]()), ("--lrs answering in 4.5 s", ["--lrs", "http://127.0.0.1:\(port)/xAPI/"])] {
+    var gaps: [Double] = []
+    var wall: [Double] = []
+    var steps = 0
+    var answers = 0
+    var notes = Set<String>()
+    for round in 0..<runs {
+      let data = work.appendingPathComponent("lrs-data-\(round)-\(lrs.isEmpty)")
+      let run = try Measure.run(
+        [kurs, "start", "marina", "--learner", "Bench", "--courses", courses] + lrs,
+        environment: environment(data).merging(["KURS_LRS_USER": "bench", "KURS_LRS_PASSWORD": "bench"]) { $1 }, input: input)
+      wall.append(run.seconds)
+      if run.output.contains("slow to answer") { notes.insert("ends after the 5 s wait for the last delivery; the rest is sent next run") }
+      let journals = FileManager.default.enumerator(atPath: data.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix("marina.journal") } ?? []
+      let text = journals.first.flatMap { try? String(contentsOfFile: data.appendingPathComponent($0).path, encoding: .utf8) } ?? ""
+      // One time per step: its statements share a timestamp.
+      var times: [Date] = []
+      answers = 0
+      for line in text.split(separator: "\n") {
+        if line.contains("verbs/answered") { answers += 1 }
+        guard let range = line.range(of: "\"timestamp\":\"") else { continue }
+        let stamp = line[range.upperBound...].prefix { $0 != "\"" }
+        guard let date = try? Date(String(stamp), strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) else { continue }
+        if times.last != date { times.append(date) }
+      }
+      steps = times.count
+      gaps += zip(times.dropFirst(), times).map { $0.timeIntervalSince($1) }
+    }
+    row([
+      name, "\(steps) (\(answers))", ms(Measure.percentile(gaps, 50)), ms(Measure.percentile(gaps, 99)), ms(gaps.max() ?? 0),
+      ms(Measure.median(wall)), notes.sorted().joined(separator: "; "),
+    ])
+  }
+}
+
 // 4. Rebuilding a learner's state from a journal of 10,000 steps.
 if wanted("replay") {
   section("Rebuilding a learner's state from the journal", ["journal", "size", "read + replay (median)", "peak memory (own process)", "memory / size"])

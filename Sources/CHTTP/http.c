@@ -70,6 +70,12 @@ static void load(void) {
 static size_t collect(char *data, size_t size, size_t count, void *context) {
   kurs_http_response *response = context;
   size_t length = size * count;
+  // An answer larger than the caller allows is not read on: a hostile or broken server could
+  // otherwise fill the memory with an endless body.
+  if (length > response->max_body || response->body_length > response->max_body - length) {
+    response->too_large = 1;
+    return 0;  // libcurl then stops with a write error
+  }
   char *grown = realloc(response->body, response->body_length + length + 1);
   if (!grown) return 0;  // libcurl then stops with a write error
   memcpy(grown + response->body_length, data, length);
@@ -80,8 +86,10 @@ static size_t collect(char *data, size_t size, size_t count, void *context) {
 }
 
 int kurs_http_perform(const char *method, const char *url, const char *const *headers, size_t header_count,
-                      const void *body, size_t body_length, long timeout_ms, kurs_http_response *response) {
+                      const void *body, size_t body_length, long timeout_ms, size_t max_body,
+                      kurs_http_response *response) {
   memset(response, 0, sizeof *response);
+  response->max_body = max_body;
   pthread_once(&once, load);
   if (!curl.loaded) {
     snprintf(response->error, sizeof response->error, "%s", curl.problem);
@@ -112,7 +120,11 @@ int kurs_http_perform(const char *method, const char *url, const char *const *he
   if (strcmp(method, "GET") != 0 && strcmp(method, "POST") != 0) curl.easy_setopt(handle, OPT_CUSTOMREQUEST, method);
   int code = curl.easy_perform(handle);
   int result = 0;
-  if (code != 0) {
+  if (code != 0 && response->too_large) {
+    curl.easy_getinfo(handle, INFO_RESPONSE_CODE, &response->status);
+    snprintf(response->error, sizeof response->error, "the answer is larger than %zu bytes", max_body);
+    result = -2;
+  } else if (code != 0) {
     snprintf(response->error, sizeof response->error, "%s", curl.easy_strerror(code));
     result = -1;
   } else {

@@ -38,22 +38,36 @@ struct KursProcess {
     _ arguments: [String], in directory: URL = repository, input: String = "",
     environment: [String: String] = [:], executable: URL? = nil, inheritEnvironment: Bool = true
   ) throws -> Result {
-    let process = Process()
-    process.executableURL = executable ?? binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
     var environmentVariables = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
     environmentVariables["NO_COLOR"] = "1"
     for (key, value) in environment { environmentVariables[key] = value }
-    process.environment = environmentVariables
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
+    var launched: (process: Process, stdin: Pipe, stdout: Pipe, stderr: Pipe)?
+    // A binary a test has just copied can be "busy" for a moment: a process another test forked
+    // meanwhile may still hold the copy open for writing until it executes. Try again briefly.
     _ = ignoreBrokenPipe
-    try process.run()
+    for attempt in 1...100 {
+      let process = Process()
+      process.executableURL = executable ?? binary
+      process.arguments = arguments
+      process.currentDirectoryURL = directory
+      process.environment = environmentVariables
+      let stdin = Pipe()
+      let stdout = Pipe()
+      let stderr = Pipe()
+      process.standardInput = stdin
+      process.standardOutput = stdout
+      process.standardError = stderr
+      do {
+        try process.run()
+        launched = (process, stdin, stdout, stderr)
+        break
+      } catch {
+        let busy = (error as NSError).code == Int(ETXTBSY) || "\(error)".contains("busy")
+        guard busy, attempt < 100 else { throw error }
+        usleep(50_000)
+      }
+    }
+    guard let (process, stdin, stdout, stderr) = launched else { throw CocoaError(.executableLoad) }
     // kurs may exit before it reads its input (a refused file, say): the write then fails with
     // EPIPE, which says nothing about kurs, so it is not an error here.
     try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))

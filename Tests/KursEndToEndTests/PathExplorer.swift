@@ -9,6 +9,7 @@ struct PathExplorer {
     /// Node ids entered, in order.
     var nodes: [String]
     var lines: [String]
+    /// The id of the `<end>` node reached.
     var end: String
     var status: ModuleState.Status
     /// The learner's state at the module's end.
@@ -69,9 +70,11 @@ struct PathExplorer {
       guard (step.state.module(moduleID).visits.values.max() ?? 0) <= 3 else { continue }
       switch step.screen {
       case .moduleEnd(let end):
-        let key = nodes.joined(separator: ">") + "=\(end.status)"
+        // The end node the learner reached (the screen names only the module).
+        let endNode = step.state.module(moduleID).node ?? nodes.last ?? ""
+        let key = nodes.joined(separator: ">") + ">\(endNode)=\(end.status)"
         if found[key] == nil {
-          found[key] = Path(nodes: nodes, lines: lines, end: nodes.last ?? "", status: end.status, state: step.state)
+          found[key] = Path(nodes: nodes, lines: lines, end: endNode, status: end.status, state: step.state)
         }
       case .page, .feedback:
         let next = try engine.apply(.proceed, to: step.state)

@@ -152,4 +152,150 @@ import Testing
       }
     }
   }
+
+  /// Every ending of every module of the police course, in each language, passed and (where the
+  /// module can be failed) failed: the modules before it are first passed through the binary, as a
+  /// learner would, starting with the knowledge test taken before the course.
+  @Test(arguments: ["test-before", "problem", "procedures", "case", "oversight", "test-after"])
+  func policeModuleReachesEveryEndingInBothLanguages(module: String) throws {
+    let course = try course("police")
+    let index = try #require(course.modules.firstIndex { $0.id == module })
+    let definition = try #require(course.module(module))
+    let endIDs = Set(definition.nodes.compactMap { node -> String? in
+      if case .end = node.kind { return node.id }
+      return nil
+    })
+    for language in ["en", "ru"] {
+      let name = "police-\(module)-\(language)"
+      let (data, id) = try newLearner(name)
+      defer { try? FileManager.default.removeItem(at: data) }
+      let explorer = PathExplorer(engine: Engine(course: course, language: language, seed: id))
+      var state = CourseState()
+      var before: [String] = []
+      for earlier in course.modules[..<index] {
+        let passed = try #require(try explorer.paths(of: earlier.id, from: state).first { $0.status == .passed })
+        before += opening(course, module: earlier.id, firstVisit: state == CourseState()) + passed.lines + [""]
+        state = passed.state
+      }
+      let paths = try explorer.paths(of: module, from: state)
+      #expect(Set(paths.map(\.end)) == endIDs, "\(module) \(language): every end is reached")
+      // One path for each end and each result at that end.
+      var chosen: [String: PathExplorer.Path] = [:]
+      for path in paths where chosen["\(path.end)=\(path.status)"] == nil {
+        chosen["\(path.end)=\(path.status)"] = path
+      }
+      for path in chosen.values.sorted(by: { "\($0.end)\($0.status)" < "\($1.end)\($1.status)" }) {
+        let folder = data.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: data.appendingPathComponent("learners.json"), to: folder.appendingPathComponent("learners.json"))
+        let lines = before + opening(course, module: module, firstVisit: index == 0) + path.lines + ["", "q"]
+        let result = try KursProcess.run(
+          ["start", "police", "--learner", name, "--data-dir", folder.path, "--lang", language, "--plain"],
+          input: lines.joined(separator: "\n") + "\n")
+        #expect(result.exitCode == 0, "\(module) \(language) \(path.end): \(result.errors)")
+        guard let node = definition.node(path.end), case .end(let end) = node.kind else {
+          Issue.record("\(path.end) is not an end of \(module)")
+          continue
+        }
+        let endTitle = try #require(end.title.resolve(language, fallback: course.defaultLanguage)?.plain)
+        #expect(result.output.contains(endTitle), "\(module) \(language): the end '\(path.end)' is shown")
+        // The test before the course keeps its answers to itself; the one after shows both.
+        let firstSentence = { (key: Localization.Key) in
+          String(Localization.string(key, language).prefix { $0 != "." && $0 != ":" })
+        }
+        let review = Localization.string(.testReviewTitle, language)
+        if module == "test-before" {
+          #expect(result.output.contains(firstSentence(.testAnswerSaved)), "\(language)")
+          #expect(result.output.contains(firstSentence(.testBeforeEnd)), "\(language)")
+          #expect(!result.output.contains(review), "\(language): no review before the course")
+        }
+        if module == "test-after" {
+          #expect(result.output.contains(review), "\(language): the review after the course")
+        }
+        let title = try #require(definition.title.resolve(language, fallback: course.defaultLanguage)?.plain)
+        let expected = Localization.string(path.status == .passed ? .statusPassed : .statusFailed, language)
+        let progress = try KursProcess.run(["progress", "--learner", name, "--data-dir", folder.path, "--lang", language])
+        #expect(progress.output.contains("\(title): \(expected)"), "\(module) \(language) \(path.end)\n\(progress.output)")
+      }
+      if !["test-before", "test-after"].contains(module) {
+        #expect(chosen.values.contains { $0.status == .failed }, "\(module) \(language): a learner below the pass mark fails")
+      }
+    }
+  }
+
+  /// The lines that answer every question of a knowledge test all right or all wrong (tests are
+  /// not shuffled here, but the numbers are read from the screen all the same), and the state after.
+  func knowledgeTest(_ moduleID: String, right: Bool, engine: Engine, from state: CourseState) throws -> ([String], CourseState) {
+    let module = try #require(engine.course.module(moduleID))
+    var step = try engine.apply(.startModule(moduleID), to: state)
+    var lines: [String] = []
+    while true {
+      switch step.screen {
+      case .moduleEnd:
+        return (lines, step.state)
+      case .page, .feedback:
+        step = try engine.apply(.proceed, to: step.state)
+        lines.append("")
+      case .question(let screen):
+        let question = try #require(module.node(screen.nodeID).flatMap { node -> Question? in
+          if case .question(let question) = node.kind { return question }
+          return nil
+        })
+        let correct = question.choices.filter(\.isCorrect).map(\.id)
+        let wrong = try #require(question.choices.first { !$0.isCorrect }?.id)
+        let ids = right ? correct : [wrong]
+        let numbers = ids.compactMap { id in screen.options.firstIndex { $0.id == id }.map { String($0 + 1) } }
+        step = try engine.apply(.answer(.choices(ids)), to: step.state)
+        lines.append(numbers.joined(separator: " "))
+      }
+    }
+  }
+
+  /// Two officers take the police course through the binary and send their exports; the host's
+  /// report shows the gains known in advance: Aidar wrong on every item before and right on every
+  /// item after (0 to 13), Dana wrong both times (0 to 0).
+  @Test func thePoliceCourseReportShowsWhatTheGroupLearned() throws {
+    let course = try course("police")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-police-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let host = root.appendingPathComponent("host").path
+    let created = try KursProcess.run(["cohort", "new", "police-day", "--course", "police", "--data-dir", host])
+    #expect(created.exitCode == 0, "\(created.errors)")
+    let code = try #require(created.output.split(separator: "\n").first { $0.hasPrefix("Join code: ") }?.dropFirst("Join code: ".count))
+    var files: [String] = []
+    for (name, learned) in [("Aidar", true), ("Dana", false)] {
+      let data = root.appendingPathComponent(name)
+      #expect(try KursProcess.run(["join", String(code), "--learner", name, "--data-dir", data.path]).exitCode == 0)
+      let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
+      let id = try #require(profiles?.first?["id"] as? String)
+      let engine = Engine(course: course, language: "en", seed: id)
+      let explorer = PathExplorer(engine: engine)
+      var (lines, state) = try knowledgeTest("test-before", right: false, engine: engine, from: CourseState())
+      lines = opening(course, module: "test-before", firstVisit: true) + lines + [""]
+      for module in ["problem", "procedures", "case", "oversight"] {
+        let passed = try #require(try explorer.paths(of: module, from: state).first { $0.status == .passed })
+        lines += opening(course, module: module, firstVisit: false) + passed.lines + [""]
+        state = passed.state
+      }
+      let (after, _) = try knowledgeTest("test-after", right: learned, engine: engine, from: state)
+      lines += opening(course, module: "test-after", firstVisit: false) + after + [""]
+      let run = try KursProcess.run(
+        ["start", "police", "--learner", name, "--data-dir", data.path], input: lines.joined(separator: "\n") + "\n")
+      #expect(run.exitCode == 0, "\(name): \(run.errors)")
+      #expect(run.output.contains("Before the course: 0 of 13 points. After: \(learned ? 13 : 0) of 13 points."), "\(name)")
+      #expect(run.output.contains("You have completed the course."), "\(name): the certificate comes after the test")
+      let file = root.appendingPathComponent("\(name).json").path
+      #expect(try KursProcess.run(["export", "--out", file, "--learner", name, "--data-dir", data.path]).exitCode == 0)
+      files.append(file)
+    }
+    #expect(try KursProcess.run(["cohort", "import", "police-day"] + files + ["--data-dir", host]).exitCode == 0)
+    let report = try KursProcess.run(["cohort", "report", "police-day", "--data-dir", host])
+    #expect(report.exitCode == 0, "\(report.errors)")
+    #expect(report.output.contains("  Aidar: before 0, after 13, gain +13, normalised gain 1.00"), "\(report.output)")
+    #expect(report.output.contains("  Dana: before 0, after 0, gain 0, normalised gain 0.00"))
+    #expect(report.output.contains("  group (2 took both): before 0.00, after 6.50, gain 6.50, normalised gain 0.50"))
+    for item in ["t-risk", "t-practices", "t-agreements", "t-oversight"] {
+      #expect(report.output.contains("  \(item): 1 of 2 from wrong to right, 0 from right to wrong, 0 right both times, 1 wrong both times"), "\(item)")
+    }
+  }
 }

@@ -70,7 +70,7 @@ public enum CertificateIssuer {
     // The same rule as for a new profile (`LearnerName`), so a name accepted there is accepted here.
     guard LearnerName.problem(name, maximum: LearnerName.maximumCertificateLength) == nil else { throw .invalidName }
     guard engine.isComplete(state) else {
-      let required = course.completion.modules ?? course.modules.map(\.id)
+      let required = course.completion.modules ?? course.scoredModules.map(\.id)
       let missing = required.filter { !state.module($0).passedBefore }
       let total = required.map { state.module($0).bestScore ?? 0 }.reduce(0, +)
       throw .notComplete(course: course.id, missing: missing, total: total, minimum: course.completion.minimumScore)
@@ -83,7 +83,7 @@ public enum CertificateIssuer {
     var modules: [Credential.ModuleRecord] = []
     var descriptions: [Credential.ResultDescription] = []
     var results: [Credential.Outcome] = []
-    for module in course.modules {
+    for module in course.scoredModules {
       let moduleState = state.module(module.id)
       let passed = moduleState.passedBefore
       let score = passed ? (moduleState.bestScore ?? 0) : (moduleState.lastScore ?? 0)
@@ -108,7 +108,7 @@ public enum CertificateIssuer {
     let courseReference = Credential.CourseReference(id: course.id, version: course.version, digest: course.digest)
     let subjectID = Credential.subjectID(learner: facts.learnerID)
 
-    let required = (course.completion.modules ?? course.modules.map(\.id)).map { id in
+    let required = (course.completion.modules ?? course.scoredModules.map(\.id)).map { id in
       course.module(id).flatMap { text($0.title) } ?? id
     }
     let list = required.map { Localization.string(.quoted, language, $0) }.joined(separator: ", ")

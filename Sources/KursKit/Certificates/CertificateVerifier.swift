@@ -178,7 +178,8 @@ public enum CertificateVerifier {
         let earned = expectedResults.filter { $0.resultDescription == id }
         guard stated != earned else { continue }
         named = true
-        let moduleID = course.modules.indices.contains(index) ? course.modules[index].id : id
+        let scored = course.scoredModules
+        let moduleID = scored.indices.contains(index) ? scored[index].id : id
         func text(_ results: [Credential.Outcome]) -> String {
           results.isEmpty ? "no result" : results.map { "\($0.value) (\($0.status))" }.joined(separator: ", ")
         }

@@ -136,6 +136,7 @@ public enum Transcript {
     case .notAQuestion: return "the step does not fit what the course shows at this point"
     case .answerDoesNotFit: return "the answer does not name the question's own choices in the shape its kind needs"
     case .branchLoop(let module, let node): return "module '\(module)' loops through branches at '\(node)'"
+    case .testTaken(let module): return "the knowledge test '\(module)' was taken already"
     }
   }
 }

@@ -54,6 +54,7 @@ extension CohortReport {
         out.append(text)
       }
     }
+    for test in tests { out += [""] + test.textLines() }
     return out.joined(separator: "\n") + "\n"
   }
 
@@ -70,12 +71,24 @@ extension CohortReport {
     func field(_ text: String) -> String {
       text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
-    var lines = ["learner,module,status,score,maximum,attempts,certificate,last_activity"]
-    for row in learners {
+    // Knowledge tests add four columns each, the same on every row of a learner.
+    let testColumns = tests.flatMap { test in
+      ["before", "after", "gain", "normalized_gain"].map { "\(test.postTest)_\($0)" }
+    }
+    var lines = [(["learner", "module", "status", "score", "maximum", "attempts", "certificate", "last_activity"] + testColumns).joined(separator: ",")]
+    for (index, row) in learners.enumerated() {
+      let testCells = tests.flatMap { test -> [String] in
+        guard index < test.learners.count else { return ["", "", "", ""] }
+        let learner = test.learners[index]
+        return [
+          learner.before.map(String.init) ?? "", learner.after.map(String.init) ?? "", learner.gain.map(String.init) ?? "",
+          learner.normalizedGain.map { KnowledgeTestReport.decimal($0) } ?? "",
+        ]
+      }
       for cell in row.modules {
         lines.append(
-          [row.pseudonym, cell.module, cell.status, cell.score.map(String.init) ?? "", cell.maximum.map(String.init) ?? "",
-           String(cell.attempts), row.completed ? "yes" : "no", row.lastActivity ?? ""].map(field).joined(separator: ","))
+          ([row.pseudonym, cell.module, cell.status, cell.score.map(String.init) ?? "", cell.maximum.map(String.init) ?? "",
+           String(cell.attempts), row.completed ? "yes" : "no", row.lastActivity ?? ""] + testCells).map(field).joined(separator: ","))
       }
     }
     return lines.joined(separator: "\r\n") + "\r\n"
@@ -157,6 +170,7 @@ extension CohortReport {
       body += "<tr><td>\(Self.escape(item.title)) <small>\(Self.escape(item.module))/\(Self.escape(item.question))</small></td><td>\(item.answered)</td><td>\(share)</td><td>\(wrong)</td></tr>\n"
     }
     body += "</tbody>\n</table>\n"
+    for test in tests { body += test.html() }
     body += "<figure>" + Self.barChart(
       title: "Share right at the first try (%)",
       bars: items.filter { $0.answered > 0 }.prefix(12).map { ($0.question, Int(($0.shareCorrectFirstTry * 100).rounded())) }, total: 100) + "</figure>\n"

@@ -56,6 +56,8 @@ public struct CohortReport: Codable, Sendable, Equatable {
   public var funnel: [FunnelStep]
   /// Hardest first: the lowest share correct at the first try.
   public var items: [Item]
+  /// Each knowledge test before and after the course (`test="post"`): scores, gains, items.
+  public var tests: [KnowledgeTestReport] = []
 
   /// The report from members' statements (as an LRS or a test hands them over).
   public init(cohort: Cohort, course: Course, members: [(pseudonym: String, statements: [Statement])], language: String) {
@@ -134,6 +136,7 @@ public struct CohortReport: Codable, Sendable, Equatable {
     self.items = items.filter { $0.answered > 0 }.sorted {
       ($0.shareCorrectFirstTry, -$0.answered, $0.module, $0.question) < ($1.shareCorrectFirstTry, -$1.answered, $1.module, $1.question)
     } + items.filter { $0.answered == 0 }
+    tests = KnowledgeTestReport.reports(course: course, summaries: summaries, engine: engine, language: language)
   }
 
   /// The question's title, else its prompt, else its id.

@@ -2,7 +2,7 @@
 public enum CommandLineParser {
   static let commandNames = [
     "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "add", "pack", "validate",
-    "graph", "stats", "new", "schema", "help", "certificate", "keys",
+    "graph", "stats", "new", "schema", "help", "certificate", "keys", "import",
   ]
 
   /// Parses the arguments after the program name.
@@ -17,7 +17,7 @@ public enum CommandLineParser {
       "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
       "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
     ]
-    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "--replace"]
+    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "--replace", "--review"]
 
     while index < arguments.count {
       let argument = arguments[index]
@@ -81,11 +81,13 @@ public enum CommandLineParser {
     let command: Command
     switch name {
     case "validate":
-      try allow(["--strict", "--json"], for: name)
+      try allow(["--strict", "--json", "--review"], for: name)
       guard !rest.isEmpty else {
         throw UsageError("'kurs validate' needs a course folder or file: kurs validate Courses/example", command: name)
       }
-      command = .validate(paths: rest, strict: flags.contains("--strict"), json: flags.contains("--json"))
+      command = .validate(
+        paths: rest, strict: flags.contains("--strict"), json: flags.contains("--json"),
+        review: flags.contains("--review"))
     case "graph":
       try allow(["--module", "--format"], for: name)
       guard rest.count == 1 else {
@@ -196,6 +198,9 @@ public enum CommandLineParser {
     case "schema":
       try allow([], for: name)
       command = .schema
+    case "import":
+      try allow(["--out"], for: name)
+      command = try importCommand(rest, out: values["--out"])
     case "keys":
       try allow(["--out", "--name"], for: name)
       guard rest == ["new"] else {
@@ -210,6 +215,23 @@ public enum CommandLineParser {
       throw UsageError("unknown command '\(name)'\(didYouMean(name, commandNames))")
     }
     return Invocation(options: options, command: command)
+  }
+
+  /// `kurs import moodle|gift FILE`.
+  private static func importCommand(_ rest: [String], out: String?) throws(UsageError) -> Command {
+    let formats = BankImporter.Format.allCases.map(\.rawValue)
+    guard let first = rest.first, let format = BankImporter.Format(rawValue: first) else {
+      let given = rest.first.map { "'kurs import' reads moodle or gift, not '\($0)'\(didYouMean($0, formats))" }
+      throw UsageError(
+        "\(given ?? "'kurs import' needs a format and a file"): kurs import moodle questions.xml --out Courses/my-quiz",
+        command: "import")
+    }
+    guard rest.count == 2 else {
+      throw UsageError(
+        "'kurs import \(format.rawValue)' needs one file: kurs import \(format.rawValue) questions.\(format == .moodle ? "xml" : "txt")",
+        command: "import")
+    }
+    return .importBank(format: format, file: rest[1], out: out)
   }
 
   /// `kurs certificate sign|verify …`.

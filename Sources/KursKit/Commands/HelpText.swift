@@ -27,10 +27,12 @@ public enum HelpText {
 
     commands for authors:
       validate PATH...     check courses like a compiler: path:line:column: error: message
+                           (--review: also flag questions a learner could guess)
       graph COURSE         draw the branching of a course (Graphviz dot or Mermaid)
       stats COURSE         nodes, paths, points and reading time per module
       new course ID        write a starter course that validates
       pack COURSE          the whole course as one file to send (--out FILE)
+      import moodle|gift FILE   a Moodle XML or GIFT question bank as a new course
       schema               print the XML Schema of the course format
 
     commands for certificates:
@@ -55,9 +57,10 @@ public enum HelpText {
       --lang CODE          language: en or ru (default: your saved choice, then LANG)
       --plain              for screen readers: no colour, no boxes, one choice per line
       --lrs URL            also send statements to an xAPI learning record store (else
-                           $KURS_LRS_URL); they wait on disk while it cannot be reached
-      --lrs-credentials FILE   user:password for the LRS (else $KURS_LRS_USER and
-                           $KURS_LRS_PASSWORD; never on the command line)
+                           $KURS_LRS_URL), in the background; they wait on disk until it
+                           confirms them. A URL with user:password@ is refused
+      --lrs-credentials FILE   user:password for the LRS, in a file only you can read
+                           (chmod 600), else $KURS_LRS_USER and $KURS_LRS_PASSWORD
       --help, -h           this help; --version prints the version
 
     while learning, at every prompt:
@@ -83,7 +86,7 @@ public enum HelpText {
     switch name {
     case "validate":
       return """
-        usage: kurs validate PATH... [--strict] [--json]
+        usage: kurs validate PATH... [--strict] [--json] [--review]
 
         Checks each course (a folder holding course.xml, or the file itself) against the schema,
         then checks what a schema cannot see: ids that name nothing, unreachable nodes, nodes
@@ -95,11 +98,18 @@ public enum HelpText {
 
           --strict   count warnings as errors
           --json     print the findings as JSON
+          --review   also review the questions for what makes them guessable: the correct
+                     option markedly or usually the longest, correct answers in one place,
+                     true/false answers nearly all alike, "all/none of the above", hints
+                     that give the number of correct options, multiple select with nearly
+                     every option correct, options that alone repeat the prompt. Findings
+                     are warnings with the fix (docs/authoring.md, "Writing fair questions")
 
         exit codes: 0 valid (warnings allowed), 1 invalid, 2 a file could not be read, 64 usage
 
         example:
           kurs validate Courses/example Courses/marina --strict
+          kurs validate Courses/example --review --strict
 
         """
     case "graph":
@@ -238,7 +248,9 @@ public enum HelpText {
         refused, and a damaged, edited or other-course file is refused with the reason
         while the rest go on.
         'pull' reads the cohort's statements (by its registration) from a learning record
-        store and stores them as imports are, so the report is the same either way.
+        store and stores them as imports are, so the report is the same either way; it
+        follows the store's 'more' links only on the same server, the only one that gets
+        the credentials.
         'report' prints each learner by module (status, score, tries, last activity, where
         they are), the completion funnel and the hardest questions; --csv writes a table for
         spreadsheets, --json prints it for other tools, --html writes one page with charts
@@ -318,6 +330,42 @@ public enum HelpText {
         example:
           kurs add marina.xml
           kurs start marina
+
+        """
+    case "import":
+      return """
+        usage: kurs import moodle|gift FILE [--out DIR] [--lang CODE]
+
+        Makes a question bank you already have into a new Kurs course: FILE is a Moodle XML
+        export (kurs import moodle) or a GIFT text file (kurs import gift). It writes the
+        folder DIR (default: the file's name, here) with a course.xml that 'kurs validate
+        --strict' accepts: one module per category, its questions one after the other, pass
+        mark 50%. An existing folder is never replaced; nothing is written unless all of it is.
+
+        Carried over: single and multiple choice (fractions: the 100% answer of a single
+        choice is the correct one; in a multiple choice every answer above 0% is correct),
+        true/false, matching, ordering (Moodle's ordering question type), question texts,
+        per-answer and general feedback, hints (each adds a try), default grades (points),
+        categories (modules), Moodle's multilang spans and {mlang} tags (one xml:lang text
+        per language; the course's languages are those the file uses), and the HTML
+        paragraphs, line breaks, lists, bold and italics. --lang CODE is the language of
+        texts without multilang markup (default en).
+
+        Not carried over, each named in the report with FILE:LINE and the question's name:
+        short answer, numerical, essay, cloze, description, calculated and drag-and-drop
+        questions; images and files; other HTML markup (its text is kept); partial credit
+        and negative fractions Kurs cannot express; extra wrong answers of a matching.
+
+        A broken file (not UTF-8, not well-formed XML, a <!DOCTYPE>, a GIFT brace never
+        closed) is refused with FILE:LINE:COLUMN and nothing is written.
+
+        exit codes: 0 imported (the report may list what was left out), 1 a broken file or
+        nothing that maps, or DIR exists, 2 a file that cannot be read or written, 64 usage
+
+        examples:
+          kurs import moodle questions.xml --out Courses/police-test
+          kurs import gift quiz.txt --lang ru
+          kurs validate --strict Courses/police-test
 
         """
     case "schema":

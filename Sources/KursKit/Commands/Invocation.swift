@@ -37,8 +37,8 @@ public struct GlobalOptions: Sendable, Equatable {
 public enum Command: Sendable, Equatable {
   /// `kurs` with no command.
   case home
-  /// `kurs validate PATH... [--strict] [--json]`
-  case validate(paths: [String], strict: Bool, json: Bool)
+  /// `kurs validate PATH... [--strict] [--json] [--review]`
+  case validate(paths: [String], strict: Bool, json: Bool, review: Bool = false)
   /// `kurs graph COURSE [--module ID] [--format dot|mermaid]`
   case graph(course: String, module: String?, format: GraphFormat)
   /// `kurs stats COURSE [--json]`
@@ -73,6 +73,8 @@ public enum Command: Sendable, Equatable {
   case cohortReport(name: String, csv: String?, json: Bool, html: String?)
   /// `kurs schema`
   case schema
+  /// `kurs import moodle|gift FILE [--out DIR]`
+  case importBank(format: BankImporter.Format, file: String, out: String?)
   /// `kurs keys new [--out DIR] [--name NAME]`
   case newKeys(directory: String?, name: String?)
   /// `kurs certificate sign FILE --key KEY --issuer-name NAME [--out FILE]`

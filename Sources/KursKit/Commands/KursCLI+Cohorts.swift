@@ -102,10 +102,19 @@ extension KursCLI {
     return refused == 0 && unreadableFolders == 0 ? .success : .invalid
   }
 
-  /// The LRS from `--lrs` or `KURS_LRS_URL`, or `nil` when none is configured.
+  /// The LRS from `--lrs` or `KURS_LRS_URL`, or `nil` when none is configured. Warns when the
+  /// credentials file can be read by other users.
+  /// - Throws: a URL holding a password (refused: it shows in the process list), unreadable
+  ///   credentials.
   func lrsClient(_ options: GlobalOptions) throws(LRSClient.Failure) -> LRSClient? {
     guard let url = options.lrsURL ?? environment["KURS_LRS_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
-    return try LRSClient(url: url, credentials: try LRSClient.Credentials.load(file: options.lrsCredentials, environment: environment))
+    let option = options.lrsURL == nil ? "KURS_LRS_URL" : "--lrs"
+    let credentials = try LRSClient.Credentials.load(file: options.lrsCredentials, environment: environment)
+    let client = try LRSClient(url: url, credentials: credentials, option: option)
+    if let file = options.lrsCredentials, let warning = LRSClient.Credentials.exposure(ofFile: file) {
+      console.writeError("kurs: \(warning)\n")
+    }
+    return client
   }
 
   /// `kurs cohort pull NAME --lrs URL`: the cohort's statements from the LRS, stored as imports are.
@@ -150,6 +159,7 @@ extension KursCLI {
       return .success
     } catch let error as LRSClient.Failure {
       console.writeError("kurs: \(error)\n")
+      if case .passwordInURL = error { return .usage }
       return .unreadable
     } catch {
       console.writeError("kurs: \(error)\n")

@@ -121,6 +121,14 @@ extension KursCLI {
       console.writeError("kurs: " + t(.unknownLanguage, "en", language, known.joined(separator: ", ")) + "\n")
       return .usage
     }
+    // The record store's address and credentials are checked before anything is written.
+    let lrs: LRSClient?
+    do {
+      lrs = try lrsClient(options)
+    } catch {
+      console.writeError("kurs: \(error)\n")
+      return .usage
+    }
     let store = store(options)
     do {
       guard var learner = try learner(options, store: store) else {
@@ -143,13 +151,6 @@ extension KursCLI {
       }
       let language = uiLanguage(options, learner: learner)
       let lock = try store.session(of: learner)
-      let lrs: LRSClient?
-      do {
-        lrs = try lrsClient(options)
-      } catch {
-        console.writeError("kurs: \(error)\n")
-        return .usage
-      }
       defer { withExtendedLifetime(lock) {} }
       let courseLanguage = course.languages.contains(language) ? language : course.defaultLanguage
       let session = LearningSession(

@@ -69,8 +69,10 @@ public struct KursCLI {
     case .schema:
       console.write(CourseSchema.text)
       return .success
-    case .validate(let paths, let strict, let json):
-      var report = ValidationReport(strict: strict)
+    case .importBank(let format, let file, let out):
+      return importBank(format: format, file: file, out: out, language: options.language)
+    case .validate(let paths, let strict, let json, let review):
+      var report = ValidationReport(strict: strict, review: review)
       for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true) }
       if json { console.write(report.json()) } else { console.write(report.text(language: language)) }
       return report.exitCode
@@ -229,7 +231,7 @@ extension Command {
     case .home, .courses, .start, .resume, .progress, .export, .forget, .join, .cohortNew, .cohortImport,
       .cohortPull, .cohortReport, .add:
       return true
-    case .validate, .graph, .stats, .newCourse, .pack, .schema, .newKeys, .signCertificate, .verifyCertificate,
+    case .validate, .graph, .stats, .newCourse, .pack, .importBank, .schema, .newKeys, .signCertificate, .verifyCertificate,
       .help, .version:
       return false
     }

@@ -44,7 +44,7 @@ extension Engine {
     return Position(
       moduleIndex: index + 1, moduleCount: course.modules.count,
       moduleTitle: text(module.title)?.plain ?? module.id, step: steps, score: moduleState.score,
-      maximum: maximum(of: module.id))
+      maximum: maximum(of: module.id), hidesScore: module.test != nil)
   }
 
   /// Throws where `screen` would, without building it: the learner's place must exist.
@@ -58,7 +58,7 @@ extension Engine {
     if case .branch = node.kind { throw .notInAModule }
   }
 
-  func screen(_ module: Module, _ moduleState: ModuleState) throws(EngineRefusal) -> Screen {
+  func screen(_ module: Module, _ moduleState: ModuleState, in state: CourseState) throws(EngineRefusal) -> Screen {
     let where_ = position(module, moduleState)
     if let review = moduleState.reviewIndex, review < moduleState.history.count,
       let node = module.node(moduleState.history[review]), case .page(let page) = node.kind
@@ -78,6 +78,13 @@ extension Engine {
           isReview: false, position: where_))
     case .question(let question):
       if case .feedback(let answer, let points, let isCorrect) = moduleState.phase {
+        guard module.test == nil else {
+          // A knowledge test says nothing about an answer until the post-test is done.
+          return .feedback(
+            FeedbackScreen(
+              nodeID: nodeID, isWithheld: true, isCorrect: false, isDecision: false, points: 0, maximum: question.points,
+              choiceFeedback: [], generalFeedback: nil, correctAnswer: [], position: where_))
+        }
         return .feedback(feedback(question, nodeID, answer, points, isCorrect, where_))
       }
       let (options, matches) = displayOrder(of: question, id: "\(module.id)/\(nodeID)")
@@ -89,8 +96,8 @@ extension Engine {
         QuestionScreen(
           nodeID: nodeID, kind: question.kind, title: text(question.title), context: blocks(question.body),
           prompt: text(question.prompt) ?? InlineText(""), options: options, matches: matches,
-          points: question.points, attemptsLeft: question.attempts - moduleState.tries,
-          hints: question.hints.prefix(moduleState.tries).compactMap(text),
+          points: question.points, attemptsLeft: Self.attempts(of: question, in: module) - moduleState.tries,
+          hints: module.test == nil ? question.hints.prefix(moduleState.tries).compactMap(text) : [],
           retryFeedback: retryFeedback, isRetry: moduleState.tries > 0,
           isDecision: Self.isDecision(question),
           canGoBack: module.allowBack && (question.back ?? true) && !moduleState.history.isEmpty,
@@ -104,9 +111,40 @@ extension Engine {
           status: moduleState.status, score: moduleState.score, maximum: maximum(of: module.id),
           passMark: passMark(of: module), nextModule: nextModule,
           position: where_))
+          .withTest(module, moduleState, in: state, engine: self)
     case .branch:
       throw .notInAModule
     }
+  }
+
+  /// The end of a post-test, item by item: what the learner's answers earned before and after,
+  /// and each item's right answer and explanation.
+  func testReview(_ module: Module, preTest: String, _ moduleState: ModuleState, in state: CourseState) -> TestReview {
+    let before = state.module(preTest)
+    let pre = course.module(preTest)
+    var items: [TestReview.Item] = []
+    for node in module.nodes {
+      guard case .question(let question) = node.kind, question.points > 0 else { continue }
+      let full = question.points
+      let rightBefore = before.scores[node.id].map { $0 >= full }
+      // The right answer as a wrong answer's feedback shows it.
+      let none: LearnerAnswer
+      switch question.kind {
+      case .ordering: none = .order([])
+      case .matching: none = .matches([:])
+      case .single, .multiple, .trueFalse: none = .choices([])
+      }
+      let correct = feedback(question, node.id, none, 0, false, position(module, moduleState)).correctAnswer
+      items.append(
+        TestReview.Item(
+          nodeID: node.id, prompt: text(question.prompt) ?? InlineText(node.id), rightBefore: rightBefore,
+          rightAfter: (moduleState.scores[node.id] ?? 0) >= full, correctAnswer: correct,
+          explanation: text(question.feedback)))
+    }
+    let preMaximum = pre.map { maximum(of: $0.id) } ?? 0
+    return TestReview(
+      scoreBefore: before.score, scoreAfter: moduleState.score, maximum: max(preMaximum, maximum(of: module.id)),
+      items: items)
   }
 
   private func feedback(
@@ -136,5 +174,20 @@ extension Engine {
       nodeID: nodeID, isCorrect: isCorrect, isDecision: Self.isDecision(question), points: points,
       maximum: question.points, choiceFeedback: choiceFeedback, generalFeedback: text(question.feedback),
       correctAnswer: correctAnswer, position: position)
+  }
+}
+
+extension Screen {
+  /// A module end screen as a knowledge test shows it: a pre-test withholds the score, a
+  /// post-test adds the review of every item.
+  fileprivate func withTest(_ module: Module, _ moduleState: ModuleState, in state: CourseState, engine: Engine) -> Screen {
+    guard case .moduleEnd(var end) = self, let test = module.test else { return self }
+    switch test {
+    case .pre:
+      end.isWithheld = true
+    case .post(let preTest):
+      end.testReview = engine.testReview(module, preTest: preTest, moduleState, in: state)
+    }
+    return .moduleEnd(end)
   }
 }

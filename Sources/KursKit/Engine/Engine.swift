@@ -48,8 +48,17 @@ public struct Engine: Sendable {
 
   /// Whether the course's completion rule is met.
   public func isComplete(_ state: CourseState) -> Bool {
-    let required = course.completion.modules ?? course.modules.map(\.id)
+    // Knowledge tests measure learning; they never count toward completion. Without a list of
+    // modules, the course ends when the post-tests are taken too, whatever their scores.
+    let required = course.completion.modules ?? course.scoredModules.map(\.id)
     guard required.allSatisfy({ state.module($0).passedBefore }) else { return false }
+    if course.completion.modules == nil {
+      let finished: Set<ModuleState.Status> = [.passed, .failed, .completed]
+      for module in course.modules {
+        guard case .post = module.test else { continue }
+        if !finished.contains(state.module(module.id).status) { return false }
+      }
+    }
     if let minimum = course.completion.minimumScore {
       let total = required.map { state.module($0).bestScore ?? 0 }.reduce(0, +)
       return total >= minimum
@@ -71,7 +80,7 @@ public struct Engine: Sendable {
     guard let moduleID = state.currentModule, let module = course.module(moduleID) else {
       throw .notInAModule
     }
-    return try screen(module, state.module(moduleID))
+    return try screen(module, state.module(moduleID), in: state)
   }
 
   // MARK: Inputs
@@ -80,7 +89,9 @@ public struct Engine: Sendable {
   /// - Throws: `EngineRefusal` when the input does not fit the current screen; nothing changes.
   public func apply(_ input: EngineInput, to state: CourseState) throws(EngineRefusal) -> Step {
     let move = try transition(input, state)
-    return Step(screen: try screen(move.module, move.state.module(move.module.id)), state: move.state, events: move.events)
+    return Step(
+      screen: try screen(move.module, move.state.module(move.module.id), in: move.state), state: move.state,
+      events: move.events)
   }
 
   /// The state and events after one input, without the screen: what replaying a journal needs.
@@ -115,6 +126,9 @@ public struct Engine: Sendable {
     guard let module = course.module(id) else { throw .unknownModule(id) }
     let missing = missingRequirements(of: id, in: state)
     guard missing.isEmpty else { throw .moduleLocked(module: id, missing: missing) }
+    if module.test != nil, state.module(id).status != .notStarted, state.module(id).status != .inProgress {
+      throw .testTaken(module: id)
+    }
     var moduleState = ModuleState()
     let previous = state.module(id)
     moduleState.passedBefore = previous.passedBefore
@@ -201,7 +215,8 @@ public struct Engine: Sendable {
     let attempt = moduleValue.tries + 1
     let isDecision = Self.isDecision(question)
     let (_, isCorrect) = Scoring.correctness(of: answer, to: question)
-    let isFinal = isCorrect || isDecision || attempt >= question.attempts
+    // A knowledge test gives one try and no hints: it measures, it does not teach.
+    let isFinal = isCorrect || isDecision || attempt >= Self.attempts(of: question, in: module)
     let points = isDecision ? 0 : Scoring.points(for: answer, to: question, attempt: attempt)
     events.append(
       .answered(
@@ -223,6 +238,11 @@ public struct Engine: Sendable {
     var next = state
     next.modules[module.id] = moduleValue
     return Transition(module: module, state: next, events: events)
+  }
+
+  /// The tries a question gives: its own, or one in a knowledge test.
+  static func attempts(of question: Question, in module: Module) -> Int {
+    module.test == nil ? question.attempts : 1
   }
 
   /// A single question worth 0 points with no correct choice: a story decision.
@@ -324,7 +344,7 @@ public struct Engine: Sendable {
     events.append(.moduleEnded(module: module.id, status: status, score: score, maximum: maximum(of: module.id)))
     if !state.completed, isComplete(state) {
       state.completed = true
-      let total = course.modules.map { state.module($0.id).bestScore ?? 0 }.reduce(0, +)
+      let total = course.scoredModules.map { state.module($0.id).bestScore ?? 0 }.reduce(0, +)
       events.append(.courseCompleted(score: total))
     }
   }

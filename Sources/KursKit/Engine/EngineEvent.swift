@@ -29,4 +29,6 @@ public enum EngineRefusal: Error, Sendable, Equatable {
   case answerDoesNotFit
   /// The course routes through branches forever without showing anything.
   case branchLoop(module: String, node: String)
+  /// A knowledge test is taken once: taking it again would spoil the measure.
+  case testTaken(module: String)
 }

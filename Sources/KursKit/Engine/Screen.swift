@@ -16,6 +16,8 @@ public struct Position: Sendable, Equatable {
   public var step: Int
   public var score: Int
   public var maximum: Int
+  /// In a knowledge test the points are not shown while it is taken.
+  public var hidesScore: Bool = false
 }
 
 public struct PageScreen: Sendable, Equatable {
@@ -60,6 +62,8 @@ public struct QuestionScreen: Sendable, Equatable {
 
 public struct FeedbackScreen: Sendable, Equatable {
   public var nodeID: String
+  /// In a knowledge test: the answer is saved and nothing about it is shown yet.
+  public var isWithheld: Bool = false
   public var isCorrect: Bool
   public var isDecision: Bool
   public var points: Int
@@ -74,6 +78,10 @@ public struct FeedbackScreen: Sendable, Equatable {
 
 public struct ModuleEndScreen: Sendable, Equatable {
   public var moduleID: String
+  /// The end of a pre-test: no score is shown.
+  public var isWithheld: Bool = false
+  /// The end of a post-test: each item before and after, with its explanation.
+  public var testReview: TestReview?
   public var title: InlineText?
   public var blocks: [Block]
   public var outcome: End.Outcome
@@ -84,4 +92,22 @@ public struct ModuleEndScreen: Sendable, Equatable {
   /// The module after this one in the course, if any.
   public var nextModule: String?
   public var position: Position
+}
+
+/// What a learner sees at the end of a post-test: each item of the knowledge test before and
+/// after the course, with the right answer and its explanation.
+public struct TestReview: Sendable, Equatable {
+  public struct Item: Sendable, Equatable {
+    public var nodeID: String
+    public var prompt: InlineText
+    /// Whether the answer earned every point, before (`nil` when not answered) and after.
+    public var rightBefore: Bool?
+    public var rightAfter: Bool
+    public var correctAnswer: [InlineText]
+    public var explanation: InlineText?
+  }
+  public var scoreBefore: Int
+  public var scoreAfter: Int
+  public var maximum: Int
+  public var items: [Item]
 }

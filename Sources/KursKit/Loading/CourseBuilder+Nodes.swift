@@ -1,6 +1,28 @@
 import Foundation
 
 extension CourseBuilder {
+  /// `test="pre"`, or `test="post" pre-test="ID"`.
+  private func knowledgeTest(_ element: ParsedElement) -> KnowledgeTest? {
+    switch element[attribute: "test"] {
+    case "pre":
+      if element.hasAttribute("pre-test") {
+        error(element.location(ofAttribute: "pre-test"), "pre-test names the test a post-test is compared with; it belongs on the module with test=\"post\"")
+      }
+      return .pre
+    case "post":
+      guard let preTest = element[attribute: "pre-test"] else {
+        error(element.location(ofAttribute: "test"), "a post-test names its pre-test: add pre-test=\"ID\" (the module with test=\"pre\" it repeats)")
+        return nil
+      }
+      return .post(preTest: preTest)
+    default:
+      if element.hasAttribute("pre-test") {
+        error(element.location(ofAttribute: "pre-test"), "pre-test is for a knowledge test taken after the course: add test=\"post\", or remove pre-test")
+      }
+      return nil
+    }
+  }
+
   func buildModule(_ element: ParsedElement, directory: URL) -> Module {
     let id = element[attribute: "id"] ?? ""
     var passMark = PassMark.points(0)
@@ -15,7 +37,7 @@ extension CourseBuilder {
       passMark = .points(Int(markText) ?? 0)
     }
     var attributeLocations: [String: SourceLocation] = [:]
-    for name in ["start", "pass-mark", "requires", "retake-below"] where element.hasAttribute(name) {
+    for name in ["start", "pass-mark", "requires", "retake-below", "test", "pre-test"] where element.hasAttribute(name) {
       attributeLocations[name] = element.location(ofAttribute: name)
     }
     let children = element.elements
@@ -37,6 +59,7 @@ extension CourseBuilder {
       requires: (element[attribute: "requires"] ?? "").split(separator: " ").map(String.init),
       allowBack: element[attribute: "allow-back"].map { $0 == "true" || $0 == "1" } ?? true,
       retakeBelow: element[attribute: "retake-below"],
+      test: knowledgeTest(element),
       nodes: nodes,
       location: element.location,
       attributeLocations: attributeLocations)

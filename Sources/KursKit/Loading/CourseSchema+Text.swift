@@ -351,6 +351,17 @@ extension CourseSchema {
     <xs:attribute name="requires" type="k:IdList"/>
     <xs:attribute name="allow-back" type="xs:boolean" default="true"/>
     <xs:attribute name="retake-below" type="k:Version"/>
+    <!-- A knowledge test taken before the course (pre) and again after it (post, naming its
+         pre-test): not counted toward completion, no feedback until the post-test is done. -->
+    <xs:attribute name="test">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="pre"/>
+          <xs:enumeration value="post"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="pre-test" type="k:Id"/>
   </xs:complexType>
 
   <xs:element name="module" type="k:Module"/>

@@ -22,10 +22,13 @@ public enum Localization {
     case noteInfo, noteTip, noteWarning, noteImportant
     case contactPhone, contactEmail, contactWeb, contactAddress, contactHours, contactOther
     case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded, joined, joinCodeInvalid, lrsWaiting
+    case lrsSending, lrsLater
     case exportWritten, exportExists, exportFailed, forgetConfirm, forgetCancelled, forgetDone, forgetFailed
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners
     case courseProgress, moduleProgress
-    case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses
+    case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses, testTaken
+    case testAnswerSaved, testBeforeEnd, testReviewTitle, testReviewItem, testRightBoth, testWrongToRight
+    case testRightToWrong, testWrongBoth, testExplanation, testScores, progressLineTest
     case journalUnreadable, journalTooNew, journalDamaged, journalCutOff, journalCutOffEarlier, journalGap
     case notSaved, notSavedDiskFull, notSavedPermission, notSavedStopped
     case learnersUnreadable, learnerNameInvalid, learnerNameForbidden, courseIDUnsafe
@@ -231,6 +234,14 @@ public enum Localization {
       "en": "{0}. Your progress is saved on this computer and will be sent when the connection works again.",
       "ru": "{0}. Ваш прогресс сохранён на этом компьютере и будет отправлен, когда связь восстановится.",
     ],
+    .lrsSending: [
+      "en": "Sending your progress to the learning record store (Ctrl-C leaves it for the next time: nothing is lost)...",
+      "ru": "Отправляем ваш прогресс в хранилище учебных записей (Ctrl-C оставит это на следующий раз: ничего не потеряется)...",
+    ],
+    .lrsLater: [
+      "en": "The learning record store is slow to answer. Your progress is saved on this computer; what it has not received yet is sent the next time you start kurs with the record store.",
+      "ru": "Хранилище учебных записей отвечает медленно. Ваш прогресс сохранён на этом компьютере; то, что оно ещё не получило, будет отправлено при следующем запуске kurs с хранилищем.",
+    ],
     .learnerBusy: [
       "en": "{0} is already learning in another kurs window (process {1}). Close that one first, then try again: your progress is safe.",
       "ru": "{0} уже занимается в другом окне kurs (процесс {1}). Сначала закройте его, затем попробуйте снова: ваш прогресс в безопасности.",
@@ -268,6 +279,33 @@ public enum Localization {
       "en": "could not save your progress to {0} ({1}). Free some disk space or choose another folder with --data-dir; what you did before this step is kept",
       "ru": "не удалось сохранить прогресс в {0} ({1}). Освободите место на диске или укажите другую папку через --data-dir; всё, что вы сделали до этого шага, сохранено",
     ],
+    .testTaken: [
+      "en": "you have taken the knowledge test '{0}' already; it is taken once, so that it measures what the course taught",
+      "ru": "вы уже прошли проверку знаний «{0}»; её проходят один раз, чтобы она показала, чему научил курс",
+    ],
+    .testAnswerSaved: [
+      "en": "Your answer is saved. You will see the right answers and explanations after the final test.",
+      "ru": "Ваш ответ сохранён. Правильные ответы и пояснения вы увидите после итоговой проверки.",
+    ],
+    .testBeforeEnd: [
+      "en": "Thank you: your answers are saved. This test is not graded; after the course you take it again and see how your answers changed.",
+      "ru": "Спасибо, ваши ответы сохранены. Эта проверка не оценивается: после курса вы пройдёте её снова и увидите, как изменились ваши ответы.",
+    ],
+    .progressLineTest: [
+      "en": "Module {0} of {1}: {2} · step {3} · knowledge test",
+      "ru": "Модуль {0} из {1}: {2} · шаг {3} · проверка знаний",
+    ],
+    .testReviewTitle: ["en": "Before and after the course", "ru": "До и после курса"],
+    .testScores: [
+      "en": "Before the course: {0} of {2} points. After: {1} of {2} points.",
+      "ru": "До курса: {0} из {2} баллов. После: {1} из {2} баллов.",
+    ],
+    .testReviewItem: ["en": "{0}. {1}", "ru": "{0}. {1}"],
+    .testRightBoth: ["en": "right before and after", "ru": "верно и до, и после"],
+    .testWrongToRight: ["en": "not right before, right after", "ru": "до курса неверно, после — верно"],
+    .testRightToWrong: ["en": "right before, not right after", "ru": "до курса верно, после — неверно"],
+    .testWrongBoth: ["en": "not right before or after", "ru": "неверно и до, и после"],
+    .testExplanation: ["en": "The right answer: {0}", "ru": "Правильный ответ: {0}"],
     .moduleLocked: [
       "en": "module '{0}' opens after you pass: {1}. Run kurs start {2} to continue where you are",
       "ru": "модуль «{0}» откроется, когда вы пройдёте: {1}. Команда kurs start {2} продолжит с того места, где вы остановились",

@@ -167,6 +167,13 @@ struct IdentityWriter {
       w.bool(module.allowBack)
       w.optional(module.retakeBelow) { $0.string($1) }
       w.list(module.nodes) { $0.write($1) }
+      // Written only when present, so that adding knowledge tests to the format left the
+      // identity of every course without one as it was.
+      switch module.test {
+      case nil: break
+      case .pre: w.variant("pre-test")
+      case .post(let preTest): w.variant("post-test") { $0.string(preTest) }
+      }
     }
   }
 

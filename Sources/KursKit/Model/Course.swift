@@ -47,6 +47,10 @@ public struct Course: Sendable, Equatable {
 
   /// The module with this id.
   public func module(_ id: String) -> Module? { modules.first { $0.id == id } }
+
+  /// The modules that teach and count: all but the knowledge tests (`Module.test`), which
+  /// measure learning and never count toward completion, totals or certificates.
+  public var scoredModules: [Module] { modules.filter { $0.test == nil } }
 }
 
 /// When a course counts as complete.

@@ -10,6 +10,9 @@ public struct Module: Sendable, Equatable {
   public var allowBack: Bool
   /// A pass recorded against a course version below this one no longer counts.
   public var retakeBelow: String?
+  /// A knowledge test taken before the course and again after it (`test="pre"`,
+  /// `test="post" pre-test="…"`), or `nil` for a module of the course.
+  public var test: KnowledgeTest?
   public var nodes: [Node]
   public var location: SourceLocation
   /// Where a named attribute of the `<module>` element is, for findings about it.
@@ -20,9 +23,10 @@ public struct Module: Sendable, Equatable {
   public init(
     id: String, title: LocalizedText, objectives: [LocalizedText] = [],
     contentNote: LocalizedBody = LocalizedBody(), start: String, passMark: PassMark,
-    requires: [String] = [], allowBack: Bool = true, retakeBelow: String? = nil, nodes: [Node],
-    location: SourceLocation, attributeLocations: [String: SourceLocation] = [:]
+    requires: [String] = [], allowBack: Bool = true, retakeBelow: String? = nil, test: KnowledgeTest? = nil,
+    nodes: [Node], location: SourceLocation, attributeLocations: [String: SourceLocation] = [:]
   ) {
+    self.test = test
     self.id = id
     self.title = title
     self.objectives = objectives
@@ -53,12 +57,23 @@ public struct Module: Sendable, Equatable {
   public func withoutNodes() -> Module {
     Module(
       id: id, title: title, objectives: objectives, contentNote: contentNote, start: start, passMark: passMark,
-      requires: requires, allowBack: allowBack, retakeBelow: retakeBelow, nodes: [], location: location,
+      requires: requires, allowBack: allowBack, retakeBelow: retakeBelow, test: test, nodes: [], location: location,
       attributeLocations: attributeLocations)
   }
 }
 
 /// The score a module needs: points, or a percentage of the most points a path can collect.
+/// A module that measures what learners know before and after a course: the same items (the
+/// same question ids) in a pre-test taken first and a post-test taken last. Neither counts toward
+/// completion; learners see no feedback, hints or scores until the post-test is done, and then
+/// each item before and after with its explanation.
+public enum KnowledgeTest: Sendable, Equatable {
+  /// Taken before the course.
+  case pre
+  /// Taken after the course; its items are compared with those of `preTest`.
+  case post(preTest: String)
+}
+
 public enum PassMark: Sendable, Equatable, CustomStringConvertible {
   case points(Int)
   case percent(Int)

@@ -158,9 +158,11 @@ public struct ScreenRenderer: Sendable {
 
   /// The progress line: module X of Y, step, points.
   public func progressLine(_ position: Position) -> String {
-    let text = t(
-      .progressLine, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle,
-      String(position.step), String(position.score), String(position.maximum))
+    let text = position.hidesScore
+      ? t(.progressLineTest, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle, String(position.step))
+      : t(
+        .progressLine, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle,
+        String(position.step), String(position.score), String(position.maximum))
     return dim(TextLayout.width(of: text) > width ? String(text.prefix(width)) : text)
   }
 
@@ -205,6 +207,8 @@ public struct ScreenRenderer: Sendable {
       }
       lines.append("")
       lines += wrapped(dim(instruction(for: question)))
+    case .feedback(let feedback) where feedback.isWithheld:
+      lines += [progressLine(feedback.position), ""] + wrapped(t(.testAnswerSaved)) + [""] + wrapped(t(.pressEnter))
     case .feedback(let feedback):
       lines.append(progressLine(feedback.position))
       lines.append("")
@@ -236,9 +240,38 @@ public struct ScreenRenderer: Sendable {
       case .completed: status = t(.statusCompleted)
       default: status = t(.statusFailed)
       }
-      lines += [""] + wrapped(bold(t(.moduleScore, String(end.score), String(end.maximum), String(end.passMark), status)))
-      if end.status == .failed { lines += wrapped(t(.retryModule)) }
+      if end.isWithheld {
+        lines += [""] + wrapped(t(.testBeforeEnd))
+      } else if let review = end.testReview {
+        lines += [""] + testReview(review)
+      } else {
+        lines += [""] + wrapped(bold(t(.moduleScore, String(end.score), String(end.maximum), String(end.passMark), status)))
+        if end.status == .failed { lines += wrapped(t(.retryModule)) }
+      }
       lines += [""] + wrapped(t(.pressEnter))
+    }
+    return lines
+  }
+
+  /// The end of a post-test: the scores before and after, then each item with how it went
+  /// and its right answer and explanation.
+  func testReview(_ review: TestReview) -> [String] {
+    var lines = wrapped(bold(t(.testReviewTitle)))
+    lines += wrapped(t(.testScores, String(review.scoreBefore), String(review.scoreAfter), String(review.maximum)))
+    for (index, item) in review.items.enumerated() {
+      let verdict: Localization.Key
+      switch (item.rightBefore ?? false, item.rightAfter) {
+      case (true, true): verdict = .testRightBoth
+      case (false, true): verdict = .testWrongToRight
+      case (true, false): verdict = .testRightToWrong
+      case (false, false): verdict = .testWrongBoth
+      }
+      lines += [""] + wrapped(t(.testReviewItem, String(index + 1), inline(item.prompt)))
+      lines += wrapped(t(verdict), indent: 3)
+      if !item.correctAnswer.isEmpty {
+        lines += wrapped(t(.testExplanation, item.correctAnswer.map(inline).joined(separator: "; ")), indent: 3)
+      }
+      if let explanation = item.explanation { lines += wrapped(inline(explanation), indent: 3) }
     }
     return lines
   }

@@ -35,9 +35,11 @@ public final class LearningSession {
   private var registrations: [String: String] = [:]
   /// Whether the journal held anything when the session began (then it is a resumption).
   private var hasRecords = false
-  /// When delivery to the LRS last failed: then it is tried again only after a while, so an
-  /// unreachable LRS never slows the learner down.
-  private var lrsFailedAt: Date?
+  /// Delivers the journal's statements to the LRS (`--lrs`) in the background: the learner
+  /// never waits on the network.
+  private lazy var sender: StatementSender? = options.lrs.map {
+    StatementSender(outbox: StatementOutbox(journal: journal, client: $0))
+  }
 
   public init(
     course: Course, learner: LearnerProfile, language: String, journal: Journal, console: Console,
@@ -92,6 +94,7 @@ public final class LearningSession {
   /// - Parameter module: the module to start (`--module`), else where the learner stopped,
   ///   else the next open module.
   public func run(module requested: String?) -> ExitCode {
+    defer { finishDelivery() }
     let isFirstVisit = state.modules.isEmpty
     if hasRecords { record(nil, [], session: .resumed) }
     if isFirstVisit, !course.contentNote.isEmpty {
@@ -262,17 +265,23 @@ public final class LearningSession {
     return entry
   }
 
-  /// Sends what the LRS has not received yet. The journal is already safe on disk; a failure
-  /// only means the statements wait for the next try.
+  /// Asks for what the LRS has not received yet to be sent, in the background. The journal is
+  /// already safe on disk; a failure only means the statements wait for the next try.
   private func deliver(force: Bool) {
-    guard let client = options.lrs else { return }
-    if !force, let failed = lrsFailedAt, Date().timeIntervalSince(failed) < 60 { return }
-    do {
-      try StatementOutbox(journal: journal, client: client).flush()
-      lrsFailedAt = nil
-    } catch {
-      if lrsFailedAt == nil { console.writeError("kurs: " + t(.lrsWaiting, "\(error)") + "\n") }
-      lrsFailedAt = Date()
+    guard let sender else { return }
+    sender.wake(force: force)
+    if let failure = sender.newFailure() { console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n") }
+  }
+
+  /// At the end of the session, one last delivery, waited for a few seconds at most: what is
+  /// not delivered then waits in the journal for the next run.
+  private func finishDelivery() {
+    guard let sender else { return }
+    switch sender.finish(slow: { console.writeError("kurs: " + t(.lrsSending) + "\n") }) {
+    case .delivered: break
+    case .failed(let failure):
+      if sender.newFailure() != nil { console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n") }
+    case .stillSending: console.writeError("kurs: " + t(.lrsLater) + "\n")
     }
   }
 
@@ -478,6 +487,8 @@ public final class LearningSession {
       console.writeError("kurs: " + t(.moduleLocked, module, missing.joined(separator: ", "), course.id) + "\n")
     case .branchLoop(let module, let node):
       console.writeError("kurs: " + t(.branchLoop, module, node) + "\n")
+    case .testTaken(let module):
+      console.writeError("kurs: " + t(.testTaken, module) + "\n")
     default:
       console.writeError("kurs: \(error)\n")
     }

@@ -15,6 +15,8 @@ public struct CourseValidator: Sendable {
     var mostPoints = 0
     /// Whether the module's own checks found an error (its points then say nothing).
     var hasErrors: Bool { graph.hasErrors }
+    /// The ids of its questions, for comparing a post-test with its pre-test.
+    var questionIDs: [String] = []
   }
 
   /// Every finding about `course`, in file order.
@@ -31,6 +33,10 @@ public struct CourseValidator: Sendable {
     ModuleChecks(course: course, module: module, coverageBudget: coverageBudget).run(&result.graph)
     result.texts = TextChecks(course: course).check(TextChecks.texts(of: module))
     result.mostPoints = ModuleGraph(module: module).mostPoints
+    result.questionIDs = module.nodes.compactMap { node in
+      if case .question = node.kind { return node.id }
+      return nil
+    }
     return result
   }
 
@@ -40,6 +46,7 @@ public struct CourseValidator: Sendable {
   public func validate(_ course: Course, modules results: [ModuleResult]) -> [Diagnostic] {
     var findings = Findings()
     checkCourse(course, mostPoints: results.map(\.mostPoints), broken: results.map(\.hasErrors), &findings)
+    checkKnowledgeTests(course, questionIDs: results.map(\.questionIDs), &findings)
     for result in results { findings.add(result.graph) }
     let texts = TextChecks(course: course)
     TextChecks.add([texts.check(TextChecks.texts(ofCourse: course))] + results.map(\.texts), to: &findings)
@@ -100,6 +107,45 @@ public struct CourseValidator: Sendable {
       duplicates(library.terms.map { ($0.id, $0.location) }, what: "term", &findings)
       duplicates(library.blocks.map { ($0.id, $0.location) }, what: "block", &findings)
       duplicates(library.resources.map { ($0.id, $0.location) }, what: "resource", &findings)
+    }
+  }
+}
+
+extension CourseValidator {
+  /// Pre-tests and post-tests: each post-test repeats a pre-test taken before it, item by item,
+  /// and neither counts toward completion.
+  func checkKnowledgeTests(_ course: Course, questionIDs: [[String]], _ findings: inout Findings) {
+    let modules = course.modules
+    for (position, module) in modules.enumerated() {
+      let location = module.attributeLocations["test"] ?? module.location
+      if module.test != nil, course.completion.modules?.contains(module.id) == true {
+        findings.error(
+          course.completion.location ?? course.location,
+          "completion names '\(module.id)', a knowledge test; tests measure learning and do not count toward completion: remove it from modules=\"…\"")
+      }
+      guard case .post(let preTest) = module.test else { continue }
+      let preLocation = module.attributeLocations["pre-test"] ?? location
+      guard let prePosition = modules.firstIndex(where: { $0.id == preTest }) else {
+        let tests = modules.filter { $0.test == .pre }.map(\.id)
+        findings.error(preLocation, "pre-test names '\(preTest)', but there is no such module\(didYouMean(preTest, tests))")
+        continue
+      }
+      guard modules[prePosition].test == .pre else {
+        findings.error(preLocation, "pre-test names '\(preTest)', which is not a knowledge test: give that module test=\"pre\", or name the module that has it")
+        continue
+      }
+      if prePosition > position {
+        findings.error(location, "the post-test '\(module.id)' comes before its pre-test '\(preTest)'; put the pre-test first in the course")
+      }
+      guard position < questionIDs.count, prePosition < questionIDs.count else { continue }
+      let before = Set(questionIDs[prePosition])
+      let unmatched = questionIDs[position].filter { !before.contains($0) }
+      if !unmatched.isEmpty {
+        let names = unmatched.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+        findings.warning(
+          location,
+          "questions \(names) of the post-test '\(module.id)' are not in the pre-test '\(preTest)'; an item is compared before and after by its id: give the same question the same id in both")
+      }
     }
   }
 }

@@ -9,9 +9,10 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
   }
 
   /// What stage found it: a file that cannot be read is a different failure (exit code 2) from
-  /// a course that reads but is wrong (exit code 1).
+  /// a course that reads but is wrong (exit code 1). `review`: the item-writing review of
+  /// `kurs validate --review` (ItemReview), always a warning.
   public enum Stage: String, Sendable, Equatable, Hashable, Codable {
-    case file, syntax, schema, semantic
+    case file, syntax, schema, semantic, review
   }
 
   public var severity: Severity

@@ -12,8 +12,13 @@ public struct ValidationReport: Sendable {
   public var courses: [CourseResult] = []
   /// Whether warnings count as errors (`--strict`).
   public var strict: Bool
+  /// Whether the item-writing review runs too (`--review`): its findings are warnings.
+  public var review: Bool
 
-  public init(strict: Bool) { self.strict = strict }
+  public init(strict: Bool, review: Bool = false) {
+    self.strict = strict
+    self.review = review
+  }
 
   /// Loads and checks the course at `path`, adding its findings; returns the course it loaded.
   /// - Parameter streaming: check each module as soon as it is built, on the thread that built
@@ -24,10 +29,13 @@ public struct ValidationReport: Sendable {
   public mutating func check(path: String, loader: CourseLoader, streaming: Bool = false) -> Course? {
     let validator = CourseValidator()
     let checked = CheckedModules()
+    let reviewer = review ? ItemReview() : nil
+    let reviewed = ReviewedModules()
     var hook: (@Sendable (Int, Module, Course) -> Module)?
     if streaming {
       hook = { position, module, settings in
         checked.add(validator.check(module, in: settings), at: position)
+        if let reviewer { reviewed.add(reviewer.check(module, in: settings), at: position) }
         return module.withoutNodes()
       }
     }
@@ -35,6 +43,9 @@ public struct ValidationReport: Sendable {
     var diagnostics = loaded.diagnostics
     if let course = loaded.course, !diagnostics.contains(where: { $0.severity == .error && $0.stage != .semantic }) {
       diagnostics += streaming ? validator.validate(course, modules: checked.inOrder) : validator.validate(course)
+      if let reviewer {
+        diagnostics += streaming ? reviewer.review(course, modules: reviewed.inOrder) : reviewer.review(course)
+      }
     }
     if strict {
       diagnostics = diagnostics.map { diagnostic in

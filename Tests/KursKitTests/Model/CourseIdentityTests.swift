@@ -126,7 +126,7 @@ import Testing
         Module(id: "", title: text, start: "", passMark: .points(0), nodes: [], location: location),
         [
           "id", "title", "objectives", "contentNote", "start", "passMark", "requires", "allowBack", "retakeBelow",
-          "nodes", "indexByID",
+          "test", "nodes", "indexByID",
         ]
       ),
       (Node(id: "", kind: .end(End(outcome: .pass)), location: location), ["id", "kind", "effects"]),

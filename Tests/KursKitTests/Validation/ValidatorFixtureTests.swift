@@ -54,6 +54,8 @@ import Testing
       // One mistake, one finding; what a path-by-path look finds.
       "cascade-broken-module-min-score", "cascade-duplicate-module-requires", "cascade-loop-with-exit",
       "loop-only-score-leaves", "pass-end-poor-path", "module-file-is-a-course",
+      // Knowledge tests before and after a course.
+      "test-post-without-pre-test", "test-pre-test-not-a-test", "test-in-completion", "test-items-unmatched",
     ]
     for name in required {
       #expect(Fixtures.validatorCases.contains(name), "no fixture for \(name)")
