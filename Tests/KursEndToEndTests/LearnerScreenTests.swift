@@ -210,6 +210,31 @@ import Testing
     #expect(!result.output.contains("выдан Вера"))
   }
 
+  // MARK: Point 8: screen readers
+
+  /// In `--plain`, the footer of keys is read once per screen, not again after each message
+  /// about a typo.
+  @Test func thePlainFooterIsShownOncePerScreen() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let course = try course("example")
+    let notes = (course.contentNote.isEmpty ? 0 : 1) + ((course.modules.first?.contentNote.isEmpty ?? true) ? 0 : 1)
+    let id = try newLearner("Reader", data: data)
+    let explorer = PathExplorer(engine: Engine(course: course, language: "en", seed: id))
+    let path = try #require(try explorer.paths(of: course.modules[0].id, from: CourseState()).first)
+    // Enter through the pages up to the first question, then three typos there.
+    let pages = try #require(path.lines.firstIndex { !$0.isEmpty })
+    let input = Array(repeating: "", count: notes + pages) + ["zzz", "zzz", "zzz", "q"]
+    let result = try KursProcess.run(
+      ["start", "example", "--learner", "Reader", "--data-dir", data.path, "--courses", Self.courses, "--plain"],
+      input: input.joined(separator: "\n") + "\n")
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.components(separatedBy: "Type one number").count - 1 >= 3, "the typos were answered")
+    let footers = result.output.components(separatedBy: "? help · q save and quit").count - 1
+    // One footer per screen shown: the notes, the pages and the question, none after the typos.
+    #expect(footers == notes + pages + 1, "\(result.output)")
+  }
+
   // MARK: Point 3: the Russian keyboard layout
 
   @Test func theCommandKeysWorkOnTheRussianLayout() throws {

@@ -311,9 +311,15 @@ public final class LearningSession {
       var answered = false
       // Matching pairs given so far, when the learner answers one pair at a time.
       var pendingPairs: [String: String] = [:]
+      // The footer of keys once per screen: a screen reader reads it again only when something
+      // new was shown, not after each message about a typo.
+      var footerShown = false
       while !answered {
-        guard let line = prompt(canGoBack: canGoBack) else { return endOfInput() }
-        switch LearnerKeys.key(line) {
+        guard let line = prompt(canGoBack: canGoBack, footer: !footerShown) else { return endOfInput() }
+        let key = LearnerKeys.key(line)
+        // After the help, the resources, the progress or the screen again, the keys are shown anew.
+        footerShown = !["?", "r", "p", "s"].contains(key)
+        switch key {
         case "q": return quit()
         case QuickExit.key: return quickExit()
         case "?":
@@ -471,9 +477,9 @@ public final class LearningSession {
     }
   }
 
-  private func prompt(canGoBack: Bool) -> String? {
+  private func prompt(canGoBack: Bool, footer: Bool = true) -> String? {
     if quickExitRequested { return QuickExit.key }
-    console.write(renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n> ")
+    console.write((footer ? renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n" : "") + "> ")
     return input.readLine()
   }
 
