@@ -210,6 +210,22 @@ import Testing
     #expect(!result.output.contains("выдан Вера"))
   }
 
+  // MARK: Point 5: q at a note
+
+  /// `q` at a module's "Before you start" note says what was saved, as at any other prompt.
+  @Test func quittingAtAModuleNoteSaysWhatIsSaved() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let course = try course("example")
+    try #require(!(course.modules.first?.contentNote.isEmpty ?? true), "the example's first module has a note")
+    let input = (course.contentNote.isEmpty ? [] : [""]) + ["q"]
+    let result = try KursProcess.run(
+      ["start", "example", "--learner", "Note", "--data-dir", data.path, "--courses", Self.courses],
+      input: input.joined(separator: "\n") + "\n")
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.contains("kurs start example") || result.output.contains("kurs resume"), "\(result.output)")
+  }
+
   // MARK: Point 8: screen readers
 
   /// In `--plain`, the footer of keys is read once per screen, not again after each message

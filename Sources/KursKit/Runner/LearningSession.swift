@@ -117,13 +117,13 @@ public final class LearningSession {
         if state.currentModule == requested, state.module(requested).status == .inProgress {
           screen = try currentScreen()
         } else {
-          guard let started = try startModule(requested) else { return quickExitRequested ? quickExit() : .success }
+          guard let started = try startModule(requested) else { return leftAtNote(otherwise: .success) }
           screen = started
         }
       } else if let current = state.currentModule, state.module(current).status == .inProgress {
         screen = try currentScreen()
       } else if let next = engine.nextModule(in: state) {
-        guard let started = try startModule(next) else { return quickExitRequested ? quickExit() : .success }
+        guard let started = try startModule(next) else { return leftAtNote(otherwise: .success) }
         screen = started
       } else {
         say(t(.courseComplete))
@@ -152,12 +152,10 @@ public final class LearningSession {
     let missing = engine.missingRequirements(of: id, in: state)
     if !missing.isEmpty { throw .refused(.moduleLocked(module: id, missing: missing)) }
     if let module = course.module(id), !module.contentNote.isEmpty {
-      switch contentNote(module.contentNote) {
-      case .read: break
-      case .quickExit:
-        quickExitRequested = true
+      let outcome = contentNote(module.contentNote)
+      guard outcome == .read else {
+        stoppedAtNote = outcome
         return nil
-      case .quit, .inputEnded: return nil
       }
     }
     return try step(.startModule(id))
@@ -361,7 +359,7 @@ public final class LearningSession {
                 say(message.text)
               }
             case .moduleEnd(let end):
-              guard let next = try afterModule(end) else { return quickExitRequested ? quickExit() : lastExit }
+              guard let next = try afterModule(end) else { return leftAtNote(otherwise: lastExit) }
               screen = next
               answered = true
             default:
@@ -483,8 +481,23 @@ public final class LearningSession {
     return input.readLine()
   }
 
-  /// Set when the learner asked for the quick exit at a module's note.
+  /// Set when the learner asked for the quick exit at a prompt that cannot end the session
+  /// itself (a page of a long screen, the resources menu): the next prompt ends it.
   private var quickExitRequested = false
+
+  /// How the learner left a module's note, when they did not read on.
+  private var stoppedAtNote: NoteOutcome?
+
+  /// Ends the session after `startModule` returned no screen: the learner left at the module's
+  /// note (saying so as any quit does), or there was nothing to start.
+  private func leftAtNote(otherwise: ExitCode) -> ExitCode {
+    switch stoppedAtNote {
+    case .quit: return quit()
+    case .quickExit: return quickExit()
+    case .inputEnded: return endOfInput()
+    case .read, nil: return quickExitRequested ? quickExit() : otherwise
+    }
+  }
 
   /// The quick exit: the step so far is on disk already; the session is marked as suspended,
   /// then the screen and the scrollback are cleared and nothing more is written.
