@@ -61,7 +61,7 @@ public enum HelpText {
                            confirms them. A URL with user:password@ is refused
       --lrs-credentials FILE   user:password for the LRS, in a file only you can read
                            (chmod 600), else $KURS_LRS_USER and $KURS_LRS_PASSWORD
-      --help, -h           this help; kurs version (or --version, -V) prints the version
+      --help, -h           this help; version (or --version, -V): the version
 
     while learning, at every prompt:
       ? help   q save and quit   r resources   p progress   s show again   b back
