@@ -24,8 +24,10 @@ import Testing
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr
+    _ = KursProcess.ignoreBrokenPipe
     try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
+    // kurs may exit (or be killed) before it reads its input: EPIPE then says nothing.
+    try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
     if closeInput { try stdin.fileHandleForWriting.close() }
     return (process, stdin, stdout, stderr)
   }

@@ -42,9 +42,14 @@ enum BankXMLReader {
     guard let document = parsed, collector.errors.isEmpty else {
       if let document = parsed { xmlFreeDoc(document) }
       let first = collector.errors.first
+      let line = max(first?.line ?? 1, 1)
+      let column = max(first?.column ?? 1, 1)
+      // The same plain words, with the fix, as for course files.
+      if let first, let plain = SyntaxMessage.rewrite(first.message, line: line, column: column, bytes: bytes) {
+        throw .malformed(SourceLocation(file: displayPath, line: plain.line, column: plain.column), plain.english)
+      }
       throw .malformed(
-        SourceLocation(
-          file: displayPath, line: max(first?.line ?? 1, 1), column: max(first?.column ?? 1, 1)),
+        SourceLocation(file: displayPath, line: line, column: column),
         first.map { XMLReader.cleanParserMessage($0.message) } ?? "the file is not well-formed XML")
     }
     defer { xmlFreeDoc(document) }

@@ -32,32 +32,11 @@ enum SourceBytes {
     }
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-    if let text = String(validating: body, as: UTF8.self) { return text }
-    var line = 1
-    var column = 1
-    var iterator = body.makeIterator()
-    var decoder = UTF8()
-    var offset = body.startIndex
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar):
-        offset += UTF8.width(scalar)
-        if scalar == "\n" {
-          line += 1
-          column = 1
-        } else {
-          column += 1
-        }
-      case .emptyInput:
-        return String(decoding: body, as: UTF8.self)
-      case .error:
-        let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "?"
-        throw .malformed(
-          SourceLocation(file: displayPath, line: line, column: column),
-          "the file is not valid UTF-8 (byte \(byte)); save it as UTF-8 in your editor, or convert it (a Windows-1251 file: iconv -f cp1251 -t utf-8 \(Self.quoted(displayPath)) > \(Self.quoted("utf8-" + URL(fileURLWithPath: displayPath).lastPathComponent))), and import it again"
-        )
-      }
-    }
+    guard let bad = InvalidUTF8.find(in: body) else { return String(decoding: body, as: UTF8.self) }
+    throw .malformed(
+      SourceLocation(file: displayPath, line: bad.line, column: bad.column),
+      "the file is not valid UTF-8 (byte \(bad.byte)); save it as UTF-8 in your editor, or convert it (a Windows-1251 file: iconv -f cp1251 -t utf-8 \(Self.quoted(displayPath)) > \(Self.quoted("utf8-" + URL(fileURLWithPath: displayPath).lastPathComponent))), and import it again"
+    )
   }
 
   /// A path as a shell command needs it: in single quotes when it holds more than safe letters.

@@ -431,14 +431,19 @@ final class CourseBuilder {
   private func loadEmbeddedLibrary(key: String, href: String) -> LibraryShelf.Entry {
     guard let root = embedded[key] else { return LibraryShelf.Entry(missing: true) }
     var entry = LibraryShelf.Entry(isEmbedded: true)
+    build(root, href: href, into: &entry)
+    return entry
+  }
+
+  /// Builds a shared file's root into `entry`: its library, or the wrong root it has.
+  private func build(_ root: ParsedElement, href: String, into entry: inout LibraryShelf.Entry) {
     guard root.name == "content" else {
       entry.wrongRoot = root.name
-      return entry
+      return
     }
     let builder = PartSettings(builder: self).builder(reader: reader)
     entry.library = builder.buildLibrary(root, href: href.split(separator: "#").first.map(String.init) ?? href)
     entry.buildFindings = builder.diagnostics
-    return entry
   }
 
   /// Reads and builds a shared file, keeping what that found.
@@ -452,13 +457,7 @@ final class CourseBuilder {
     // Path and bytes are kept whichever builder reads the file: the course's builder reports it,
     // and it may keep a digest.
     guard let root = document.root else { return entry }
-    guard root.name == "content" else {
-      entry.wrongRoot = root.name
-      return entry
-    }
-    let builder = PartSettings(builder: self).builder(reader: reader)
-    entry.library = builder.buildLibrary(root, href: href.split(separator: "#").first.map(String.init) ?? href)
-    entry.buildFindings = builder.diagnostics
+    build(root, href: href, into: &entry)
     return entry
   }
 

@@ -404,34 +404,10 @@ final class XMLReader: @unchecked Sendable {
         .syntax, at: SourceLocation(file: displayPath, line: 1, column: 1),
         "the file is UTF-16; course files must be UTF-8: save it as UTF-8 in your editor")
     }
-    // Valid UTF-8 (nearly every file) is recognised in one pass; only a bad file is walked
-    // scalar by scalar to find the line and column of the bad byte.
-    if String(validating: bytes, as: UTF8.self) != nil {
-      return declaredEncodingProblem(in: bytes, displayPath: displayPath)
-    }
-    var line = 1
-    var column = 1
-    var iterator = bytes.makeIterator()
-    var decoder = UTF8()
-    var offset = 0
-    decoding: while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar):
-        offset += UTF8.width(scalar)
-        if scalar == "\n" {
-          line += 1
-          column = 1
-        } else {
-          column += 1
-        }
-      case .emptyInput:
-        break decoding
-      case .error:
-        let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "?"
-        return .error(
-          .syntax, at: SourceLocation(file: displayPath, line: line, column: column),
-          "the file is not valid UTF-8 (byte \(byte)); course files must be UTF-8: save it as UTF-8 in your editor")
-      }
+    if let bad = InvalidUTF8.find(in: bytes) {
+      return .error(
+        .syntax, at: SourceLocation(file: displayPath, line: bad.line, column: bad.column),
+        "the file is not valid UTF-8 (byte \(bad.byte)); course files must be UTF-8: save it as UTF-8 in your editor")
     }
     return declaredEncodingProblem(in: bytes, displayPath: displayPath)
   }

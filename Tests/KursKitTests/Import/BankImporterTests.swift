@@ -264,6 +264,8 @@ import Testing
     }
     #expect((location.line, location.column) == (4, 20))
     #expect(error.description.hasPrefix("bank.xml:4:20: error: "))
+    // In plain words with the fix, as for course files, not libxml2's "xmlParseEntityRef: no name".
+    #expect(error.description.contains("a bare '&': write & as &amp;"), "\(error.description)")
   }
 
   @Test func textThatIsNotUTF8IsRefusedAtTheBadByte() throws {

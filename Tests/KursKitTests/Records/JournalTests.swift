@@ -381,11 +381,13 @@ import Testing
   /// Keys are matched as bytes; a key written with escapes is still the key it spells.
   @Test func keysWithEscapesReadLikeTheKeysTheySpell() throws {
     let plain = #"{"object":{"id":"a"},"timestamp":"t","context":{"registration":"r","extensions":{"urn:kurs:xapi:journal-version":2,"urn:kurs:xapi:course-version":"1","urn:kurs:xapi:course-digest":"d","urn:kurs:xapi:step":"s","urn:kurs:xapi:input":{"startModule":{"_0":"m"}}}}}"#
+    // JSON escapes in the keys (the raw strings keep the backslashes): \u006F is "o".
     let escaped = plain
-      .replacingOccurrences(of: #""object""#, with: #""object""#)
-      .replacingOccurrences(of: #""timestamp""#, with: #""timestamp""#)
-      .replacingOccurrences(of: #""urn:kurs:xapi:step""#, with: #""urn:kurs:xapi:step""#)
-      .replacingOccurrences(of: #""_0""#, with: #""_0""#)
+      .replacingOccurrences(of: #""object""#, with: #""\u006Fbject""#)
+      .replacingOccurrences(of: #""timestamp""#, with: #""time\u0073tamp""#)
+      .replacingOccurrences(of: #""urn:kurs:xapi:step""#, with: #""urn:kurs:xapi:\u0073tep""#)
+      .replacingOccurrences(of: #""_0""#, with: #""\u005F0""#)
+    #expect(escaped != plain && escaped.contains(#"\u006Fbject"#), "the keys really are escaped")
     let read = { (text: String) in Array(text.utf8).withUnsafeBufferPointer { JournalLineParser.record($0) } }
     let expected = try JSONDecoder().decode(Journal.Record.self, from: Data(plain.utf8))
     #expect(read(plain) == expected)
