@@ -8,12 +8,24 @@ import KursKit
 /// Standard output and standard error. Everything passes `TerminalText.safe` on its way out:
 /// much of what Kurs prints came from a file or a person, and only Kurs's own styles may reach
 /// the terminal as escapes.
+///
+/// A write that fails (a full disk behind `> file`, `/dev/full`, a closed pipe) is not a crash:
+/// what follows is not written, and the command ends with a clear message and a non-zero exit.
 final class StandardConsole: Console {
+  /// Why writing to standard output failed, once it has.
+  private(set) var outputFailure: String?
+
   func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(TerminalText.safe(text, keepingStyles: true).utf8))
+    guard outputFailure == nil else { return }
+    do {
+      try FileHandle.standardOutput.write(contentsOf: Data(TerminalText.safe(text, keepingStyles: true).utf8))
+    } catch {
+      outputFailure = String(cString: strerror(errno == 0 ? EIO : errno))
+    }
   }
   func writeError(_ text: String) {
-    FileHandle.standardError.write(Data(TerminalText.safe(text, keepingStyles: true).utf8))
+    // Nowhere left to say that standard error failed.
+    try? FileHandle.standardError.write(contentsOf: Data(TerminalText.safe(text, keepingStyles: true).utf8))
   }
 }
 
@@ -42,5 +54,11 @@ var terminal = Terminal(
 terminal.prepareInterruptMessage = { installInterruptHandler(message: $0) }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let cli = KursCLI(console: StandardConsole(), environment: environment, input: StandardInput(), terminal: terminal)
-exit(cli.run(arguments: arguments).rawValue)
+let console = StandardConsole()
+let cli = KursCLI(console: console, environment: environment, input: StandardInput(), terminal: terminal)
+let status = cli.run(arguments: arguments)
+if let failure = console.outputFailure {
+  console.writeError("kurs: cannot write to standard output (\(failure)): what was to be printed is incomplete; free space or write elsewhere\n")
+  exit(status == .success ? ExitCode.notSaved.rawValue : status.rawValue)
+}
+exit(status.rawValue)

@@ -47,6 +47,31 @@ import Testing
     #expect(report.output.contains("completion: started 2"))
     #expect(try KursProcess.run(["cohort", "report", "spring", "--html", html, "--data-dir", host]).exitCode == 0)
     #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<svg"))
+
+    // Issue 19.5: a report file is not overwritten silently; data to standard output with `-`,
+    // confirmations to standard error; a missing folder is named as such.
+    try "kept".write(toFile: html, atomically: true, encoding: .utf8)
+    let twice = try KursProcess.run(["cohort", "report", "spring", "--html", html, "--data-dir", host])
+    #expect(twice.exitCode == 1)
+    #expect(twice.errors.contains("already exists and was kept"), "\(twice.errors)")
+    #expect(try String(contentsOfFile: html, encoding: .utf8) == "kept")
+    let replaced = try KursProcess.run(["cohort", "report", "spring", "--html", html, "--replace", "--data-dir", host])
+    #expect(replaced.exitCode == 0)
+    #expect(replaced.output.isEmpty && replaced.errors.contains("wrote \(html)"))
+    #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<svg"))
+    let csvOut = try KursProcess.run(["cohort", "report", "spring", "--csv", "-", "--data-dir", host])
+    #expect(csvOut.exitCode == 0)
+    #expect(csvOut.output.hasPrefix("\u{FEFF}learner,module,"))
+    let htmlOut = try KursProcess.run(["cohort", "report", "spring", "--html", "-", "--data-dir", host])
+    #expect(htmlOut.output.contains("<svg") && !htmlOut.output.contains("wrote"))
+    let nowhere = root.appendingPathComponent("missing/report.csv").path
+    let missing = try KursProcess.run(["cohort", "report", "spring", "--csv", nowhere, "--data-dir", host])
+    #expect(missing.exitCode == 1)
+    #expect(missing.errors.contains("does not exist"), "\(missing.errors)")
+    let export = try KursProcess.run(
+      ["export", "--out", root.appendingPathComponent("missing/ana.json").path, "--learner", "Ana", "--data-dir", root.appendingPathComponent("Ana").path])
+    #expect(export.exitCode == 1)
+    #expect(export.errors.contains("does not exist") && !export.errors.contains("permission"), "\(export.errors)")
   }
 
   /// Finding 16 through the binary: a learner's first export came from a computer whose clock

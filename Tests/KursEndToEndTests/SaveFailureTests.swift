@@ -68,9 +68,15 @@ import Testing
     #expect(result.errors.contains("your answer was NOT saved: the disk is full"), "\(result.errors.prefix(400))")
     #expect(result.output.contains("The last step was NOT saved"))
     #expect(!result.output.contains("You have completed the course"))
-    // The question after the last saved answer was shown, and is where the learner goes on.
-    #expect(result.output.contains("Question \(saved)?"))
+    // The disk filled either on an answer (the question after the last saved answer was shown,
+    // its answer lost) or on moving on from the last saved answer's feedback (that question
+    // was never shown): where it fills depends on the statements' size.
     #expect(!result.output.contains("Question \(saved + 1)?"))
+    if !result.output.contains("Question \(saved)?") {
+      let afterLastAnswer = try #require(result.output.components(separatedBy: "Points: ").last)
+      #expect(afterLastAnswer.contains("Press Enter to continue"), "the step not saved was moving on")
+      #expect(result.output.contains("Question \(saved - 1)?"))
+    }
   }
 
   @Test func aJournalThatCannotGrowConfirmsNoAnswerItDidNotSaveAndExitsFour() throws {

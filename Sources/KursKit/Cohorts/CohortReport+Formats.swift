@@ -69,7 +69,8 @@ extension CohortReport {
   /// One row per learner and module, for spreadsheets.
   public func csv() -> String {
     func field(_ text: String) -> String {
-      text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+      let text = Self.neutralized(text)
+      return text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
     // Knowledge tests add four columns each, the same on every row of a learner.
     let testColumns = tests.flatMap { test in
@@ -91,7 +92,43 @@ extension CohortReport {
            String(cell.attempts), row.completed ? "yes" : "no", row.lastActivity ?? ""] + testCells).map(field).joined(separator: ","))
       }
     }
-    return lines.joined(separator: "\r\n") + "\r\n"
+    // A byte order mark first: spreadsheet programs then read the file as UTF-8 (Cyrillic names
+    // and titles), where without it they guess a local code page.
+    return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+  }
+
+  /// A cell a spreadsheet would run as a formula (a learner's pseudonym `=HYPERLINK(…)`) made
+  /// plain text, as OWASP's CSV injection advice says: a leading `'` before `=`, `+`, `-`, `@`,
+  /// a tab or a carriage return. Numbers (a negative score) stay numbers.
+  static func neutralized(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil else { return text }
+    return "'" + text
+  }
+
+  /// The five bands of the score histogram, each a fifth of the maximum (`0–4`, `5–9`, … `20–26`
+  /// of 26), the last one up to the maximum; bands that would hold no whole score are left out
+  /// when the maximum is below 5.
+  static func scoreBands(maximum: Int) -> [ClosedRange<Int>] {
+    guard maximum > 0 else { return [0...0] }
+    let lows = (0..<5).map { maximum * $0 / 5 }
+    var bands: [ClosedRange<Int>] = []
+    for (index, low) in lows.enumerated() {
+      let high = index == lows.count - 1 ? maximum : lows[index + 1] - 1
+      if high >= low { bands.append(low...high) }
+    }
+    return bands
+  }
+
+  /// How many scores fall in each band; a score below 0 (penalties) counts in the first, one
+  /// above the maximum in the last.
+  static func bandCounts(_ scores: [Int], maximum: Int) -> [(band: ClosedRange<Int>, count: Int)] {
+    let bands = scoreBands(maximum: maximum)
+    var counts = Array(repeating: 0, count: bands.count)
+    for score in scores {
+      let index = bands.firstIndex { $0.contains(score) } ?? (score < 0 ? 0 : bands.count - 1)
+      counts[index] += 1
+    }
+    return Array(zip(bands, counts)).map { (band: $0.0, count: $0.1) }
   }
 
   public func json() throws -> Data {
@@ -148,20 +185,11 @@ extension CohortReport {
     body += Self.barChart(title: "Completion funnel", bars: funnel.map { ($0.label, $0.count) }) + "</figure>\n"
     body += "<h2 id=\"scores\">Score distribution per module</h2>\n"
     for module in modules {
-      // Bands of a fifth of the maximum each.
-      let bands = 5
-      var counts = Array(repeating: 0, count: bands)
-      for score in module.scores {
-        let band = module.maximum > 0 ? min(bands - 1, score * bands / (module.maximum + 1)) : 0
-        counts[band] += 1
-      }
-      let labels = (0..<bands).map { band -> String in
-        let low = module.maximum * band / bands
-        let high = band == bands - 1 ? module.maximum : module.maximum * (band + 1) / bands - 1
-        return "\(low)–\(max(low, high)) points"
+      let bars = Self.bandCounts(module.scores, maximum: module.maximum).map { band, count in
+        (band.lowerBound == band.upperBound ? "\(band.lowerBound) points" : "\(band.lowerBound)–\(band.upperBound) points", count)
       }
       body += "<h3>\(Self.escape(module.title))</h3>\n<p>Pass mark \(module.passMark) of \(module.maximum); \(module.scores.count) finished.</p>\n<figure>"
-      body += Self.barChart(title: "Scores in \(module.title)", bars: Array(zip(labels, counts))) + "</figure>\n"
+      body += Self.barChart(title: "Scores in \(module.title)", bars: bars) + "</figure>\n"
     }
     body += "<h2 id=\"items\">Questions, hardest first</h2>\n<table>\n<thead><tr><th>Question</th><th>Answered</th><th>Right at the first try</th><th>Most chosen wrong answer</th></tr></thead>\n<tbody>\n"
     for item in items {

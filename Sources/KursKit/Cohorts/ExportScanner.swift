@@ -333,6 +333,8 @@ extension JournalLineParser.Cursor {
           try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
             switch key {
             case "interactionType": _ = try cursor.optionalString()
+            // What Kurs 0.3 writes for other tools (names, choices); nothing the report reads.
+            case "choices", "correctResponsesPattern", "description", "name", "source", "target": try cursor.skip()
             case "type":
               _ = try cursor.string()
               sawDefinitionType = true

@@ -17,7 +17,7 @@ public enum CommandLineParser {
       "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
       "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
     ]
-    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "--replace", "--review"]
+    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review"]
 
     while index < arguments.count {
       let argument = arguments[index]
@@ -62,7 +62,9 @@ public enum CommandLineParser {
     options.lrsURL = values["--lrs"]
     options.lrsCredentials = values["--lrs-credentials"]
 
-    if flags.contains("--version") { return Invocation(options: options, command: .version) }
+    if flags.contains("--version") || flags.contains("-V") || positional == ["version"] {
+      return Invocation(options: options, command: .version)
+    }
     if flags.contains("--help") || flags.contains("-h") {
       return Invocation(options: options, command: .help(topic: positional.first))
     }
@@ -163,11 +165,16 @@ public enum CommandLineParser {
         }
         command = .cohortPull(name: arguments[0], since: values["--since"], until: values["--until"])
       case "report":
-        try allow(["--csv", "--json", "--html"], for: name)
+        try allow(["--csv", "--json", "--html", "--replace"], for: name)
         guard arguments.count == 1 else {
           throw UsageError("write 'kurs cohort report NAME', for example: kurs cohort report spring --html spring.html", command: name)
         }
-        command = .cohortReport(name: arguments[0], csv: values["--csv"], json: flags.contains("--json"), html: values["--html"])
+        let toStandardOutput = [values["--csv"] == "-", values["--html"] == "-", flags.contains("--json")].filter { $0 }.count
+        guard toStandardOutput <= 1 else {
+          throw UsageError("only one of --csv -, --html - and --json can go to standard output: write the others to files", command: name)
+        }
+        command = .cohortReport(
+          name: arguments[0], csv: values["--csv"], json: flags.contains("--json"), html: values["--html"], replace: flags.contains("--replace"))
       default:
         throw UsageError(
           "'kurs cohort' needs new, import, pull or report\(didYouMean(sub, ["new", "import", "pull", "report"])): kurs cohort new spring --course marina",

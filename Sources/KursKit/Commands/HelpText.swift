@@ -23,7 +23,7 @@ public enum HelpText {
       cohort import NAME FILE|FOLDER...  import learners' exports (kurs export)
       cohort pull NAME --lrs URL         read the cohort's statements from an xAPI LRS
       cohort report NAME                 who finished, who is stuck, hardest questions
-                                         (--csv FILE, --json, --html FILE)
+                                         (--csv FILE|-, --json, --html FILE|-)
 
     commands for authors:
       validate PATH...     check courses like a compiler: path:line:column: error: message
@@ -61,14 +61,14 @@ public enum HelpText {
                            confirms them. A URL with user:password@ is refused
       --lrs-credentials FILE   user:password for the LRS, in a file only you can read
                            (chmod 600), else $KURS_LRS_USER and $KURS_LRS_PASSWORD
-      --help, -h           this help; --version prints the version
+      --help, -h           this help; version (or --version, -V): the version
 
     while learning, at every prompt:
       ? help   q save and quit   r resources   p progress   s show again   b back
 
     exit codes: 0 success, 1 invalid input, 2 unreadable file, 3 input ended (progress
     saved), 4 a step could not be saved (disk full, no permission) and the learner
-    stopped, 64 wrong command line, 130 interrupted by Ctrl-C (progress saved)
+    stopped, or standard output could not be written, 64 wrong command line, 130 interrupted by Ctrl-C (progress saved)
 
     examples:
       kurs
@@ -238,7 +238,7 @@ public enum HelpText {
         usage: kurs cohort new NAME --course COURSE
                kurs cohort import NAME FILE|FOLDER... [--replace]
                kurs cohort pull NAME --lrs URL [--since TIME] [--until TIME]
-               kurs cohort report NAME [--csv FILE] [--json] [--html FILE]
+               kurs cohort report NAME [--csv FILE|-] [--json] [--html FILE|-] [--replace]
 
         For webinar hosts. 'new' creates a cohort and prints its join code for learners.
         'import' reads the files learners send (kurs export): importing a file twice changes
@@ -253,8 +253,10 @@ public enum HelpText {
         the credentials.
         'report' prints each learner by module (status, score, tries, last activity, where
         they are), the completion funnel and the hardest questions; --csv writes a table for
-        spreadsheets, --json prints it for other tools, --html writes one page with charts
-        (no scripts, works offline). See docs/cohorts.md.
+        spreadsheets (UTF-8 with a byte order mark; cells that would run as formulas start
+        with '), --json prints it for other tools, --html writes one page with charts (no
+        scripts, works offline). FILE - writes to standard output; a file already there is
+        kept unless --replace. See docs/cohorts.md.
 
         examples:
           kurs cohort new spring --course marina

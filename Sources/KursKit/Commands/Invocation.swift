@@ -70,7 +70,7 @@ public enum Command: Sendable, Equatable {
   /// `kurs cohort pull NAME [--since TIME] [--until TIME]` (with `--lrs URL`)
   case cohortPull(name: String, since: String?, until: String?)
   /// `kurs cohort report NAME [--csv FILE] [--json] [--html FILE]`
-  case cohortReport(name: String, csv: String?, json: Bool, html: String?)
+  case cohortReport(name: String, csv: String?, json: Bool, html: String?, replace: Bool = false)
   /// `kurs schema`
   case schema
   /// `kurs import moodle|gift FILE [--out DIR]`

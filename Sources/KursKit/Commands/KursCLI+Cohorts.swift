@@ -167,9 +167,12 @@ extension KursCLI {
     }
   }
 
-  /// `kurs cohort report NAME [--csv FILE] [--json] [--html FILE]`.
+  /// `kurs cohort report NAME [--csv FILE|-] [--json] [--html FILE|-] [--replace]`: data to
+  /// standard output (`-`), confirmations to standard error; a report file already there is
+  /// replaced only with `--replace`.
   func cohortReport(
-    name: String, csv: String?, json: Bool, html: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader
+    name: String, csv: String?, json: Bool, html: String?, replace: Bool = false, _ options: GlobalOptions, locator: CourseLocator,
+    loader: CourseLoader
   ) -> ExitCode {
     let store = cohortStore(options)
     do {
@@ -177,13 +180,21 @@ extension KursCLI {
       guard let course = loadValid(cohort.course, locator: locator, loader: loader) else { return .invalid }
       let report = CohortReport(
         cohort: cohort, course: course, summaries: try store.summaries(of: cohort), language: options.language ?? course.defaultLanguage)
-      if let csv {
-        try AtomicFile.write(Data(report.csv().utf8), to: URL(fileURLWithPath: csv), permissions: 0o600)
-        console.write("wrote \(csv)\n")
+      // Every file checked before any is written, so a refusal leaves nothing half done.
+      for path in [csv, html].compactMap({ $0 }) where path != "-" {
+        if let problem = Self.outputProblem(path, replace: replace) {
+          console.writeError("kurs: \(problem)\n")
+          return .invalid
+        }
       }
-      if let html {
-        try AtomicFile.write(Data(report.html().utf8), to: URL(fileURLWithPath: html), permissions: 0o600)
-        console.write("wrote \(html)\n")
+      for (path, content) in [(csv, { report.csv() }), (html, { report.html() })] {
+        guard let path else { continue }
+        if path == "-" {
+          console.write(content())
+        } else {
+          try AtomicFile.write(Data(content().utf8), to: URL(fileURLWithPath: path), permissions: 0o600)
+          console.writeError("wrote \(path)\n")
+        }
       }
       if json {
         console.write(String(decoding: try report.json(), as: UTF8.self) + "\n")
@@ -198,5 +209,20 @@ extension KursCLI {
       console.writeError("kurs: could not write the report: \(error.localizedDescription); nothing was changed\n")
       return .unreadable
     }
+  }
+
+  /// Why a report or export cannot be written to `path`: its folder is missing, or a file is
+  /// there already (kept unless `replace`); `nil` when it can.
+  static func outputProblem(_ path: String, replace: Bool) -> String? {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent()
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+      return "\(path): the folder \(folder.path) does not exist: create it first, or choose another place"
+    }
+    if !replace, FileManager.default.fileExists(atPath: url.path) {
+      return "\(path) already exists and was kept: choose another name, or add --replace to overwrite it"
+    }
+    return nil
   }
 }

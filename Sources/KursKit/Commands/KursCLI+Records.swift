@@ -96,6 +96,12 @@ extension KursCLI {
             statements: statements))
       }
       let url = URL(fileURLWithPath: out ?? "kurs-export-\(Date().formatted(.iso8601.year().month().day())).json")
+      var isFolder: ObjCBool = false
+      let folder = url.deletingLastPathComponent()
+      guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        console.writeError("kurs: \(url.path): the folder \(folder.path) does not exist: create it first, or choose another --out\n")
+        return .invalid
+      }
       guard !FileManager.default.fileExists(atPath: url.path) else {
         console.writeError("kurs: " + t(.exportExists, language, url.path) + "\n")
         return .invalid

@@ -129,8 +129,8 @@ public struct KursCLI {
       return cohortImport(name: name, files: files, replace: replace, options)
     case .cohortPull(let name, let since, let until):
       return cohortPull(name: name, since: since, until: until, options)
-    case .cohortReport(let name, let csv, let json, let html):
-      return cohortReport(name: name, csv: csv, json: json, html: html, options, locator: locator, loader: loader)
+    case .cohortReport(let name, let csv, let json, let html, let replace):
+      return cohortReport(name: name, csv: csv, json: json, html: html, replace: replace, options, locator: locator, loader: loader)
     case .newKeys(let directory, let name):
       return newKeys(directory: directory, name: name)
     case .signCertificate(let file, let key, let issuerName, let output):

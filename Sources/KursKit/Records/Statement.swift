@@ -28,9 +28,40 @@ public struct Statement: Codable, Sendable, Equatable {
     public var definition: Definition?
   }
 
+  /// What an activity is, in every language of the course: its name, a description, and for a
+  /// question its choices and the correct response pattern, so that a record store can show it.
   public struct Definition: Codable, Sendable, Equatable {
     public var type: String
+    public var name: [String: String]?
+    public var description: [String: String]?
     public var interactionType: String?
+    public var correctResponsesPattern: [String]?
+    /// Choice and sequencing questions: the choices or items.
+    public var choices: [InteractionComponent]?
+    /// Matching questions: the left and the right sides.
+    public var source: [InteractionComponent]?
+    public var target: [InteractionComponent]?
+
+    public init(
+      type: String, name: [String: String]? = nil, description: [String: String]? = nil, interactionType: String? = nil,
+      correctResponsesPattern: [String]? = nil, choices: [InteractionComponent]? = nil, source: [InteractionComponent]? = nil,
+      target: [InteractionComponent]? = nil
+    ) {
+      self.type = type
+      self.name = name
+      self.description = description
+      self.interactionType = interactionType
+      self.correctResponsesPattern = correctResponsesPattern
+      self.choices = choices
+      self.source = source
+      self.target = target
+    }
+  }
+
+  /// One choice, item or side of a pair of an interaction.
+  public struct InteractionComponent: Codable, Sendable, Equatable {
+    public var id: String
+    public var description: [String: String]
   }
 
   public struct Score: Codable, Sendable, Equatable {
@@ -133,10 +164,17 @@ extension Journal {
   /// The statements for one step, in order: the first carries the input (or session mark).
   func statements(for entry: Entry, learnerID: String, course: Course?) -> [Statement] {
     let courseIRI = "urn:kurs:course:\(entry.course)"
-    let actor = Statement.Agent(name: actorName, account: Statement.Account(homePage: "urn:kurs:learner", name: learnerID))
-    let courseActivity = Statement.Activity(id: courseIRI, definition: Statement.Definition(type: Statement.activityTypes.course))
+    let actor = Statement.Agent(name: actorName, account: Statement.Account(homePage: Statement.accountHomePage, name: learnerID))
+    let courseActivity = Statement.Activity(
+      id: courseIRI,
+      definition: Statement.Definition(
+        type: Statement.activityTypes.course, name: Statement.languageMap(course?.title, or: entry.course),
+        description: Statement.languageMap(course?.description)))
     func moduleActivity(_ module: String) -> Statement.Activity {
-      Statement.Activity(id: "\(courseIRI):module:\(module)", definition: Statement.Definition(type: Statement.activityTypes.module))
+      Statement.Activity(
+        id: "\(courseIRI):module:\(module)",
+        definition: Statement.Definition(
+          type: Statement.activityTypes.module, name: Statement.languageMap(course?.module(module)?.title, or: module)))
     }
     let timestamp = Journal.timestamp(entry.time)
 
@@ -174,36 +212,50 @@ extension Journal {
       case .moduleStarted(let module, _):
         result.append(statement(index, Statement.Verbs.initialized, moduleActivity(module), module: nil, event: event))
       case .nodeEntered(let module, let node):
-        let object = Statement.Activity(id: "\(courseIRI):module:\(module):node:\(node)", definition: Statement.Definition(type: Statement.activityTypes.page))
+        let object = Statement.Activity(
+          id: "\(courseIRI):module:\(module):node:\(node)",
+          definition: Statement.Definition(
+            type: Statement.activityTypes.page, name: Statement.nodeName(course?.module(module)?.node(node), or: node)))
         result.append(statement(index, Statement.Verbs.experienced, object, module: module, event: event))
       case .hintShown(let module, let question, let hint):
+        let questionName = Statement.nodeName(course?.module(module)?.node(question), or: question)
         let object = Statement.Activity(
-          id: "\(courseIRI):module:\(module):node:\(question):hint:\(hint)", definition: Statement.Definition(type: Statement.activityTypes.page))
+          id: "\(courseIRI):module:\(module):node:\(question):hint:\(hint)",
+          definition: Statement.Definition(
+            type: Statement.activityTypes.page, name: questionName.mapValues { "\($0) (hint \(hint))" }))
         result.append(statement(index, Statement.Verbs.experienced, object, module: module, event: event))
       case .answered(let module, let question, let response, let points, let maximum, let isCorrect, _, _):
-        let kind = course?.module(module)?.node(question).flatMap { node -> Question.Kind? in
-          if case .question(let question) = node.kind { return question.kind }
+        let node = course?.module(module)?.node(question)
+        let asked: Question? = node.flatMap { node in
+          if case .question(let question) = node.kind { return question }
           return nil
         }
         let object = Statement.Activity(
           id: "\(courseIRI):module:\(module):node:\(question)",
-          definition: Statement.Definition(type: Statement.activityTypes.interaction, interactionType: kind.map(Journal.interactionType)))
-        let score = Statement.Score(raw: points, min: 0, max: maximum, scaled: maximum > 0 ? Double(points) / Double(maximum) : nil)
+          definition: Statement.interactionDefinition(asked, name: Statement.nodeName(node, or: question)))
+        let score = Statement.Score.of(points, maximum: maximum)
+        // A story decision worth no points is neither right nor wrong.
+        let success: Bool? = maximum > 0 ? isCorrect : nil
         result.append(
           statement(index, Statement.Verbs.answered, object, module: module,
-                    result: Statement.Result(response: response, score: score, success: isCorrect), event: event))
+                    result: Statement.Result(response: Statement.xAPIResponse(response, kind: asked?.kind), score: score, success: success),
+                    event: event))
       case .moduleEnded(let module, let status, let score, let maximum):
         let verb = status == .passed ? Statement.Verbs.passed : status == .failed ? Statement.Verbs.failed : Statement.Verbs.completed
-        let scored = Statement.Score(raw: score, min: 0, max: maximum, scaled: maximum > 0 ? Double(score) / Double(maximum) : nil)
+        let scored = Statement.Score.of(score, maximum: maximum)
         let success: Bool? = status == .completed ? nil : status == .passed
         result.append(
           statement(index, verb, moduleActivity(module), module: nil,
                     result: Statement.Result(score: scored, success: success, completion: true), event: event))
       case .courseCompleted(let score):
+        // Out of the course's maximum (the best possible of every scored module); without the
+        // course at hand the maximum is unknown, and the score is then left out.
+        let scored = course.map { course in
+          Statement.Score.of(score, maximum: course.scoredModules.map { ModuleGraph(module: $0).mostPoints }.reduce(0, +))
+        }
         result.append(
           statement(index, Statement.Verbs.completed, courseActivity, module: nil,
-                    result: Statement.Result(score: Statement.Score(raw: score, min: 0, max: max(score, 0)), success: true, completion: true),
-                    event: event))
+                    result: Statement.Result(score: scored, success: true, completion: true), event: event))
       }
     }
     if result.isEmpty {
@@ -222,14 +274,12 @@ extension Journal {
     }
   }
 
-  /// A stable UUID for the `index`th statement of a step: the step's id with its last digits
-  /// replaced, so a statement's id never changes when the journal is read again.
+  /// A stable UUID for the `index`th statement of a step (the first has the step's own id, a
+  /// random version-4 UUID): a version-5 UUID named by the step and the index, as xAPI 1.0.3
+  /// names for derived ids. Journals written before Kurs 0.3 hold version-8 ids made from a
+  /// SHA-256; they are stored ids, never computed again, so they stay as they were.
   static func derivedID(_ stepID: String, _ index: Int) -> String {
-    let digest = SHA256Digest.hex(of: Array("\(stepID)#\(index)".utf8))
-    let hex = Array(digest)
-    func part(_ range: Range<Int>) -> String { String(hex[range]) }
-    // A version-8 (custom) UUID built from the digest.
-    return "\(part(0..<8))-\(part(8..<12))-8\(part(13..<16))-a\(part(17..<20))-\(part(20..<32))"
+    NameBasedUUID.v5(namespace: NameBasedUUID.urlNamespace, name: "urn:kurs:xapi:statement:\(stepID)#\(index)")
   }
 
   static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)

@@ -96,6 +96,33 @@ import Testing
     #expect(lines[1].hasPrefix("Ana,basics,passed,5,5,1,no,"))
   }
 
+  @Test func csvNeutralisesFormulasAndStartsWithAByteOrderMark() throws {
+    var report = CohortReport(cohort: cohort, course: course, members: try members(), language: "en")
+    report.learners[0].pseudonym = "=HYPERLINK(\"http://evil.example\",\"Ana\")"
+    report.learners[1].pseudonym = "@Bea"
+    report.learners[2].pseudonym = "Мария"
+    report.learners[2].modules[0].score = -1
+    let csv = report.csv()
+    #expect(csv.hasPrefix("\u{FEFF}learner,"), "a UTF-8 byte order mark, so spreadsheets read Cyrillic")
+    let lines = csv.split(separator: "\r\n")
+    #expect(lines[1].hasPrefix("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Ana\"\")\","))
+    #expect(csv.contains("\r\n'@Bea,"))
+    #expect(csv.contains("\r\nМария,\(report.learners[2].modules[0].module),\(report.learners[2].modules[0].status),-1,"), "a negative score stays a number")
+  }
+
+  @Test func scoreBandsHoldTheirEdges() throws {
+    let bands = CohortReport.scoreBands(maximum: 26)
+    #expect(bands == [0...4, 5...9, 10...14, 15...19, 20...26])
+    let counts = CohortReport.bandCounts([0, 16, 24, 26, 26], maximum: 26).map(\.count)
+    #expect(counts == [1, 0, 0, 1, 3])
+    // Each edge in its own band.
+    for band in bands {
+      #expect(CohortReport.bandCounts([band.lowerBound, band.upperBound], maximum: 26).first { $0.band == band }?.count == 2)
+    }
+    #expect(CohortReport.scoreBands(maximum: 3) == [0...0, 1...1, 2...3])
+    #expect(CohortReport.bandCounts([-2, 30], maximum: 10).map(\.count) == [1, 0, 0, 0, 1])
+  }
+
   @Test func importIsIdempotentNewerSupersedesAndBadFilesAreRefused() throws {
     let folder = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -87,9 +87,15 @@ public enum Ed25519 {
       return result == 1
     }
 
-    /// A short, stable name for the key: `urn:kurs:issuer:` and the first 16 hex digits of the
-    /// SHA-256 of the raw key. Certificates signed with the key name their issuer by it.
-    public var issuerID: String { "urn:kurs:issuer:" + SHA256Digest.hex(of: raw).prefix(16) }
+    /// The key as a `did:key` (W3C did:key method): `did:key:z` and, in base58btc, the
+    /// multicodec prefix of an Ed25519 public key (0xed 0x01) and the 32 raw bytes. Any
+    /// verifier that knows did:key can tie a certificate's issuer to this key without Kurs.
+    /// Certificates signed with the key name their issuer by it.
+    public var issuerID: String { "did:key:z" + Base58.encode([0xED, 0x01] + raw) }
+
+    /// The issuer id Kurs 0.2 wrote for this key (`urn:kurs:issuer:` and the first 16 hex
+    /// digits of the SHA-256 of the raw key): certificates signed then still verify.
+    public var legacyIssuerID: String { "urn:kurs:issuer:" + SHA256Digest.hex(of: raw).prefix(16) }
   }
 
   /// Why a key cannot be made, read or used.

@@ -12,7 +12,8 @@ import Testing
     let publicPEM = try key.publicKey.pem()
     #expect(publicPEM.hasPrefix("-----BEGIN PUBLIC KEY-----\n"))
     #expect(try Ed25519.publicKey(pem: publicPEM) == key.publicKey)
-    #expect(try key.publicKey.issuerID.count == "urn:kurs:issuer:".count + 16)
+    #expect(try key.publicKey.issuerID.hasPrefix("did:key:z6Mk"), "the did:key form of an Ed25519 key")
+    #expect(try key.publicKey.legacyIssuerID.count == "urn:kurs:issuer:".count + 16)
     #expect("\(key)" == "Ed25519 private key")
   }
 
@@ -42,6 +43,22 @@ import Testing
     let key = try Ed25519.privateKey(pem: pem)
     let hex = try key.sign([]).map { String(format: "%02x", $0) }.joined()
     #expect(hex == "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b")
+  }
+
+  /// Issue 19.2: the issuer id is the key's did:key (multicodec 0xed01, base58btc), here for the
+  /// RFC 8032 key (public key d75a9801…511a), computed independently with Python; base58btc
+  /// checked with the vectors of draft-msporny-base58.
+  @Test func theIssuerIDIsTheKeysDIDKey() throws {
+    let pem = """
+      -----BEGIN PRIVATE KEY-----
+      MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
+      -----END PRIVATE KEY-----
+
+      """
+    let key = try Ed25519.privateKey(pem: pem)
+    #expect(try key.publicKey.issuerID == "did:key:z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw")
+    #expect(Base58.encode(Array("Hello World!".utf8)) == "2NEpo7TZRRrLZSi2U")
+    #expect(Base58.encode([0, 0, 0x28, 0x7F, 0xB4, 0xCD]) == "11233QC4")
   }
 
   @Test func wrongKeyFilesSayWhatTheyAre() throws {

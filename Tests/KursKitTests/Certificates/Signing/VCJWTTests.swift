@@ -38,6 +38,17 @@ import Testing
     #expect(!token.contains("="))
   }
 
+  /// Issue 19.2: certificates Kurs 0.2 signed name the issuer `urn:kurs:issuer:…`; they still
+  /// verify with the same key, now that new ones name it by its did:key.
+  @Test func aCertificateSignedWithTheOldIssuerIDStillVerifies() throws {
+    let legacy = try key.publicKey.legacyIssuerID
+    let (token, signed) = try VCJWT.sign(credential, with: key, issuerName: "Trainer", issuerID: legacy)
+    #expect(signed.issuer.id.hasPrefix("urn:kurs:issuer:"))
+    #expect(try VCJWT.verify(token, publicKey: try key.publicKey) == signed)
+    let (current, _) = try VCJWT.sign(credential, with: key, issuerName: "Trainer")
+    #expect(try VCJWT.verify(current, publicKey: try key.publicKey).issuer.id.hasPrefix("did:key:z6Mk"))
+  }
+
   @Test func theRightKeyChecksAndTheContentStaysValid() throws {
     let (token, signed) = try VCJWT.sign(credential, with: key, issuerName: "Trainer")
     let checked = try VCJWT.verify(token, publicKey: try key.publicKey)
