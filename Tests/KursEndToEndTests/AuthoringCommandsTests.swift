@@ -65,6 +65,25 @@ import Testing
     #expect(result.output.contains("basics-end (pass): 6 paths; points on offer 5 to 5; pass mark reachable on every path"))
   }
 
+  /// docs/authoring.md shows `kurs stats marina` as it is; issue 18: at least two endings per
+  /// Marina module, each with the pass mark reachable on every path.
+  @Test func marinaStatsInTheAuthoringGuideAreCurrent() throws {
+    let result = try KursProcess.run(["stats", "marina"])
+    #expect(result.exitCode == 0)
+    let guide = try String(
+      contentsOf: KursProcess.repository.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
+    let start = try #require(guide.range(of: "$ kurs stats marina\n"))
+    let end = try #require(guide.range(of: "```", range: start.upperBound..<guide.endIndex))
+    #expect(String(guide[start.upperBound..<end.lowerBound]) == result.output)
+    for module in ["recognise", "evidence", "justice"] {
+      let section = result.output.components(separatedBy: "module \(module):").last ?? ""
+      let block = section.components(separatedBy: "\nmodule ").first ?? ""
+      let ends = block.split(separator: "\n").filter { $0.contains("(pass):") }
+      #expect(ends.count >= 2, "\(module): at least two endings")
+      #expect(ends.allSatisfy { $0.hasSuffix("pass mark reachable on every path") }, "\(module)")
+    }
+  }
+
   @Test func newCourseWritesAValidStarterAndNeverOverwrites() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

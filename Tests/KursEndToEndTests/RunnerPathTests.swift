@@ -114,12 +114,19 @@ import Testing
     #expect(!result.output.contains("\u{1B}["))
   }
 
-  /// Each module of Marina's story, in each language, along a passing and a failing path: the
-  /// modules before it are first passed through the binary, as a learner would.
+  /// Every ending of each module of Marina's story, in each language, passed and failed (issue 18:
+  /// at least two endings per module, each reached through the binary): the modules before it are
+  /// first passed through the binary, as a learner would.
   @Test(arguments: ["recognise", "evidence", "justice"])
-  func marinaModulePassesAndFailsInBothLanguages(module: String) throws {
+  func marinaModuleReachesEveryEndingInBothLanguages(module: String) throws {
     let course = try course("marina")
     let index = try #require(course.modules.firstIndex { $0.id == module })
+    let definition = try #require(course.module(module))
+    let endIDs = Set(definition.nodes.compactMap { node -> String? in
+      if case .end = node.kind { return node.id }
+      return nil
+    })
+    #expect(endIDs.count >= 2, "\(module): at least two endings")
     for language in ["en", "ru"] {
       let name = "marina-\(module)-\(language)"
       let (data, id) = try newLearner(name)
@@ -133,10 +140,16 @@ import Testing
         state = passed.state
       }
       let paths = try explorer.paths(of: module, from: state)
-      #expect(Set(paths.filter { $0.status == .passed }.map(\.nodes)).count >= 2, "two different passing paths")
-      let passing = try #require(paths.first { $0.status == .passed })
-      let failing = try #require(paths.first { $0.status == .failed })
-      for path in [passing, failing] {
+      #expect(Set(paths.map(\.end)) == endIDs, "\(module) \(language): every end is reached")
+      var chosen: [String: PathExplorer.Path] = [:]
+      for path in paths where chosen["\(path.end)=\(path.status)"] == nil {
+        chosen["\(path.end)=\(path.status)"] = path
+      }
+      for end in endIDs {
+        #expect(chosen["\(end)=\(ModuleState.Status.passed)"] != nil, "\(module) \(language): \(end) can be passed")
+      }
+      #expect(chosen.values.contains { $0.status == .failed }, "\(module) \(language): a learner below the pass mark fails")
+      for path in chosen.values.sorted(by: { "\($0.end)\($0.status)" < "\($1.end)\($1.status)" }) {
         let folder = data.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: data.appendingPathComponent("learners.json"), to: folder.appendingPathComponent("learners.json"))
@@ -144,11 +157,17 @@ import Testing
         let result = try KursProcess.run(
           ["start", "marina", "--learner", name, "--data-dir", folder.path, "--lang", language],
           input: lines.joined(separator: "\n") + "\n")
-        #expect(result.exitCode == 0, "\(result.errors)")
-        let title = try #require(course.module(module)?.title.resolve(language, fallback: course.defaultLanguage)?.plain)
+        #expect(result.exitCode == 0, "\(module) \(language) \(path.end): \(result.errors)")
+        guard let node = definition.node(path.end), case .end(let end) = node.kind else {
+          Issue.record("\(path.end) is not an end of \(module)")
+          continue
+        }
+        let endTitle = try #require(end.title.resolve(language, fallback: course.defaultLanguage)?.plain)
+        #expect(result.output.contains(endTitle), "\(module) \(language): the end '\(path.end)' is shown")
+        let title = try #require(definition.title.resolve(language, fallback: course.defaultLanguage)?.plain)
         let expected = Localization.string(path.status == .passed ? .statusPassed : .statusFailed, language)
         let progress = try KursProcess.run(["progress", "--learner", name, "--data-dir", folder.path, "--lang", language])
-        #expect(progress.output.contains("\(title): \(expected)"), "\(module) \(language) \(path.nodes)\n\(progress.output)")
+        #expect(progress.output.contains("\(title): \(expected)"), "\(module) \(language) \(path.end)\n\(progress.output)")
       }
     }
   }
