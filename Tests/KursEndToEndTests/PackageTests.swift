@@ -60,40 +60,15 @@ import Testing
     unpacked = unpackHere.appendingPathComponent("kurs-\(KursCLI.version)-linux-x86_64")
   }
 
-  /// Runs `executable` with exactly `environment` (nothing inherited) and `input` on stdin.
+  /// Runs `executable` with `environment` alone (nothing inherited but NO_COLOR) and `input` on
+  /// stdin: `KursProcess.run`, which also waits out a binary that is briefly busy after a copy.
   static func run(
     _ executable: URL, _ arguments: [String], in directory: URL, input: String = "",
     environment: [String: String] = [:]
   ) throws -> KursProcess.Result {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    process.environment = environment
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    _ = KursProcess.ignoreBrokenPipe
-    try process.run()
-    try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-    try? stdin.fileHandleForWriting.close()
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errorData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-      errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return KursProcess.Result(
-      output: String(decoding: outputData, as: UTF8.self),
-      errors: String(decoding: errorData, as: UTF8.self),
-      exitCode: process.terminationStatus)
+    try KursProcess.run(
+      arguments, in: directory, input: input, environment: environment, executable: executable,
+      inheritEnvironment: false)
   }
 
   /// `bin/kurs arguments…` of the unpacked archive, as a learner's shell would start it.
