@@ -44,7 +44,7 @@ import Testing
     let report = try KursProcess.run(["cohort", "report", "spring", "--data-dir", host])
     #expect(report.exitCode == 0)
     #expect(report.output.contains("Ana") && report.output.contains("Bea"))
-    #expect(report.output.contains("completion: started 2"))
+    #expect(report.output.contains("completion: started the course 2"))
     #expect(try KursProcess.run(["cohort", "report", "spring", "--html", html, "--data-dir", host]).exitCode == 0)
     #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<svg"))
 

@@ -301,7 +301,7 @@ extension KursCLI {
       // Which courses are valid comes from the list `kurs courses` keeps: a course is checked
       // again only when its files changed, and that check's work is bounded.
       var courses: [Course] = []
-      var catalogue = CourseCatalogue(dataDirectory: store.root)
+      var catalogue = CourseCatalogue(cacheDirectory: CacheDirectory.resolve(environment: environment), dataDirectory: store.root)
       for folder in locator.courseFolders() {
         let entry = catalogue.entry(for: folder, loader: loader)
         if entry.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }

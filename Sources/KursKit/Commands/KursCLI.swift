@@ -200,7 +200,9 @@ public struct KursCLI {
         "kurs: no courses found; looked in \(locator.searchedDescription); add a course file with 'kurs add FILE', pass --courses DIR, or create one with 'kurs new course ID'\n")
       return .invalid
     }
-    var catalogue = CourseCatalogue(dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
+    var catalogue = CourseCatalogue(
+      cacheDirectory: CacheDirectory.resolve(environment: environment),
+      dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
     var heading = ""
     for folder in folders {
       let parent = folder.deletingLastPathComponent().path

@@ -465,7 +465,11 @@ public enum Localization {
   /// argument that itself contains `{1}` is shown as it is.
   public static func string(_ key: Key, _ language: String, arguments: [String]) -> String {
     let entry = table[key] ?? [:]
-    let template = entry[language] ?? entry["en"] ?? key.rawValue
+    return fill(entry[language] ?? entry["en"] ?? key.rawValue, arguments)
+  }
+
+  /// `template` with `{0}`, `{1}`… replaced by `arguments`, in one pass.
+  static func fill(_ template: String, _ arguments: [String]) -> String {
     var result = ""
     var rest = template[...]
     while let open = rest.firstIndex(of: "{") {
