@@ -96,12 +96,12 @@ public enum HelpText {
         then checks what a schema cannot see: ids that name nothing, unreachable nodes, nodes
         from which no end can be reached, questions without a correct answer, pass marks no path
         can reach, branches that can fall through, flags never set, texts missing in a
-        language. Each finding is printed as
+        language. Each finding is written to standard error as
           path:line:column: error|warning: message
         so editors can jump to it, then a summary line.
 
           --strict   count warnings as errors
-          --json     print the findings as JSON
+          --json     print the findings as JSON, to standard output
           --review   also review the questions for what makes them guessable: the correct
                      option markedly or usually the longest, correct answers in one place,
                      true/false answers nearly all alike, "all/none of the above", hints

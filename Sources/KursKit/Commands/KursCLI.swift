@@ -74,7 +74,9 @@ public struct KursCLI {
     case .validate(let paths, let strict, let json, let review):
       var report = ValidationReport(strict: strict, review: review)
       for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true) }
-      if json { console.write(report.json()) } else { console.write(report.text(language: language)) }
+      // Diagnostics (and the summary under them) to standard error, as compilers write them;
+      // the JSON report is data, for standard output.
+      if json { console.write(report.json()) } else { console.writeError(report.text(language: language)) }
       return report.exitCode
     case .graph(let name, let moduleID, let format):
       guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
