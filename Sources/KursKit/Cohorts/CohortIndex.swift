@@ -42,7 +42,7 @@ public struct CohortIndex: Sendable {
         while start < stop {
           var end = start
           while end < stop, shared[end] != 0x0A { end += 1 }
-          var cursor = JournalLineParser.Cursor(bytes: UnsafeBufferPointer(rebasing: shared[start..<end]))
+          var cursor = JSONCursor(bytes: UnsafeBufferPointer(rebasing: shared[start..<end]))
           if let entry = try? cursor.indexEntry(), cursor.atEnd() { entries.append(entry) }
           start = end + 1
         }
@@ -59,7 +59,7 @@ public struct CohortIndex: Sendable {
 
   /// The index file for `entries`, sorted by learner id so the same cohort gives the same bytes.
   static func encode(_ entries: [String: Entry]) -> Data {
-    var output = Writer()
+    var output = JSONWriter()
     output.raw(header + "\n")
     for id in entries.keys.sorted() {
       guard let entry = entries[id] else { continue }
@@ -69,44 +69,7 @@ public struct CohortIndex: Sendable {
     return Data(output.bytes)
   }
 
-  /// JSON, written into bytes.
-  struct Writer {
-    var bytes: [UInt8] = []
-
-    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
-    mutating func number(_ value: Int?) { raw(value.map(String.init) ?? "null") }
-    mutating func optional(_ text: String?) { if let text { string(text) } else { raw("null") } }
-
-    /// An object of `members`, keys sorted, each value written by `value`.
-    mutating func object<Value>(_ members: [String: Value], _ value: (inout Writer, Value) -> Void) {
-      raw("{")
-      for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-        if index > 0 { raw(",") }
-        string(member.key)
-        raw(":")
-        value(&self, member.value)
-      }
-      raw("}")
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped.
-    mutating func string(_ text: String) {
-      bytes.append(UInt8(ascii: "\""))
-      for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-        case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-        case 0..<0x20:
-          let digits = Array("0123456789abcdef".utf8)
-          bytes += Array("\\u00".utf8) + [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
-        default: bytes.append(byte)
-        }
-      }
-      bytes.append(UInt8(ascii: "\""))
-    }
-  }
-
-  static func line(_ entry: Entry, into output: inout Writer) {
+  static func line(_ entry: Entry, into output: inout JSONWriter) {
     let summary = entry.summary
     output.raw("{\"id\":")
     output.string(summary.id)
@@ -141,7 +104,7 @@ public struct CohortIndex: Sendable {
   }
 }
 
-extension JournalLineParser.Cursor {
+extension JSONCursor {
   /// One line of the cohort index.
   mutating func indexEntry() throws(Invalid) -> CohortIndex.Entry {
     var id: String?

@@ -22,8 +22,8 @@ enum ExportScanner {
     var stored: [UInt8]?
   }
 
-  typealias Cursor = JournalLineParser.Cursor
-  typealias Invalid = JournalLineParser.Invalid
+  typealias Cursor = JSONCursor
+  typealias Invalid = JSONCursor.Invalid
 
   static func scan(_ data: Data, course: String) -> Scanned? {
     data.withUnsafeBytes { raw in
@@ -200,8 +200,7 @@ struct ExportedStatement {
   var event: EngineEvent?
 }
 
-extension JournalLineParser.Cursor {
-  typealias Invalid = JournalLineParser.Invalid
+extension JSONCursor {
 
   /// Where the next value starts.
   mutating func valueStart() throws(Invalid) -> Int {

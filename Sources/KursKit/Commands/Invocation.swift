@@ -86,8 +86,3 @@ public enum Command: Sendable, Equatable {
   /// `kurs --version`
   case version
 }
-
-/// The output formats of `kurs graph`.
-public enum GraphFormat: String, Sendable, Equatable, CaseIterable {
-  case dot, mermaid
-}

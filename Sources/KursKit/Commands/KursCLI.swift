@@ -8,7 +8,7 @@ public struct KursCLI {
   public var input: LineReader
   public var terminal: Terminal
   /// The version `kurs --version` prints.
-  public static let version = "0.2.0"
+  public static let version = KursVersion.current
 
   public init(
     console: Console, environment: [String: String], input: LineReader = ScriptedLines([]),

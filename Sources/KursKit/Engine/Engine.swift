@@ -214,10 +214,10 @@ public struct Engine: Sendable {
     var events: [EngineEvent] = []
     let attempt = moduleValue.tries + 1
     let isDecision = Self.isDecision(question)
-    let (_, isCorrect) = Scoring.correctness(of: answer, to: question)
+    let (_, isCorrect) = AnswerScoring.correctness(of: answer, to: question)
     // A knowledge test gives one try and no hints: it measures, it does not teach.
     let isFinal = isCorrect || isDecision || attempt >= Self.attempts(of: question, in: module)
-    let points = isDecision ? 0 : Scoring.points(for: answer, to: question, attempt: attempt)
+    let points = isDecision ? 0 : AnswerScoring.points(for: answer, to: question, attempt: attempt)
     events.append(
       .answered(
         module: module.id, question: nodeID, response: answer.response, points: isFinal ? points : 0,

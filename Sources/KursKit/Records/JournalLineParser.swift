@@ -1,549 +1,82 @@
 import Foundation
 
-/// Reads the fields replay needs from one journal line, about ten times faster than
-/// `JSONDecoder`: values it does not need are checked for JSON syntax and skipped, not built.
+/// Reads the fields replay needs from one journal line with `JSONCursor`, about ten times
+/// faster than `JSONDecoder`: values it does not need are checked and skipped, not built.
 /// Strict: anything unexpected (a missing field, a number with a fraction, an unknown input)
 /// gives `nil`, and the caller falls back to `JSONDecoder`, which decides what is damage.
 enum JournalLineParser {
   static func record(_ bytes: UnsafeBufferPointer<UInt8>) -> Journal.Record? {
-    var cursor = Cursor(bytes: bytes)
+    var cursor = JSONCursor(bytes: bytes)
     guard let record = try? cursor.record(), cursor.atEnd() else { return nil }
     return record
   }
 
-  struct Invalid: Error {}
-
-  /// A small JSON value, for the nested input and event objects.
-  indirect enum Value {
-    case string(String)
-    case integer(Int)
-    case bool(Bool)
-    case null
-    case array([Value])
-    case object([(String, Value)])
-
-    subscript(_ key: String) -> Value? {
-      guard case .object(let members) = self else { return nil }
-      return members.last { $0.0 == key }?.1
-    }
-    var string: String? { if case .string(let text) = self { text } else { nil } }
-    var integer: Int? { if case .integer(let number) = self { number } else { nil } }
-    var bool: Bool? { if case .bool(let flag) = self { flag } else { nil } }
-    /// The one key and value of a synthesized enum encoding (`{"case":{…}}`).
-    var single: (String, Value)? {
-      guard case .object(let members) = self, members.count == 1 else { return nil }
-      return members[0]
-    }
-  }
-
-  struct Cursor {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var index = 0
-    /// Accept only JSON exactly as `JSONEncoder` writes it with `.sortedKeys` and
-    /// `.withoutEscapingSlashes` (keys strictly increasing, no `null`, no unknown key, only the
-    /// escapes and number forms it writes), so that the bytes are the encoding of the value
-    /// read: what the export's seal covers. Anything else throws and the caller decodes.
-    var canonical = false
-    /// How many objects and arrays are open: deeper than `JSONDecoder` goes (512) is refused
-    /// before the stack runs out.
-    var depth = 0
-    static let maximumDepth = 512
-
-    init(bytes: UnsafeBufferPointer<UInt8>, canonical: Bool = false) {
-      self.bytes = bytes
-      self.canonical = canonical
-    }
-
-    mutating func atEnd() -> Bool {
-      skipSpace()
-      return index == bytes.count
-    }
-
-    mutating func skipSpace() {
-      while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
-    }
-
-    mutating func peek() throws(Invalid) -> UInt8 {
-      skipSpace()
-      guard index < bytes.count else { throw Invalid() }
-      return bytes[index]
-    }
-
-    mutating func expect(_ byte: UInt8) throws(Invalid) {
-      guard try peek() == byte else { throw Invalid() }
-      index += 1
-    }
-
-    /// Calls `member` for each key of an object; `member` must consume the value.
-    mutating func object(_ member: (inout Cursor, String) throws(Invalid) -> Void) throws(Invalid) {
-      try members { (cursor: inout Cursor, key: Key) throws(Invalid) in try member(&cursor, key.string) }
-    }
-
-    /// An object's key as written: its bytes (no string is made to match it against the keys a
-    /// reader knows), and its text when it has escapes.
-    struct Key {
-      let bytes: UnsafeBufferPointer<UInt8>
-      /// Set only for a key with escapes, whose bytes are not its text.
-      let unescaped: String?
-
-      var string: String { unescaped ?? String(decoding: bytes, as: UTF8.self) }
-
-      static func ~= (pattern: StaticString, key: Key) -> Bool {
-        let count = pattern.utf8CodeUnitCount
-        if let unescaped = key.unescaped {
-          return unescaped == String(decoding: UnsafeBufferPointer(start: pattern.utf8Start, count: count), as: UTF8.self)
-        }
-        guard key.bytes.count == count, let base = key.bytes.baseAddress else { return count == 0 && key.bytes.isEmpty }
-        return memcmp(base, pattern.utf8Start, count) == 0
-      }
-    }
-
-    /// Calls `member` for each key of an object, given as written; `member` must consume the
-    /// value.
-    mutating func members(_ member: (inout Cursor, Key) throws(Invalid) -> Void) throws(Invalid) {
-      try expect(UInt8(ascii: "{"))
-      depth += 1
-      guard depth <= Self.maximumDepth else { throw Invalid() }
-      defer { depth -= 1 }
-      if try peek() == UInt8(ascii: "}") {
-        index += 1
-        return
-      }
-      var previous: Range<Int>?
-      while true {
-        let start = try valueStart()
-        let key = try key()
-        if canonical {
-          // Compared as written: in canonical JSON each key has one spelling.
-          let current = (start + 1)..<(index - 1)
-          if let previous, !precedes(previous, current) { throw Invalid() }
-          previous = current
-        }
-        try expect(UInt8(ascii: ":"))
-        try member(&self, key)
-        switch try peek() {
-        case UInt8(ascii: ","): index += 1
-        case UInt8(ascii: "}"):
-          index += 1
-          return
-        default: throw Invalid()
-        }
-      }
-    }
-
-    /// A key: its bytes when it has no escape, else decoded by `string()`.
-    mutating func key() throws(Invalid) -> Key {
-      try expect(UInt8(ascii: "\""))
-      let start = index
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\"") {
-          index += 1
-          return Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), unescaped: nil)
-        }
-        if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-        index += 1
-      }
-      index = start - 1
-      let text = try string()
-      return Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), unescaped: text)
-    }
-
-    /// Whether the bytes at `left` sort strictly before those at `right`.
-    func precedes(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
-      let base = bytes.baseAddress!
-      let order = memcmp(base + left.lowerBound, base + right.lowerBound, min(left.count, right.count))
-      return order < 0 || (order == 0 && left.count < right.count)
-    }
-
-    /// Calls `element` for each item of an array; `element` must consume the item.
-    mutating func array(_ element: (inout Cursor) throws(Invalid) -> Void) throws(Invalid) {
-      try expect(UInt8(ascii: "["))
-      depth += 1
-      guard depth <= Self.maximumDepth else { throw Invalid() }
-      defer { depth -= 1 }
-      if try peek() == UInt8(ascii: "]") {
-        index += 1
-        return
-      }
-      while true {
-        try element(&self)
-        switch try peek() {
-        case UInt8(ascii: ","): index += 1
-        case UInt8(ascii: "]"):
-          index += 1
-          return
-        default: throw Invalid()
-        }
-      }
-    }
-
-    mutating func string() throws(Invalid) -> String {
-      try expect(UInt8(ascii: "\""))
-      let start = index
-      // Plain strings (no escapes) are sliced directly.
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\"") {
-          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-          index += 1
-          return text
-        }
-        if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-        index += 1
-      }
-      index = start
-      var scalars = String.UnicodeScalarView()
-      var utf8: [UInt8] = []
-      func flush() {
-        if !utf8.isEmpty {
-          scalars.append(contentsOf: String(decoding: utf8, as: UTF8.self).unicodeScalars)
-          utf8.removeAll(keepingCapacity: true)
-        }
-      }
-      while index < bytes.count {
-        let byte = bytes[index]
-        index += 1
-        switch byte {
-        case UInt8(ascii: "\""):
-          flush()
-          return String(scalars)
-        case UInt8(ascii: "\\"):
-          guard index < bytes.count else { throw Invalid() }
-          let escape = bytes[index]
-          index += 1
-          if canonical, escape == UInt8(ascii: "/") { throw Invalid() }
-          switch escape {
-          case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
-          case UInt8(ascii: "b"): utf8.append(0x08)
-          case UInt8(ascii: "f"): utf8.append(0x0C)
-          case UInt8(ascii: "n"): utf8.append(0x0A)
-          case UInt8(ascii: "r"): utf8.append(0x0D)
-          case UInt8(ascii: "t"): utf8.append(0x09)
-          case UInt8(ascii: "u"):
-            if canonical {
-              // JSONEncoder writes \u00xx (lower case) only for the control characters it has no short escape for.
-              let digits = index + 4 <= bytes.count ? Array(bytes[index..<(index + 4)]) : []
-              guard digits.count == 4, digits[0] == UInt8(ascii: "0"), digits[1] == UInt8(ascii: "0"),
-                digits[2] == UInt8(ascii: "0") || digits[2] == UInt8(ascii: "1"),
-                !(UInt8(ascii: "A")...UInt8(ascii: "F")).contains(digits[3])
-              else { throw Invalid() }
-            }
-            var code = try hex4()
-            if canonical, [0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(code) { throw Invalid() }
-            if (0xD800..<0xDC00).contains(code) {
-              guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { throw Invalid() }
-              index += 2
-              let low = try hex4()
-              guard (0xDC00..<0xE000).contains(low) else { throw Invalid() }
-              code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard let scalar = Unicode.Scalar(code) else { throw Invalid() }
-            flush()
-            scalars.append(scalar)
-          default: throw Invalid()
-          }
-        default:
-          guard byte >= 0x20 else { throw Invalid() }
-          utf8.append(byte)
-        }
-      }
-      throw Invalid()
-    }
-
-    mutating func hex4() throws(Invalid) -> UInt32 {
-      guard index + 4 <= bytes.count else { throw Invalid() }
-      var value: UInt32 = 0
-      for _ in 0..<4 {
-        let byte = bytes[index]
-        index += 1
-        let digit: UInt8
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-        default: throw Invalid()
-        }
-        value = value * 16 + UInt32(digit)
-      }
-      return value
-    }
-
-    /// A whole number (no fraction or exponent: those fall back to JSONDecoder).
-    mutating func integer() throws(Invalid) -> Int {
-      skipSpace()
-      var negative = false
-      if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
-        negative = true
-        index += 1
-      }
-      let start = index
-      var value = 0
-      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-        let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-        let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
-        guard !overflow1, !overflow2 else { throw Invalid() }
-        value = sum
-        index += 1
-      }
-      guard index > start, !(bytes[start] == UInt8(ascii: "0") && index - start > 1) else { throw Invalid() }
-      if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) { throw Invalid() }
-      if canonical, negative, value == 0 { throw Invalid() }
-      return negative ? -value : value
-    }
-
-    mutating func literal(_ word: StaticString) throws(Invalid) {
-      let count = word.utf8CodeUnitCount
-      guard index + count <= bytes.count else { throw Invalid() }
-      for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw Invalid() }
-      index += count
-    }
-
-    /// Any JSON value, built (for the small nested objects).
-    mutating func value() throws(Invalid) -> Value {
-      switch try peek() {
-      case UInt8(ascii: "\""): return .string(try string())
-      case UInt8(ascii: "{"):
-        var members: [(String, Value)] = []
-        try object { (cursor: inout Cursor, key: String) throws(Invalid) in members.append((key, try cursor.value())) }
-        return .object(members)
-      case UInt8(ascii: "["):
-        var items: [Value] = []
-        try array { (cursor: inout Cursor) throws(Invalid) in items.append(try cursor.value()) }
-        return .array(items)
-      case UInt8(ascii: "t"):
-        try literal("true")
-        return .bool(true)
-      case UInt8(ascii: "f"):
-        try literal("false")
-        return .bool(false)
-      case UInt8(ascii: "n"):
-        try literal("null")
-        return .null
-      default:
-        return .integer(try integer())
-      }
-    }
-
-    /// Checks and passes over a value without building it.
-    mutating func skip() throws(Invalid) {
-      switch try peek() {
-      case UInt8(ascii: "\""):
-        index += 1
-        while index < bytes.count {
-          let byte = bytes[index]
-          if byte == UInt8(ascii: "\"") {
-            index += 1
-            return
-          }
-          if byte == UInt8(ascii: "\\") {
-            guard index + 1 < bytes.count else { throw Invalid() }
-            let escape = bytes[index + 1]
-            if escape == UInt8(ascii: "u") {
-              index += 2
-              let code = try hex4()
-              if (0xD800..<0xDC00).contains(code) {
-                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { throw Invalid() }
-                index += 2
-                guard (0xDC00..<0xE000).contains(try hex4()) else { throw Invalid() }
-              } else if (0xDC00..<0xE000).contains(code) {
-                throw Invalid()
-              }
-              continue
-            }
-            guard [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t")].contains(escape) else { throw Invalid() }
-            index += 2
-            continue
-          }
-          guard byte >= 0x20 else { throw Invalid() }
-          index += 1
-        }
-        throw Invalid()
-      case UInt8(ascii: "{"):
-        try members { (cursor: inout Cursor, _: Key) throws(Invalid) in try cursor.skip() }
-      case UInt8(ascii: "["):
-        try array { (cursor: inout Cursor) throws(Invalid) in try cursor.skip() }
-      case UInt8(ascii: "t"): try literal("true")
-      case UInt8(ascii: "f"): try literal("false")
-      case UInt8(ascii: "n"): try literal("null")
-      default: try skipNumber()
-      }
-    }
-
-    mutating func skipNumber() throws(Invalid) {
-      let start = index
-      if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-      let digits = index
-      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-      // JSON allows no leading zero ("01").
-      guard index > digits, !(bytes[digits] == UInt8(ascii: "0") && index - digits > 1) else { throw Invalid() }
-      if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-        index += 1
-        let fraction = index
-        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-        guard index > fraction else { throw Invalid() }
-      }
-      if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-        index += 1
-        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-        let exponent = index
-        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-        guard index > exponent else { throw Invalid() }
-      }
-      guard index > start else { throw Invalid() }
-    }
-
-    /// A key the reader does not know: passed over, or refused in canonical JSON (where it
-    /// would not be part of what was sealed).
-    mutating func unknown() throws(Invalid) {
-      guard !canonical else { throw Invalid() }
-      try skip()
-    }
-
-    mutating func optionalString() throws(Invalid) -> String? {
-      if try peek() == UInt8(ascii: "n") {
-        guard !canonical else { throw Invalid() }
-        try literal("null")
-        return nil
-      }
-      return try string()
-    }
-
-    // MARK: The journal's shape
-
-    mutating func record() throws(Invalid) -> Journal.Record {
-      var objectID: String?
-      var context: Journal.Record.Context?
-      var timestamp: String?
-      try members { (cursor: inout Cursor, key: Key) throws(Invalid) in
-        switch key {
-        case "object":
-          try cursor.members { (inner: inout Cursor, key: Key) throws(Invalid) in
-            if "id" ~= key { objectID = try inner.string() } else { try inner.skip() }
-          }
-        case "context": context = try cursor.context()
-        case "timestamp": timestamp = try cursor.string()
-        default: try cursor.skip()
-        }
-      }
-      guard let objectID, let context, let timestamp else { throw Invalid() }
-      return Journal.Record(object: .init(id: objectID), context: context, timestamp: timestamp)
-    }
-
-    mutating func context() throws(Invalid) -> Journal.Record.Context {
-      var registration: String?
-      var extensions: Statement.Extensions?
-      try members { (cursor: inout Cursor, key: Key) throws(Invalid) in
-        switch key {
-        case "registration": registration = try cursor.optionalString()
-        case "extensions": extensions = try cursor.extensions()
-        default: try cursor.skip()
-        }
-      }
-      guard let extensions else { throw Invalid() }
-      return Journal.Record.Context(registration: registration, extensions: extensions)
-    }
-
-    mutating func extensions() throws(Invalid) -> Statement.Extensions {
-      var journal: Int?
-      var courseVersion: String?
-      var courseDigest: String?
-      var step: String?
-      var index: Int?
-      var input: EngineInput?
-      var session: Journal.SessionMark?
-      var event: EngineEvent?
-      var attempt: String?
-      let exact = canonical
-      try members { (cursor: inout Cursor, key: Key) throws(Invalid) in
-        switch key {
-        case "urn:kurs:xapi:journal-version": journal = try cursor.integer()
-        case "urn:kurs:xapi:course-version": courseVersion = try cursor.string()
-        case "urn:kurs:xapi:course-digest": courseDigest = try cursor.string()
-        case "urn:kurs:xapi:step": step = try cursor.string()
-        case "urn:kurs:xapi:index": index = try cursor.integer()
-        case "urn:kurs:xapi:attempt": attempt = try cursor.optionalString()
-        case "urn:kurs:xapi:session":
-          guard let mark = Journal.SessionMark(rawValue: try cursor.string()) else { throw Invalid() }
-          session = mark
-        case "urn:kurs:xapi:input": input = try JournalLineParser.input(try cursor.value(), exact: exact)
-        case "urn:kurs:xapi:event": event = try JournalLineParser.event(try cursor.value(), exact: exact)
-        default: try cursor.unknown()
-        }
-      }
-      guard let journal, let courseVersion, let courseDigest, let step else { throw Invalid() }
-      return Statement.Extensions(
-        journal: journal, courseVersion: courseVersion, courseDigest: courseDigest, step: step, index: index, input: input,
-        session: session, event: event, attempt: attempt)
-    }
-  }
-
   /// `EngineInput` as Swift's synthesized Codable writes it.
   /// `exact`: the objects hold exactly the keys the encoder writes, no more.
-  static func input(_ value: Value, exact: Bool = false) throws(Invalid) -> EngineInput {
-    guard let (name, body) = value.single else { throw Invalid() }
+  static func input(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.Invalid) -> EngineInput {
+    guard let (name, body) = value.single else { throw JSONCursor.Invalid() }
     if exact {
-      guard case .object(let members) = body, members.map(\.0) == (name == "proceed" || name == "back" ? [] : ["_0"]) else { throw Invalid() }
+      guard case .object(let members) = body, members.map(\.0) == (name == "proceed" || name == "back" ? [] : ["_0"]) else { throw JSONCursor.Invalid() }
       if name == "answer", let (_, answer) = body["_0"]?.single {
-        guard case .object(let inner) = answer, inner.map(\.0) == ["_0"] else { throw Invalid() }
+        guard case .object(let inner) = answer, inner.map(\.0) == ["_0"] else { throw JSONCursor.Invalid() }
       }
     }
     switch name {
     // A case without values is an object (of any keys) in the synthesized encoding.
     case "proceed", "back":
-      guard case .object = body else { throw Invalid() }
+      guard case .object = body else { throw JSONCursor.Invalid() }
       return name == "proceed" ? .proceed : .back
     case "startModule":
-      guard let id = body["_0"]?.string else { throw Invalid() }
+      guard let id = body["_0"]?.string else { throw JSONCursor.Invalid() }
       return .startModule(id)
     case "answer":
-      guard let (kind, answer) = body["_0"]?.single, let payload = answer["_0"] else { throw Invalid() }
+      guard let (kind, answer) = body["_0"]?.single, let payload = answer["_0"] else { throw JSONCursor.Invalid() }
       switch (kind, payload) {
       case ("choices", .array(let items)): return .answer(.choices(try strings(items)))
       case ("order", .array(let items)): return .answer(.order(try strings(items)))
       case ("matches", .object(let members)):
         var pairs: [String: String] = [:]
         for (key, value) in members {
-          guard let text = value.string else { throw Invalid() }
+          guard let text = value.string else { throw JSONCursor.Invalid() }
           pairs[key] = text
         }
         return .answer(.matches(pairs))
-      default: throw Invalid()
+      default: throw JSONCursor.Invalid()
       }
-    default: throw Invalid()
+    default: throw JSONCursor.Invalid()
     }
   }
 
-  static func strings(_ items: [Value]) throws(Invalid) -> [String] {
+  static func strings(_ items: [JSONValue]) throws(JSONCursor.Invalid) -> [String] {
     var result: [String] = []
     for item in items {
-      guard let text = item.string else { throw Invalid() }
+      guard let text = item.string else { throw JSONCursor.Invalid() }
       result.append(text)
     }
     return result
   }
 
   /// `EngineEvent` as Swift's synthesized Codable writes it.
-  static func event(_ value: Value, exact: Bool = false) throws(Invalid) -> EngineEvent {
-    guard let (name, body) = value.single else { throw Invalid() }
+  static func event(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.Invalid) -> EngineEvent {
+    guard let (name, body) = value.single else { throw JSONCursor.Invalid() }
     if exact {
       let keys: [String: [String]] = [
         "moduleStarted": ["module", "run"], "nodeEntered": ["module", "node"], "hintShown": ["hint", "module", "question"],
         "answered": ["attempt", "isCorrect", "isFinal", "maximum", "module", "points", "question", "response"],
         "moduleEnded": ["maximum", "module", "score", "status"], "courseCompleted": ["score"],
       ]
-      guard case .object(let members) = body, members.map(\.0) == keys[name] else { throw Invalid() }
+      guard case .object(let members) = body, members.map(\.0) == keys[name] else { throw JSONCursor.Invalid() }
     }
-    func text(_ key: String) throws(Invalid) -> String {
-      guard let value = body[key]?.string else { throw Invalid() }
+    func text(_ key: String) throws(JSONCursor.Invalid) -> String {
+      guard let value = body[key]?.string else { throw JSONCursor.Invalid() }
       return value
     }
-    func number(_ key: String) throws(Invalid) -> Int {
-      guard let value = body[key]?.integer else { throw Invalid() }
+    func number(_ key: String) throws(JSONCursor.Invalid) -> Int {
+      guard let value = body[key]?.integer else { throw JSONCursor.Invalid() }
       return value
     }
-    func flag(_ key: String) throws(Invalid) -> Bool {
-      guard let value = body[key]?.bool else { throw Invalid() }
+    func flag(_ key: String) throws(JSONCursor.Invalid) -> Bool {
+      guard let value = body[key]?.bool else { throw JSONCursor.Invalid() }
       return value
     }
     switch name {
@@ -555,10 +88,80 @@ enum JournalLineParser {
         module: try text("module"), question: try text("question"), response: try text("response"), points: try number("points"),
         maximum: try number("maximum"), isCorrect: try flag("isCorrect"), attempt: try number("attempt"), isFinal: try flag("isFinal"))
     case "moduleEnded":
-      guard let status = ModuleState.Status(rawValue: try text("status")) else { throw Invalid() }
+      guard let status = ModuleState.Status(rawValue: try text("status")) else { throw JSONCursor.Invalid() }
       return .moduleEnded(module: try text("module"), status: status, score: try number("score"), maximum: try number("maximum"))
     case "courseCompleted": return .courseCompleted(score: try number("score"))
-    default: throw Invalid()
+    default: throw JSONCursor.Invalid()
     }
+  }
+}
+
+/// The journal's shape, read field by field.
+extension JSONCursor {
+
+  mutating func record() throws(JSONCursor.Invalid) -> Journal.Record {
+    var objectID: String?
+    var context: Journal.Record.Context?
+    var timestamp: String?
+    try members { (cursor: inout JSONCursor, key: Key) throws(JSONCursor.Invalid) in
+      switch key {
+      case "object":
+        try cursor.members { (inner: inout JSONCursor, key: Key) throws(JSONCursor.Invalid) in
+          if "id" ~= key { objectID = try inner.string() } else { try inner.skip() }
+        }
+      case "context": context = try cursor.context()
+      case "timestamp": timestamp = try cursor.string()
+      default: try cursor.skip()
+      }
+    }
+    guard let objectID, let context, let timestamp else { throw JSONCursor.Invalid() }
+    return Journal.Record(object: .init(id: objectID), context: context, timestamp: timestamp)
+  }
+
+  mutating func context() throws(JSONCursor.Invalid) -> Journal.Record.Context {
+    var registration: String?
+    var extensions: Statement.Extensions?
+    try members { (cursor: inout JSONCursor, key: Key) throws(JSONCursor.Invalid) in
+      switch key {
+      case "registration": registration = try cursor.optionalString()
+      case "extensions": extensions = try cursor.extensions()
+      default: try cursor.skip()
+      }
+    }
+    guard let extensions else { throw JSONCursor.Invalid() }
+    return Journal.Record.Context(registration: registration, extensions: extensions)
+  }
+
+  mutating func extensions() throws(JSONCursor.Invalid) -> Statement.Extensions {
+    var journal: Int?
+    var courseVersion: String?
+    var courseDigest: String?
+    var step: String?
+    var index: Int?
+    var input: EngineInput?
+    var session: Journal.SessionMark?
+    var event: EngineEvent?
+    var attempt: String?
+    let exact = canonical
+    try members { (cursor: inout JSONCursor, key: Key) throws(JSONCursor.Invalid) in
+      switch key {
+      case "urn:kurs:xapi:journal-version": journal = try cursor.integer()
+      case "urn:kurs:xapi:course-version": courseVersion = try cursor.string()
+      case "urn:kurs:xapi:course-digest": courseDigest = try cursor.string()
+      case "urn:kurs:xapi:step": step = try cursor.string()
+      case "urn:kurs:xapi:index": index = try cursor.integer()
+      case "urn:kurs:xapi:attempt": attempt = try cursor.optionalString()
+      case "urn:kurs:xapi:session":
+        guard let mark = Journal.SessionMark(rawValue: try cursor.string()) else { throw JSONCursor.Invalid() }
+        session = mark
+      case "urn:kurs:xapi:input": input = try JournalLineParser.input(try cursor.value(), exact: exact)
+      case "urn:kurs:xapi:event": event = try JournalLineParser.event(try cursor.value(), exact: exact)
+      default: try cursor.unknown()
+      }
+    }
+    guard let journal, let courseVersion, let courseDigest, let step else { throw JSONCursor.Invalid() }
+    return Statement.Extensions(
+      journal: journal, courseVersion: courseVersion, courseDigest: courseDigest, step: step, index: index, input: input,
+      session: session, event: event, attempt: attempt)
   }
 }

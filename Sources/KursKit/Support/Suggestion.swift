@@ -30,3 +30,8 @@ public enum Suggestion {
     return previous[b.count]
   }
 }
+
+/// " (did you mean 'x'?)" when a known name is close, else "".
+func didYouMean(_ name: String, _ known: [String]) -> String {
+  Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+}

@@ -187,11 +187,6 @@ struct Findings: Sendable {
   }
 }
 
-/// " (did you mean 'x'?)" when a known name is close, else "".
-func didYouMean(_ name: String, _ known: [String]) -> String {
-  Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-}
-
 /// Reports the second and later uses of each id.
 func duplicates(_ ids: [(String, SourceLocation)], what: String, _ findings: inout Findings) {
   var first: [String: SourceLocation] = [:]

@@ -219,7 +219,7 @@ public struct ItemReview: Sendable {
       return
     }
     let everything = LearnerAnswer.choices(question.choices.map(\.id))
-    let earned = Scoring.points(for: everything, to: question, attempt: 1)
+    let earned = AnswerScoring.points(for: everything, to: question, attempt: 1)
     findings.warning(
       context.location,
       "\(correct) of the \(total) options of question '\(context.id)' are "

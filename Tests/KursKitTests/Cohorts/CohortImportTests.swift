@@ -94,13 +94,13 @@ import Testing
 
   /// The same text with its seal computed again over the edited learner and courses.
   func reseal(_ text: String) throws -> Data {
-    typealias Cursor = JournalLineParser.Cursor
+    typealias Cursor = JSONCursor
     let bytes = Array(text.utf8)
     var spans: [String: Range<Int>] = [:]
     let seal = try bytes.withUnsafeBufferPointer { buffer throws -> String in
       var cursor = Cursor(bytes: buffer)
-      try cursor.object { (cursor: inout Cursor, key: String) throws(JournalLineParser.Invalid) in
-        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JournalLineParser.Invalid) in try cursor.skip() }
+      try cursor.object { (cursor: inout Cursor, key: String) throws(JSONCursor.Invalid) in
+        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JSONCursor.Invalid) in try cursor.skip() }
       }
       let learner = try #require(spans["learner"])
       let courses = try #require(spans["courses"])

@@ -56,17 +56,17 @@ public struct CourseCatalogue: Sendable {
   /// than the rest of a start); `nil` when it is not what `save()` writes.
   static func read(_ data: Data) -> [String: Entry]? {
     data.withUnsafeBytes { raw -> [String: Entry]? in
-      var cursor = JournalLineParser.Cursor(bytes: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
+      var cursor = JSONCursor(bytes: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
       var entries: [String: Entry] = [:]
       do {
-        try cursor.object { (cursor: inout JournalLineParser.Cursor, folder: String) throws(JournalLineParser.Invalid) in
-          guard case .object(let members) = try cursor.value() else { throw JournalLineParser.Invalid() }
-          var fields: [String: JournalLineParser.Value] = [:]
+        try cursor.object { (cursor: inout JSONCursor, folder: String) throws(JSONCursor.Invalid) in
+          guard case .object(let members) = try cursor.value() else { throw JSONCursor.Invalid() }
+          var fields: [String: JSONValue] = [:]
           for (key, value) in members { fields[key] = value }
           func text(_ key: String) -> String? { fields[key]?.string }
           guard let key = text("key"), let errorCount = fields["errorCount"]?.integer,
             case .array(let languageValues) = fields["languages"], case .object(let titleValues) = fields["titles"]
-          else { throw JournalLineParser.Invalid() }
+          else { throw JSONCursor.Invalid() }
           var titles: [String: String] = [:]
           for (language, title) in titleValues { titles[language] = title.string }
           entries[folder] = Entry(
@@ -116,7 +116,8 @@ public struct CourseCatalogue: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     guard let data = try? encoder.encode(entries) else { return }
-    try? DataDirectory.create(file.deletingLastPathComponent())
+    try? FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     do {
       try AtomicFile.write(data, to: file, permissions: 0o600)
     } catch {
@@ -174,7 +175,7 @@ public struct CourseCatalogue: Sendable {
   /// would load OpenSSL at every start), with the newest modification time among them; `nil`
   /// when a file cannot be looked at.
   static func key(_ files: [(label: String, url: URL)]) -> (key: String, newest: Int)? {
-    var text = "kurs \(KursCLI.version)\n"
+    var text = "kurs \(KursVersion.current)\n"
     var newest = 0
     func add(_ label: String, _ stamp: FileStamp) {
       text += "\(label) \(stamp.size) \(stamp.modified) \(stamp.inode)\n"

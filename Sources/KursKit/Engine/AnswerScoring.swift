@@ -1,5 +1,5 @@
 /// How an answer scores (docs/course-format.md, "How answers score").
-public enum Scoring {
+public enum AnswerScoring {
   /// The share of the question an answer gets right, from 0 to 1, and whether it is fully right.
   public static func correctness(of answer: LearnerAnswer, to question: Question) -> (fraction: Double, isCorrect: Bool) {
     switch (question.kind, answer) {

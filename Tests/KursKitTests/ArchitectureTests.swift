@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// The folders of Sources/KursKit are layers (docs/architecture.md): each may use the folders
+/// below it and never one above, so the engine never depends on files, terminals or commands,
+/// and there are no cycles. This test reads the sources and fails on a use against the grain.
+@Suite struct ArchitectureTests {
+  /// What each folder may use besides itself. Keep in step with docs/architecture.md.
+  static let allowed: [String: Set<String>] = [
+    "Support": [],
+    "Localization": ["Support"],
+    "Model": ["Support"],
+    "Engine": ["Model", "Localization", "Support"],
+    "Loading": ["Model", "Localization", "Support"],
+    "Presentation": ["Engine", "Model", "Localization", "Support"],
+    "Records": ["Engine", "Model", "Localization", "Support"],
+    "Validation": ["Loading", "Engine", "Model", "Localization", "Support"],
+    "LRS": ["Records", "Engine", "Model", "Localization", "Support"],
+    "Certificates": ["Records", "Presentation", "Engine", "Loading", "Model", "Localization", "Support"],
+    "Cohorts": ["Records", "Presentation", "Engine", "Loading", "Model", "Localization", "Support"],
+    "Authoring": ["Validation", "Loading", "Engine", "Model", "Localization", "Support"],
+    "Import": ["Validation", "Loading", "Engine", "Model", "Localization", "Support"],
+    "Runner": [
+      "Certificates", "Cohorts", "LRS", "Records", "Presentation", "Validation", "Loading", "Engine", "Model", "Localization",
+      "Support",
+    ],
+    "Commands": [
+      "Runner", "Authoring", "Import", "Certificates", "Cohorts", "LRS", "Records", "Presentation", "Validation", "Loading",
+      "Engine", "Model", "Localization", "Support",
+    ],
+  ]
+
+  static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Sources/KursKit")
+
+  /// The Swift files of each folder, their code without comments and string literals.
+  static func code() throws -> [(folder: String, file: String, code: String)] {
+    var result: [(String, String, String)] = []
+    let folders = try FileManager.default.contentsOfDirectory(atPath: sources.path).sorted()
+    for folder in folders {
+      let root = sources.appendingPathComponent(folder)
+      guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
+      for case let path as String in walker where path.hasSuffix(".swift") {
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        result.append((folder, "\(folder)/\(path)", stripped(text)))
+      }
+    }
+    return result
+  }
+
+  /// `text` with comments and string literals blanked (a string's interpolations too: a use
+  /// inside one is not seen, which errs on the side of no false alarms).
+  static func stripped(_ text: String) -> String {
+    let characters = Array(text.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var index = 0
+    func at(_ offset: Int) -> Unicode.Scalar? { index + offset < characters.count ? characters[index + offset] : nil }
+    while index < characters.count {
+      let c = characters[index]
+      if c == "/", at(1) == "/" {
+        while index < characters.count, characters[index] != "\n" { index += 1 }
+      } else if c == "/", at(1) == "*" {
+        var depth = 0
+        repeat {
+          if characters[index] == "/", at(1) == "*" { depth += 1; index += 2 }
+          else if characters[index] == "*", at(1) == "/" { depth -= 1; index += 2 }
+          else { index += 1 }
+        } while depth > 0 && index < characters.count
+        out.append(" ")
+      } else if c == "#" || c == "\"" {
+        // Raw (#"…"#) and plain strings, single- or triple-quoted.
+        var hashes = 0
+        while at(hashes) == "#" { hashes += 1 }
+        guard at(hashes) == "\"" else {
+          out.append(c)
+          index += 1
+          continue
+        }
+        index += hashes
+        let triple = at(1) == "\"" && at(2) == "\""
+        index += triple ? 3 : 1
+        while index < characters.count {
+          if hashes == 0, characters[index] == "\\" { index += 2; continue }
+          if characters[index] == "\"", !triple || (at(1) == "\"" && at(2) == "\"") {
+            let quotes = triple ? 3 : 1
+            var closing = 0
+            while closing < hashes, at(quotes + closing) == "#" { closing += 1 }
+            if closing == hashes {
+              index += quotes + hashes
+              break
+            }
+          }
+          index += 1
+        }
+        out.append(contentsOf: "\"\"".unicodeScalars)
+      } else {
+        out.append(c)
+        index += 1
+      }
+    }
+    return String(out)
+  }
+
+  /// Which folder declares each top-level type and function.
+  static func owners(_ files: [(folder: String, file: String, code: String)]) -> [String: String] {
+    let declaration = /^(?:(?:public|internal|private|fileprivate|final|indirect|@\w+)\s+)*(?:struct|enum|class|protocol|actor|typealias|func)\s+(\w+)/
+      .anchorsMatchLineEndings()
+    var owners: [String: String] = [:]
+    for file in files {
+      for match in file.code.matches(of: declaration) { owners[String(match.1)] = file.folder }
+    }
+    return owners
+  }
+
+  @Test func everyFolderIsALayerAndTheLayersHaveNoCycle() throws {
+    let folders = Set(try Self.code().map(\.folder))
+    #expect(folders == Set(Self.allowed.keys), "a folder without a place in the layers (add it here and in docs/architecture.md)")
+    // The table itself: every folder reachable from a folder's uses must not lead back to it.
+    for folder in Self.allowed.keys {
+      var seen: Set<String> = []
+      var stack = Array(Self.allowed[folder] ?? [])
+      while let next = stack.popLast() {
+        #expect(next != folder, "\(folder) reaches itself")
+        if seen.insert(next).inserted { stack += Self.allowed[next] ?? [] }
+      }
+    }
+  }
+
+  @Test func noFolderUsesALayerAboveIt() throws {
+    let files = try Self.code()
+    let owners = Self.owners(files)
+    print("OWNERS", owners.count, owners["LearningSession"] ?? "none", owners["Engine"] ?? "none", files.count)
+    var problems: [String] = []
+    let identifier = /\b[A-Za-z_]\w*\b/
+    for file in files {
+      let used = Set(file.code.matches(of: identifier).map { String($0.0) })
+      for name in used.sorted() {
+        guard let owner = owners[name], owner != file.folder else { continue }
+        if !(Self.allowed[file.folder] ?? []).contains(owner) {
+          problems.append("\(file.file) uses \(name) from \(owner)")
+        }
+      }
+    }
+    #expect(problems.isEmpty, "uses against the layers:\n\(problems.joined(separator: "\n"))")
+  }
+
+  @Test func theCheckSeesAUseAgainstTheGrain() {
+    // The test's own reader: a use in code is seen, the same word in a comment or string is not.
+    let source = [
+      "let a = Engine() // Journal", ###"let b = "Journal \(x)" + ##"Replay"##"###, "/* LRSClient /* nested */ Cohort */ let c = 1",
+      #"let d = """"#, "  Statement", #"  """"#,
+    ].joined(separator: "\n")
+    let code = Self.stripped(source)
+    #expect(code.contains("Engine"))
+    #expect(code.contains("let c = 1") && code.contains("let d"))
+    for hidden in ["Journal", "Replay", "LRSClient", "Cohort", "Statement"] { #expect(!code.contains(hidden), "\(hidden) in \(code)") }
+  }
+}
