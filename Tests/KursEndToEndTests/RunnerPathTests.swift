@@ -312,7 +312,7 @@ import Testing
     #expect(report.exitCode == 0, "\(report.errors)")
     #expect(report.output.contains("  Aidar: before 0, after 13, gain +13, normalised gain 1.00"), "\(report.output)")
     #expect(report.output.contains("  Dana: before 0, after 0, gain 0, normalised gain 0.00"))
-    #expect(report.output.contains("  group (2 took both): before 0.00, after 6.50, gain 6.50, normalised gain 0.50"))
+    #expect(report.output.contains("  group (took both: 2): before 0.00, after 6.50, gain 6.50, normalised gain 0.50"))
     for item in ["t-risk", "t-practices", "t-agreements", "t-oversight"] {
       #expect(report.output.contains("  \(item): 1 of 2 from wrong to right, 0 from right to wrong, 0 right both times, 1 wrong both times"), "\(item)")
     }
