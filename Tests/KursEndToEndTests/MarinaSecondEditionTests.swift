@@ -291,6 +291,23 @@ import Testing
     #expect(blame.next == "missed-dose" && !blame.choices.contains { $0.goto != nil })
   }
 
+  /// The facilitators' guide has discussion questions for the stalled complaint and its ending,
+  /// and for missed OST doses in custody.
+  @Test func facilitatorsGuideDiscussesTheNewContent() throws {
+    let guide = try String(contentsOf: KursProcess.repository.appendingPathComponent("docs/facilitators.md"), encoding: .utf8)
+    let questions = try #require(guide.components(separatedBy: "## 4. Discussion questions").last?
+      .components(separatedBy: "\n## 5.").first)
+    let justice = try #require(questions.components(separatedBy: "### Module III").last)
+    let end = try #require(try module("justice").node("done-stalled"))
+    guard case .end(let stalled) = end.kind else { Issue.record("done-stalled is not an end"); return }
+    // "The end of Marina's story: not over yet" is called the "not over yet" ending.
+    let name = try #require(Self.plain(stalled.title, "en").components(separatedBy: ": ").last)
+    #expect(justice.contains("\"\(name)\" ending"), "a question about the ending '\(name)'")
+    #expect(justice.contains("Written any more") && justice.contains("refusal"))
+    let recognise = try #require(questions.components(separatedBy: "### Module I:").last?.components(separatedBy: "### Module II").first)
+    #expect(recognise.contains("OST dose") && recognise.contains("police custody"))
+  }
+
   // MARK: Finding 7: Russian
 
   @Test func russianTerms() throws {
