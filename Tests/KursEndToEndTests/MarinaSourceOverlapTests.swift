@@ -8,29 +8,40 @@ import Testing
 @Suite struct MarinaSourceOverlapTests {
   /// The source documents sit beside the checkout (in CI as well: /work/shared is read-only
   /// material next to it); without them the check cannot run, and says so.
-  static let seeds = KursProcess.repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-  static let seedsAvailable = FileManager.default.fileExists(atPath: seeds.appendingPathComponent("README.md").path)
+  static let seeds = KursProcess.repository.deletingLastPathComponent().appendingPathComponent(
+    "shared/seeds")
+  static let seedsAvailable = FileManager.default.fileExists(
+    atPath: seeds.appendingPathComponent("README.md").path)
 
-  @Test(.enabled(if: seedsAvailable, "skipped: the source documents are not at ../shared/seeds next to the checkout"))
+  @Test(
+    .enabled(
+      if: seedsAvailable,
+      "skipped: the source documents are not at ../shared/seeds next to the checkout"))
   func noCourseSentenceRepeatsTheSources() throws {
     let overlap = try SourceOverlap(seeds: Self.seeds)
     #expect(overlap.documents >= 5, "the five source documents are read")
     var files = ["Courses/marina/course.xml"]
     let modules = KursProcess.repository.appendingPathComponent("Courses/marina/modules")
-    files += try FileManager.default.contentsOfDirectory(atPath: modules.path).filter { $0.hasSuffix(".xml") }
-      .sorted().map { "Courses/marina/modules/\($0)" }
+    files += try FileManager.default.contentsOfDirectory(atPath: modules.path).filter {
+      $0.hasSuffix(".xml")
+    }
+    .sorted().map { "Courses/marina/modules/\($0)" }
     // The shared content the course uses (<use href="content:…"/>).
-    let course = try String(contentsOf: KursProcess.repository.appendingPathComponent(files[0]), encoding: .utf8)
+    let course = try String(
+      contentsOf: KursProcess.repository.appendingPathComponent(files[0]), encoding: .utf8)
     let used = course.matches(of: /href="content:([^"]+)"/).map { "Content/\($0.1)" }
     #expect(used.count == 3, "glossary, checklists and help resources")
     files += used
     var checked = 0
     for file in files {
-      let text = try String(contentsOf: KursProcess.repository.appendingPathComponent(file), encoding: .utf8)
+      let text = try String(
+        contentsOf: KursProcess.repository.appendingPathComponent(file), encoding: .utf8)
       for sentence in SourceOverlap.sentences(ofXML: text) {
         checked += 1
         if let match = overlap.longestSharedRun(sentence.text), match.words >= SourceOverlap.limit {
-          Issue.record("\(file):\(sentence.line): \(match.words) words in a row as in \(match.document); say it in your own words: \(sentence.text)")
+          Issue.record(
+            "\(file):\(sentence.line): \(match.words) words in a row as in \(match.document); say it in your own words: \(sentence.text)"
+          )
         }
       }
     }
@@ -40,7 +51,10 @@ import Testing
   /// The check finds what it is for: sentences the first edition copied from the final report
   /// and the round tables report (before they were rewritten) are caught, and their rewritten
   /// versions pass.
-  @Test(.enabled(if: seedsAvailable, "skipped: the source documents are not at ../shared/seeds next to the checkout"))
+  @Test(
+    .enabled(
+      if: seedsAvailable,
+      "skipped: the source documents are not at ../shared/seeds next to the checkout"))
   func theCheckCatchesTheFirstEditionsCopies() throws {
     let overlap = try SourceOverlap(seeds: Self.seeds)
     let copied = [
@@ -49,7 +63,8 @@ import Testing
       "In some places the police were not ready to discuss cooperation or did not come to the round tables.",
     ]
     for sentence in copied {
-      #expect((overlap.longestSharedRun(sentence)?.words ?? 0) >= SourceOverlap.limit, "\(sentence)")
+      #expect(
+        (overlap.longestSharedRun(sentence)?.words ?? 0) >= SourceOverlap.limit, "\(sentence)")
     }
     let rewritten = [
       "Built partnerships: 64 in all, with police officers, human rights experts and others;",
@@ -74,12 +89,16 @@ struct SourceOverlap {
   private(set) var documents = 0
 
   init(seeds: URL) throws {
-    let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
+    let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter {
+      $0.hasSuffix(".txt")
+    }.sorted()
     for name in names {
-      let words = Self.words(try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8))
+      let words = Self.words(
+        try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8))
       documents += 1
       guard words.count >= Self.limit else { continue }
-      for start in 0...(words.count - Self.limit) where runs[words[start..<start + Self.limit].joined(separator: " ")] == nil {
+      for start in 0...(words.count - Self.limit)
+      where runs[words[start..<start + Self.limit].joined(separator: " ")] == nil {
         runs[words[start..<start + Self.limit].joined(separator: " ")] = name
       }
     }
@@ -111,11 +130,11 @@ struct SourceOverlap {
     var index = 0
     while index < words.count {
       let four = words[index..<min(index + 4, words.count)].joined(separator: " ")
-      switch four {
-      case "women who use drugs", "woman who uses drugs": result.append("wud"); index += 4
-      case "people who use drugs": result.append("pud"); index += 4
-      default: result.append(words[index]); index += 1
-      }
+      let group = [
+        "women who use drugs": "wud", "woman who uses drugs": "wud", "people who use drugs": "pud",
+      ][four]
+      result.append(group ?? words[index])
+      index += group == nil ? 1 : 4
     }
     return result
   }
@@ -127,7 +146,9 @@ struct SourceOverlap {
     var text = xml
     for pattern in [/<!--[\s\S]*?-->/, /<em>[\s\S]*?<\/em>/, /<name\b[^>]*>[\s\S]*?<\/name>/] {
       // Keep the line breaks, so that line numbers stay right.
-      text = text.replacing(pattern) { match in String(repeating: "\n", count: match.output.filter { $0 == "\n" }.count) }
+      text = text.replacing(pattern) { match in
+        String(repeating: "\n", count: match.output.filter { $0 == "\n" }.count)
+      }
     }
     text = text.replacing(/<\/?strong>/, with: "")
     var result: [(line: Int, text: String)] = []
@@ -136,9 +157,11 @@ struct SourceOverlap {
       let content = segment.drop { $0 != ">" }.dropFirst()
       let start = line + segment.prefix { $0 != ">" }.filter { $0 == "\n" }.count
       line += segment.filter { $0 == "\n" }.count
-      let plain = String(content).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-        .replacingOccurrences(of: "&amp;", with: "&")
+      let plain = String(content).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+        of: "&gt;", with: ">"
+      )
+      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+      .replacingOccurrences(of: "&amp;", with: "&")
       // A sentence ends at . ! ? or ; followed by a space.
       var sentence = ""
       for character in plain + " " {
