@@ -158,6 +158,7 @@ extension KursCLI {
     let terminal = terminal
     session.setInterruptMessage = { terminal.prepareInterruptMessage(TerminalText.safe($0)) }
     session.plain = options.plain
+    session.discreet = options.discreet || environment["KURS_DISCREET"] == "1"
     session.colour = terminal.colour && !options.plain
     session.width = terminal.width
     if terminal.isInteractive { session.height = terminal.height }

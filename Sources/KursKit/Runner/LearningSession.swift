@@ -19,6 +19,8 @@ public final class LearningSession {
     public var lrs: LRSClient?
     /// Sets what Ctrl-C prints: while a step waits unsaved, it must not say "saved".
     public var setInterruptMessage: @Sendable (String) -> Void = { _ in }
+    /// `--discreet`: `q` also clears the screen and the scrollback, as the quick exit does.
+    public var discreet = false
     public init() {}
   }
 
@@ -95,8 +97,22 @@ public final class LearningSession {
   ///   else the next open module.
   public func run(module requested: String?) -> ExitCode {
     defer { finishDelivery() }
+    if let requested, course.module(requested) == nil {
+      let ids = course.modules.map(\.id)
+      console.writeError("kurs: " + t(.noSuchModule, course.id, requested, didYouMean(requested, ids), ids.joined(separator: ", ")) + "\n")
+      return .usage
+    }
     let isFirstVisit = state.modules.isEmpty
-    if hasRecords { record(nil, [], session: .resumed) }
+    if hasRecords {
+      record(nil, [], session: .resumed)
+    } else {
+      // The first screen is saved: quitting here, `kurs resume` comes back to it.
+      hasRecords = record(nil, [], session: .launched)
+      if !hasRecords {
+        let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
+        options.setInterruptMessage("\n" + t(.nothingSavedYet, start) + "\n")
+      }
+    }
     if isFirstVisit, !course.contentNote.isEmpty {
       switch contentNote(course.contentNote) {
       case .read: break
@@ -109,11 +125,6 @@ public final class LearningSession {
     var screen: Screen
     do {
       if let requested {
-        guard course.module(requested) != nil else {
-          let ids = course.modules.map(\.id)
-          console.writeError("kurs: " + t(.noSuchModule, course.id, requested, didYouMean(requested, ids), ids.joined(separator: ", ")) + "\n")
-          return .usage
-        }
         if state.currentModule == requested, state.module(requested).status == .inProgress {
           screen = try currentScreen()
         } else {
@@ -122,6 +133,7 @@ public final class LearningSession {
         }
       } else if let current = state.currentModule, state.module(current).status == .inProgress {
         screen = try currentScreen()
+        welcomeBack(screen)
       } else if let next = engine.nextModule(in: state) {
         guard let started = try startModule(next) else { return leftAtNote(otherwise: .success) }
         screen = started
@@ -152,21 +164,50 @@ public final class LearningSession {
     let missing = engine.missingRequirements(of: id, in: state)
     if !missing.isEmpty { throw .refused(.moduleLocked(module: id, missing: missing)) }
     if let module = course.module(id), !module.contentNote.isEmpty {
-      let outcome = contentNote(module.contentNote)
+      let outcome = contentNote(module.contentNote, before: module)
       guard outcome == .read else {
         stoppedAtNote = outcome
         return nil
       }
     }
+    if let module = course.module(id), module.contentNote.isEmpty { show(moduleIntroduction(module)) }
     return try step(.startModule(id))
+  }
+
+  /// What a module is for, before it begins: its title, its learning objectives and about how
+  /// long it takes.
+  private func moduleIntroduction(_ module: Module) -> [String] {
+    var lines = renderer.progressTitle(engine.text(module.title).map(renderer.inline) ?? module.id)
+    let objectives = engine.objectives(of: module)
+    if !objectives.isEmpty {
+      lines += renderer.wrapped(t(.objectivesTitle))
+      for objective in objectives {
+        lines += renderer.wrapped(renderer.inline(objective), indent: 2, marker: options.plain ? "- " : "• ")
+      }
+    }
+    lines += renderer.wrapped(t(.estimatedTime, String(engine.estimatedMinutes(of: module))))
+    return lines
+  }
+
+  /// "Welcome back": where a resumed learner is, before their screen.
+  private func welcomeBack(_ screen: Screen) {
+    let position: Position
+    switch screen {
+    case .page(let page): position = page.position
+    case .question(let question): position = question.position
+    case .feedback(let feedback): position = feedback.position
+    case .moduleEnd(let end): position = end.position
+    }
+    say("\n" + t(.welcomeBack, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle, String(position.step)))
   }
 
   private enum NoteOutcome { case read, quit, quickExit, inputEnded }
 
   /// A content note before a course or module. The keys work here too: the learner can open
   /// the help resources before reading on.
-  private func contentNote(_ note: LocalizedBody) -> NoteOutcome {
-    let lines = renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
+  private func contentNote(_ note: LocalizedBody, before module: Module? = nil) -> NoteOutcome {
+    let introduction = module.map { moduleIntroduction($0) + [""] } ?? []
+    let lines = introduction + renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
       + [""] + renderer.wrapped(t(.pauseReminder)) + [""] + renderer.wrapped(t(.pressEnter))
     show(lines)
     while true {
@@ -174,9 +215,10 @@ public final class LearningSession {
       switch LearnerKeys.key(line) {
       case "q": return .quit
       case QuickExit.key: return .quickExit
-      case "?": show(renderer.helpLines(Localization.string(.help, language)))
+      case "?": show(renderer.helpLines(Localization.string(.help, language) + "\n" + Localization.string(.helpMore, language)))
       case "r": showResources()
       case "p": showProgress()
+      case "c": showContents()
       case "s": show(lines)
       default: return .read
       }
@@ -214,7 +256,8 @@ public final class LearningSession {
     while true {
       do {
         try journal.append(entry, course: course)
-        if failed { options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n") }
+        if failed || !hasRecords { options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n") }
+        hasRecords = true
         deliver(force: false)
         return true
       } catch {
@@ -247,14 +290,16 @@ public final class LearningSession {
 
   /// A session mark (resumed, suspended): not an answer, so a failure to save one is reported
   /// and the learner goes on.
-  private func record(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) {
+  @discardableResult
+  private func record(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) -> Bool {
     do {
       try journal.append(entry(input, events, session: session), course: course)
     } catch {
       console.writeError("kurs: " + t(.saveFailed, journal.url.path, reason(error)) + "\n")
-      return
+      return false
     }
     deliver(force: session != nil)
+    return true
   }
 
   /// The journal entry for a step.
@@ -316,16 +361,18 @@ public final class LearningSession {
         guard let line = prompt(canGoBack: canGoBack, footer: !footerShown) else { return endOfInput() }
         let key = LearnerKeys.key(line)
         // After the help, the resources, the progress or the screen again, the keys are shown anew.
-        footerShown = !["?", "r", "p", "s"].contains(key)
+        footerShown = !["?", "r", "p", "s", "c"].contains(key)
         switch key {
         case "q": return quit()
         case QuickExit.key: return quickExit()
         case "?":
-          show(renderer.helpLines(Localization.string(.help, language)))
+          show(renderer.helpLines(Localization.string(.help, language) + "\n" + Localization.string(.helpMore, language)))
         case "r":
           showResources()
         case "p":
           showProgress()
+        case "c":
+          showContents()
         case "s":
           show(renderer.render(screen))
         case "b":
@@ -502,13 +549,15 @@ public final class LearningSession {
   /// The quick exit: the step so far is on disk already; the session is marked as suspended,
   /// then the screen and the scrollback are cleared and nothing more is written.
   private func quickExit() -> ExitCode {
-    if !state.modules.isEmpty { record(nil, [], session: .suspended) }
+    if hasRecords { record(nil, [], session: .suspended) }
     console.clearScreenAndScrollback()
     return .success
   }
 
   private func quit() -> ExitCode {
-    if state.modules.isEmpty {
+    // In discreet mode `q` leaves nothing of the course on screen, as the quick exit does.
+    if options.discreet { return quickExit() }
+    if !hasRecords {
       // Nothing was recorded yet: "saved, resume with …" would not be true.
       let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
       say("\n" + t(.nothingSavedYet, start))
@@ -523,7 +572,7 @@ public final class LearningSession {
   }
 
   private func endOfInput() -> ExitCode {
-    if !state.modules.isEmpty { record(nil, [], session: .suspended) }
+    if hasRecords { record(nil, [], session: .suspended) }
     repairCertificate()
     say("\n" + t(.inputEnded, options.resumeCommand))
     return .inputEnded
@@ -544,6 +593,41 @@ public final class LearningSession {
     return .invalid
   }
 
+  /// The contents: every module by its number, with its state and where the learner is.
+  func showContents() {
+    var lines = renderer.progressTitle(t(.contentsTitle))
+    for (index, module) in course.modules.enumerated() {
+      let title = engine.text(module.title).map(renderer.inline) ?? module.id
+      var status = moduleStatus(module)
+      if state.currentModule == module.id, state.module(module.id).status == .inProgress {
+        status += " · " + t(.contentsHere)
+      }
+      lines += renderer.wrapped(t(.contentsLine, title, status), indent: 2, marker: "\(index + 1). ")
+    }
+    show(lines)
+  }
+
+  /// A module's state in the learner's words: locked (and by what), passed, in progress…
+  func moduleStatus(_ module: Module) -> String {
+    let moduleState = state.module(module.id)
+    let missing = engine.missingRequirements(of: module.id, in: state)
+    if !missing.isEmpty {
+      let names = missing.map { id in
+        course.modules.first { $0.id == id }.flatMap { engine.text($0.title).map(renderer.inline) } ?? id
+      }
+      return t(.locked, names.joined(separator: ", "))
+    } else if moduleState.passedBefore && moduleState.status != .passed && moduleState.status != .completed {
+      return t(.statusPassed)
+    }
+    switch moduleState.status {
+    case .notStarted: return t(.statusNotStarted)
+    case .inProgress: return t(.statusInProgress)
+    case .passed: return t(.statusPassed)
+    case .failed: return t(.statusFailed)
+    case .completed: return t(.statusCompleted)
+    }
+  }
+
   func showProgress() {
     let courseTitle = engine.text(course.title).map(renderer.inline) ?? course.id
     let courseStatus = state.completed
@@ -552,24 +636,7 @@ public final class LearningSession {
     var lines = renderer.progressTitle("\(courseTitle) (\(courseStatus))")
     for module in course.modules {
       let moduleState = state.module(module.id)
-      let missing = engine.missingRequirements(of: module.id, in: state)
-      let status: String
-      if !missing.isEmpty {
-        let names = missing.map { id in
-          course.modules.first { $0.id == id }.flatMap { engine.text($0.title).map(renderer.inline) } ?? id
-        }
-        status = t(.locked, names.joined(separator: ", "))
-      } else if moduleState.passedBefore && moduleState.status != .passed && moduleState.status != .completed {
-        status = t(.statusPassed)
-      } else {
-        switch moduleState.status {
-        case .notStarted: status = t(.statusNotStarted)
-        case .inProgress: status = t(.statusInProgress)
-        case .passed: status = t(.statusPassed)
-        case .failed: status = t(.statusFailed)
-        case .completed: status = t(.statusCompleted)
-        }
-      }
+      let status = moduleStatus(module)
       let title = engine.text(module.title).map(renderer.inline) ?? module.id
       let score = moduleState.bestScore ?? moduleState.lastScore ?? moduleState.score
       let line = t(.moduleProgress, title, status, String(score), String(engine.maximum(of: module.id)), String(engine.passMark(of: module)))
