@@ -653,11 +653,30 @@ public final class LearningSession {
     return resource.contacts.filter { $0.language == nil || $0.language == course.defaultLanguage }
   }
 
+  /// The checked local contacts a trainer added (those with a `checked` date), first on the
+  /// resources screen; when there are none, a plain sentence saying so and whom to ask.
+  func localContacts(_ resources: [HelpResource]) -> [String] {
+    var lines = renderer.wrapped(t(.localContactsTitle) + ":")
+    var any = false
+    for resource in resources {
+      let checked = contacts(of: resource).filter { $0.checked != nil }
+      guard !checked.isEmpty else { continue }
+      any = true
+      lines += renderer.wrapped(renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)), indent: 2, marker: options.plain ? "- " : "• ")
+      for contact in checked {
+        let text = renderer.inline(contact.text) + " (" + t(.localContactChecked, contact.checked ?? "") + ")"
+        lines += renderer.wrapped(text, indent: 4, marker: "\(renderer.contactLabel(contact.kind)): ")
+      }
+    }
+    return any ? lines : lines + renderer.wrapped(t(.noLocalContacts), indent: 2)
+  }
+
   func showResources() {
     let glossary = course.libraries.flatMap(\.terms)
     let blocks = course.libraries.flatMap(\.blocks)
     let help = course.libraries.flatMap(\.resources)
     guard !glossary.isEmpty || !blocks.isEmpty || !help.isEmpty else {
+      show(localContacts([]))
       say(t(.noResources))
       return
     }
@@ -690,7 +709,7 @@ public final class LearningSession {
         }
       }))
     }
-    var lines = renderer.progressTitle(t(.resourcesTitle))
+    var lines = renderer.progressTitle(t(.resourcesTitle)) + localContacts(help) + [""]
     for (index, section) in sections.enumerated() { lines += renderer.wrapped(section.0, indent: 2, marker: "\(index + 1). ") }
     lines += renderer.wrapped(t(.promptSingle))
     show(lines)
