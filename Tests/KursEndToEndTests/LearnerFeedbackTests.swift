@@ -246,6 +246,65 @@ import Testing
 
   // MARK: Point 6: safety
 
+  /// The resources (`r`, at any prompt) begin with the checked local contacts a trainer added
+  /// (a `<contact checked="…">`), each with when it was checked; without any, a plain sentence
+  /// says there are none and whom to ask.
+  @Test func theResourcesShowCheckedLocalContactsOrSayThereAreNone() throws {
+    let folder = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let none = try run(["start", "example"], data: folder.appendingPathComponent("data"), learner: "Gia", input: ["r", "", "q"])
+    #expect(none.exitCode == 0, "\(none.errors)")
+    let noneText = none.output.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+    #expect(noneText.contains("Checked local contacts: No checked local contacts have been added to this copy of the course."), "\(none.output)")
+
+    // A trainer's copy of the shared content with one checked contact and one not checked.
+    let content = folder.appendingPathComponent("Content")
+    try FileManager.default.copyItem(at: KursProcess.repository.appendingPathComponent("Content"), to: content)
+    let help = content.appendingPathComponent("help-resources.xml")
+    var text = try String(contentsOf: help, encoding: .utf8)
+    let anchor = "  <!-- Kinds of help -->"
+    #expect(text.contains(anchor))
+    text = text.replacingOccurrences(of: anchor, with: """
+        <resource id="city-legal-aid" kind="legal-aid">
+          <name xml:lang="en">City legal-aid clinic</name>
+          <name xml:lang="ru">Городская юридическая клиника</name>
+          <contact kind="phone" checked="2026-11">+000 111 222</contact>
+          <contact kind="email">old@example.org</contact>
+        </resource>
+
+      \(anchor)
+      """)
+    try text.write(to: help, atomically: true, encoding: .utf8)
+    let checked = try KursProcess.run(
+      ["start", "example", "--learner", "Gia", "--data-dir", folder.appendingPathComponent("data2").path, "--courses", Self.courses,
+       "--content", content.path, "--plain"],
+      input: "r\n\nq\n")
+    #expect(checked.exitCode == 0, "\(checked.errors)")
+    let listed = try #require(checked.output.range(of: "Checked local contacts:"), "\(checked.output)")
+    let section = checked.output[listed.upperBound...].prefix(300)
+    #expect(section.contains("- City legal-aid clinic"), "\(section)")
+    #expect(section.contains("phone: +000 111 222 (checked 2026-11)"), "\(section)")
+    #expect(!section.contains("old@example.org"), "a contact without a checked date is not listed as checked")
+    #expect(!checked.output.contains("No checked local contacts"))
+  }
+
+  /// A checked date that is not a year and month (or a day) is refused where it is written.
+  @Test func aCheckedDateThatIsNotADateIsRefused() throws {
+    let folder = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let content = folder.appendingPathComponent("Content")
+    try FileManager.default.copyItem(at: KursProcess.repository.appendingPathComponent("Content"), to: content)
+    let help = content.appendingPathComponent("help-resources.xml")
+    let text = try String(contentsOf: help, encoding: .utf8).replacingOccurrences(
+      of: "  <!-- Kinds of help -->",
+      with: "  <resource id=\"x\" kind=\"other\"><name xml:lang=\"en\">X</name><contact checked=\"last week\">1</contact></resource>")
+    try text.write(to: help, atomically: true, encoding: .utf8)
+    let result = try KursProcess.run(["validate", KursProcess.repository.appendingPathComponent("Courses/example").path, "--content", content.path])
+    #expect(result.exitCode != 0)
+    let report = result.output + result.errors
+    #expect(report.contains("help-resources.xml:41:") && report.contains("attribute 'checked' of <contact>: 'last week'"), "\(report)")
+  }
+
   /// With `--discreet` (or KURS_DISCREET=1), `q` saves and leaves nothing of the course on
   /// screen: the screen and the scrollback are cleared and nothing is written after.
   @Test(arguments: [true, false])
