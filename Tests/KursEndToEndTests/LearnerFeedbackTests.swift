@@ -199,6 +199,28 @@ import Testing
     #expect(result.output.contains("Буква б уже сопоставлена с 1."), "\(result.output)")
   }
 
+  /// Matching one pair at a time, stopped half-way: the pairs entered so far are in the journal,
+  /// and `kurs resume` shows them and takes the rest.
+  @Test func aHalfEnteredMatchingAnswerSurvivesAResume() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let id = try newLearner("Яна", data: data)
+    let course = try example()
+    let lines = try script(course, language: "ru", learnerID: id, stopAt: Self.isQuestion("match"))
+    let first = try run(["start", "example"], data: data, learner: "Яна", language: "ru", input: lines + ["1б", "q"])
+    #expect(first.exitCode == 0, "\(first.errors)")
+    #expect(first.output.contains("Уже сопоставлено: 1б. Осталось: 2."))
+
+    let resumed = try run(["resume"], data: data, learner: "Яна", language: "ru", input: ["2а", "q"])
+    #expect(resumed.exitCode == 0, "\(resumed.errors)")
+    #expect(resumed.errors.isEmpty, "no step was dropped on replay: \(resumed.errors)")
+    let question = try #require(resumed.output.range(of: "Сопоставьте органы и их задачи."), "\(resumed.output)")
+    #expect(resumed.output[question.upperBound...].contains("Уже сопоставлено: 1б. Осталось: 2."), "\(resumed.output)")
+    // The second pair completes the answer: its feedback and points follow.
+    #expect(resumed.output.contains("Баллы: "), "\(resumed.output)")
+    #expect(!resumed.output.contains("Дайте каждому числу"))
+  }
+
   // MARK: Point 5: orientation
 
   /// Before a module its objectives and time; a progress line with "step X of about Y"; a

@@ -104,7 +104,7 @@ extension Engine {
           retryFeedback: retryFeedback, isRetry: moduleState.tries > 0,
           isDecision: Self.isDecision(question),
           canGoBack: module.allowBack && (question.back ?? true) && !moduleState.history.isEmpty,
-          position: where_))
+          position: where_, pendingMatches: moduleState.pendingMatches ?? [:]))
     case .end(let end):
       let index = course.modules.firstIndex { $0.id == module.id } ?? 0
       let nextModule = index + 1 < course.modules.count ? course.modules[index + 1].id : nil

@@ -187,7 +187,27 @@ public struct Engine: Sendable {
       return try answerQuestion(answer, state)
     case .back:
       return try back(state)
+    case .partialMatches(let pairs):
+      return try partlyMatch(pairs, state)
     }
+  }
+
+  /// Keeps the pairs given so far at a matching question: only its own ids, each right side
+  /// once, and fewer than all (a whole set is an answer).
+  private func partlyMatch(_ pairs: [String: String], _ state: CourseState) throws(EngineRefusal) -> Transition {
+    let (module, moduleState) = try current(state)
+    guard moduleState.reviewIndex == nil, moduleState.phase == .showing, let nodeID = moduleState.node,
+      let node = module.node(nodeID), case .question(let question) = node.kind, question.kind == .matching
+    else { throw .notAQuestion }
+    let known = Set(question.pairs.map(\.id))
+    guard !pairs.isEmpty, pairs.count < known.count, pairs.keys.allSatisfy(known.contains),
+      pairs.values.allSatisfy(known.contains), Set(pairs.values).count == pairs.count
+    else { throw .answerDoesNotFit }
+    var moduleValue = moduleState
+    moduleValue.pendingMatches = pairs
+    var next = state
+    next.modules[module.id] = moduleValue
+    return Transition(module: module, state: next, events: [])
   }
 
   private func start(_ id: String, _ state: CourseState) throws(EngineRefusal) -> Transition {
@@ -279,6 +299,7 @@ public struct Engine: Sendable {
     else { throw .notAQuestion }
     guard fits(answer, question) else { throw .answerDoesNotFit }
     var moduleValue = moduleState
+    moduleValue.pendingMatches = nil
     var events: [EngineEvent] = []
     let attempt = moduleValue.tries + 1
     let isDecision = Self.isDecision(question)
@@ -364,6 +385,7 @@ public struct Engine: Sendable {
         moduleState.node = target
         moduleState.tries = 0
         moduleState.lastWrongAnswer = nil
+        moduleState.pendingMatches = nil
         moduleState.phase = node.kindName == "end" ? .ended : .showing
         events.append(.nodeEntered(module: module.id, node: target))
         return

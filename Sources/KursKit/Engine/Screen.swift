@@ -61,6 +61,8 @@ public struct QuestionScreen: Sendable, Equatable {
   public var isDecision: Bool
   public var canGoBack: Bool
   public var position: Position
+  /// Matching answered one pair at a time: the pairs given so far (left id → right id).
+  public var pendingMatches: [String: String] = [:]
 }
 
 public struct FeedbackScreen: Sendable, Equatable {

@@ -216,6 +216,9 @@ public struct ScreenRenderer: Sendable {
         for (index, option) in question.matches.enumerated() where index < letters.count {
           lines += wrapped(inline(option.text), indent: 2, marker: "\(letters[index])) ")
         }
+        if !question.pendingMatches.isEmpty {
+          lines += [""] + wrapped(matchedSoFar(question, letters: letters))
+        }
       }
       if question.isRetry {
         lines.append("")
@@ -303,6 +306,22 @@ public struct ScreenRenderer: Sendable {
       if let explanation = item.explanation { lines += wrapped(inline(explanation), indent: 3) }
     }
     return lines
+  }
+
+  /// "Matched so far: 1б. Still to match: 2.": the pairs a learner gave one at a time.
+  func matchedSoFar(_ question: QuestionScreen, letters: [Character]) -> String {
+    var done: [String] = []
+    var missing: [String] = []
+    for (index, option) in question.options.enumerated() {
+      if let right = question.pendingMatches[option.id], let letter = question.matches.firstIndex(where: { $0.id == right }),
+        letter < letters.count
+      {
+        done.append("\(index + 1)\(letters[letter])")
+      } else {
+        missing.append(String(index + 1))
+      }
+    }
+    return t(.matchingSoFar, done.joined(separator: " "), missing.joined(separator: ", "))
   }
 
   /// The questions a module's run lost points on, each with its explanation.

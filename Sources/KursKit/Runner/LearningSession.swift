@@ -352,8 +352,10 @@ public final class LearningSession {
       default: canGoBack = false
       }
       var answered = false
-      // Matching pairs given so far, when the learner answers one pair at a time.
+      // Matching pairs given so far, when the learner answers one pair at a time (kept in the
+      // journal, so a stop mid-question keeps them).
       var pendingPairs: [String: String] = [:]
+      if case .question(let question) = screen { pendingPairs = question.pendingMatches }
       // The footer of keys once per screen: a screen reader reads it again only when something
       // new was shown, not after each message about a typo.
       var footerShown = false
@@ -392,6 +394,8 @@ public final class LearningSession {
                 screen = try step(.answer(answer))
                 answered = true
               case .partial(let pairs, let message):
+                // Saved before it is confirmed: the pairs so far survive a stop.
+                screen = try step(.partialMatches(pairs))
                 pendingPairs = pairs
                 say(message.text)
               case .invalid(let message):
