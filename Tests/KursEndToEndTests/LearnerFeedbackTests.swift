@@ -340,5 +340,11 @@ import Testing
     #expect(result.output.hasSuffix(QuickExit.clearSequence), "\(result.output)")
     let progress = try KursProcess.run(["progress", "--learner", "Fay", "--data-dir", data.path, "--courses", Self.courses])
     #expect(progress.output.contains("in progress"), "progress is saved: \(progress.output)")
+    // At the home screen's prompts too.
+    let home = try KursProcess.run(
+      ["--data-dir", data.path, "--courses", Self.courses] + (flag ? ["--discreet"] : []), input: "q\n",
+      environment: flag ? [:] : ["KURS_DISCREET": "1"])
+    #expect(home.exitCode == 0, "\(home.errors)")
+    #expect(home.output.hasSuffix(QuickExit.clearSequence), "\(home.output)")
   }
 }
