@@ -186,7 +186,7 @@ extension Journal {
       event: EngineEvent? = nil
     ) -> Statement {
       var extensions = Statement.Extensions(
-        journal: Journal.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
+        journal: entry.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
       extensions.event = event
       extensions.index = index
       extensions.attempt = entry.attempt
