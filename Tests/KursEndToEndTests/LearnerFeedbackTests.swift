@@ -310,6 +310,25 @@ import Testing
     #expect(!checked.output.contains("No checked local contacts"))
   }
 
+  /// In discreet mode Ctrl-C, too, clears the screen and the scrollback and writes nothing after.
+  @Test func inDiscreetModeControlCLeavesNothingOnScreen() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let terminal = try PseudoTerminalProcess(
+      ["start", "example", "--learner", "Hal", "--data-dir", data.path, "--courses", Self.courses, "--discreet"])
+    for _ in 0..<2 {
+      try terminal.waitFor("> ")
+      terminal.type("\n")
+    }
+    try terminal.waitFor("> ")
+    terminal.pressControlC()
+    #expect(try terminal.waitForExit() == 130)
+    let transcript = terminal.transcript
+    let cleared = try #require(transcript.range(of: "\u{1B}[2J\u{1B}[3J", options: .backwards), "screen and scrollback are cleared")
+    let after = transcript[cleared.upperBound...].replacingOccurrences(of: "\u{1B}c", with: "")
+    #expect(after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "nothing is written after the clearing: \(after)")
+  }
+
   /// A checked date that is not a year and month (or a day) is refused where it is written.
   @Test func aCheckedDateThatIsNotADateIsRefused() throws {
     let folder = temporaryDataDirectory()

@@ -165,6 +165,11 @@ extension KursCLI {
     session.setInterruptMessage = { terminal.prepareInterruptMessage(TerminalText.safe($0)) }
     session.plain = options.plain
     session.discreet = isDiscreet(options)
+    if session.discreet {
+      // Ctrl-C, too, leaves nothing of the course on screen: every step is on disk already.
+      terminal.prepareInterruptMessage(QuickExit.clearSequence)
+      session.setInterruptMessage = { _ in }
+    }
     session.colour = terminal.colour && !options.plain
     session.width = terminal.width
     if terminal.isInteractive { session.height = terminal.height }
