@@ -400,3 +400,25 @@ public struct ScreenRenderer: Sendable {
     }
   }
 }
+
+extension ScreenRenderer {
+  /// A heading, wrapped to the terminal at spaces.
+  func progressTitle(_ text: String) -> [String] { wrapped(plain ? text : "== \(text) ==") }
+
+  /// A text of the runner's own (the help of the keys): each line wrapped to the terminal,
+  /// continuing under the text after its key or its indent.
+  func helpLines(_ text: String) -> [String] {
+    text.components(separatedBy: "\n").flatMap { line -> [String] in
+      guard TextLayout.width(of: line) > width else { return [line] }
+      let indent = line.prefix { $0 == " " }.count
+      let body = line.dropFirst(indent)
+      // "?  this help": the text goes on under "this", after the key and its spaces.
+      if let gap = body.range(of: "  "), body.distance(from: body.startIndex, to: gap.lowerBound) <= 3 {
+        let key = String(body[..<gap.upperBound])
+        let rest = String(body[gap.upperBound...]).trimmingCharacters(in: .whitespaces)
+        return wrapped(rest, indent: indent, marker: key)
+      }
+      return wrapped(String(body), indent: indent)
+    }
+  }
+}
