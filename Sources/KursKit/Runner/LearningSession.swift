@@ -35,7 +35,8 @@ public final class LearningSession {
   private(set) var state = CourseState()
   /// The current run of each module: the xAPI registration of its statements.
   private var registrations: [String: String] = [:]
-  /// Whether the journal held anything when the session began (then it is a resumption).
+  /// Whether the journal holds anything: at the start, whether this is a resumption; then set
+  /// once the first screen's mark or a step is on disk (from then on `q` can say "saved").
   private var hasRecords = false
   /// Delivers the journal's statements to the LRS (`--lrs`) in the background: the learner
   /// never waits on the network.
@@ -261,8 +262,9 @@ public final class LearningSession {
     }
   }
 
-  /// A session mark (resumed, suspended): not an answer, so a failure to save one is reported
-  /// and the learner goes on.
+  /// A session mark (launched, resumed, suspended): not an answer, so a failure to save one is
+  /// reported and the learner goes on.
+  /// - Returns: whether the mark is on disk.
   @discardableResult
   private func record(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) -> Bool {
     do {
