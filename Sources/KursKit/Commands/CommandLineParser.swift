@@ -17,7 +17,7 @@ public enum CommandLineParser {
       "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
       "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
     ]
-    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review"]
+    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review", "--discreet"]
 
     while index < arguments.count {
       let argument = arguments[index]
@@ -59,6 +59,7 @@ public enum CommandLineParser {
     options.learner = values["--learner"]
     options.language = values["--lang"]
     options.plain = flags.contains("--plain")
+    options.discreet = flags.contains("--discreet")
     options.lrsURL = values["--lrs"]
     options.lrsCredentials = values["--lrs-credentials"]
 
@@ -74,6 +75,7 @@ public enum CommandLineParser {
     func allow(_ allowed: Set<String>, for command: String, help: String? = nil) throws(UsageError) {
       let given = Set(values.keys).union(flags).subtracting([
         "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain", "--lrs", "--lrs-credentials",
+        "--discreet",
       ])
       if let extra = given.subtracting(allowed).sorted().first {
         throw UsageError("'kurs \(command)' has no option \(extra)", command: help ?? command)

@@ -58,6 +58,8 @@ public enum HelpText {
                            LC_ALL, LANG; Russian before English for uk, kk, ky, be, ka,
                            hy, az, uz, tg and ro_MD locales unless LANGUAGE says otherwise)
       --plain              for screen readers: no colour, no boxes, one choice per line
+      --discreet           q also clears the screen and the scrollback, as x does (else
+                           KURS_DISCREET=1)
       --lrs URL            also send statements to an xAPI learning record store (else
                            $KURS_LRS_URL), in the background; they wait on disk until it
                            confirms them. A URL with user:password@ is refused
@@ -67,7 +69,7 @@ public enum HelpText {
 
     while learning, at every prompt:
       ? help   q save and quit   x quick exit   r resources   p progress   s show again
-      b back   (on the Russian layout too: й q, ч x, к r, з p, ы s, и b)
+      b back   c contents   (on the Russian layout too: й q, ч x, к r, з p, ы s, и b, с c)
       x, the quick exit, saves, clears the screen and the terminal's scrollback and quits
 
     exit codes: 0 success, 1 invalid input, 2 unreadable file, 3 input ended (progress
@@ -165,14 +167,18 @@ public enum HelpText {
         Starts a course, or goes on with it where you stopped. Without --module, the first
         module you have not passed whose prerequisites are done. COURSE is a course id from
         the courses folder (see kurs courses). Before the first module you see the course's
-        content note. Answer by number: 2 for one choice; 1 3 or 1,3 for several; 3 1 2 for
-        an order; 1b 2a 3c for matching (or one pair at a time); true/false by number or
-        word. A wrong format never costs a try.
+        content note, and before each module what it teaches and about how long it takes.
+        Answer by number: 2 for one choice; 1 3 or 1,3 for several; 3 1 2 for an order;
+        1b 2a 3c for matching (in Russian and Ukrainian the letters are Cyrillic: 1б 2а 3в;
+        or one pair at a time, kept if you stop half-way); true/false by number or word. A
+        wrong format (a number typed twice, a letter already used) never costs a try.
 
         At every prompt: ? help, q save and quit, x quick exit (saves, clears the screen
         and the terminal's scrollback and quits at once), r glossary and help resources,
-        p progress, s show the screen again, b back to the previous page. The same keys
-        work on the Russian layout (й q, ч x, к r, з p, ы s, и b).
+        p progress, s show the screen again, b back to the previous page, c contents (the
+        modules, their state and where you are). The same keys work on the Russian layout
+        (й q, ч x, к r, з p, ы s, и b, с c). With --discreet (or KURS_DISCREET=1), q also
+        clears the screen and the scrollback. Your place is saved from the first screen.
 
         When input is not a terminal, kurs reads one answer per line and exits with 3 when
         the input ends; progress is saved either way.

@@ -23,6 +23,9 @@ public struct GlobalOptions: Sendable, Equatable {
   public var language: String?
   /// `--plain`: no colour, no box drawing, no cursor movement.
   public var plain = false
+  /// `--discreet` (else `KURS_DISCREET=1`): `q` also clears the screen and the scrollback, as
+  /// the quick exit does, so that nothing of the course is left on screen.
+  public var discreet = false
   /// `kurs start … --cohort CODE`: join a cohort while starting.
   public var cohortCode: String?
   /// `--lrs URL` (else `KURS_LRS_URL`): a learning record store to send statements to.
