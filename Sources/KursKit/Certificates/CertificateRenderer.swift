@@ -109,9 +109,21 @@ public struct CertificateRenderer: Sendable {
 
   // MARK: HTML
 
-  /// The certificate as a self-contained, printable HTML page.
-  public func html(_ credential: Credential) -> String {
+  /// The certificate as a self-contained HTML page that prints on one page (A4 or US Letter).
+  /// - Parameter showsCourseTitle: false leaves the course title out of the page (its heading
+  ///   and its window title), for a learner whom a title naming drug use could expose; the
+  ///   course is then named by its id and version only, as the check needs.
+  public func html(_ credential: Credential, showsCourseTitle: Bool = true) -> String {
     let e = Self.escape
+    let pageTitle = ([t(.certificateHeading)] + (showsCourseTitle ? [courseTitle] : []) + [credential.learnerName ?? ""])
+      .map(e).joined(separator: ": ")
+    let courseLines = showsCourseTitle ? """
+        <p>\(e(t(.certificateForCourse)))</p>
+        <h2 class="course">\(e(courseTitle))</h2>
+
+      """ : ""
+    // Many modules get smaller rows, so that the page still fits one sheet.
+    let density = credential.kurs.modules.count > 12 ? " dense" : credential.kurs.modules.count > 6 ? " compact" : ""
     var rows = ""
     for module in credential.kurs.modules {
       rows += """
@@ -127,19 +139,17 @@ public struct CertificateRenderer: Sendable {
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-      <title>\(e(t(.certificateHeading))): \(e(courseTitle)): \(e(credential.learnerName ?? ""))</title>
+      <title>\(pageTitle)</title>
       <style>
       \(Self.style)
       </style>
       </head>
       <body>
-      <main class="certificate">
+      <main class="certificate\(density)">
         <p class="heading">\(e(t(.certificateHeading)))</p>
         <p>\(e(t(.certificateAwardedTo)))</p>
         <h1 class="name">\(e(credential.learnerName ?? ""))</h1>
-        <p>\(e(t(.certificateForCourse)))</p>
-        <h2 class="course">\(e(courseTitle))</h2>
-        <p class="date">\(e(t(.certificateDate, date(credential))))</p>
+      \(courseLines)  <p class="date">\(e(t(.certificateDate, date(credential))))</p>
         <table>
           <caption>\(e(t(.certificateModules)))</caption>
           <thead><tr><th scope="col">\(e(t(.certificateColumnModule)))</th><th scope="col">\(e(t(.certificateColumnPoints)))</th>\
@@ -179,25 +189,50 @@ public struct CertificateRenderer: Sendable {
     return result
   }
 
-  /// Inline CSS: readable on screen, one page when printed, fonts that have Cyrillic.
+  /// Inline CSS: readable on screen, and on paper one page of A4 or US Letter in landscape
+  /// (whichever the printer has: no fixed paper size), in sizes that fit a long title and many
+  /// modules; fonts that have Cyrillic. The print test (CertificatePrintTests) prints it with
+  /// Chromium on both papers.
   static let style = """
-    @page { size: A4 landscape; margin: 12mm; }
+    @page { size: landscape; margin: 10mm; }
     html { background: #ffffff; color: #1a1a1a; }
     body { margin: 0; font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; line-height: 1.4; }
     .certificate { max-width: 56rem; margin: 1.5rem auto; padding: 2.5rem 3.5rem; border: 0.4rem double #2b4c7e; text-align: center; }
     .heading { font-family: "Noto Serif", "DejaVu Serif", Georgia, "Times New Roman", "Liberation Serif", serif; font-size: 2rem; letter-spacing: 0.05em; text-transform: uppercase; color: #2b4c7e; margin: 0 0 1.5rem; }
-    .name { font-family: "Noto Serif", "DejaVu Serif", Georgia, "Times New Roman", "Liberation Serif", serif; font-size: 2.2rem; font-weight: normal; margin: 0.3rem auto 0.8rem; padding: 0 1rem 0.2rem; border-bottom: 1px solid #888888; display: inline-block; }
-    .course { font-size: 1.5rem; margin: 0.3rem 0 1rem; }
+    .name { font-family: "Noto Serif", "DejaVu Serif", Georgia, "Times New Roman", "Liberation Serif", serif; font-size: 2.2rem; font-weight: normal; margin: 0.3rem auto 0.8rem; padding: 0 1rem 0.2rem; border-bottom: 1px solid #888888; display: inline-block; overflow-wrap: anywhere; }
+    .course { font-size: 1.5rem; margin: 0.3rem 0 1rem; overflow-wrap: anywhere; }
     table { margin: 1rem auto; border-collapse: collapse; text-align: left; }
     caption { font-weight: bold; padding-bottom: 0.3rem; }
     th, td { padding: 0.3rem 0.8rem; border-bottom: 1px solid #cccccc; }
+    td { overflow-wrap: anywhere; }
     .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .total { font-weight: bold; }
     .details { margin-top: 2rem; font-size: 0.8rem; color: #444444; text-align: left; overflow-wrap: anywhere; }
     .details p { margin: 0.2rem 0; }
     @media print {
-      .certificate { margin: 0 auto; border-color: #000000; }
-      .heading { color: #000000; }
+      /* The printable area of A4 landscape is 277 x 190 mm, of US Letter 259 x 196 mm: the
+         certificate stays inside 255 x 186 mm and never breaks across pages. */
+      html, body { width: 100%; }
+      body { font-size: 10pt; line-height: 1.3; }
+      .certificate { box-sizing: border-box; width: 100%; max-width: 255mm; max-height: 186mm; overflow: hidden; margin: 0 auto; padding: 6mm 12mm; border-color: #000000; break-inside: avoid; page-break-inside: avoid; }
+      .heading { color: #000000; font-size: 18pt; margin: 0 0 3mm; }
+      .certificate > p { margin: 1.5mm 0; }
+      .name { font-size: 20pt; margin: 1mm auto 2mm; }
+      .course { font-size: 13pt; margin: 1mm 0 2mm; max-height: 4.2em; overflow: hidden; }
+      table { margin: 2mm auto; font-size: 9pt; break-inside: avoid; }
+      tr { break-inside: avoid; page-break-inside: avoid; }
+      th, td { padding: 0.6mm 2.5mm; }
+      .total { margin: 1.5mm 0; }
+      .details { margin-top: 3mm; font-size: 7pt; }
+      .details p { margin: 0.3mm 0; }
+      .compact table { font-size: 8pt; }
+      .compact th, .compact td { padding: 0.3mm 2mm; }
+      .dense .heading { font-size: 14pt; margin-bottom: 1mm; }
+      .dense .name { font-size: 15pt; }
+      .dense .course { font-size: 11pt; }
+      .dense table { font-size: 6.5pt; line-height: 1.15; }
+      .dense th, .dense td { padding: 0 1.5mm; }
+      .dense .details { margin-top: 1mm; font-size: 6pt; }
     }
     """
 }
