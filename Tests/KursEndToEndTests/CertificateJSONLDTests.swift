@@ -114,7 +114,7 @@ import Testing
     let expandedTranscript = found.filter { $0.hasPrefix("/urn:kurs:vocab:transcript[") }.count
     #expect(expandedTranscript == transcript?.count)
 
-    // Without Kurs's context (as Kurs 0.3 wrote it), the processor drops all of it: the VC 2.0
+    // Without Kurs's context (as Kurs 0.2 wrote it), the processor drops all of it: the VC 2.0
     // context has no @vocab to catch undefined terms.
     json["@context"] = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
     let old = completed.data.appendingPathComponent("old.json")
@@ -124,7 +124,7 @@ import Testing
     #expect(!Self.leaves(ofExpanded: oldExpanded).contains { $0.contains("urn:kurs:vocab") })
   }
 
-  /// What Kurs 0.3 wrote had no context of its own: a JSON-LD processor drops its `kurs` data
+  /// What Kurs 0.2 wrote had no context of its own: a JSON-LD processor drops its `kurs` data
   /// (which is why the context was added), but Kurs still verifies it, signed or not.
   @Test func aCertificateFromBeforeKursContextStillVerifiesSignedAndUnsigned() throws {
     let completed = try CompletedCourse("example")

@@ -17,7 +17,7 @@ public struct Credential: Sendable, Equatable, Codable {
   /// The `@context` Kurs writes: VC 2.0, OB 3.0 and Kurs's own (`KursContext`), which gives
   /// the terms under `kurs` their IRIs.
   public static let context = [credentialsContext, openBadgesContext, KursContext.identifier]
-  /// The `@context` of certificates from Kurs 0.3 and before, without Kurs's own: still
+  /// The `@context` of certificates from Kurs 0.2 and before, without Kurs's own: still
   /// verified (docs/certificates.md).
   public static let contextWithoutKurs = [credentialsContext, openBadgesContext]
   /// The version of the `kurs` extension this Kurs writes and reads.

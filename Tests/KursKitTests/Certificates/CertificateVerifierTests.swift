@@ -148,7 +148,7 @@ import Testing
     #expect(found.map(\.field) == [.name])
   }
 
-  /// Kurs 0.3 and before wrote no context of their own: what they issued still verifies.
+  /// Kurs 0.2 and before wrote no context of their own: what they issued still verifies.
   @Test func aCertificateWithoutKursContextFromAnEarlierKursVerifies() {
     #expect(credential.context.last == "urn:kurs:context:1")
     let found = problems { $0.context = [Credential.credentialsContext, Credential.openBadgesContext] }
