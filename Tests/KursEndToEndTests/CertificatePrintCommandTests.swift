@@ -72,3 +72,17 @@ enum CertificateRendererText {
       .replacingOccurrences(of: "'", with: "&#39;")
   }
 }
+
+extension CertificatePrintCommandTests {
+  /// The learner hears of the page without the title when the certificate is written, in their
+  /// language.
+  @Test func theRunnerTellsTheLearnerHowToPrintWithoutTheTitle() throws {
+    for (language, text) in [("en", "without the course title"), ("ru", "без названия курса")] {
+      let completed = try CompletedCourse("example", language: language)
+      defer { completed.remove() }
+      let output = completed.output.replacingOccurrences(of: "\n", with: " ")
+      #expect(output.contains(text), "\(language): \(completed.output.suffix(800))")
+      #expect(output.contains("--no-title"))
+    }
+  }
+}

@@ -11,6 +11,8 @@ struct CompletedCourse {
   let course: Course
   /// The runner's certificate files: COURSE.txt, .html and .json.
   let certificates: URL
+  /// What the runner printed on the run that completed the course.
+  let output: String
 
   var json: URL { certificates.appendingPathComponent("\(course.id).json") }
   var html: URL { certificates.appendingPathComponent("\(course.id).html") }
@@ -38,6 +40,7 @@ struct CompletedCourse {
       ["start", courseID, "--learner", name, "--data-dir", data.path, "--lang", language],
       input: lines.joined(separator: "\n") + "\n")
     certificates = data.appendingPathComponent("certificates/\(learnerID)")
+    output = run.output
     #expect(run.exitCode == 0, "\(courseID) \(language): \(run.errors)")
     #expect(FileManager.default.fileExists(atPath: certificates.appendingPathComponent("\(courseID).json").path),
       "\(courseID) \(language): no certificate\n\(run.output.suffix(2000))")
