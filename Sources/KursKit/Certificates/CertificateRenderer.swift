@@ -211,14 +211,16 @@ public struct CertificateRenderer: Sendable {
     .details p { margin: 0.2rem 0; }
     @media print {
       /* The printable area of A4 landscape is 277 x 190 mm, of US Letter 259 x 196 mm: the
-         certificate stays inside 255 x 186 mm and never breaks across pages. */
+         certificate is at most 255 mm wide, and its sizes keep it under 186 mm high. Nothing is
+         clipped: a page that did not fit would spill onto a second one, which the print test
+         catches. */
       html, body { width: 100%; }
       body { font-size: 10pt; line-height: 1.3; }
-      .certificate { box-sizing: border-box; width: 100%; max-width: 255mm; max-height: 186mm; overflow: hidden; margin: 0 auto; padding: 6mm 12mm; border-color: #000000; break-inside: avoid; page-break-inside: avoid; }
+      .certificate { box-sizing: border-box; width: 100%; max-width: 255mm; margin: 0 auto; padding: 6mm 12mm; border-color: #000000; break-inside: avoid; page-break-inside: avoid; }
       .heading { color: #000000; font-size: 18pt; margin: 0 0 3mm; }
       .certificate > p { margin: 1.5mm 0; }
       .name { font-size: 20pt; margin: 1mm auto 2mm; }
-      .course { font-size: 13pt; margin: 1mm 0 2mm; max-height: 4.2em; overflow: hidden; }
+      .course { font-size: 13pt; margin: 1mm 0 2mm; }
       table { margin: 2mm auto; font-size: 9pt; break-inside: avoid; }
       tr { break-inside: avoid; page-break-inside: avoid; }
       th, td { padding: 0.6mm 2.5mm; }
