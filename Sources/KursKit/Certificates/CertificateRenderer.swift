@@ -124,13 +124,34 @@ public struct CertificateRenderer: Sendable {
       """ : ""
     // Many modules get smaller rows, so that the page still fits one sheet.
     let density = credential.kurs.modules.count > 12 ? " dense" : credential.kurs.modules.count > 6 ? " compact" : ""
-    var rows = ""
-    for module in credential.kurs.modules {
-      rows += """
-              <tr><td>\(e(moduleTitle(module.id)))</td><td class="number">\(module.score) / \(module.maximum)</td>\
-        <td class="number">\(module.passMark)</td><td>\(e(status(module)))</td></tr>
+    // More than 16 modules are shown in two tables side by side, the first half on the left.
+    let modules = credential.kurs.modules
+    let half = modules.count > 16 ? (modules.count + 1) / 2 : modules.count
+    let groups = [Array(modules[..<half]), Array(modules[half...])].filter { !$0.isEmpty }
+    let header = """
+          <thead><tr><th scope="col">\(e(t(.certificateColumnModule)))</th><th scope="col">\(e(t(.certificateColumnPoints)))</th>\
+      <th scope="col">\(e(t(.certificateColumnPassMark)))</th><th scope="col">\(e(t(.certificateColumnResult)))</th></tr></thead>
+      """
+    var tables = ""
+    for (index, group) in groups.enumerated() {
+      var rows = ""
+      for module in group {
+        rows += """
+                <tr><td>\(e(moduleTitle(module.id)))</td><td class="number">\(module.score) / \(module.maximum)</td>\
+          <td class="number">\(module.passMark)</td><td class="status">\(e(status(module)))</td></tr>
 
-        """
+          """
+      }
+      let caption = index == 0 ? e(t(.certificateModules)) : e(t(.certificateModules)) + " (2)"
+      tables += """
+            <table>
+              <caption>\(caption)</caption>
+          \(header)
+              <tbody>
+          \(rows)    </tbody>
+            </table>
+
+          """
     }
     return """
       <!DOCTYPE html>
@@ -150,13 +171,8 @@ public struct CertificateRenderer: Sendable {
         <p>\(e(t(.certificateAwardedTo)))</p>
         <h1 class="name">\(e(credential.learnerName ?? ""))</h1>
       \(courseLines)  <p class="date">\(e(t(.certificateDate, date(credential))))</p>
-        <table>
-          <caption>\(e(t(.certificateModules)))</caption>
-          <thead><tr><th scope="col">\(e(t(.certificateColumnModule)))</th><th scope="col">\(e(t(.certificateColumnPoints)))</th>\
-      <th scope="col">\(e(t(.certificateColumnPassMark)))</th><th scope="col">\(e(t(.certificateColumnResult)))</th></tr></thead>
-          <tbody>
-      \(rows)    </tbody>
-        </table>
+        <div class="modules">
+      \(tables)  </div>
         <p class="total">\(e(t(.certificateTotal, String(credential.kurs.total))))</p>
         <div class="details">
           <p>\(e(t(.certificateCourseVersion, course.id, credential.kurs.course.version)))</p>
@@ -201,11 +217,13 @@ public struct CertificateRenderer: Sendable {
     .heading { font-family: "Noto Serif", "DejaVu Serif", Georgia, "Times New Roman", "Liberation Serif", serif; font-size: 2rem; letter-spacing: 0.05em; text-transform: uppercase; color: #2b4c7e; margin: 0 0 1.5rem; }
     .name { font-family: "Noto Serif", "DejaVu Serif", Georgia, "Times New Roman", "Liberation Serif", serif; font-size: 2.2rem; font-weight: normal; margin: 0.3rem auto 0.8rem; padding: 0 1rem 0.2rem; border-bottom: 1px solid #888888; display: inline-block; overflow-wrap: anywhere; }
     .course { font-size: 1.5rem; margin: 0.3rem 0 1rem; overflow-wrap: anywhere; }
-    table { margin: 1rem auto; border-collapse: collapse; text-align: left; }
+    .modules { display: flex; flex-wrap: wrap; justify-content: center; align-items: flex-start; column-gap: 2rem; }
+    table { margin: 1rem 0; border-collapse: collapse; text-align: left; }
     caption { font-weight: bold; padding-bottom: 0.3rem; }
     th, td { padding: 0.3rem 0.8rem; border-bottom: 1px solid #cccccc; }
     td { overflow-wrap: anywhere; }
     .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .status { white-space: nowrap; }
     .total { font-weight: bold; }
     .details { margin-top: 2rem; font-size: 0.8rem; color: #444444; text-align: left; overflow-wrap: anywhere; }
     .details p { margin: 0.2rem 0; }
@@ -221,7 +239,8 @@ public struct CertificateRenderer: Sendable {
       .certificate > p { margin: 1.5mm 0; }
       .name { font-size: 20pt; margin: 1mm auto 2mm; }
       .course { font-size: 13pt; margin: 1mm 0 2mm; }
-      table { margin: 2mm auto; font-size: 9pt; break-inside: avoid; }
+      .modules { flex-wrap: nowrap; column-gap: 4mm; }
+      table { margin: 2mm 0; font-size: 9pt; break-inside: avoid; }
       tr { break-inside: avoid; page-break-inside: avoid; }
       th, td { padding: 0.6mm 2.5mm; }
       .total { margin: 1.5mm 0; }
@@ -229,12 +248,14 @@ public struct CertificateRenderer: Sendable {
       .details p { margin: 0.3mm 0; }
       .compact table { font-size: 8pt; }
       .compact th, .compact td { padding: 0.3mm 2mm; }
+      .dense.certificate { padding: 4mm 10mm; }
+      .dense.certificate > p { margin: 0.8mm 0; }
       .dense .heading { font-size: 14pt; margin-bottom: 1mm; }
       .dense .name { font-size: 15pt; }
       .dense .course { font-size: 11pt; }
-      .dense table { font-size: 6.5pt; line-height: 1.15; }
+      .dense table { font-size: 6.5pt; line-height: 1.1; }
       .dense th, .dense td { padding: 0 1.5mm; }
-      .dense .details { margin-top: 1mm; font-size: 6pt; }
+      .dense .details { margin-top: 1mm; font-size: 6pt; line-height: 1.2; }
     }
     """
 }
