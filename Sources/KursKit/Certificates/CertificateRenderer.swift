@@ -234,7 +234,9 @@ public struct CertificateRenderer: Sendable {
          catches. */
       html, body { width: 100%; }
       body { font-size: 10pt; line-height: 1.3; }
-      .certificate { box-sizing: border-box; width: 100%; max-width: 255mm; margin: 0 auto; padding: 6mm 12mm; border-color: #000000; break-inside: avoid; page-break-inside: avoid; }
+      .certificate { box-sizing: border-box; width: 100%; max-width: 255mm; min-height: 170mm; margin: 0 auto; padding: 6mm 12mm; border-color: #000000; break-inside: avoid; page-break-inside: avoid; display: flex; flex-direction: column; justify-content: center; align-items: center; }
+      .certificate > * { align-self: stretch; }
+      .certificate > .name { align-self: center; }
       .heading { color: #000000; font-size: 18pt; margin: 0 0 3mm; }
       .certificate > p { margin: 1.5mm 0; }
       .name { font-size: 20pt; margin: 1mm auto 2mm; }
