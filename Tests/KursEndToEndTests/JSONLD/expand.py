@@ -30,5 +30,5 @@ def loader(url, options=None):
 
 with open(sys.argv[1], encoding="utf-8") as file:
     credential = json.load(file)
-expanded = jsonld.expand(credential, {"documentLoader": loader, "safeMode": False})
+expanded = jsonld.expand(credential, {"documentLoader": loader})
 json.dump(expanded, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
