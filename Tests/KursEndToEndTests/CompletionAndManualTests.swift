@@ -89,6 +89,26 @@ import Testing
     #expect(loaded.output.trimmingCharacters(in: .whitespacesAndNewlines) == "_kurs", "\(loaded.output)\(loaded.errors)")
     let text = try String(contentsOf: script, encoding: .utf8)
     for command in Self.commands { #expect(text.contains("'\(command):") || text.contains("'\(command)'"), "\(command)") }
+
+    // The completion function itself, with zsh's completion builtins replaced by ones that
+    // print what they were given.
+    func complete(_ words: [String]) throws -> String {
+      let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+      let result = try shell(zsh, """
+        compdef() { : }; compadd() { print -r -- "$*" }; _describe() { print -r -- "describe ${(P)2}" }
+        _files() { print -r -- "files $*" }
+        source '\(script.path)'
+        words=(kurs \(quoted)); CURRENT=\(words.count + 1); PREFIX='\(words.last ?? "")'; _kurs
+        """)
+      #expect(result.errors.isEmpty, "\(result.errors)")
+      return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    #expect(try complete(["sta"]).hasPrefix("describe start:"))
+    #expect(try complete(["certificate", ""]) == "-- verify sign print context")
+    #expect(try complete(["certificate", "print", "x.json", "--no"]).contains("--no-title"))
+    #expect(try complete(["--lang", ""]) == "-- en ru")
+    #expect(try complete(["--data-dir", ""]) == "files -/")
+    #expect(try complete(["start", ""]).contains("-a courses"))
   }
 
   @Test func theManualPageHasEveryCommandAndRenders() throws {
