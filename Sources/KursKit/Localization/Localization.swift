@@ -450,8 +450,8 @@ public enum Localization {
       "ru": "курс пройден и сохранён, но сертификат создать не удалось: {0}. Покажите это сообщение тренеру.",
     ],
     .certificateSaved: [
-      "en": "Your certificate is saved in {0}: a text file, a page to print ({1}) and a file to share ({2}).",
-      "ru": "Ваш сертификат сохранён в папке {0}: текстовый файл, страница для печати ({1}) и файл для передачи ({2}).",
+      "en": "Your certificate is saved in {0}: a text file, a page to print ({1}) and a file to share ({2}). To print it without the course title, use kurs certificate print with --no-title (kurs help certificate).",
+      "ru": "Ваш сертификат сохранён в папке {0}: текстовый файл, страница для печати ({1}) и файл для передачи ({2}). Чтобы распечатать его без названия курса, используйте kurs certificate print с --no-title (kurs help certificate).",
     ],
     .quoted: ["en": "“{0}”", "ru": "«{0}»"],
     .certificateCriteria: ["en": "Pass these modules: {0}.", "ru": "Пройти модули: {0}."],
