@@ -2,7 +2,7 @@
 /// mark, and reading time per language.
 public struct CourseStatistics: Sendable, Encodable {
   /// Words a minute used for reading-time estimates.
-  public static let wordsPerMinute = 180
+  public static let wordsPerMinute = Module.wordsPerMinute
 
   public struct EndStatistics: Sendable, Encodable {
     public var id: String
@@ -69,7 +69,7 @@ public struct CourseStatistics: Sendable, Encodable {
     }
     var minutes: [String: Int] = [:]
     for code in course.languages {
-      let words = Self.words(in: module, language: code, fallback: course.defaultLanguage)
+      let words = module.words(language: code, fallback: course.defaultLanguage)
       minutes[code] = max(1, (words + wordsPerMinute - 1) / wordsPerMinute)
     }
     let passing = ends.filter(\.passMarkReachable).reduce(0) { total, end in
@@ -80,43 +80,6 @@ public struct CourseStatistics: Sendable, Encodable {
       id: module.id, title: module.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? "",
       nodes: nodes, questions: questions, mostPoints: most, passMark: module.passMark.description,
       passMarkPoints: required, ends: ends, passingPaths: passing, readingMinutes: minutes)
-  }
-
-  /// Words a learner reading `language` reads in the module (falling back as the runner does).
-  static func words(in module: Module, language: String, fallback: String) -> Int {
-    var texts: [InlineText] = []
-    func add(_ text: LocalizedText) { if let resolved = text.resolve(language, fallback: fallback) { texts.append(resolved) } }
-    func add(_ body: LocalizedBody) { texts += body.resolve(language, fallback: fallback).flatMap(\.inlineTexts) }
-    add(module.title)
-    module.objectives.forEach(add)
-    add(module.contentNote)
-    for node in module.nodes {
-      switch node.kind {
-      case .page(let page):
-        add(page.title)
-        add(page.body)
-      case .question(let question):
-        add(question.title)
-        add(question.body)
-        add(question.prompt)
-        add(question.feedback)
-        question.choices.forEach {
-          add($0.text)
-          add($0.feedback)
-        }
-        question.items.forEach { add($0.text) }
-        question.pairs.forEach {
-          add($0.left)
-          add($0.right)
-        }
-      case .branch:
-        break
-      case .end(let end):
-        add(end.title)
-        add(end.body)
-      }
-    }
-    return texts.reduce(0) { $0 + $1.plain.split(whereSeparator: \.isWhitespace).count }
   }
 
   /// The table `kurs stats` prints.

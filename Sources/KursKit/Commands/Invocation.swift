@@ -23,6 +23,9 @@ public struct GlobalOptions: Sendable, Equatable {
   public var language: String?
   /// `--plain`: no colour, no box drawing, no cursor movement.
   public var plain = false
+  /// `--discreet` (else `KURS_DISCREET=1`): `q` also clears the screen and the scrollback, as
+  /// the quick exit does, so that nothing of the course is left on screen.
+  public var discreet = false
   /// `kurs start … --cohort CODE`: join a cohort while starting.
   public var cohortCode: String?
   /// `--lrs URL` (else `KURS_LRS_URL`): a learning record store to send statements to.
@@ -81,6 +84,14 @@ public enum Command: Sendable, Equatable {
   case signCertificate(file: String, key: String, issuerName: String, output: String?)
   /// `kurs certificate verify FILE [--issuer-key PUB]`
   case verifyCertificate(file: String, issuerKey: String?)
+  /// `kurs certificate print FILE [--issuer-key PUB] [--out FILE] [--no-title] [--replace]`
+  case printCertificate(file: String, issuerKey: String?, output: String?, title: Bool, replace: Bool)
+  /// `kurs certificate context`: Kurs's JSON-LD context
+  case certificateContext
+  /// `kurs completion bash|zsh`
+  case completion(shell: CompletionShell)
+  /// `kurs man`: the manual page in roff
+  case manual
   /// `kurs help [COMMAND]`, `kurs --help`
   case help(topic: String?)
   /// `kurs --version`

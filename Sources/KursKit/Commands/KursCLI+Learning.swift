@@ -49,15 +49,21 @@ extension KursCLI {
     case inputEnded
   }
 
+  /// `--discreet` or `KURS_DISCREET=1`: `q` clears the screen and the scrollback as `x` does.
+  func isDiscreet(_ options: GlobalOptions) -> Bool {
+    options.discreet || environment["KURS_DISCREET"] == "1"
+  }
+
   /// Reads a line at a home screen prompt. `q` quits, the quick-exit key clears the screen and
   /// the scrollback and quits, `?` says what the prompt wants (`help`) and asks again.
-  func homePrompt(help: String) -> HomeAnswer {
+  func homePrompt(help: String, discreet: Bool = false) -> HomeAnswer {
     while true {
       console.write("> ")
       guard let line = input.readLine() else { return .inputEnded }
       let key = LearnerKeys.key(line)
-      if key == "q" { return .quit }
-      if key == QuickExit.key {
+      if key == "q" && !discreet { return .quit }
+      // In discreet mode `q` leaves nothing on screen either.
+      if key == QuickExit.key || key == "q" {
         console.clearScreenAndScrollback()
         return .quickExit
       }
@@ -97,7 +103,7 @@ extension KursCLI {
       if creating { console.write("  \(choices). \(t(.newProfile, language))\n") }
       let ask = t(.invalidNumber, language, String(choices)) + " " + t(.orQuit, language)
       chosen: while true {
-        switch homePrompt(help: ask) {
+        switch homePrompt(help: ask, discreet: isDiscreet(options)) {
         case .inputEnded: return nil
         case .quit, .quickExit: throw LearnerLeft()
         case .line(let line):
@@ -112,7 +118,7 @@ extension KursCLI {
     console.write("\n" + t(.typeName, language) + "\n")
     while true {
       let name: String
-      switch homePrompt(help: t(.typeName, language)) {
+      switch homePrompt(help: t(.typeName, language), discreet: isDiscreet(options)) {
       case .inputEnded: return nil
       case .quit, .quickExit: throw LearnerLeft()
       case .line(let line): name = line
@@ -158,6 +164,12 @@ extension KursCLI {
     let terminal = terminal
     session.setInterruptMessage = { terminal.prepareInterruptMessage(TerminalText.safe($0)) }
     session.plain = options.plain
+    session.discreet = isDiscreet(options)
+    if session.discreet {
+      // Ctrl-C, too, leaves nothing of the course on screen: every step is on disk already.
+      terminal.prepareInterruptMessage(QuickExit.clearSequence)
+      session.setInterruptMessage = { _ in }
+    }
     session.colour = terminal.colour && !options.plain
     session.width = terminal.width
     if terminal.isInteractive { session.height = terminal.height }
@@ -328,7 +340,7 @@ extension KursCLI {
       let askCourse = t(.invalidNumber, language, String(courses.count)) + " " + t(.orQuit, language)
       var chosen: Int?
       while chosen == nil {
-        switch homePrompt(help: t(.chooseCourse, language)) {
+        switch homePrompt(help: t(.chooseCourse, language), discreet: isDiscreet(options)) {
         case .inputEnded: return .inputEnded
         case .quit, .quickExit: return .success
         case .line(let line):
@@ -360,7 +372,7 @@ extension KursCLI {
       named.learner = learner.name
       var module: String?
       moduleChoice: while true {
-        switch homePrompt(help: t(.chooseModule, language)) {
+        switch homePrompt(help: t(.chooseModule, language), discreet: isDiscreet(options)) {
         case .inputEnded: return .inputEnded
         case .quit, .quickExit: return .success
         case .line(let line):

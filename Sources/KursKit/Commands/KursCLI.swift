@@ -139,6 +139,18 @@ public struct KursCLI {
       return signCertificate(file, key: key, issuerName: issuerName, output: output, locator: locator, loader: loader)
     case .verifyCertificate(let file, let issuerKey):
       return verifyCertificate(file, issuerKey: issuerKey, locator: locator, loader: loader)
+    case .printCertificate(let file, let issuerKey, let output, let title, let replace):
+      return printCertificate(
+        file, issuerKey: issuerKey, output: output, title: title, replace: replace, locator: locator, loader: loader)
+    case .certificateContext:
+      console.write(KursContext.text)
+      return .success
+    case .completion(let shell):
+      console.write(ShellCompletion.script(for: shell, courses: locator.courseIDs()))
+      return .success
+    case .manual:
+      console.write(ManualPage.roff(version: Self.version))
+      return .success
     }
   }
 
@@ -236,7 +248,7 @@ extension Command {
       .cohortPull, .cohortReport, .add:
       return true
     case .validate, .graph, .stats, .newCourse, .pack, .importBank, .schema, .newKeys, .signCertificate, .verifyCertificate,
-      .help, .version:
+      .printCertificate, .certificateContext, .completion, .manual, .help, .version:
       return false
     }
   }

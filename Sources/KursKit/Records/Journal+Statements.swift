@@ -6,6 +6,8 @@ extension Journal {
   /// Session facts that are not engine input: they mark when a learner came back or stopped.
   public enum SessionMark: String, Codable, Sendable {
     case resumed, suspended
+    /// The learner's first screen of a course: from then on, `kurs resume` comes back to it.
+    case launched
   }
 
   /// The statements for one step, in order: the first carries the input (or session mark).
@@ -30,7 +32,7 @@ extension Journal {
       event: EngineEvent? = nil
     ) -> Statement {
       var extensions = Statement.Extensions(
-        journal: Journal.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
+        journal: entry.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
       extensions.event = event
       extensions.index = index
       extensions.attempt = entry.attempt
@@ -50,7 +52,12 @@ extension Journal {
 
     var result: [Statement] = []
     if let mark = entry.session {
-      let verb = mark == .resumed ? Statement.Verbs.resumed : Statement.Verbs.suspended
+      let verb: Statement.Verb
+      switch mark {
+      case .resumed: verb = Statement.Verbs.resumed
+      case .suspended: verb = Statement.Verbs.suspended
+      case .launched: verb = Statement.Verbs.launched
+      }
       result.append(statement(0, verb, courseActivity, module: nil))
     }
     for event in entry.events {

@@ -95,7 +95,7 @@ public struct Statement: Codable, Sendable, Equatable {
     public var index: Int?
     /// What the learner did, on the first statement of a step: replaying these rebuilds the state.
     public var input: EngineInput?
-    /// A session mark (resumed, suspended) on a step without input.
+    /// A session mark (launched, resumed, suspended) on a step without input.
     public var session: Journal.SessionMark?
     /// The engine's event behind this statement.
     public var event: EngineEvent?
@@ -142,6 +142,7 @@ public struct Statement: Codable, Sendable, Equatable {
     public static let progressed = verb("progressed")
     public static let suspended = verb("suspended")
     public static let resumed = verb("resumed")
+    public static let launched = verb("launched")
     public static let terminated = verb("terminated")
 
     static func verb(_ name: String) -> Verb { Verb(id: adl + name, display: ["en-US": name]) }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// The keys a learner types at a prompt (`q`, `?`, `r`, `p`, `s`, `b`, and the quick exit `x`),
-/// read the same whether the keyboard is on the Latin or the Russian (ЙЦУКЕН) layout: a learner
+/// The keys a learner types at a prompt (`q`, `?`, `r`, `p`, `s`, `b`, `c`, and the quick exit `x`),
+/// read the same whether the keyboard is on the Latin, the Russian (ЙЦУКЕН) or the Ukrainian layout: a learner
 /// never has to switch layout to stop or to ask for help.
 public enum LearnerKeys {
   /// The Russian layout's letters on the keys of the learner's commands.
   static let russianLayout: [Character: Character] = [
-    "й": "q", "к": "r", "з": "p", "ы": "s", "и": "b", "ч": "x",
+    "й": "q", "к": "r", "з": "p", "ы": "s", "и": "b", "ч": "x", "с": "c",
+    // The Ukrainian layout has і where the Russian has ы.
+    "і": "s",
   ]
 
   /// The command a line stands for: trimmed, lowercased, and a single Cyrillic letter on one of
