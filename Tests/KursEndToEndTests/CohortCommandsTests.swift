@@ -131,7 +131,7 @@ import Testing
     let host = root.appendingPathComponent("host").path
     _ = try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", host])
     let big = root.appendingPathComponent("big.json")
-    FileManager.default.createFile(atPath: big.path, contents: Data("{".utf8))
+    #expect(FileManager.default.createFile(atPath: big.path, contents: Data("{".utf8)))
     let handle = try FileHandle(forWritingTo: big)
     try handle.truncate(atOffset: UInt64(CohortStore.largestExport) + 1)
     try handle.close()

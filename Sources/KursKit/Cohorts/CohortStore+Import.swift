@@ -334,7 +334,7 @@ extension CohortStore {
   }
 
   /// Linux's `syncfs(2)`, which Swift's Glibc module does not declare.
-  nonisolated(unsafe) static let syncfs: (@convention(c) (Int32) -> Int32)? = {
+  static let syncfs: (@convention(c) (Int32) -> Int32)? = {
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
     return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
   }()

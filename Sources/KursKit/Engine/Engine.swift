@@ -134,7 +134,8 @@ public struct Engine: Sendable {
     return true
   }
 
-  /// Percent of the course done: finished modules, plus the share of steps in the current one.
+  /// Percent of the course done: the share of its modules passed (a module in progress counts
+  /// as not done yet).
   public func percentDone(_ state: CourseState) -> Int {
     guard !course.modules.isEmpty else { return 0 }
     let done = course.modules.filter { state.module($0.id).passedBefore }.count

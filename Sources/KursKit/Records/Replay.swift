@@ -7,17 +7,18 @@ public enum Replay {
     public var newVersion: String
     /// Recorded steps that no longer fit the course (a removed node, a changed question).
     public var dropped: Int
-    /// Where the learner continues, when their place had to move: module and node.
-    public var movedTo: (module: String, node: String)?
+    /// Where the learner continues, when their place had to move.
+    public var movedTo: Place?
     /// Modules passed before the change that stay passed.
     public var keptPasses: [String]
     /// Modules to take again: the new version asks it of passes below its `retake-below`.
     public var retakes: [String] = []
+  }
 
-    public static func == (lhs: CourseChange, rhs: CourseChange) -> Bool {
-      lhs.oldVersion == rhs.oldVersion && lhs.newVersion == rhs.newVersion && lhs.dropped == rhs.dropped
-        && lhs.movedTo?.module == rhs.movedTo?.module && lhs.movedTo?.node == rhs.movedTo?.node && lhs.keptPasses == rhs.keptPasses && lhs.retakes == rhs.retakes
-    }
+  /// A node of a module.
+  public struct Place: Sendable, Equatable {
+    public var module: String
+    public var node: String
   }
 
   /// A place where the journal goes on somewhere other than where its steps so far lead: steps
@@ -188,7 +189,7 @@ public enum Replay {
         moduleState.reviewIndex = nil
         moduleState.history = moduleState.history.filter { module.node($0) != nil }
         state.modules[current] = moduleState
-        change.movedTo = (current, target)
+        change.movedTo = Place(module: current, node: target)
       }
     }
     state.completed = change.retakes.isEmpty && (state.completed || engine.isComplete(state))

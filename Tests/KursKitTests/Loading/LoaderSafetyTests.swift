@@ -80,7 +80,7 @@ import Testing
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent("course.xml")
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
     let handle = try FileHandle(forWritingTo: url)
     try handle.truncate(atOffset: UInt64(XMLReader.maximumFileSize + 1))
     try handle.close()
