@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the real `kurs` binary, as a user would, and captures what it prints.
 struct KursProcess {
@@ -44,9 +45,12 @@ struct KursProcess {
   ///   - executable: another copy of the binary (a test that installs kurs elsewhere).
   ///   - inheritEnvironment: false runs it with `environment` alone (and NO_COLOR), as on a
   ///     learner's computer where nothing of the build is set.
+  ///   - timeout: seconds after which a kurs that has not finished is killed and the test fails
+  ///     (a hang is a bug, not a reason for the suite to wait forever).
   static func run(
     _ arguments: [String], in directory: URL = repository, input: String = "",
-    environment: [String: String] = [:], executable: URL? = nil, inheritEnvironment: Bool = true
+    environment: [String: String] = [:], executable: URL? = nil, inheritEnvironment: Bool = true,
+    timeout: TimeInterval = 600, sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> Result {
     var environmentVariables = inheritEnvironment ? inheritedEnvironment : [:]
     environmentVariables["NO_COLOR"] = "1"
@@ -78,6 +82,14 @@ struct KursProcess {
       }
     }
     guard let (process, stdin, stdout, stderr) = launched else { throw CocoaError(.executableLoad) }
+    nonisolated(unsafe) var killed = false
+    let watchdog = DispatchWorkItem {
+      guard process.isRunning else { return }
+      killed = true
+      kill(process.processIdentifier, SIGKILL)
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     // kurs may exit before it reads its input (a refused file, say): the write then fails with
     // EPIPE, which says nothing about kurs, so it is not an error here.
     try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
@@ -93,6 +105,9 @@ struct KursProcess {
     let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
+    if killed {
+      Issue.record("kurs \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s and was killed", sourceLocation: sourceLocation)
+    }
     return Result(
       output: String(decoding: outputData, as: UTF8.self),
       errors: String(decoding: errorData, as: UTF8.self),

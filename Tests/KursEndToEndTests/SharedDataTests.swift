@@ -111,6 +111,8 @@ import Testing
   // MARK: Finding 6: forget
 
   @Test func forgetRacingARunnerNeverLeavesRecordsAfterSayingAllWereDeleted() throws {
+    var generator = SeededGenerator()
+    let seed = generator.seed
     for _ in 0..<20 {
       let data = try temporaryFolder("forget-race")
       defer { try? FileManager.default.removeItem(at: data) }
@@ -124,17 +126,17 @@ import Testing
           (["start", "example", "--learner", "Mira", "--data-dir", data.path], "\n\n\n1\n\n"),
           (["resume", "--learner", "Mira", "--data-dir", data.path], "\n\n\n1\n\n"),
           (["progress", "--learner", "Mira", "--data-dir", data.path], ""),
-        ], delays: [UInt32.random(in: 0...300_000)])
+        ], delays: [UInt32.random(in: 0...300_000, using: &generator)])
       let forget = try #require(results[0])
       let learners = data.appendingPathComponent("learners")
       let folders = (try? FileManager.default.contentsOfDirectory(atPath: learners.path)) ?? []
       let ids = try profiles(in: data).map(\.id)
       #expect(
         Set(folders).isSubset(of: Set(ids)),
-        "every learner folder belongs to a profile: \(folders) \(ids)")
+        "every learner folder belongs to a profile: \(folders) \(ids) (KURS_TEST_SEED=\(seed))")
       if forget.output.contains("Deleted every record") {
         #expect(forget.exitCode == 0)
-        #expect(!folders.contains(forgotten), "a journal was written for the learner after forget")
+        #expect(!folders.contains(forgotten), "a journal was written for the learner after forget (KURS_TEST_SEED=\(seed))")
         #expect(!ids.contains(forgotten))
       } else {
         #expect(forget.exitCode != 0)
