@@ -116,6 +116,26 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent(".cache/kurs/courses.json").path))
   }
 
+  /// Issue 23: a folder Kurs cannot list is named with why, not reported as "no courses".
+  @Test func aCoursesFolderThatCannotBeReadIsNamedWithWhy() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent("not-a-folder")
+    try Data("x".utf8).write(to: file)
+    let result = try KursProcess.run(["courses", "--courses", file.path, "--data-dir", data.path])
+    #expect(result.exitCode == 1)
+    #expect(result.errors.contains("\(file.path) (") && result.errors.contains("cannot be read: not a folder"), "\(result.errors)")
+
+    // Where permissions apply (not as root): an unreadable folder beside a readable one.
+    guard geteuid() != 0 else { return }
+    let locked = data.appendingPathComponent("courses")
+    try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+    try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: locked.path) }
+    let listed = try KursProcess.run(["courses", "--data-dir", data.path], in: root)
+    #expect(listed.output.contains("example 1.0.0"))
+    #expect(listed.errors.contains("\(locked.path) cannot be read (permission denied)"), "\(listed.errors)")
+  }
+
   /// The course of issue 16: one branch with 1,000 tests of 450 `false` terms and an
   /// always-true test over 16 flags (4 MB), which once kept `kurs validate` busy for minutes.
   static func hostileCourse() -> String {

@@ -209,6 +209,12 @@ public struct KursCLI {
 
   private func listCourses(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader, language: String, home: Bool) -> ExitCode {
     let folders = locator.courseFolders()
+    // A folder that cannot be read is said even when others hold courses: its courses are missing.
+    if !folders.isEmpty {
+      for (directory, problem) in locator.unreadablePlaces {
+        console.writeError("kurs: warning: \(directory.path) cannot be read (\(problem)); courses there are not listed\n")
+      }
+    }
     guard !folders.isEmpty else {
       console.writeError(
         "kurs: no courses found; looked in \(locator.searchedDescription); add a course file with 'kurs add FILE', pass --courses DIR, or create one with 'kurs new course ID'\n")

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Finds courses: in the folders Kurs searches, and a course named by path or by id.
 ///
 /// Where courses are found, in order (README, `kurs help courses`):
@@ -139,8 +143,31 @@ public struct CourseLocator: Sendable {
   /// Course ids available, for "did you mean".
   public func courseIDs() -> [String] { courseFolders().map(\.lastPathComponent) }
 
-  /// Where Kurs looked, for messages: `DIR (your courses), DIR (installed with kurs)…`.
+  /// Where Kurs looked, for messages: `DIR (your courses), DIR (installed with kurs)…`; a
+  /// folder that is there but cannot be listed says why, so that "no courses" is never the
+  /// whole story of a permission problem.
   public var searchedDescription: String {
-    places.map { "\($0.directory.path) (\($0.kind.rawValue))" }.joined(separator: ", ")
+    places.map { place in
+      let problem = Self.listingProblem(place.directory).map { "; cannot be read: \($0)" } ?? ""
+      return "\(place.directory.path) (\(place.kind.rawValue)\(problem))"
+    }.joined(separator: ", ")
+  }
+
+  /// The folders searched that are there but cannot be listed, each with why.
+  public var unreadablePlaces: [(directory: URL, problem: String)] {
+    places.compactMap { place in Self.listingProblem(place.directory).map { (place.directory, $0) } }
+  }
+
+  /// Why `directory` cannot be listed (`permission denied`, `not a folder`); `nil` when it can,
+  /// or when it is simply not there (most of the folders searched need not exist).
+  static func listingProblem(_ directory: URL) -> String? {
+    guard let handle = opendir(directory.path) else {
+      let code = errno
+      if code == ENOENT { return nil }
+      if code == ENOTDIR { return "not a folder" }
+      return String(cString: strerror(code)).lowercased()
+    }
+    closedir(handle)
+    return nil
   }
 }
