@@ -2,6 +2,9 @@
 import Foundation
 import PackageDescription
 
+// A warning fails the build: the code compiles clean (issue 23), and it stays that way.
+let warningsAreErrors: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
   name: "Kurs",
   products: [
@@ -33,28 +36,33 @@ let package = Package(
       // The schema is compiled in (Loading/CourseSchema+Text.swift, scripts/embed-schema), and so
       // is the JSON-LD context (Certificates/KursContext+Text.swift, scripts/embed-context): a
       // binary copied anywhere, alone, needs no resource bundle beside it.
-      exclude: ["Resources/kurs-course-1.xsd", "Resources/kurs-context-1.jsonld"]
+      exclude: ["Resources/kurs-course-1.xsd", "Resources/kurs-context-1.jsonld"],
+      swiftSettings: warningsAreErrors
     ),
     .executableTarget(
       name: "kurs",
-      dependencies: ["KursKit"]
+      dependencies: ["KursKit"],
+      swiftSettings: warningsAreErrors
     ),
     // The benchmark harness (scripts/bench, BENCHMARKS.md): built with the rest so it never rots.
     .executableTarget(
       name: "kurs-bench",
       dependencies: ["KursKit"],
-      path: "Benchmarks/kurs-bench"
+      path: "Benchmarks/kurs-bench",
+      swiftSettings: warningsAreErrors
     ),
     .testTarget(
       name: "KursKitTests",
       dependencies: ["KursKit"],
-      resources: [.copy("Fixtures")]
+      resources: [.copy("Fixtures")],
+      swiftSettings: warningsAreErrors
     ),
     .testTarget(
       name: "KursEndToEndTests",
       dependencies: ["kurs", "KursKit"],
       // Read from the checkout by path: the files are what a user hands the binary.
-      exclude: ["Hostile", "JSONLD"]
+      exclude: ["Hostile", "JSONLD"],
+      swiftSettings: warningsAreErrors
     ),
   ]
 )
