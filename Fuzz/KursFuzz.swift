@@ -113,14 +113,14 @@ func checkModules(_ data: Data) {
 
 /// `data` with the seal computed over its learner and courses, when it has all three.
 func resealed(_ data: Data) -> Data? {
-  typealias Cursor = JournalLineParser.Cursor
+  typealias Cursor = JSONCursor
   let bytes = Array(data)
   return bytes.withUnsafeBufferPointer { buffer -> Data? in
     var cursor = Cursor(bytes: buffer)
     var spans: [String: Range<Int>] = [:]
     do {
-      try cursor.object { (cursor: inout Cursor, key: String) throws(JournalLineParser.Invalid) in
-        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JournalLineParser.Invalid) in try cursor.skip() }
+      try cursor.object { (cursor: inout Cursor, key: String) throws(JSONCursor.Invalid) in
+        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JSONCursor.Invalid) in try cursor.skip() }
       }
     } catch {
       return nil
