@@ -5,6 +5,12 @@ public enum CommandLineParser {
     "graph", "stats", "new", "schema", "help", "certificate", "keys", "import",
   ]
 
+  /// The columns of `--wrap N` or `KURS_WRAP=N`: a whole number from 20 to 1000, else `nil`.
+  public static func wrapColumns(_ text: String) -> Int? {
+    guard let columns = Int(text), (20...1000).contains(columns) else { return nil }
+    return columns
+  }
+
   /// Parses the arguments after the program name.
   /// - Throws: `UsageError` naming the wrong argument and what to write.
   public static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
@@ -16,6 +22,7 @@ public enum CommandLineParser {
     let valueOptions: Set<String> = [
       "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
       "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
+      "--wrap",
     ]
     let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review"]
 
@@ -59,6 +66,12 @@ public enum CommandLineParser {
     options.learner = values["--learner"]
     options.language = values["--lang"]
     options.plain = flags.contains("--plain")
+    if let wrap = values["--wrap"] {
+      guard let columns = wrapColumns(wrap) else {
+        throw UsageError("--wrap takes the number of columns to wrap text at, from 20 to 1000: --wrap 80")
+      }
+      options.wrap = columns
+    }
     options.lrsURL = values["--lrs"]
     options.lrsCredentials = values["--lrs-credentials"]
 
@@ -74,6 +87,7 @@ public enum CommandLineParser {
     func allow(_ allowed: Set<String>, for command: String, help: String? = nil) throws(UsageError) {
       let given = Set(values.keys).union(flags).subtracting([
         "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain", "--lrs", "--lrs-credentials",
+        "--wrap",
       ])
       if let extra = given.subtracting(allowed).sorted().first {
         throw UsageError("'kurs \(command)' has no option \(extra)", command: help ?? command)

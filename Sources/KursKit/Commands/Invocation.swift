@@ -23,6 +23,9 @@ public struct GlobalOptions: Sendable, Equatable {
   public var language: String?
   /// `--plain`: no colour, no box drawing, no cursor movement.
   public var plain = false
+  /// `--wrap N`: break text into lines of N columns (else `KURS_WRAP`; else the terminal's
+  /// width, and in plain mode no breaks inside a paragraph).
+  public var wrap: Int?
   /// `kurs start … --cohort CODE`: join a cohort while starting.
   public var cohortCode: String?
   /// `--lrs URL` (else `KURS_LRS_URL`): a learning record store to send statements to.

@@ -39,6 +39,12 @@ public struct KursCLI {
     let loader = CourseLoader(contentDirectory: options.contentDirectory.map { URL(fileURLWithPath: $0) })
     let language = options.language ?? "en"
 
+    if let wrap = environment["KURS_WRAP"], !wrap.isEmpty, CommandLineParser.wrapColumns(wrap) == nil {
+      console.writeError(
+        "kurs: KURS_WRAP=\(wrap) is not a number of columns from 20 to 1000; set it like KURS_WRAP=80, or unset it\n")
+      return .usage
+    }
+
     // Learners' records and cohorts live in the data folder: never in one that another
     // account could change (it could plant ids, links or records there).
     if invocation.command.usesDataFolder {
@@ -56,11 +62,13 @@ public struct KursCLI {
       console.write("kurs \(Self.version) (course format \(FormatVersion.current))\n")
       return .success
     case .help(let topic):
+      // Help speaks the learner's language: --lang, else the locale (LANGUAGE, LC_ALL, LANG).
+      let helpLanguage = uiLanguage(options, learner: nil)
       guard let topic else {
-        console.write(HelpText.overview)
+        console.write(HelpText.overview(in: helpLanguage))
         return .success
       }
-      guard let text = HelpText.topic(topic) else {
+      guard let text = HelpText.topic(topic, in: helpLanguage) else {
         console.writeError("kurs: no help for '\(topic)'\(didYouMean(topic, CommandLineParser.commandNames))\n")
         return .usage
       }
@@ -136,7 +144,8 @@ public struct KursCLI {
     case .signCertificate(let file, let key, let issuerName, let output):
       return signCertificate(file, key: key, issuerName: issuerName, output: output, locator: locator, loader: loader)
     case .verifyCertificate(let file, let issuerKey):
-      return verifyCertificate(file, issuerKey: issuerKey, locator: locator, loader: loader)
+      return verifyCertificate(
+        file, issuerKey: issuerKey, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
     }
   }
 

@@ -19,17 +19,29 @@ public final class LearningSession {
     public var lrs: LRSClient?
     /// Sets what Ctrl-C prints: while a step waits unsaved, it must not say "saved".
     public var setInterruptMessage: @Sendable (String) -> Void = { _ in }
+    /// The interface's language, when it is not the course's (a Ukrainian interface over a
+    /// course in Russian); `nil`: the course's language.
+    public var uiLanguage: String?
+    /// Whether text is wrapped at the terminal's width. Off in plain mode unless asked
+    /// (`--wrap N`), so that a screen reader reads a paragraph as one line.
+    public var lineBreaks = true
+    /// What the language key (`l`) offers and where the choice is kept; `nil`: the languages of
+    /// the interface and the course, kept for this session only.
+    public var languageSwitch: LanguageSwitch?
     public init() {}
   }
 
   let course: Course
-  let engine: Engine
+  private(set) var engine: Engine
   let learner: LearnerProfile
   let journal: Journal
   let console: Console
   let input: LineReader
   let options: Options
-  let language: String
+  /// The course's language (its texts).
+  private(set) var language: String
+  /// The interface's language (the runner's own words).
+  private(set) var uiLanguage: String
   private var state = CourseState()
   /// The current run of each module: the xAPI registration of its statements.
   private var registrations: [String: String] = [:]
@@ -48,6 +60,7 @@ public final class LearningSession {
     self.course = course
     self.learner = learner
     self.language = language
+    self.uiLanguage = options.uiLanguage ?? language
     self.engine = Engine(course: course, language: language, seed: learner.id)
     self.journal = journal
     self.console = console
@@ -56,18 +69,20 @@ public final class LearningSession {
   }
 
   private var renderer: ScreenRenderer {
-    ScreenRenderer(width: options.width(), language: language, plain: options.plain, colour: options.colour)
+    var renderer = ScreenRenderer(width: options.width(), language: uiLanguage, plain: options.plain, colour: options.colour)
+    renderer.lineBreaks = options.lineBreaks
+    return renderer
   }
 
   private func t(_ key: Localization.Key, _ arguments: String...) -> String {
-    Localization.string(key, language, arguments: arguments)
+    Localization.string(key, uiLanguage, arguments: arguments)
   }
 
   /// Rebuilds the learner's state from the journal.
   /// - Returns: notices for the learner (a cut-off last record, a changed course), if any.
   public func restore() throws(Journal.ReadError) -> [String] {
     let (entries, notice) = try journal.read()
-    var notices = notice.map { [$0.text(language)] } ?? []
+    var notices = notice.map { [$0.text(uiLanguage)] } ?? []
     let outcome = Replay.rebuild(entries, engine: engine)
     if let change = outcome.change {
       notices.append(t(.courseChanged, change.oldVersion, change.newVersion, String(change.dropped)))
@@ -166,17 +181,20 @@ public final class LearningSession {
   /// A content note before a course or module. The keys work here too: the learner can open
   /// the help resources before reading on.
   private func contentNote(_ note: LocalizedBody) -> NoteOutcome {
-    let lines = renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
-      + [""] + renderer.wrapped(t(.pauseReminder)) + [""] + renderer.wrapped(t(.pressEnter))
+    var lines: [String] {
+      renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
+        + [""] + renderer.wrapped(t(.pauseReminder)) + [""] + renderer.wrapped(t(.pressEnter))
+    }
     show(lines)
     while true {
       guard let line = prompt(canGoBack: false) else { return .inputEnded }
       switch LearnerKeys.key(line) {
       case "q": return .quit
       case QuickExit.key: return .quickExit
-      case "?": show(renderer.helpLines(Localization.string(.help, language)))
+      case "?": show(renderer.helpLines(t(.help)))
       case "r": showResources()
       case "p": showProgress()
+      case LearnerKeys.language: if chooseLanguage() { show(lines) }
       case "s": show(lines)
       default: return .read
       }
@@ -316,12 +334,22 @@ public final class LearningSession {
         guard let line = prompt(canGoBack: canGoBack, footer: !footerShown) else { return endOfInput() }
         let key = LearnerKeys.key(line)
         // After the help, the resources, the progress or the screen again, the keys are shown anew.
-        footerShown = !["?", "r", "p", "s"].contains(key)
+        footerShown = !["?", "r", "p", "s", LearnerKeys.language].contains(key)
         switch key {
         case "q": return quit()
         case QuickExit.key: return quickExit()
         case "?":
-          show(renderer.helpLines(Localization.string(.help, language)))
+          show(renderer.helpLines(t(.help)))
+        case LearnerKeys.language:
+          // The same screen again, in the new language: the state does not depend on it.
+          if chooseLanguage() {
+            do {
+              screen = try currentScreen()
+            } catch {
+              return refused(error)
+            }
+            show(renderer.render(screen))
+          }
         case "r":
           showResources()
         case "p":
@@ -339,7 +367,7 @@ public final class LearningSession {
           do {
             switch screen {
             case .question(let question) where question.kind == .matching:
-              switch AnswerParser.parseMatching(line, for: question, language: language, pending: pendingPairs) {
+              switch AnswerParser.parseMatching(line, for: question, language: uiLanguage, pending: pendingPairs) {
               case .complete(let answer):
                 pendingPairs = [:]
                 screen = try step(.answer(answer))
@@ -351,7 +379,7 @@ public final class LearningSession {
                 say(message.text)
               }
             case .question(let question):
-              switch AnswerParser.parse(line, for: question, language: language) {
+              switch AnswerParser.parse(line, for: question, language: uiLanguage) {
               case .success(let answer):
                 screen = try step(.answer(answer))
                 answered = true
@@ -445,7 +473,7 @@ public final class LearningSession {
 
   /// A message of the runner, each line wrapped to the terminal's width; a line that starts with
   /// two spaces is a command to copy and is never broken.
-  private func say(_ text: String) {
+  func say(_ text: String) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
       line.hasPrefix("  ") || line.isEmpty ? [String(line)] : renderer.wrapped(String(line))
     }
@@ -479,6 +507,16 @@ public final class LearningSession {
     if quickExitRequested { return QuickExit.key }
     console.write((footer ? renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n" : "") + "> ")
     return input.readLine()
+  }
+
+  /// The quick exit at a prompt that cannot end the session itself: the next prompt ends it.
+  func requestQuickExit() { quickExitRequested = true }
+
+  /// From the next screen on, the interface and the course in these languages.
+  func switchLanguage(ui: String, course shown: String) {
+    uiLanguage = ui
+    language = shown
+    engine = Engine(course: course, language: shown, seed: learner.id)
   }
 
   /// Set when the learner asked for the quick exit at a prompt that cannot end the session
