@@ -1,0 +1,139 @@
+import Foundation
+import KursKit
+import Testing
+
+/// Issue 20, points 7 and 8 through the real binary: help in Russian and Ukrainian, the
+/// Ukrainian interface over a course in Russian, the language key in a course and on the home
+/// screen (kept for resume), and `--plain` paragraphs on one line.
+@Suite struct LanguageCommandTests {
+  static let courses = KursProcess.repository.appendingPathComponent("Courses").path
+  /// No locale: what a test sets is all there is.
+  static let noLocale = ["LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C"]
+
+  func temporaryDataDirectory() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("kurs-language-\(UUID().uuidString)")
+  }
+
+  func kurs(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> KursProcess.Result {
+    try KursProcess.run(arguments, input: input, environment: Self.noLocale.merging(environment) { $1 })
+  }
+
+  func savedLanguage(_ data: URL, of name: String) throws -> String? {
+    let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
+    return try #require(profiles?.first { $0["name"] as? String == name })["language"] as? String
+  }
+
+  // MARK: Help
+
+  @Test func helpSpeaksRussianAndUkrainianFromTheFlagOrTheLocale() throws {
+    let russian = try kurs(["--lang", "ru", "help"])
+    #expect(russian.exitCode == 0)
+    #expect(russian.output.contains("команды для учащихся:"), "\(russian.output)")
+    #expect(try kurs(["help", "--lang", "ru"]).output == russian.output)
+    #expect(try kurs(["help"], environment: ["LANGUAGE": "ru:en", "LANG": "en_US.UTF-8"]).output == russian.output)
+
+    let ukrainian = try kurs(["--lang", "uk", "help"])
+    #expect(ukrainian.output.contains("команди для учасників і учасниць:"), "\(ukrainian.output)")
+    #expect(try kurs(["help"], environment: ["LC_ALL": "uk_UA.UTF-8"]).output == ukrainian.output)
+    let start = try kurs(["help", "start"], environment: ["LANG": "uk_UA.UTF-8"])
+    #expect(start.output.hasPrefix("як запускати: kurs start"), "\(start.output)")
+
+    // English stays exactly the English text; the authors' commands stay English everywhere.
+    #expect(try kurs(["--help"]).output == HelpText.overview)
+    #expect(try kurs(["help", "validate", "--lang", "uk"]).output == HelpText.topic("validate"))
+  }
+
+  // MARK: The Ukrainian interface
+
+  @Test func aUkrainianLearnerReadsTheInterfaceInUkrainianAndTheCourseInRussian() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let result = try kurs(
+      ["start", "example", "--learner", "Оксана", "--data-dir", data.path, "--courses", Self.courses],
+      input: "q\n", environment: ["LANG": "uk_UA.UTF-8"])
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.contains("== Перш ніж почати =="), "\(result.output)")
+    #expect(result.output.contains("В этом примере упоминается остановка полицией."))
+    #expect(result.output.contains("? довідка · q зберегти й вийти"))
+    #expect(result.output.contains("Ви ще не почали, тож зберігати поки нічого."))
+  }
+
+  // MARK: The language key
+
+  @Test func theLanguageKeyInACourseSwitchesAtOnceAndResumeKeepsIt() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let arguments = ["--data-dir", data.path, "--courses", Self.courses]
+    // д is l on the Russian and the Ukrainian layout; й is q.
+    let first = try kurs(["start", "example", "--learner", "Оксана", "--lang", "en"] + arguments, input: "д\n3\n\n\nй\n")
+    #expect(first.exitCode == 0, "\(first.errors)")
+    #expect(first.output.contains("Language · Язык · Мова\n  1. English\n  2. Русский\n  3. Українська"), "\(first.output)")
+    #expect(first.output.contains("Мова: Українська. Kurs запам’ятає цей вибір для профілю «Оксана»"))
+    #expect(first.output.contains("Цей курс не має тексту вибраною мовою (Українська); його показано мовою: Русский."))
+    // The note again, in the new languages, then the course goes on in them.
+    #expect(first.output.contains("== Перш ніж почати ==\nВ этом примере упоминается остановка полицией."))
+    #expect(first.output.contains("Добро пожаловать"))
+    #expect(first.output.contains("Ваш прогрес збережено."))
+    #expect(try savedLanguage(data, of: "Оксана") == "uk")
+
+    let resumed = try kurs(["resume", "--learner", "Оксана"] + arguments, input: "")
+    #expect(resumed.output.contains("Добро пожаловать"), "\(resumed.output)")
+    #expect(resumed.output.contains("Натисніть Enter, щоб продовжити."))
+    #expect(!resumed.output.contains("Press Enter"))
+
+    // In the middle of a page: the same page again, in English, and kept.
+    let switched = try kurs(["resume", "--learner", "Оксана"] + arguments, input: "l\n1\nq\n")
+    let after = try #require(switched.output.components(separatedBy: "Language: English.").last)
+    #expect(after.contains("Welcome") && after.contains("Press Enter to continue."), "\(switched.output)")
+    #expect(try savedLanguage(data, of: "Оксана") == "en")
+  }
+
+  @Test func theHomeScreenOffersTheLanguageBeforeAndAfterTheProfile() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let arguments = ["--data-dir", data.path, "--courses", Self.courses]
+    // No profile yet: the language first, then the name, asked in the chosen language.
+    let first = try kurs(arguments, input: "l\n3\nОксана\nq\n")
+    #expect(first.exitCode == 0, "\(first.errors)")
+    #expect(first.output.contains("Type l to choose the language (now: English)."), "\(first.output)")
+    #expect(first.output.contains("Введіть ім’я або псевдонім для профілю"))
+    #expect(first.output.contains("Введіть номер курсу або q, щоб вийти."))
+    #expect(first.output.contains("Пример: безопасная дорога домой"), "the course in Russian")
+    #expect(try savedLanguage(data, of: "Оксана") == "uk")
+
+    // With the profile: the course list in its language, and `?` names the key.
+    let second = try kurs(arguments, input: "1\n?\nд\n2\nq\n")
+    #expect(second.output.contains("Введіть l, щоб вибрати мову (зараз: Українська)."), "\(second.output)")
+    #expect(second.output.contains("Язык: Русский. Kurs запомнит этот выбор для профиля «Оксана»"))
+    #expect(second.output.contains("Введите номер курса или q, чтобы выйти."))
+    #expect(try savedLanguage(data, of: "Оксана") == "ru")
+  }
+
+  // MARK: Plain mode
+
+  /// Issue 20, point 8: in `--plain` a paragraph is one line, however narrow the terminal, so
+  /// that a screen reader reads a sentence whole; `--wrap N` and `KURS_WRAP` ask for breaks.
+  @Test func plainParagraphsAreOneLineUnlessAWidthIsAsked() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let arguments = ["start", "marina", "--learner", "Reader", "--data-dir", data.path, "--courses", Self.courses, "--plain"]
+    let paragraph =
+      "This course talks about police violence, including sexual violence, threats and detention. There are no graphic descriptions, but some parts may be hard to read, especially if you have lived through something similar."
+    let plain = try kurs(arguments, input: "q\n")
+    let lines = plain.output.components(separatedBy: "\n")
+    #expect(lines.contains(paragraph), "\(plain.output)")
+    #expect(lines.contains("? help · q save and quit · x quick exit · r resources · p progress · s show again"))
+
+    for (wrap, environment) in [(40, [:]), (50, ["KURS_WRAP": "50"])] {
+      let wrapped = try kurs(arguments + (environment.isEmpty ? ["--wrap", "40"] : []), input: "q\n", environment: environment)
+      #expect(wrapped.exitCode == 0, "\(wrapped.errors)")
+      let shown = wrapped.output.components(separatedBy: "\n")
+      #expect(!shown.contains(paragraph))
+      #expect(shown.contains { $0.hasPrefix("This course talks about police") })
+      for line in shown { #expect(TextLayout.width(of: line) <= wrap, "\(wrap): \(line)") }
+    }
+    let refused = try kurs(arguments, input: "q\n", environment: ["KURS_WRAP": "narrow"])
+    #expect(refused.exitCode == 64)
+    #expect(refused.errors.contains("KURS_WRAP=narrow is not a number of columns from 20 to 1000"))
+  }
+}
