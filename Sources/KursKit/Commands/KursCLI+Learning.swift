@@ -262,7 +262,7 @@ extension KursCLI {
     guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
     if let language = options.language, !Localization.languages.contains(language), !course.languages.contains(language) {
       let known = Array(Set(Localization.languages + course.languages)).sorted()
-      console.writeError("kurs: " + t(.unknownLanguage, "en", language, known.joined(separator: ", ")) + "\n")
+      console.writeError("kurs: " + t(.unknownLanguage, uiLanguage(options, learner: nil), language, known.joined(separator: ", ")) + "\n")
       return .usage
     }
     // The record store's address and credentials are checked before anything is written.

@@ -99,7 +99,7 @@ extension KursCLI {
       var isFolder: ObjCBool = false
       let folder = url.deletingLastPathComponent()
       guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-        console.writeError("kurs: \(url.path): the folder \(folder.path) does not exist: create it first, or choose another --out\n")
+        console.writeError("kurs: " + t(.exportNoFolder, language, url.path, folder.path) + "\n")
         return .invalid
       }
       guard !FileManager.default.fileExists(atPath: url.path) else {

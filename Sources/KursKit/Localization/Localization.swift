@@ -22,7 +22,7 @@ public enum Localization {
     case verifySignedMeaning, verifyIssuerUnsigned, verifyNotSigned, verifyInvalidOne, verifyInvalidMany
     case verifyProblem, problemFormat, problemCourse, problemCourseVersion, problemCourseDigest, problemName
     case problemDate, problemLearner, problemTranscript, problemScores, problemContent, problemSignature
-    case problemIssuer
+    case problemIssuer, exportNoFolder
     case resourcesTitle, glossaryTitle, helpResourcesTitle, checklistsTitle, noResources
     case contentNoteTitle, pauseReminder, nothingSavedYet
     case noteInfo, noteTip, noteWarning, noteImportant
@@ -226,6 +226,11 @@ public enum Localization {
         Відповіді: номер (2); кілька номерів (1 3 або 1,3); порядок (3 1 2); пари (1b 2a 3c).
         Клавіші працюють і в українській та російській розкладці: й q, ч x, к r, з p, і або ы s, и b, д l.
         """,
+    ],
+    .exportNoFolder: [
+      "en": "{0}: the folder {1} does not exist: create it first, or choose another --out",
+      "ru": "{0}: папки {1} нет: сначала создайте её или укажите другую через --out",
+      "uk": "{0}: папки {1} немає: спершу створіть її або вкажіть іншу через --out",
     ],
     // MARK: Choosing the language (the l key)
     .languageTitle: ["en": "Language · Язык · Мова", "ru": "Язык · Language · Мова", "uk": "Мова · Language · Язык"],
