@@ -197,9 +197,9 @@ public enum HelpText {
         usage: kurs resume [--learner NAME]
 
         Continues the course you were last in, at the very screen you left: the same page,
-        or the same question with the same tries used, in the same language. q, Ctrl-C and the end of input all
-        save first and print this command to come back. A completed course whose
-        certificate files are missing or incomplete gets them written again.
+        or the same question with the same tries used, in the same language. q, Ctrl-C and
+        the end of input all save first and print this command to come back. A completed
+        course whose certificate files are missing or incomplete gets them written again.
 
         example:
           kurs resume --learner Sveta

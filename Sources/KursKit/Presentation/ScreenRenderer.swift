@@ -145,7 +145,7 @@ public struct ScreenRenderer: Sendable {
           lines += wrapped(inline(item), indent: indent + 2, marker: marker)
         }
       case .quote(let speaker, let text):
-        let quoted = language == "ru" ? "«\(inline(text))»" : "“\(inline(text))”"
+        let quoted = ["ru", "uk"].contains(language) ? "«\(inline(text))»" : "“\(inline(text))”"
         let line = speaker.map { plain ? "\($0): \(quoted)" : "\(quoted) — \($0)" } ?? quoted
         lines += wrapped(line, indent: indent + 2)
       case .note(let kind, let title, let inner):
