@@ -21,7 +21,7 @@ extension Engine {
       // True before false, always: a shuffled true/false reads as a trick.
       let ordered = ["true", "false"].compactMap { id in question.choices.first { $0.id == id } }
       return (ordered.map { choice in
-        QuestionScreen.Option(id: choice.id, text: self.text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, language)))
+        QuestionScreen.Option(id: choice.id, text: self.text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, interfaceLanguage ?? language)))
       }, [])
     case .ordering:
       return (generator.derangedOrder(question.items.map { option($0.id, $0.text) }), [])
@@ -158,7 +158,7 @@ extension Engine {
       choiceFeedback = question.choices.filter { ids.contains($0.id) }.compactMap { text($0.feedback) }
       if !isCorrect {
         correctAnswer = question.choices.filter(\.isCorrect).compactMap { choice in
-          text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, language))
+          text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, interfaceLanguage ?? language))
         }
       }
     case .order:

@@ -75,7 +75,7 @@ public enum Localization {
     .promptMultiple: [
       "en": "Type the numbers of all answers that apply, for example: 1 3",
       "ru": "Введите номера всех подходящих ответов, например: 1 3",
-      "uk": "Введіть номери всіх правильних відповідей, наприклад: 1 3",
+      "uk": "Введіть номери всіх відповідей, які підходять, наприклад: 1 3",
     ],
     .promptOrdering: [
       "en": "Type the numbers in the right order, for example: 3 1 2",
@@ -572,7 +572,7 @@ public enum Localization {
     .branchLoop: [
       "en": "module '{0}' loops through branches at '{1}' without showing anything; please tell the course author (kurs validate finds this)",
       "ru": "модуль «{0}» зацикливается на ветвлениях в «{1}» и ничего не показывает; сообщите автору курса (это находит kurs validate)",
-      "uk": "модуль «{0}» зациклюється на розгалуженнях у «{1}» і нічого не показує; повідомте авторові курсу (це знаходить kurs validate)",
+      "uk": "модуль «{0}» зациклюється на розгалуженнях у «{1}» і нічого не показує; повідомте про це авторам курсу (це знаходить kurs validate)",
     ],
     .courseChanged: [
       "en": "this course was updated since your last visit (version {0}, now {1}). Modules you passed stay passed, your answers to questions that still exist are kept ({2} earlier steps no longer fit and were set aside), and you continue from the last step you reached that still exists.",
@@ -703,7 +703,7 @@ public enum Localization {
     .certificateAwardedTo: [
       "en": "This certificate is awarded to",
       "ru": "Получатель сертификата:",
-      "uk": "Отримувач сертифіката:",
+      "uk": "Сертифікат видано на ім’я:",
     ],
     .certificateForCourse: [
       "en": "for completing the course",

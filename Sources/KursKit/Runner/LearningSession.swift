@@ -62,6 +62,7 @@ public final class LearningSession {
     self.language = language
     self.uiLanguage = options.uiLanguage ?? language
     self.engine = Engine(course: course, language: language, seed: learner.id)
+    self.engine.interfaceLanguage = options.uiLanguage
     self.journal = journal
     self.console = console
     self.input = input
@@ -517,6 +518,7 @@ public final class LearningSession {
     uiLanguage = ui
     language = shown
     engine = Engine(course: course, language: shown, seed: learner.id)
+    engine.interfaceLanguage = ui
   }
 
   /// Set when the learner asked for the quick exit at a prompt that cannot end the session

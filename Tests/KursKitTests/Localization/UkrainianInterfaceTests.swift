@@ -85,4 +85,26 @@ import Testing
     }
     #expect(message.text == "Введіть 1 або 2 чи слово «правда» або «неправда».")
   }
+
+  /// The true/false options a course leaves unnamed are the interface's words: a Ukrainian
+  /// interface over a course in Russian shows «правда», as its prompt says.
+  @Test func unnamedTrueFalseOptionsFollowTheInterfaceLanguage() throws {
+    let course = try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+    var state = CourseState()
+    state.currentModule = "practice"
+    var module = ModuleState()
+    module.status = .inProgress
+    module.node = "truth"
+    state.modules["practice"] = module
+    var engine = Engine(course: course, language: "ru", seed: "x")
+    guard case .question(let russian) = try engine.currentScreen(state) else {
+      Issue.record("the true/false question")
+      return
+    }
+    #expect(russian.options.map(\.text.plain) == ["верно", "неверно"])
+    engine.interfaceLanguage = "uk"
+    guard case .question(let ukrainian) = try engine.currentScreen(state) else { return }
+    #expect(ukrainian.options.map(\.text.plain) == ["правда", "неправда"])
+    #expect(ukrainian.prompt.plain == "Анна сама виновата в том, что её остановили.")
+  }
 }
