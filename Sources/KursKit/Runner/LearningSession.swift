@@ -519,6 +519,8 @@ public final class LearningSession {
     language = shown
     engine = Engine(course: course, language: shown, seed: learner.id)
     engine.interfaceLanguage = ui
+    // Ctrl-C from now on says so in the new language (every step so far is on disk).
+    options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n")
   }
 
   /// Set when the learner asked for the quick exit at a prompt that cannot end the session
