@@ -58,6 +58,30 @@ import Testing
     #expect(result.output.contains("Ви ще не почали, тож зберігати поки нічого."))
   }
 
+  /// What a learner sees from progress, export, join and forget follows the language saved in
+  /// their profile; a mistyped course is named in the language asked for.
+  @Test func theLearnersCommandsFollowTheirSavedLanguage() throws {
+    let data = temporaryDataDirectory()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let arguments = ["--data-dir", data.path, "--courses", Self.courses]
+    let started = try kurs(["start", "example", "--learner", "Оксана", "--lang", "uk"] + arguments, input: "\n\n\nq\n")
+    #expect(started.exitCode == 0, "\(started.errors)")
+    let learner = ["--learner", "Оксана"] + arguments
+    let progress = try kurs(["progress"] + learner)
+    #expect(progress.output.contains("Основы: триває · бали 0 з 5, прохідний бал 3"), "\(progress.output)")
+    let file = data.appendingPathComponent("export.json").path
+    let export = try kurs(["export", "--out", file] + learner)
+    #expect(export.output.hasPrefix("Файл \(file) записано"), "\(export.output)\(export.errors)")
+    let missing = try kurs(["export", "--out", "/nonexistent-kurs-folder/x.json"] + learner)
+    #expect(missing.errors.contains("папки /nonexistent-kurs-folder немає"), "\(missing.errors)")
+    let join = try kurs(["join", "example-K7P4QX"] + learner)
+    #expect(join.output.contains("Оксана: ви в групі example-K7P4QX"), "\(join.output)\(join.errors)")
+    let typo = try kurs(["start", "exampel", "--lang", "uk"] + learner)
+    #expect(typo.errors.contains("курсу «exampel» немає (можливо, «example»?)"), "\(typo.errors)")
+    let forget = try kurs(["forget", "Оксана"] + arguments, input: "Оксана\n")
+    #expect(forget.output.contains("Усі записи «Оксана» на цьому комп’ютері видалено."), "\(forget.output)")
+  }
+
   // MARK: The language key
 
   @Test func theLanguageKeyInACourseSwitchesAtOnceAndResumeKeepsIt() throws {

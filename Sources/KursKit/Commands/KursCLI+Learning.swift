@@ -117,7 +117,8 @@ extension KursCLI {
       if let existing = try store.existingProfile(named: name) { return existing }
       let names = try store.profiles().map(\.name)
       throw StoreError(LocalizedMessage(
-        .noSuchLearner, name, store.root.path, didYouMean(name, names),
+        .noSuchLearner, name, store.root.path,
+        Localization.didYouMean(name, names, language: uiLanguage(options, learner: nil)),
         names.isEmpty ? "-" : names.joined(separator: ", ")))
     }
     let profiles = try store.profiles()
@@ -259,7 +260,8 @@ extension KursCLI {
 
   /// `kurs start COURSE [--module ID]`.
   func start(course name: String, module: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
-    guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
+    guard let course = loadValid(name, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
+    else { return .invalid }
     if let language = options.language, !Localization.languages.contains(language), !course.languages.contains(language) {
       let known = Array(Set(Localization.languages + course.languages)).sorted()
       console.writeError("kurs: " + t(.unknownLanguage, uiLanguage(options, learner: nil), language, known.joined(separator: ", ")) + "\n")

@@ -150,10 +150,15 @@ public struct KursCLI {
   }
 
   /// Loads a course for graph and stats; prints its errors and returns `nil` when it has any.
-  func loadValid(_ name: String, locator: CourseLocator, loader: CourseLoader) -> Course? {
+  /// - Parameter language: the language of the message when there is no such course (a
+  ///   learner's `kurs start`); a course's errors are an author's, in English.
+  func loadValid(_ name: String, locator: CourseLocator, loader: CourseLoader, language: String = "en") -> Course? {
     guard let path = locator.path(for: name) else {
       console.writeError(
-        "kurs: no course '\(name)'\(didYouMean(name, locator.courseIDs())); looked in \(locator.searchedDescription); give a course id or a path\n")
+        "kurs: "
+          + Localization.string(
+            .noSuchCourse, language, name, Localization.didYouMean(name, locator.courseIDs(), language: language),
+            locator.searchedDescription) + "\n")
       return nil
     }
     var report = ValidationReport(strict: false)

@@ -22,7 +22,7 @@ public enum Localization {
     case verifySignedMeaning, verifyIssuerUnsigned, verifyNotSigned, verifyInvalidOne, verifyInvalidMany
     case verifyProblem, problemFormat, problemCourse, problemCourseVersion, problemCourseDigest, problemName
     case problemDate, problemLearner, problemTranscript, problemScores, problemContent, problemSignature
-    case problemIssuer, exportNoFolder
+    case problemIssuer, exportNoFolder, noSuchCourse, didYouMean
     case resourcesTitle, glossaryTitle, helpResourcesTitle, checklistsTitle, noResources
     case contentNoteTitle, pauseReminder, nothingSavedYet
     case noteInfo, noteTip, noteWarning, noteImportant
@@ -232,6 +232,12 @@ public enum Localization {
       "ru": "{0}: папки {1} нет: сначала создайте её или укажите другую через --out",
       "uk": "{0}: папки {1} немає: спершу створіть її або вкажіть іншу через --out",
     ],
+    .noSuchCourse: [
+      "en": "no course '{0}'{1}; looked in {2}; give a course id or a path",
+      "ru": "курса «{0}» нет{1}; искали в: {2}; укажите идентификатор курса или путь к нему",
+      "uk": "курсу «{0}» немає{1}; шукали в: {2}; вкажіть ідентифікатор курсу або шлях до нього",
+    ],
+    .didYouMean: ["en": " (did you mean '{0}'?)", "ru": " (может быть, «{0}»?)", "uk": " (можливо, «{0}»?)"],
     // MARK: Choosing the language (the l key)
     .languageTitle: ["en": "Language · Язык · Мова", "ru": "Язык · Language · Мова", "uk": "Мова · Language · Язык"],
     .languagePrompt: [
@@ -800,6 +806,11 @@ public enum Localization {
       }
     }
     return result + rest
+  }
+
+  /// " (did you mean 'x'?)" in `language` when a known name is close to `name`, else "".
+  public static func didYouMean(_ name: String, _ known: [String], language: String) -> String {
+    Suggestion.closest(to: name, in: known).map { string(.didYouMean, language, $0) } ?? ""
   }
 
   /// Whether the table has `key` in `language`: for the test that every string is translated.

@@ -127,7 +127,7 @@ public final class LearningSession {
       if let requested {
         guard course.module(requested) != nil else {
           let ids = course.modules.map(\.id)
-          console.writeError("kurs: " + t(.noSuchModule, course.id, requested, didYouMean(requested, ids), ids.joined(separator: ", ")) + "\n")
+          console.writeError("kurs: " + t(.noSuchModule, course.id, requested, Localization.didYouMean(requested, ids, language: uiLanguage), ids.joined(separator: ", ")) + "\n")
           return .usage
         }
         if state.currentModule == requested, state.module(requested).status == .inProgress {
