@@ -136,6 +136,15 @@ import Testing
     let ukrainian = try kurs(["--lang", "uk", "certificate", "verify", file])
     #expect(ukrainian.output.contains("\(file): помилка: неправильна дата."), "\(ukrainian.output)")
     #expect(ukrainian.output.contains("сертифікат недійсний: \(file)"))
+
+    let otherCourse = try edited("other-course-ru") { json in
+      var record = json["kurs"] as? [String: Any] ?? [:]
+      record["course"] = ["id": "first-aid", "version": "1.0", "digest": "x"]
+      json["kurs"] = record
+    }
+    let notHere = try kurs(["certificate", "verify", otherCourse, "--lang", "ru"])
+    #expect(notHere.exitCode == 2)
+    #expect(notHere.errors.contains("\(otherCourse) выдан за курс «first-aid» версии 1.0, а его здесь нет"), "\(notHere.errors)")
   }
 
   @Test func signedCertificatesCheckWithTheRightKeyOnly() throws {

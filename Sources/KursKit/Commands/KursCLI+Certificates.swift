@@ -139,7 +139,10 @@ extension KursCLI {
     case .signed(let token):
       guard let issuerKey else {
         err(
-          "kurs: \(file) is signed; give the issuer's public key to check it: kurs certificate verify \(Self.shellQuoted(file)) --issuer-key ISSUER.pub\n")
+          "kurs: "
+            + Localization.string(
+              .verifyNeedsKey, language, file,
+              "kurs certificate verify \(Self.shellQuoted(file)) --issuer-key ISSUER.pub") + "\n")
         return .usage
       }
       let publicKey: Ed25519.PublicKey
@@ -156,7 +159,7 @@ extension KursCLI {
       signedWith = issuerKey
     }
     let course: Course
-    switch certificateCourse(credential, file: file, locator: locator, loader: loader) {
+    switch certificateCourse(credential, file: file, locator: locator, loader: loader, language: language) {
     case .success(let value): course = value
     case .failure(let failure): return failure.code
     }
@@ -220,7 +223,7 @@ extension KursCLI {
 
   /// The local course a certificate is for, from the courses folder.
   private func certificateCourse(
-    _ credential: Credential, file: String, locator: CourseLocator, loader: CourseLoader
+    _ credential: Credential, file: String, locator: CourseLocator, loader: CourseLoader, language: String = "en"
   ) -> Result<Course, ExitCodeFailure> {
     let reference = credential.kurs.course
     // The id comes from a file anyone can edit: it must be a course id, never a path.
@@ -232,7 +235,9 @@ extension KursCLI {
     }
     guard let folder = locator.path(for: reference.id) else {
       err(
-        "kurs: \(file) is for course '\(reference.id)' version \(reference.version), which is not here (looked in \(locator.searchedDescription)); add that course with 'kurs add FILE', or give the folder that holds it with --courses DIR\n")
+        "kurs: "
+          + Localization.string(
+            .verifyCourseNotHere, language, file, reference.id, reference.version, locator.searchedDescription) + "\n")
       return .failure(ExitCodeFailure(.unreadable))
     }
     guard let course = loadValid(folder, locator: locator, loader: loader) else {

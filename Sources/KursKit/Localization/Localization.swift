@@ -22,7 +22,7 @@ public enum Localization {
     case verifySignedMeaning, verifyIssuerUnsigned, verifyNotSigned, verifyInvalidOne, verifyInvalidMany
     case verifyProblem, problemFormat, problemCourse, problemCourseVersion, problemCourseDigest, problemName
     case problemDate, problemLearner, problemTranscript, problemScores, problemContent, problemSignature
-    case problemIssuer, exportNoFolder, noSuchCourse, didYouMean
+    case problemIssuer, exportNoFolder, noSuchCourse, didYouMean, verifyNeedsKey, verifyCourseNotHere
     case resourcesTitle, glossaryTitle, helpResourcesTitle, checklistsTitle, noResources
     case contentNoteTitle, pauseReminder, nothingSavedYet
     case noteInfo, noteTip, noteWarning, noteImportant
@@ -313,6 +313,16 @@ public enum Localization {
       "en": "{0}: error: {1}: {2}",
       "ru": "{0}: ошибка: {1}. Подробно (по-английски): {2}",
       "uk": "{0}: помилка: {1}. Докладно (англійською): {2}",
+    ],
+    .verifyNeedsKey: [
+      "en": "{0} is signed; give the issuer's public key to check it: {1}",
+      "ru": "{0} подписан; чтобы проверить его, укажите открытый ключ того, кто его выдал: {1}",
+      "uk": "{0} підписано; щоб перевірити його, вкажіть відкритий ключ того, хто його видав: {1}",
+    ],
+    .verifyCourseNotHere: [
+      "en": "{0} is for course '{1}' version {2}, which is not here (looked in {3}); add that course with 'kurs add FILE', or give the folder that holds it with --courses DIR",
+      "ru": "{0} выдан за курс «{1}» версии {2}, а его здесь нет (искали в: {3}); добавьте этот курс командой «kurs add ФАЙЛ» или укажите папку с ним через --courses DIR",
+      "uk": "{0} видано за курс «{1}» версії {2}, а його тут немає (шукали в: {3}); додайте цей курс командою «kurs add ФАЙЛ» або вкажіть папку з ним через --courses DIR",
     ],
     .problemFormat: [
       "en": "not a Kurs certificate, or a newer format",
@@ -653,7 +663,7 @@ public enum Localization {
     .learnerNameForbidden: [
       "en": "a learner name cannot contain control characters or direction overrides ({0} at character {1}); type the name again without it",
       "ru": "имя учащегося не может содержать управляющие символы или символы смены направления ({0} в позиции {1}); введите имя ещё раз без него",
-      "uk": "ім’я профілю не може містити керівних символів або символів зміни напрямку тексту ({0} на позиції {1}); введіть ім’я ще раз без нього",
+      "uk": "ім’я профілю не може містити керувальних символів або символів зміни напрямку тексту ({0} на позиції {1}); введіть ім’я ще раз без нього",
     ],
     .courseIDUnsafe: [
       "en": "course id '{0}' cannot name a file; use letters, digits, '-' and '_'",
