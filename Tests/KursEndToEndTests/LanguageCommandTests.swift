@@ -78,6 +78,13 @@ import Testing
     #expect(join.output.contains("Оксана: ви в групі example-K7P4QX"), "\(join.output)\(join.errors)")
     let typo = try kurs(["start", "exampel", "--lang", "uk"] + learner)
     #expect(typo.errors.contains("курсу «exampel» немає (можливо, «example»?)"), "\(typo.errors)")
+    let courses = try kurs(["courses", "--lang", "uk"] + arguments)
+    #expect(courses.output.hasPrefix("курси в \(Self.courses):\n  example 1.0.0  Пример: безопасная дорога домой"), "\(courses.output)")
+    let packed = data.appendingPathComponent("example.xml").path
+    _ = try kurs(["pack", "example", "--out", packed, "--courses", Self.courses])
+    let added = try kurs(["add", packed, "--data-dir", data.path], environment: ["LANG": "uk_UA.UTF-8"])
+    #expect(added.output.hasPrefix("курс «example» 1.0.0 (Пример: безопасная дорога домой) додано до "), "\(added.output)\(added.errors)")
+    #expect(added.output.contains("почати його: kurs start example"))
     let forget = try kurs(["forget", "Оксана"] + arguments, input: "Оксана\n")
     #expect(forget.output.contains("Усі записи «Оксана» на цьому комп’ютері видалено."), "\(forget.output)")
   }

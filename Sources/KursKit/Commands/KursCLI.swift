@@ -112,11 +112,11 @@ public struct KursCLI {
       return newCourse(
         id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? newCourseDirectory(locator), languages: languages)
     case .courses:
-      return listCourses(options, locator: locator, loader: loader, language: language, home: false)
+      return listCourses(options, locator: locator, loader: loader, language: uiLanguage(options, learner: nil), home: false)
     case .pack(let course, let out):
       return pack(course, out: out, locator: locator, loader: loader)
     case .add(let path):
-      return add(path, locator: locator, loader: loader)
+      return add(path, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
     case .home:
       return home(options, locator: locator, loader: loader)
     case .start(let course, let module):
@@ -219,14 +219,18 @@ public struct KursCLI {
     for folder in folders {
       let parent = folder.deletingLastPathComponent().path
       if parent != heading {
-        console.write("\(heading.isEmpty ? "" : "\n")courses in \(parent):\n")
+        console.write((heading.isEmpty ? "" : "\n") + Localization.string(.coursesIn, language, parent) + "\n")
         heading = parent
       }
       let entry = catalogue.entry(for: folder, loader: loader)
       if entry.errorCount == 0, let id = entry.id {
-        console.write("  \(id) \(entry.version ?? "")  \(entry.title(language))  [\(entry.languages.joined(separator: ", "))]\n")
+        // The title in the first of the reader's languages the course has.
+        let shownIn = LanguageChain.first(of: LanguageChain.chain(explicit: options.language, environment: environment), in: entry.languages)
+        console.write("  \(id) \(entry.version ?? "")  \(entry.title(shownIn ?? language))  [\(entry.languages.joined(separator: ", "))]\n")
       } else {
-        console.write("  \(folder.lastPathComponent)  (invalid: \(entry.errorCount) errors; run kurs validate \(folder.path))\n")
+        console.write(
+          "  \(folder.lastPathComponent)  "
+            + Localization.string(.courseInvalidEntry, language, String(entry.errorCount), "kurs validate \(folder.path)") + "\n")
       }
     }
     catalogue.save()

@@ -23,6 +23,7 @@ public enum Localization {
     case verifyProblem, problemFormat, problemCourse, problemCourseVersion, problemCourseDigest, problemName
     case problemDate, problemLearner, problemTranscript, problemScores, problemContent, problemSignature
     case problemIssuer, exportNoFolder, noSuchCourse, didYouMean, verifyNeedsKey, verifyCourseNotHere
+    case coursesIn, courseInvalidEntry, courseAdded, courseReplaced, courseUnchanged, courseStartWith
     case resourcesTitle, glossaryTitle, helpResourcesTitle, checklistsTitle, noResources
     case contentNoteTitle, pauseReminder, nothingSavedYet
     case noteInfo, noteTip, noteWarning, noteImportant
@@ -238,6 +239,29 @@ public enum Localization {
       "uk": "курсу «{0}» немає{1}; шукали в: {2}; вкажіть ідентифікатор курсу або шлях до нього",
     ],
     .didYouMean: ["en": " (did you mean '{0}'?)", "ru": " (может быть, «{0}»?)", "uk": " (можливо, «{0}»?)"],
+    // MARK: kurs courses, kurs add
+    .coursesIn: ["en": "courses in {0}:", "ru": "курсы в {0}:", "uk": "курси в {0}:"],
+    .courseInvalidEntry: [
+      "en": "(invalid: {0} errors; run {1})",
+      "ru": "(с ошибками, их число: {0}; запустите {1})",
+      "uk": "(з помилками, їх кількість: {0}; запустіть {1})",
+    ],
+    .courseAdded: [
+      "en": "added course '{0}' {1} ({2}) to {3}",
+      "ru": "курс «{0}» {1} ({2}) добавлен в {3}",
+      "uk": "курс «{0}» {1} ({2}) додано до {3}",
+    ],
+    .courseReplaced: [
+      "en": "replaced course '{0}' {1} with {2} ({3}) in {4}",
+      "ru": "курс «{0}» обновлён с версии {1} до {2} ({3}) в {4}",
+      "uk": "курс «{0}» оновлено з версії {1} до {2} ({3}) у {4}",
+    ],
+    .courseUnchanged: [
+      "en": "course '{0}' {1} ({2}) was already in your courses; it is unchanged",
+      "ru": "курс «{0}» {1} ({2}) уже есть среди ваших курсов; он не изменён",
+      "uk": "курс «{0}» {1} ({2}) уже є серед ваших курсів; його не змінено",
+    ],
+    .courseStartWith: ["en": "start it with: {0}", "ru": "начать его: {0}", "uk": "почати його: {0}"],
     // MARK: Choosing the language (the l key)
     .languageTitle: ["en": "Language · Язык · Мова", "ru": "Язык · Language · Мова", "uk": "Мова · Language · Язык"],
     .languagePrompt: [
