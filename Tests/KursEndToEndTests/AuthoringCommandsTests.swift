@@ -8,7 +8,7 @@ import Testing
   @Test func validateExampleCourseIsCleanAndExitsZero() throws {
     let result = try KursProcess.run(["validate", "Courses/example", "--strict"])
     #expect(result.exitCode == 0)
-    #expect(result.output == "valid: 1 course, 5 files, 0 errors, 0 warnings\n")
+    #expect(result.errors == "valid: 1 course, 5 files, 0 errors, 0 warnings\n")
   }
 
   @Test func validateByCourseIDFindsTheBundledCourse() throws {
@@ -19,7 +19,8 @@ import Testing
   @Test func validatePrintsCompilerStyleFindingsAndExitsOne() throws {
     let result = try KursProcess.run(["validate", "unknown-next"], in: fixtures)
     #expect(result.exitCode == 1)
-    #expect(result.output == """
+    #expect(result.output.isEmpty, "diagnostics go to standard error, as a compiler writes them")
+    #expect(result.errors == """
       unknown-next/course.xml:6:16: error: next names node 'qq', which does not exist in module 'm' (did you mean 'q'?)
       invalid: 1 course, 1 file, 1 error, 0 warnings
 
@@ -29,7 +30,7 @@ import Testing
   @Test func unreadableFileExitsTwo() throws {
     let result = try KursProcess.run(["validate", "no-such-course"], in: fixtures)
     #expect(result.exitCode == 2)
-    #expect(result.output.hasPrefix("no-such-course:1:1: error: no such file or folder"))
+    #expect(result.errors.hasPrefix("no-such-course:1:1: error: no such file or folder"))
   }
 
   @Test func usageErrorsExitSixtyFour() throws {

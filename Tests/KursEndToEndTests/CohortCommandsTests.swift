@@ -44,7 +44,7 @@ import Testing
     let report = try KursProcess.run(["cohort", "report", "spring", "--data-dir", host])
     #expect(report.exitCode == 0)
     #expect(report.output.contains("Ana") && report.output.contains("Bea"))
-    #expect(report.output.contains("completion: started 2"))
+    #expect(report.output.contains("completion: started the course 2"))
     #expect(try KursProcess.run(["cohort", "report", "spring", "--html", html, "--data-dir", host]).exitCode == 0)
     #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<svg"))
 
@@ -72,6 +72,17 @@ import Testing
       ["export", "--out", root.appendingPathComponent("missing/ana.json").path, "--learner", "Ana", "--data-dir", root.appendingPathComponent("Ana").path])
     #expect(export.exitCode == 1)
     #expect(export.errors.contains("does not exist") && !export.errors.contains("permission"), "\(export.errors)")
+
+    // Issue 19.3: the host's language for the report's own words, times for people.
+    let russian = try KursProcess.run(["cohort", "report", "spring", "--lang", "ru", "--data-dir", host], environment: ["TZ": "UTC"])
+    #expect(russian.exitCode == 0, "\(russian.errors)")
+    #expect(russian.output.contains("Группа spring · Курс example · участников: 2"), "\(russian.output)")
+    #expect(russian.output.contains("прохождение: начали курс 2"))
+    #expect(russian.output.range(of: #"\d{4}-\d\d-\d\dT"#, options: .regularExpression) == nil, "no raw ISO timestamps")
+    #expect(russian.output.range(of: #"\d+ [а-я]+\.? \d{4}, \d\d:\d\d UTC"#, options: .regularExpression) != nil, "\(russian.output)")
+    let russianPage = try KursProcess.run(["cohort", "report", "spring", "--html", "-", "--data-dir", host], environment: ["LANG": "ru_RU.UTF-8"])
+    #expect(russianPage.output.contains(#"lang="ru""#) && russianPage.output.contains("<title>Воронка прохождения</title>"))
+    #expect(!russianPage.output.contains("Completion funnel"))
   }
 
   /// Finding 16 through the binary: a learner's first export came from a computer whose clock

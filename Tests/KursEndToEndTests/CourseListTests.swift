@@ -1,16 +1,18 @@
 import Foundation
 import Testing
 
-/// `kurs courses` remembers what it found (DATA/cache/courses.json) and must notice every change.
+/// `kurs courses` remembers what it found ($XDG_CACHE_HOME/kurs/courses.json) and must notice every change.
 @Suite struct CourseListTests {
   let root: URL
   let courses: URL
   let data: URL
+  let cacheHome: URL
 
   init() throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-courses-\(UUID().uuidString)")
     courses = root.appendingPathComponent("Courses")
     data = root.appendingPathComponent("data")
+    cacheHome = root.appendingPathComponent("cache-home")
     try FileManager.default.createDirectory(at: courses, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
       at: KursProcess.repository.appendingPathComponent("Courses/example"), to: courses.appendingPathComponent("example"))
@@ -18,7 +20,7 @@ import Testing
   }
 
   func list() throws -> KursProcess.Result {
-    try KursProcess.run(["courses", "--courses", courses.path, "--data-dir", data.path])
+    try KursProcess.run(["courses", "--courses", courses.path, "--data-dir", data.path], environment: ["XDG_CACHE_HOME": cacheHome.path])
   }
 
   func edit(_ relative: String, _ change: (String) -> String) throws {
@@ -31,7 +33,7 @@ import Testing
     let first = try list()
     #expect(first.exitCode == 0)
     #expect(first.output.contains("example 1.0.0  Example: a safe walk home  [en, ru]"))
-    let cache = data.appendingPathComponent("cache/courses.json")
+    let cache = cacheHome.appendingPathComponent("kurs/courses.json")
     #expect(FileManager.default.fileExists(atPath: cache.path))
 
     // The cache is what the second run shows: a title changed only in the cache appears.
@@ -57,7 +59,7 @@ import Testing
       }
     }
     #expect(try list().output.contains("example 1.0.0"))
-    let cache = data.appendingPathComponent("cache/courses.json")
+    let cache = cacheHome.appendingPathComponent("kurs/courses.json")
     #expect(!(try String(contentsOf: cache, encoding: .utf8)).contains("contentKey"), "old files: stamps only")
 
     // The same size, and the old time put back: only the inode (a new file) tells.
@@ -86,11 +88,32 @@ import Testing
 
   @Test func aCacheThatCannotBeReadOrWrittenOnlyCostsSpeed() throws {
     defer { try? FileManager.default.removeItem(at: root) }
-    try FileManager.default.createDirectory(at: data.appendingPathComponent("cache"), withIntermediateDirectories: true)
-    try Data("{not json".utf8).write(to: data.appendingPathComponent("cache/courses.json"))
+    try FileManager.default.createDirectory(at: cacheHome.appendingPathComponent("kurs"), withIntermediateDirectories: true)
+    try Data("{not json".utf8).write(to: cacheHome.appendingPathComponent("kurs/courses.json"))
     let result = try list()
     #expect(result.exitCode == 0)
     #expect(result.output.contains("example 1.0.0  Example: a safe walk home"))
+  }
+
+  /// Issue 19: the cache is a cache (`$XDG_CACHE_HOME/kurs`, else `~/.cache/kurs`), not part of
+  /// the learners' data folder; Kurs 0.1's copy there is removed.
+  @Test func theCacheLivesInTheXDGCacheFolderNotWithTheData() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let legacy = data.appendingPathComponent("cache/courses.json")
+    try FileManager.default.createDirectory(at: legacy.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data("{}".utf8).write(to: legacy)
+    #expect(try list().exitCode == 0)
+    #expect(FileManager.default.fileExists(atPath: cacheHome.appendingPathComponent("kurs/courses.json").path))
+    #expect(!FileManager.default.fileExists(atPath: legacy.path), "the old cache in the data folder is removed")
+    #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("cache").path))
+
+    // No XDG_CACHE_HOME: ~/.cache/kurs, in a clean environment as on a learner's computer.
+    let home = root.appendingPathComponent("home")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    let result = try KursProcess.run(
+      ["courses", "--courses", courses.path], environment: ["HOME": home.path, "PATH": "/usr/bin:/bin"], inheritEnvironment: false)
+    #expect(result.exitCode == 0)
+    #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent(".cache/kurs/courses.json").path))
   }
 
   /// The course of issue 16: one branch with 1,000 tests of 450 `false` terms and an
@@ -129,7 +152,7 @@ import Testing
 
     let validated = try KursProcess.run(["validate", hostile.path])
     #expect(validated.exitCode == 1)
-    #expect(validated.output.contains("error: branch 'b' has no <otherwise>, and its conditions are too large to check"))
+    #expect(validated.errors.contains("error: branch 'b' has no <otherwise>, and its conditions are too large to check"))
     let listed = try list()
     #expect(listed.exitCode == 0)
     #expect(listed.output.contains("hostile  (invalid: 1 errors; run kurs validate"), "\(listed.output)")

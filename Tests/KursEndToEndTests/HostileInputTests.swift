@@ -21,7 +21,7 @@ import Testing
     let process = Process()
     process.executableURL = KursProcess.binary
     process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+    process.environment = KursProcess.inheritedEnvironment
     let stdin = Pipe()
     let stdout = Pipe()
     let stderr = Pipe()

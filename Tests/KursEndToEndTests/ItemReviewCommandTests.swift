@@ -16,31 +16,31 @@ import Testing
       contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
 
     let result = try KursProcess.run(["validate", "--review", "course.xml"], in: folder)
-    #expect(result.output == expected)
+    #expect(result.errors == expected)
     #expect(result.exitCode == 0)
 
     // Without --review the course is valid and clean, even with --strict.
     let plain = try KursProcess.run(["validate", "--strict", "course.xml"], in: folder)
     #expect(plain.exitCode == 0)
-    #expect(plain.output == "valid: 1 course, 1 file, 0 errors, 0 warnings\n")
+    #expect(plain.errors == "valid: 1 course, 1 file, 0 errors, 0 warnings\n")
 
     // With --strict every review finding is an error.
     let strict = try KursProcess.run(
       ["validate", "--review", "--strict", "course.xml"], in: folder)
     #expect(strict.exitCode == (name == "fair" ? 0 : 1))
-    #expect(!strict.output.contains(": warning: "))
+    #expect(!strict.errors.contains(": warning: "))
   }
 
   @Test func reviewOfMarinaFindsNothingAfterIssue18() throws {
     let review = try KursProcess.run(["validate", "--review", "Courses/marina"])
     #expect(review.exitCode == 0)
-    #expect(review.output == "valid: 1 course, 7 files, 0 errors, 0 warnings\n")
+    #expect(review.errors == "valid: 1 course, 7 files, 0 errors, 0 warnings\n")
     let strict = try KursProcess.run(["validate", "--review", "--strict", "Courses/marina"])
     #expect(strict.exitCode == 0)
-    #expect(strict.output == "valid: 1 course, 7 files, 0 errors, 0 warnings\n")
+    #expect(strict.errors == "valid: 1 course, 7 files, 0 errors, 0 warnings\n")
     let validate = try KursProcess.run(["validate", "--strict", "Courses/marina"])
     #expect(validate.exitCode == 0)
-    #expect(validate.output == "valid: 1 course, 7 files, 0 errors, 0 warnings\n")
+    #expect(validate.errors == "valid: 1 course, 7 files, 0 errors, 0 warnings\n")
   }
 
 

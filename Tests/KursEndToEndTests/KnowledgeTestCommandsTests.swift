@@ -54,7 +54,7 @@ import Testing
     let report = try kurs(["cohort", "report", "spring"], data: host)
     #expect(report.output.contains("  Ana: before 1, after 3, gain +2, normalised gain 1.00"), "\(report.output)")
     #expect(report.output.contains("  Bea: before 0, after 2, gain +2, normalised gain 0.67"))
-    #expect(report.output.contains("  group (2 took both): before 0.50, after 2.50, gain 2.00, normalised gain 0.80"))
+    #expect(report.output.contains("  group (took both: 2): before 0.50, after 2.50, gain 2.00, normalised gain 0.80"))
     #expect(report.output.contains("  q-stop: 2 of 2 from wrong to right"))
     let csv = root.appendingPathComponent("spring.csv").path
     let html = root.appendingPathComponent("spring.html").path

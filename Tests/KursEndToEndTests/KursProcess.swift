@@ -29,6 +29,16 @@ struct KursProcess {
   /// with SIGPIPE (a fast release binary often exits before its input is written).
   static let ignoreBrokenPipe: Void = { signal(SIGPIPE, SIG_IGN) }()
 
+  /// The environment a test's kurs inherits: this process's, without colour, and with the cache
+  /// (`$XDG_CACHE_HOME/kurs`) in a folder of this test run instead of the developer's own.
+  static let inheritedEnvironment: [String: String] = {
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kurs-test-cache-\(getpid())").path
+    return environment
+  }()
+
   /// Runs `kurs arguments…` in `directory` with `input` on standard input.
   /// - Parameters:
   ///   - executable: another copy of the binary (a test that installs kurs elsewhere).
@@ -38,7 +48,7 @@ struct KursProcess {
     _ arguments: [String], in directory: URL = repository, input: String = "",
     environment: [String: String] = [:], executable: URL? = nil, inheritEnvironment: Bool = true
   ) throws -> Result {
-    var environmentVariables = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
+    var environmentVariables = inheritEnvironment ? inheritedEnvironment : [:]
     environmentVariables["NO_COLOR"] = "1"
     for (key, value) in environment { environmentVariables[key] = value }
     var launched: (process: Process, stdin: Pipe, stdout: Pipe, stderr: Pipe)?

@@ -21,7 +21,7 @@ import Testing
     return (process.terminationStatus, String(decoding: text, as: UTF8.self), process.terminationReason)
   }
 
-  @Test(arguments: [["schema"], ["validate", "Courses/example"], ["help"]])
+  @Test(arguments: [["schema"], ["validate", "--json", "Courses/example"], ["help"]])
   func aFullStandardOutputIsAMessageNotACrash(_ arguments: [String]) throws {
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
     let result = try runIntoFullDevice(arguments)

@@ -36,7 +36,8 @@ struct PathExplorer {
       let wrong = Array(right.reversed())
       return [right, wrong].map { ids in (.order(ids), ids.compactMap { numbers[$0] }.map(String.init).joined(separator: " ")) }
     case .matching:
-      let letters = Array("abcdefghijklmnopqrstuvwxyz")
+      // The letters the learner's language shows: а б в in Russian, a b c in English.
+      let letters = MatchingLetters.letters(screen.matches.count, language: engine.language)
       func line(_ pairs: [String: String]) -> String {
         screen.options.enumerated().map { index, option in
           let right = pairs[option.id] ?? ""

@@ -59,7 +59,7 @@ final class PseudoTerminalProcess {
     let setSID: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc)
     posix_spawnattr_setflags(&attributes, Int16(setSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-    var environment = ProcessInfo.processInfo.environment
+    var environment = KursProcess.inheritedEnvironment
     environment["NO_COLOR"] = colour ? nil : "1"
     environment["TERM"] = "xterm"
     for (key, value) in extra { environment[key] = value }

@@ -15,8 +15,7 @@ import Testing
     process.executableURL = KursProcess.binary
     process.arguments = arguments
     process.currentDirectoryURL = KursProcess.repository
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
+    let environment = KursProcess.inheritedEnvironment
     process.environment = environment
     let stdin = Pipe()
     let stdout = Pipe()

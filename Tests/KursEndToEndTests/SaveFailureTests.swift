@@ -92,7 +92,10 @@ import Testing
     let resumed = try KursProcess.run(
       ["resume", "--learner", "ann", "--courses", courses.path, "--data-dir", data.path], input: "q\n")
     #expect(resumed.exitCode == 0, "\(resumed.errors)")
-    #expect(resumed.output.contains("Question \(saved)?"))
+    // Where the disk filled depends on the statements' size: on an answer (the question comes
+    // back) or on moving on from the last saved answer's feedback (that feedback comes back).
+    let onFeedback = resumed.output.contains("Points: 1 of 1") && !resumed.output.contains("Question \(saved + 1)?")
+    #expect(resumed.output.contains("Question \(saved)?") || onFeedback, "\(resumed.output)")
     #expect(resumed.errors.isEmpty, "\(resumed.errors)")
   }
 

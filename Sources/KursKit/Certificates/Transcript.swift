@@ -32,6 +32,9 @@ public enum Transcript {
     case .answer(let answer):
       let question = state.currentModule.flatMap { state.module($0).node } ?? "?"
       return "answer \(question) \(answer.response)"
+    case .partialMatches(let pairs):
+      let question = state.currentModule.flatMap { state.module($0).node } ?? "?"
+      return "pairs \(question) \(LearnerAnswer.matches(pairs).response)"
     }
   }
 
@@ -40,7 +43,10 @@ public enum Transcript {
   static func replay(_ inputs: [EngineInput], engine: Engine) throws(ReplayError) -> (CourseState, [String]) {
     var state = CourseState()
     var lines: [String] = []
+    // Pairs given one at a time are kept only to survive a stop: the answer that follows them is
+    // what the certificate shows, so they are not part of the transcript.
     for (index, input) in inputs.enumerated() {
+      if case .partialMatches = input { continue }
       let line = line(for: input, in: state)
       do {
         state = try engine.apply(input, to: state).state

@@ -2,24 +2,48 @@ import Foundation
 
 /// The cohort report as a terminal table, CSV, JSON and one self-contained HTML page.
 extension CohortReport {
-  /// "passed 24/26 ×2", "in progress ×1", "—".
-  static func cell(_ cell: ModuleCell) -> String {
+  /// "passed 24/26 ×2", "in progress ×1", "-", in `language`.
+  static func cell(_ cell: ModuleCell, _ language: String = "en") -> String {
     guard cell.attempts > 0 || cell.status != "not-started" else { return "-" }
     let score = cell.score.map { " \($0)/\(cell.maximum ?? 0)" } ?? ""
-    return "\(cell.status == "in-progress" ? "in progress" : cell.status)\(score) x\(cell.attempts)"
+    let status: String
+    switch cell.status {
+    case "passed": status = ReportText.string(.statusPassed, language)
+    case "failed": status = ReportText.string(.statusFailed, language)
+    case "in-progress": status = ReportText.string(.statusInProgress, language)
+    default: status = cell.status
+    }
+    return "\(status)\(score) ×\(cell.attempts)"
   }
 
-  /// The table for the terminal.
-  public func text() -> String {
-    var header = ["learner"] + modules.map(\.id) + ["certificate", "last activity", "where"]
+  /// A funnel step's label: the first and last steps are the report's own words, the others
+  /// module titles from the course.
+  func funnelLabel(_ index: Int, _ language: String) -> String {
+    if index == 0 { return ReportText.string(.funnelStarted, language) }
+    if index == funnel.count - 1 { return ReportText.string(.funnelCertificate, language) }
+    return funnel[index].label
+  }
+
+  /// The table for the terminal, its own words in `language` and times in `timeZone`.
+  public func text(language: String = "en", timeZone: TimeZone = .gmt) -> String {
+    let header =
+      [ReportText.string(.columnLearner, language)] + modules.map(\.id)
+      + [ReportText.string(.columnCertificate, language), ReportText.string(.columnLastActivity, language), ReportText.string(.columnWhere, language)]
     var rows = learners.map { row in
-      [row.pseudonym] + row.modules.map(Self.cell) + [row.completed ? "yes" : "no", row.lastActivity.map { String($0.prefix(16).map { $0 == "T" ? " " : $0 }) } ?? "-", row.lastNode ?? "-"]
+      [row.pseudonym] + row.modules.map { Self.cell($0, language) }
+        + [
+          ReportText.string(row.completed ? .yes : .no, language),
+          row.lastActivity.map { ReportText.date($0, language, timeZone: timeZone) } ?? "-", row.lastNode ?? "-",
+        ]
     }
     if rows.isEmpty {
-      rows = [["(no learners yet: kurs cohort import \(cohort) FILE...)"] + Array(repeating: "", count: header.count - 1)]
+      rows = [[ReportText.string(.noLearners, language, cohort)] + Array(repeating: "", count: header.count - 1)]
     } else {
       rows.append(Array(repeating: "", count: header.count))
-      rows.append(["total"] + totals().map { "\($0.passed) passed of \($0.started)" } + ["\(learners.filter(\.completed).count)", "", ""])
+      rows.append(
+        [ReportText.string(.total, language)]
+          + totals().map { ReportText.string(.passedOfStarted, language, "\($0.passed)", "\($0.started)") }
+          + ["\(learners.filter(\.completed).count)", "", ""])
     }
     let cellWidths = ([header] + rows).map { $0.map { TextLayout.width(of: $0) } }
     let widths = header.indices.map { column in cellWidths.map { $0[column] }.max() ?? 0 }
@@ -37,24 +61,31 @@ extension CohortReport {
       while text.first == " " { text.removeFirst() }
       return text
     }
-    var out = ["cohort \(cohort) · course \(course) · \(learners.count) learners", ""]
+    var out = [
+      "\(ReportText.string(.heading, language, cohort)) · \(ReportText.string(.courseLine, language, course, "\(learners.count)"))", "",
+    ]
     out.append(line(header))
     out.append(line(widths.map { String(repeating: "-", count: $0) }))
     out += rows.enumerated().map { index, row in line(row, cellWidths[index + 1]) }
-    header = []
     out.append("")
-    out.append("completion: " + funnel.map { "\($0.label) \($0.count)" }.joined(separator: " > "))
+    out.append(ReportText.string(.attemptsLegend, language))
+    out.append(
+      ReportText.string(.completion, language) + ": "
+        + funnel.indices.map { "\(funnelLabel($0, language)) \(funnel[$0].count)" }.joined(separator: " > "))
     let hardest = items.prefix(5).filter { $0.answered > 0 }
     if !hardest.isEmpty {
       out.append("")
-      out.append("hardest questions (share right at the first try):")
+      out.append(ReportText.string(.hardestText, language))
       for item in hardest {
-        var text = "  \(Int((item.shareCorrectFirstTry * 100).rounded()))%  \(item.module)/\(item.question)  \(item.title)  (\(item.answered) answered)"
-        if let wrong = item.commonWrongAnswer { text += "; most chosen wrong answer: \(wrong) (\(item.commonWrongCount)x)" }
+        var text =
+          "  \(Int((item.shareCorrectFirstTry * 100).rounded()))%  \(item.module)/\(item.question)  \(item.title)  (\(ReportText.string(.answeredText, language, "\(item.answered)")))"
+        if let wrong = item.commonWrongAnswer {
+          text += "; " + ReportText.string(.wrongText, language, wrong, "\(item.commonWrongCount)")
+        }
         out.append(text)
       }
     }
-    for test in tests { out += [""] + test.textLines() }
+    for test in tests { out += [""] + test.textLines(language) }
     return out.joined(separator: "\n") + "\n"
   }
 
@@ -152,69 +183,120 @@ extension CohortReport {
     return out
   }
 
-  /// Horizontal bars: one per (label, value), scaled to the largest.
+  /// `text` broken at spaces into lines of at most `width` columns (a longer word is cut), so
+  /// that a chart label is shown whole instead of clipped.
+  static func wrapLabel(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      var word = String(word)
+      while TextLayout.width(of: word) > width {
+        if !line.isEmpty {
+          lines.append(line)
+          line = ""
+        }
+        lines.append(String(word.prefix(width)))
+        word = String(word.dropFirst(width))
+      }
+      if line.isEmpty {
+        line = word
+      } else if TextLayout.width(of: line) + 1 + TextLayout.width(of: word) <= width {
+        line += " " + word
+      } else {
+        lines.append(line)
+        line = word
+      }
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// Horizontal bars: one per (label, value), scaled to the largest. Labels wrap onto as many
+  /// lines as they need beside their bar.
   static func barChart(title: String, bars: [(String, Int)], total: Int? = nil) -> String {
-    let height = 28 * bars.count + 36
+    let lineHeight = 16
+    let labels = bars.map { wrapLabel($0.0, width: 26) }
+    let rowHeights = labels.map { max(28, $0.count * lineHeight + 10) }
+    let height = rowHeights.reduce(0, +) + 36
     let largest = max(total ?? 0, bars.map(\.1).max() ?? 0, 1)
     var svg = #"<svg xmlns="http://www.w3.org/2000/svg" role="img" width="640" height="\#(height)" viewBox="0 0 640 \#(height)">"#
     svg += "<title>\(escape(title))</title>"
+    var y = 12
     for (index, bar) in bars.enumerated() {
-      let y = 12 + index * 28
       let width = Int(Double(bar.1) / Double(largest) * 380)
-      svg += #"<text x="0" y="\#(y + 15)" font-size="13">\#(escape(String(bar.0.prefix(28))))</text>"#
-      svg += ##"<rect x="210" y="\##(y)" width="\##(max(width, 1))" height="20" fill="#3b6ea5"/>"##
-      svg += #"<text x="\#(216 + width)" y="\#(y + 15)" font-size="13">\#(bar.1)</text>"#
+      let barY = y + (rowHeights[index] - 28) / 2
+      svg += #"<text x="0" y="\#(y + 15)" font-size="13">"#
+      for (number, line) in labels[index].enumerated() {
+        svg += #"<tspan x="0" dy="\#(number == 0 ? 0 : lineHeight)">\#(escape(line))</tspan>"#
+      }
+      svg += "</text>"
+      svg += ##"<rect x="210" y="\##(barY)" width="\##(max(width, 1))" height="20" fill="#3b6ea5"/>"##
+      svg += #"<text x="\#(216 + width)" y="\#(barY + 15)" font-size="13">\#(bar.1)</text>"#
+      y += rowHeights[index]
     }
     return svg + "</svg>"
   }
 
-  /// The page: the table, the funnel, the score distribution per module, the item analysis.
-  public func html() -> String {
-    var body = "<h1>Cohort \(Self.escape(cohort))</h1>\n<p>Course <code>\(Self.escape(course))</code> · \(learners.count) learners</p>\n"
-    body += "<h2>Learners</h2>\n<table>\n<thead><tr><th>Learner</th>"
-    body += modules.map { "<th>\(Self.escape($0.title))</th>" }.joined() + "<th>Certificate</th><th>Last activity</th></tr></thead>\n<tbody>\n"
-    for row in learners {
-      body += "<tr><td>\(Self.escape(row.pseudonym))</td>"
-      body += row.modules.map { "<td class=\"\($0.status)\">\(Self.escape(Self.cell($0)))</td>" }.joined()
-      body += "<td>\(row.completed ? "yes" : "no")</td><td>\(Self.escape(row.lastActivity ?? "-"))</td></tr>\n"
+  /// The page: the table, the funnel, the score distribution per module, the item analysis;
+  /// its own words in `language` (and `<html lang>`), times in `timeZone`.
+  public func html(language: String = "en", timeZone: TimeZone = .gmt) -> String {
+    let language = ReportText.languages.contains(language) ? language : "en"
+    func t(_ key: ReportText.Key, _ arguments: String...) -> String {
+      Localization.fill(ReportText.string(key, language), arguments)
     }
-    body += "</tbody>\n<tfoot><tr><th>Total</th>"
-    body += totals().map { "<td>\($0.passed) passed of \($0.started) started</td>" }.joined()
-    body += "<td>\(learners.filter(\.completed).count)</td><td></td></tr></tfoot>\n</table>\n"
-    body += "<h2 id=\"funnel\">Completion funnel</h2>\n<figure>"
-    body += Self.barChart(title: "Completion funnel", bars: funnel.map { ($0.label, $0.count) }) + "</figure>\n"
-    body += "<h2 id=\"scores\">Score distribution per module</h2>\n"
+    let e = Self.escape
+    var body = "<h1>\(e(t(.heading, cohort)))</h1>\n<p>\(e(t(.courseLine, course, "\(learners.count)")))</p>\n"
+    body += "<h2>\(e(t(.learnersHeading)))</h2>\n<div class=\"wide\"><table>\n<thead><tr><th>\(e(t(.columnLearner)))</th>"
+    body += modules.map { "<th>\(e($0.title))</th>" }.joined()
+    body += "<th>\(e(t(.columnCertificate)))</th><th>\(e(t(.columnLastActivity)))</th></tr></thead>\n<tbody>\n"
+    for row in learners {
+      body += "<tr><td>\(e(row.pseudonym))</td>"
+      body += row.modules.map { "<td class=\"\($0.status)\">\(e(Self.cell($0, language)))</td>" }.joined()
+      let activity = row.lastActivity.map { "<time datetime=\"\(e($0))\">\(e(ReportText.date($0, language, timeZone: timeZone)))</time>" } ?? "-"
+      body += "<td>\(e(t(row.completed ? .yes : .no)))</td><td>\(activity)</td></tr>\n"
+    }
+    body += "</tbody>\n<tfoot><tr><th>\(e(t(.total)))</th>"
+    body += totals().map { "<td>\(e(t(.passedOfStarted, "\($0.passed)", "\($0.started)")))</td>" }.joined()
+    body += "<td>\(learners.filter(\.completed).count)</td><td></td></tr></tfoot>\n</table></div>\n"
+    body += "<p><small>\(e(t(.attemptsLegend)))</small></p>\n"
+    body += "<h2 id=\"funnel\">\(e(t(.funnelHeading)))</h2>\n<figure>"
+    body += Self.barChart(title: t(.funnelHeading), bars: funnel.indices.map { (funnelLabel($0, language), funnel[$0].count) }) + "</figure>\n"
+    body += "<h2 id=\"scores\">\(e(t(.scoresHeading)))</h2>\n"
     for module in modules {
       let bars = Self.bandCounts(module.scores, maximum: module.maximum).map { band, count in
-        (band.lowerBound == band.upperBound ? "\(band.lowerBound) points" : "\(band.lowerBound)–\(band.upperBound) points", count)
+        (band.lowerBound == band.upperBound ? t(.pointsOne, "\(band.lowerBound)") : t(.pointsBand, "\(band.lowerBound)", "\(band.upperBound)"), count)
       }
-      body += "<h3>\(Self.escape(module.title))</h3>\n<p>Pass mark \(module.passMark) of \(module.maximum); \(module.scores.count) finished.</p>\n<figure>"
-      body += Self.barChart(title: "Scores in \(module.title)", bars: bars) + "</figure>\n"
+      body += "<h3>\(e(module.title))</h3>\n<p>\(e(t(.passMarkLine, "\(module.passMark)", "\(module.maximum)", "\(module.scores.count)")))</p>\n<figure>"
+      body += Self.barChart(title: t(.scoresIn, module.title), bars: bars) + "</figure>\n"
     }
-    body += "<h2 id=\"items\">Questions, hardest first</h2>\n<table>\n<thead><tr><th>Question</th><th>Answered</th><th>Right at the first try</th><th>Most chosen wrong answer</th></tr></thead>\n<tbody>\n"
+    body += "<h2 id=\"items\">\(e(t(.itemsHeading)))</h2>\n<div class=\"wide\"><table>\n<thead><tr><th>\(e(t(.columnQuestion)))</th>"
+    body += "<th>\(e(t(.columnAnswered)))</th><th>\(e(t(.columnFirstTry)))</th><th>\(e(t(.columnWrong)))</th></tr></thead>\n<tbody>\n"
     for item in items {
       let share = item.answered == 0 ? "-" : "\(Int((item.shareCorrectFirstTry * 100).rounded()))%"
-      let wrong = item.commonWrongAnswer.map { "\(Self.escape($0)) (\(item.commonWrongCount)×)" } ?? "-"
-      body += "<tr><td>\(Self.escape(item.title)) <small>\(Self.escape(item.module))/\(Self.escape(item.question))</small></td><td>\(item.answered)</td><td>\(share)</td><td>\(wrong)</td></tr>\n"
+      let wrong = item.commonWrongAnswer.map { "\(e($0)) (\(e(t(.wrongLearners, "\(item.commonWrongCount)"))))" } ?? "-"
+      body += "<tr><td>\(e(item.title)) <small>\(e(item.module))/\(e(item.question))</small></td><td>\(item.answered)</td><td>\(share)</td><td>\(wrong)</td></tr>\n"
     }
-    body += "</tbody>\n</table>\n"
-    for test in tests { body += test.html() }
+    body += "</tbody>\n</table></div>\n"
+    for test in tests { body += test.html(language) }
     body += "<figure>" + Self.barChart(
-      title: "Share right at the first try (%)",
+      title: t(.shareChart),
       bars: items.filter { $0.answered > 0 }.prefix(12).map { ($0.question, Int(($0.shareCorrectFirstTry * 100).rounded())) }, total: 100) + "</figure>\n"
     return """
       <!DOCTYPE html>
-      <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+      <html xmlns="http://www.w3.org/1999/xhtml" lang="\(language)">
       <head>
       <meta charset="utf-8"/>
-      <title>Cohort \(Self.escape(cohort)): \(Self.escape(course))</title>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <title>\(e(t(.pageTitle, cohort, course)))</title>
       <style>
-      body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+      body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; max-width: 75rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+      .wide { overflow-x: auto; }
       table { border-collapse: collapse; margin: 1rem 0; }
-      th, td { border: 1px solid #bbb; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+      th, td { border: 1px solid #bbb; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
       td.passed { background: #e3f1e3; } td.failed { background: #f7e4e4; } td.in-progress { background: #fff6dc; }
-      small { color: #666; }
-      @media print { body { margin: 0; } }
+      small { color: #555; }
+      svg { max-width: 100%; height: auto; }
+      @media print { body { margin: 0; max-width: none; } .wide { overflow: visible; } }
       </style>
       </head>
       <body>

@@ -37,6 +37,7 @@ public struct CohortReport: Codable, Sendable, Equatable {
     /// correctFirstTry / answered, 0 when nobody answered.
     public var shareCorrectFirstTry: Double
     public var commonWrongAnswer: String?
+    /// How many learners gave `commonWrongAnswer` (at any try, each learner once).
     public var commonWrongCount: Int
   }
 
@@ -87,8 +88,9 @@ public struct CohortReport: Codable, Sendable, Equatable {
         answered[key, default: 0] += 1
         if right { firstTry[key, default: 0] += 1 }
       }
+      // Learners, not answers: a learner who gave the same wrong answer on three tries counts once.
       for (key, responses) in summary.wrong {
-        for (response, count) in responses { wrong[key, default: [:]][response, default: 0] += count }
+        for response in responses.keys { wrong[key, default: [:]][response, default: 0] += 1 }
       }
       for (module, cell) in summary.modules {
         if let best = cell.best { scores[module, default: []].append(best) }
@@ -153,8 +155,23 @@ public struct CohortReport: Codable, Sendable, Equatable {
     case .single, .multiple, .trueFalse:
       let ids = response.split(separator: ",").map(String.init)
       return ids.map { id in question.choices.first { $0.id == id }.map { text($0.text, id) } ?? id }.joined(separator: " + ")
-    case .ordering, .matching:
-      return response
+    case .ordering:
+      // `b>a>c`: the items' texts in the order the learner put them.
+      return response.split(separator: ">").map { id in
+        question.items.first { $0.id == id }.map { text($0.text, String(id)) } ?? String(id)
+      }.joined(separator: " → ")
+    case .matching:
+      // `a=b;c=c`: only the pairs the learner got wrong, each left text with the right text chosen.
+      let pairs = response.split(separator: ";").compactMap { pair -> (String, String)? in
+        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+      }
+      let wrong = pairs.filter { $0.0 != $0.1 }
+      return (wrong.isEmpty ? pairs : wrong).map { left, right in
+        let leftText = question.pairs.first { $0.id == left }.map { text($0.left, left) } ?? left
+        let rightText = question.pairs.first { $0.id == right }.map { text($0.right, right) } ?? (right.isEmpty ? "?" : right)
+        return "\(leftText) → \(rightText)"
+      }.joined(separator: "; ")
     }
   }
 }

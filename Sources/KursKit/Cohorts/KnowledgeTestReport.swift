@@ -112,52 +112,62 @@ extension KnowledgeTestReport {
 
   private static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
 
-  /// The lines `kurs cohort report` prints.
-  func textLines() -> [String] {
-    var lines = ["knowledge test \(title) (before: \(preTest), after: \(postTest); \(maximum) points):"]
+  /// The lines `kurs cohort report` prints, its own words in `language`.
+  func textLines(_ language: String = "en") -> [String] {
+    func t(_ key: ReportText.Key, _ arguments: String...) -> String { Localization.fill(ReportText.string(key, language), arguments) }
+    var lines = [t(.testTextHeading, title, preTest, postTest, "\(maximum)")]
     for learner in learners {
-      var line = "  \(learner.pseudonym): before \(learner.before.map(String.init) ?? "-"), after \(learner.after.map(String.init) ?? "-")"
-      if let gain = learner.gain { line += ", gain \(Self.signed(gain))" }
-      if let normalized = learner.normalizedGain { line += ", normalised gain \(Self.decimal(normalized))" }
+      var line = "  \(learner.pseudonym): " + t(.testTextLearner, learner.before.map(String.init) ?? "-", learner.after.map(String.init) ?? "-")
+      if let gain = learner.gain { line += ", " + t(.gainWord, Self.signed(gain)) }
+      if let normalized = learner.normalizedGain { line += ", " + t(.normalizedWord, Self.decimal(normalized)) }
       lines.append(line)
     }
     let both = learners.filter { $0.gain != nil }.count
     if let before = meanBefore, let after = meanAfter, let gain = meanGain {
-      var line = "  group (\(both) took both): before \(Self.decimal(before)), after \(Self.decimal(after)), gain \(Self.decimal(gain))"
-      if let normalizedGain { line += ", normalised gain \(Self.decimal(normalizedGain))" }
+      var line = "  " + t(.testTextGroup, "\(both)", Self.decimal(before), Self.decimal(after), Self.decimal(gain))
+      if let normalizedGain { line += ", " + t(.normalizedWord, Self.decimal(normalizedGain)) }
       lines.append(line)
     } else {
-      lines.append("  group: nobody has taken both tests yet")
+      lines.append("  " + t(.testNobody))
     }
     for item in items where item.answeredBoth > 0 {
       lines.append(
-        "  \(item.question): \(item.wrongToRight) of \(item.answeredBoth) from wrong to right, \(item.rightToWrong) from right to wrong, \(item.rightBoth) right both times, \(item.wrongBoth) wrong both times  (\(item.title))")
+        "  \(item.question): "
+          + t(.testTextItem, "\(item.wrongToRight)", "\(item.answeredBoth)", "\(item.rightToWrong)", "\(item.rightBoth)", "\(item.wrongBoth)")
+          + "  (\(item.title))")
     }
     return lines
   }
 
-  /// The report's section of the HTML page.
-  func html() -> String {
+  /// The report's section of the HTML page, its own words in `language`.
+  func html(_ language: String = "en") -> String {
+    func t(_ key: ReportText.Key, _ arguments: String...) -> String { Localization.fill(ReportText.string(key, language), arguments) }
     let e = CohortReport.escape
-    var body = "<h2 id=\"test-\(e(postTest))\">Knowledge test before and after: \(e(title))</h2>\n"
+    var body = "<h2 id=\"test-\(e(postTest))\">\(e(t(.testHeading, title)))</h2>\n"
     if let before = meanBefore, let after = meanAfter, let gain = meanGain {
-      body += "<p>Group (\(learners.filter { $0.gain != nil }.count) took both tests): before \(Self.decimal(before)), after \(Self.decimal(after)) of \(maximum) points; gain \(Self.decimal(gain))"
-      body += normalizedGain.map { "; normalised gain \(Self.decimal($0))" } ?? ""
+      let both = "\(learners.filter { $0.gain != nil }.count)"
+      body += "<p>" + e(t(.testGroup, both, Self.decimal(before), Self.decimal(after), "\(maximum)", Self.decimal(gain)))
+      body += normalizedGain.map { "; " + e(t(.testNormalized, Self.decimal($0))) } ?? ""
       body += ".</p>\n"
     } else {
-      body += "<p>Nobody has taken both tests yet.</p>\n"
+      body += "<p>\(e(t(.testNobody)))</p>\n"
     }
-    body += "<table>\n<thead><tr><th>Learner</th><th>Before</th><th>After</th><th>Gain</th><th>Normalised gain</th></tr></thead>\n<tbody>\n"
+    body += "<div class=\"wide\"><table>\n<thead><tr>"
+    body += [t(.columnLearner), t(.columnBefore), t(.columnAfter), t(.columnGain), t(.columnNormalized)].map { "<th>\(e($0))</th>" }.joined()
+    body += "</tr></thead>\n<tbody>\n"
     for learner in learners {
       body += "<tr><td>\(e(learner.pseudonym))</td><td>\(learner.before.map(String.init) ?? "-")</td><td>\(learner.after.map(String.init) ?? "-")</td>"
       body += "<td>\(learner.gain.map(Self.signed) ?? "-")</td><td>\(learner.normalizedGain.map(Self.decimal) ?? "-")</td></tr>\n"
     }
-    body += "</tbody>\n</table>\n"
-    body += "<table>\n<thead><tr><th>Item</th><th>Answered both</th><th>Wrong → right</th><th>Right → wrong</th><th>Right both</th><th>Wrong both</th></tr></thead>\n<tbody>\n"
+    body += "</tbody>\n</table></div>\n"
+    body += "<div class=\"wide\"><table>\n<thead><tr>"
+    body += [t(.columnItem), t(.columnAnsweredBoth), t(.columnWrongToRight), t(.columnRightToWrong), t(.columnRightBoth), t(.columnWrongBoth)]
+      .map { "<th>\(e($0))</th>" }.joined()
+    body += "</tr></thead>\n<tbody>\n"
     for item in items {
       body += "<tr><td>\(e(item.title)) <small>\(e(item.question))</small></td><td>\(item.answeredBoth)</td><td>\(item.wrongToRight)</td>"
       body += "<td>\(item.rightToWrong)</td><td>\(item.rightBoth)</td><td>\(item.wrongBoth)</td></tr>\n"
     }
-    return body + "</tbody>\n</table>\n"
+    return body + "</tbody>\n</table></div>\n"
   }
 }

@@ -24,7 +24,7 @@ public enum CommandLineParser {
       "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
       "--wrap",
     ]
-    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review"]
+    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review", "--discreet"]
 
     while index < arguments.count {
       let argument = arguments[index]
@@ -72,6 +72,7 @@ public enum CommandLineParser {
       }
       options.wrap = columns
     }
+    options.discreet = flags.contains("--discreet")
     options.lrsURL = values["--lrs"]
     options.lrsCredentials = values["--lrs-credentials"]
 
@@ -88,6 +89,7 @@ public enum CommandLineParser {
       let given = Set(values.keys).union(flags).subtracting([
         "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain", "--lrs", "--lrs-credentials",
         "--wrap",
+        "--discreet",
       ])
       if let extra = given.subtracting(allowed).sorted().first {
         throw UsageError("'kurs \(command)' has no option \(extra)", command: help ?? command)

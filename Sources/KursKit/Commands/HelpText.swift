@@ -61,6 +61,8 @@ public enum HelpText {
                            course without Ukrainian is shown in Russian to a Ukrainian locale
       --plain              for screen readers: no colour, no boxes, one choice per line, a
                            paragraph on one line (--wrap N or KURS_WRAP=N: wrap at N columns)
+      --discreet           q also clears the screen and the scrollback, as x does (else
+                           KURS_DISCREET=1)
       --lrs URL            also send statements to an xAPI learning record store (else
                            $KURS_LRS_URL), in the background; they wait on disk until it
                            confirms them. A URL with user:password@ is refused
@@ -70,8 +72,8 @@ public enum HelpText {
 
     while learning, at every prompt:
       ? help   q save and quit   x quick exit   r resources   p progress   s show again
-      b back   l language
-      (on the Russian and Ukrainian layouts too: й q, ч x, к r, з p, ы or і s, и b, д l)
+      b back   c contents   l language
+      (on the Russian and Ukrainian layouts too: й q, ч x, к r, з p, ы or і s, и b, с c, д l)
       x, the quick exit, saves, clears the screen and the terminal's scrollback and quits
 
     exit codes: 0 success, 1 invalid input, 2 unreadable file, 3 input ended (progress
@@ -100,12 +102,12 @@ public enum HelpText {
         then checks what a schema cannot see: ids that name nothing, unreachable nodes, nodes
         from which no end can be reached, questions without a correct answer, pass marks no path
         can reach, branches that can fall through, flags never set, texts missing in a
-        language. Each finding is printed as
+        language. Each finding is written to standard error as
           path:line:column: error|warning: message
         so editors can jump to it, then a summary line.
 
           --strict   count warnings as errors
-          --json     print the findings as JSON
+          --json     print the findings as JSON, to standard output
           --review   also review the questions for what makes them guessable: the correct
                      option markedly or usually the longest, correct answers in one place,
                      true/false answers nearly all alike, "all/none of the above", hints
@@ -169,15 +171,20 @@ public enum HelpText {
         Starts a course, or goes on with it where you stopped. Without --module, the first
         module you have not passed whose prerequisites are done. COURSE is a course id from
         the courses folder (see kurs courses). Before the first module you see the course's
-        content note. Answer by number: 2 for one choice; 1 3 or 1,3 for several; 3 1 2 for
-        an order; 1b 2a 3c for matching (or one pair at a time); true/false by number or
-        word. A wrong format never costs a try.
+        content note, and before each module what it teaches and about how long it takes.
+        Answer by number: 2 for one choice; 1 3 or 1,3 for several; 3 1 2 for an order;
+        1b 2a 3c for matching (in Russian and Ukrainian the letters are Cyrillic: 1б 2а 3в;
+        or one pair at a time, kept if you stop half-way); true/false by number or word. A
+        wrong format (a number typed twice, a letter already used) never costs a try.
 
         At every prompt: ? help, q save and quit, x quick exit (saves, clears the screen
         and the terminal's scrollback and quits at once), r glossary and help resources,
-        p progress, s show the screen again, b back to the previous page, l the language of
-        the program and the course (remembered for your profile). The same keys work on the
-        Russian and Ukrainian layouts (й q, ч x, к r, з p, ы or і s, и b, д l).
+        p progress, s show the screen again, b back to the previous page, c contents (the
+        modules, their state and where you are), l the language of the program and the course
+        (remembered for your profile). The same keys work on the Russian and Ukrainian
+        layouts (й q, ч x, к r, з p, ы or і s, и b, с c, д l). With --discreet (or
+        KURS_DISCREET=1), q also clears the screen and the scrollback. Your place is saved
+        from the first screen.
 
         When input is not a terminal, kurs reads one answer per line and exits with 3 when
         the input ends; progress is saved either way.

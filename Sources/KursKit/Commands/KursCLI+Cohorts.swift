@@ -178,8 +178,14 @@ extension KursCLI {
     do {
       let cohort = try store.cohort(named: name)
       guard let course = loadValid(cohort.course, locator: locator, loader: loader) else { return .invalid }
+      // Course content in the first of the host's languages the course has; the report's own
+      // words in the first it speaks; times in the host's time zone.
+      let chain = LanguageChain.chain(explicit: options.language, environment: environment)
       let report = CohortReport(
-        cohort: cohort, course: course, summaries: try store.summaries(of: cohort), language: options.language ?? course.defaultLanguage)
+        cohort: cohort, course: course, summaries: try store.summaries(of: cohort),
+        language: LanguageChain.first(of: chain, in: course.languages) ?? course.defaultLanguage)
+      let language = ReportText.language(chain)
+      let timeZone = environment["TZ"].flatMap { TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) } ?? TimeZone.current
       // Every file checked before any is written, so a refusal leaves nothing half done.
       for path in [csv, html].compactMap({ $0 }) where path != "-" {
         if let problem = Self.outputProblem(path, replace: replace) {
@@ -187,7 +193,7 @@ extension KursCLI {
           return .invalid
         }
       }
-      for (path, content) in [(csv, { report.csv() }), (html, { report.html() })] {
+      for (path, content) in [(csv, { report.csv() }), (html, { report.html(language: language, timeZone: timeZone) })] {
         guard let path else { continue }
         if path == "-" {
           console.write(content())
@@ -199,7 +205,7 @@ extension KursCLI {
       if json {
         console.write(String(decoding: try report.json(), as: UTF8.self) + "\n")
       } else if csv == nil && html == nil {
-        console.write(report.text())
+        console.write(report.text(language: language, timeZone: timeZone))
       }
       return .success
     } catch let error as CohortStore.Failure {

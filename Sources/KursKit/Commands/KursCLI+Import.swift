@@ -44,10 +44,10 @@ extension KursCLI {
     if written.notes.isEmpty {
       console.write("everything was carried over\n")
     } else {
-      console.write(Self.report(written.notes))
+      console.writeError(Self.report(written.notes))
     }
     if !written.warnings.isEmpty {
-      console.write(
+      console.writeError(
         "kurs validate --strict refuses the course until these are fixed (\(written.warnings.count)):\n"
           + written.warnings.map { "  \($0)\n" }.joined())
     }

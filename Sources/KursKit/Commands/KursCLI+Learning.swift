@@ -51,17 +51,23 @@ extension KursCLI {
     case language
   }
 
+  /// `--discreet` or `KURS_DISCREET=1`: `q` clears the screen and the scrollback as `x` does.
+  func isDiscreet(_ options: GlobalOptions) -> Bool {
+    options.discreet || environment["KURS_DISCREET"] == "1"
+  }
+
   /// Reads a line at a home screen prompt. `q` quits, the quick-exit key clears the screen and
   /// the scrollback and quits, `?` says what the prompt wants (`help`) and asks again.
   /// With `language` (the interface's language now), `l` chooses the language and `?` also
   /// says so.
-  func homePrompt(help: String, language: String? = nil) -> HomeAnswer {
+  func homePrompt(help: String, language: String? = nil, discreet: Bool = false) -> HomeAnswer {
     while true {
       console.write("> ")
       guard let line = input.readLine() else { return .inputEnded }
       let key = LearnerKeys.key(line)
-      if key == "q" { return .quit }
-      if key == QuickExit.key {
+      if key == "q" && !discreet { return .quit }
+      // In discreet mode `q` leaves nothing on screen either.
+      if key == QuickExit.key || key == "q" {
         console.clearScreenAndScrollback()
         return .quickExit
       }
@@ -83,12 +89,12 @@ extension KursCLI {
   /// The language menu of the home screen.
   /// - Returns: the language chosen, or `nil` to keep the one there is.
   /// - Throws: `LearnerLeft` on `q` or the quick exit (the screen is cleared).
-  func homeLanguage(available: [String], current: String) throws -> String? {
+  func homeLanguage(available: [String], current: String, discreet: Bool = false) throws -> String? {
     console.write("\n" + LanguageMenu.lines(available: available, current: current, language: current).joined(separator: "\n") + "\n> ")
     guard let line = input.readLine() else { return nil }
     switch LearnerKeys.key(line) {
-    case "q": throw LearnerLeft()
-    case QuickExit.key:
+    case "q" where !discreet: throw LearnerLeft()
+    case QuickExit.key, "q":
       console.clearScreenAndScrollback()
       throw LearnerLeft()
     default: return LanguageMenu.choice(line, available: available)
@@ -127,7 +133,8 @@ extension KursCLI {
     // A language chosen here is the profile's from now on.
     var chosenHere = false
     func chooseLanguage() throws {
-      guard let code = try homeLanguage(available: Localization.languages, current: language) else { return }
+      guard let code = try homeLanguage(available: Localization.languages, current: language, discreet: isDiscreet(options))
+      else { return }
       options.language = code
       language = uiLanguage(options, learner: nil)
       chosenHere = true
@@ -147,7 +154,7 @@ extension KursCLI {
           if offeringLanguages { console.write(languageHint(language) + "\n") }
           listed = true
         }
-        switch homePrompt(help: ask, language: offeringLanguages ? language : nil) {
+        switch homePrompt(help: ask, language: offeringLanguages ? language : nil, discreet: isDiscreet(options)) {
         case .inputEnded: return nil
         case .quit, .quickExit: throw LearnerLeft()
         case .language:
@@ -170,7 +177,7 @@ extension KursCLI {
     if offeringLanguages && profiles.isEmpty { console.write(languageHint(language) + "\n") }
     while true {
       let name: String
-      switch homePrompt(help: t(.typeName, language), language: offeringLanguages ? language : nil) {
+      switch homePrompt(help: t(.typeName, language), language: offeringLanguages ? language : nil, discreet: isDiscreet(options)) {
       case .inputEnded: return nil
       case .quit, .quickExit: throw LearnerLeft()
       case .language:
@@ -220,6 +227,12 @@ extension KursCLI {
     let terminal = terminal
     session.setInterruptMessage = { terminal.prepareInterruptMessage(TerminalText.safe($0)) }
     session.plain = options.plain
+    session.discreet = isDiscreet(options)
+    if session.discreet {
+      // Ctrl-C, too, leaves nothing of the course on screen: every step is on disk already.
+      terminal.prepareInterruptMessage(QuickExit.clearSequence)
+      session.setInterruptMessage = { _ in }
+    }
     session.colour = terminal.colour && !options.plain
     // --wrap N (else KURS_WRAP) sets the width; without it plain mode keeps a paragraph whole.
     if let columns = wrapColumns(options) {
@@ -400,7 +413,7 @@ extension KursCLI {
       // Which courses are valid comes from the list `kurs courses` keeps: a course is checked
       // again only when its files changed, and that check's work is bounded.
       var courses: [Course] = []
-      var catalogue = CourseCatalogue(dataDirectory: store.root)
+      var catalogue = CourseCatalogue(cacheDirectory: CacheDirectory.resolve(environment: environment), dataDirectory: store.root)
       for folder in locator.courseFolders() {
         let entry = catalogue.entry(for: folder, loader: loader)
         if entry.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
@@ -413,7 +426,8 @@ extension KursCLI {
       let available = LanguageMenu.available(courseLanguages: courses.flatMap(\.languages))
       /// `l`: the menu, then the choice set for this run and kept with the profile.
       func chooseLanguage() throws {
-        guard let code = try homeLanguage(available: available, current: language) else { return }
+        guard let code = try homeLanguage(available: available, current: language, discreet: isDiscreet(options))
+        else { return }
         options.language = code
         learner = try store.update(learner) { $0.language = code }
         language = uiLanguage(options, learner: learner)
@@ -444,7 +458,7 @@ extension KursCLI {
           console.write(t(.chooseCourse, language) + "\n" + languageHint(language) + "\n")
           listed = true
         }
-        switch homePrompt(help: t(.chooseCourse, language), language: language) {
+        switch homePrompt(help: t(.chooseCourse, language), language: language, discreet: isDiscreet(options)) {
         case .inputEnded: return .inputEnded
         case .quit, .quickExit: return .success
         case .language:
@@ -485,7 +499,7 @@ extension KursCLI {
           console.write(t(.chooseModule, language) + "\n")
           listed = true
         }
-        switch homePrompt(help: t(.chooseModule, language), language: language) {
+        switch homePrompt(help: t(.chooseModule, language), language: language, discreet: isDiscreet(options)) {
         case .inputEnded: return .inputEnded
         case .quit, .quickExit: return .success
         case .language:

@@ -82,7 +82,9 @@ public struct KursCLI {
     case .validate(let paths, let strict, let json, let review):
       var report = ValidationReport(strict: strict, review: review)
       for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true) }
-      if json { console.write(report.json()) } else { console.write(report.text(language: language)) }
+      // Diagnostics (and the summary under them) to standard error, as compilers write them;
+      // the JSON report is data, for standard output.
+      if json { console.write(report.json()) } else { console.writeError(report.text(language: language)) }
       return report.exitCode
     case .graph(let name, let moduleID, let format):
       guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
@@ -214,7 +216,9 @@ public struct KursCLI {
         "kurs: no courses found; looked in \(locator.searchedDescription); add a course file with 'kurs add FILE', pass --courses DIR, or create one with 'kurs new course ID'\n")
       return .invalid
     }
-    var catalogue = CourseCatalogue(dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
+    var catalogue = CourseCatalogue(
+      cacheDirectory: CacheDirectory.resolve(environment: environment),
+      dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
     var heading = ""
     for folder in folders {
       let parent = folder.deletingLastPathComponent().path

@@ -44,7 +44,8 @@ extension Engine {
     return Position(
       moduleIndex: index + 1, moduleCount: course.modules.count,
       moduleTitle: text(module.title)?.plain ?? module.id, step: steps, score: moduleState.score,
-      maximum: maximum(of: module.id), hidesScore: module.test != nil)
+      maximum: maximum(of: module.id), hidesScore: module.test != nil,
+      expectedSteps: steps + (moduleState.node.map { stepsLeft(in: module.id, after: $0) } ?? 0))
   }
 
   /// Throws where `screen` would, without building it: the learner's place must exist.
@@ -85,7 +86,9 @@ extension Engine {
               nodeID: nodeID, isWithheld: true, isCorrect: false, isDecision: false, points: 0, maximum: question.points,
               choiceFeedback: [], generalFeedback: nil, correctAnswer: [], position: where_))
         }
-        return .feedback(feedback(question, nodeID, answer, points, isCorrect, where_))
+        var screen = feedback(question, "\(module.id)/\(nodeID)", nodeID, answer, points, isCorrect, where_)
+        screen.pointsLost = pointsLost(question, answer, points, attempt: moduleState.tries + 1, in: module, order: screen)
+        return .feedback(screen)
       }
       let (options, matches) = displayOrder(of: question, id: "\(module.id)/\(nodeID)")
       var retryFeedback: [InlineText] = []
@@ -101,7 +104,7 @@ extension Engine {
           retryFeedback: retryFeedback, isRetry: moduleState.tries > 0,
           isDecision: Self.isDecision(question),
           canGoBack: module.allowBack && (question.back ?? true) && !moduleState.history.isEmpty,
-          position: where_))
+          position: where_, pendingMatches: moduleState.pendingMatches ?? [:]))
     case .end(let end):
       let index = course.modules.firstIndex { $0.id == module.id } ?? 0
       let nextModule = index + 1 < course.modules.count ? course.modules[index + 1].id : nil
@@ -110,7 +113,7 @@ extension Engine {
           moduleID: module.id, title: text(end.title), blocks: blocks(end.body), outcome: end.outcome,
           status: moduleState.status, score: moduleState.score, maximum: maximum(of: module.id),
           passMark: passMark(of: module), nextModule: nextModule,
-          position: where_))
+          position: where_, missed: module.test == nil ? missed(module, moduleState) : []))
           .withTest(module, moduleState, in: state, engine: self)
     case .branch:
       throw .notInAModule
@@ -134,7 +137,7 @@ extension Engine {
       case .matching: none = .matches([:])
       case .single, .multiple, .trueFalse: none = .choices([])
       }
-      let correct = feedback(question, node.id, none, 0, false, position(module, moduleState)).correctAnswer
+      let correct = feedback(question, "\(module.id)/\(node.id)", node.id, none, 0, false, position(module, moduleState)).correctAnswer
       items.append(
         TestReview.Item(
           nodeID: node.id, prompt: text(question.prompt) ?? InlineText(node.id), rightBefore: rightBefore,
@@ -147,33 +150,104 @@ extension Engine {
       items: items)
   }
 
+  /// The questions of this run that earned less than every point, in course order, with
+  /// their explanations: what the learner may want to read again at the end of the module.
+  func missed(_ module: Module, _ moduleState: ModuleState) -> [MissedQuestion] {
+    let questions = module.nodes.filter { node in
+      guard case .question(let question) = node.kind, question.points > 0, let points = moduleState.scores[node.id] else { return false }
+      return points < question.points
+    }
+    return questions.compactMap { node in
+      guard case .question(let question) = node.kind else { return nil }
+      return MissedQuestion(
+        nodeID: node.id, prompt: text(question.prompt) ?? InlineText(node.id), points: moduleState.scores[node.id] ?? 0,
+        maximum: question.points, explanation: text(question.feedback))
+    }
+  }
+
+  /// Why a final answer earned less than every point: a later try, right choices left out,
+  /// wrong ones chosen, items out of place.
+  func pointsLost(
+    _ question: Question, _ answer: LearnerAnswer, _ points: Int, attempt: Int, in module: Module, order screen: FeedbackScreen
+  ) -> [PointsLost] {
+    guard points < question.points, !Self.isDecision(question) else { return [] }
+    var reasons: [PointsLost] = []
+    let (_, isCorrect) = Scoring.correctness(of: answer, to: question)
+    switch answer {
+    case .choices:
+      if question.kind == .multiple {
+        let missed = screen.verdicts.filter { $0.isCorrect && !$0.wasChosen }.map(\.number)
+        let wrong = screen.verdicts.filter { !$0.isCorrect && $0.wasChosen }.map(\.number)
+        if !missed.isEmpty { reasons.append(.missed(missed)) }
+        if !wrong.isEmpty { reasons.append(.wronglyChosen(wrong)) }
+      }
+    case .order(let ids):
+      if !isCorrect {
+        reasons.append(.inPlace(zip(ids, question.items.map(\.id)).filter { $0 == $1 }.count, of: question.items.count))
+      }
+    case .matches(let pairs):
+      if !isCorrect {
+        reasons.append(.inPlace(question.pairs.filter { pairs[$0.id] == $0.id }.count, of: question.pairs.count))
+      }
+    }
+    if attempt > 1, question.penalty > 0, points > 0 || isCorrect {
+      reasons.insert(.laterTry(attempt: attempt, penalty: question.penalty, afterHint: module.test == nil && min(attempt - 1, question.hints.count) > 0), at: 0)
+    }
+    return reasons
+  }
+
   private func feedback(
-    _ question: Question, _ nodeID: String, _ answer: LearnerAnswer, _ points: Int, _ isCorrect: Bool,
+    _ question: Question, _ orderID: String, _ nodeID: String, _ answer: LearnerAnswer, _ points: Int, _ isCorrect: Bool,
     _ position: Position
   ) -> FeedbackScreen {
+    let (options, matches) = displayOrder(of: question, id: orderID)
+    func number(_ id: String) -> Int { (options.firstIndex { $0.id == id } ?? 0) + 1 }
     var choiceFeedback: [InlineText] = []
     var correctAnswer: [InlineText] = []
+    var expectedNumbers: [Int] = []
+    var expectedLetters: [Int] = []
+    var verdicts: [ChoiceVerdict] = []
     switch answer {
     case .choices(let ids):
-      choiceFeedback = question.choices.filter { ids.contains($0.id) }.compactMap { text($0.feedback) }
+      if question.kind == .multiple {
+        // Every choice chosen and every right one left out, by its number, in the order shown.
+        for option in options {
+          guard let choice = question.choices.first(where: { $0.id == option.id }) else { continue }
+          let chosen = ids.contains(choice.id)
+          guard chosen || choice.isCorrect else { continue }
+          verdicts.append(
+            ChoiceVerdict(number: number(choice.id), wasChosen: chosen, isCorrect: choice.isCorrect, feedback: chosen ? text(choice.feedback) : nil))
+        }
+      } else {
+        choiceFeedback = question.choices.filter { ids.contains($0.id) }.compactMap { text($0.feedback) }
+      }
       if !isCorrect {
-        correctAnswer = question.choices.filter(\.isCorrect).compactMap { choice in
+        let right = question.choices.filter(\.isCorrect).sorted { number($0.id) < number($1.id) }
+        expectedNumbers = right.map { number($0.id) }
+        correctAnswer = right.map { choice in
           text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, interfaceLanguage ?? language))
         }
       }
     case .order:
-      if !isCorrect { correctAnswer = question.items.compactMap { text($0.text) } }
+      if !isCorrect {
+        correctAnswer = question.items.compactMap { text($0.text) }
+        expectedNumbers = question.items.map { number($0.id) }
+      }
     case .matches:
       if !isCorrect {
-        correctAnswer = question.pairs.map { pair in
+        let lefts = question.pairs.sorted { number($0.id) < number($1.id) }
+        correctAnswer = lefts.map { pair in
           InlineText((text(pair.left)?.plain ?? pair.id) + " — " + (text(pair.right)?.plain ?? pair.id))
         }
+        expectedNumbers = lefts.map { number($0.id) }
+        expectedLetters = lefts.map { pair in matches.firstIndex { $0.id == pair.id } ?? 0 }
       }
     }
     return FeedbackScreen(
       nodeID: nodeID, isCorrect: isCorrect, isDecision: Self.isDecision(question), points: points,
       maximum: question.points, choiceFeedback: choiceFeedback, generalFeedback: text(question.feedback),
-      correctAnswer: correctAnswer, position: position)
+      correctAnswer: correctAnswer, position: position, verdicts: verdicts, expectedNumbers: expectedNumbers,
+      expectedLetters: expectedLetters, kind: question.kind)
   }
 }
 

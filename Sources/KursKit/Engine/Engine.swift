@@ -9,14 +9,22 @@ public struct Engine: Sendable {
   /// unnamed) when it is not the course's: a Ukrainian interface over a course in Russian.
   public var interfaceLanguage: String?
   private let maximumByModule: [String: Int]
+  /// Per module, per node (by index): the fewest pages and questions after it on a way to an end.
+  private let stepsLeftByModule: [String: [Int]]
 
   public init(course: Course, language: String, seed: String) {
     self.course = course
     self.language = course.languages.contains(language) ? language : course.defaultLanguage
     self.seed = seed
     var maximum: [String: Int] = [:]
-    for module in course.modules { maximum[module.id] = ModuleGraph(module: module).mostPoints }
+    var stepsLeft: [String: [Int]] = [:]
+    for module in course.modules {
+      let graph = ModuleGraph(module: module)
+      maximum[module.id] = graph.mostPoints
+      stepsLeft[module.id] = Self.fewestStepsToAnEnd(graph)
+    }
     self.maximumByModule = maximum
+    self.stepsLeftByModule = stepsLeft
   }
 
   /// The result of one input.
@@ -27,6 +35,66 @@ public struct Engine: Sendable {
   }
 
   // MARK: Queries
+
+  /// For each node, the fewest pages and questions shown after it before an end (branches show
+  /// nothing): a breadth-first search from the ends backwards, with steps of 0 or 1.
+  static func fewestStepsToAnEnd(_ graph: ModuleGraph) -> [Int] {
+    let nodes = graph.module.nodes
+    var predecessors = [[Int]](repeating: [], count: nodes.count)
+    for (index, edges) in graph.edges.enumerated() {
+      for edge in edges { predecessors[edge.target].append(index) }
+    }
+    var left = [Int](repeating: 0, count: nodes.count)
+    var settled = [Bool](repeating: false, count: nodes.count)
+    var frontier = nodes.indices.filter { index in
+      if case .end = nodes[index].kind { return true }
+      return false
+    }
+    // Frontier by frontier: a node's predecessors are one step further when it is shown, at
+    // the same distance when it is not (a branch); each node is settled once, at its fewest.
+    var distance = 0
+    while !frontier.isEmpty {
+      var next: [Int] = []
+      var head = 0
+      while head < frontier.count {
+        let index = frontier[head]
+        head += 1
+        guard !settled[index] else { continue }
+        settled[index] = true
+        left[index] = distance
+        let isShown: Bool
+        switch nodes[index].kind {
+        case .page, .question: isShown = true
+        default: isShown = false
+        }
+        for predecessor in predecessors[index] where !settled[predecessor] {
+          if isShown { next.append(predecessor) } else { frontier.append(predecessor) }
+        }
+      }
+      frontier = next
+      distance += 1
+    }
+    return left
+  }
+
+  /// The fewest pages and questions shown after `node` before an end of the module.
+  func stepsLeft(in moduleID: String, after node: String) -> Int {
+    guard let index = course.module(moduleID)?.index(of: node) else { return 0 }
+    return stepsLeftByModule[moduleID]?[index] ?? 0
+  }
+
+  /// A module's learning objectives in the learner's language.
+  public func objectives(of module: Module) -> [InlineText] {
+    module.objectives.compactMap { text($0) }
+  }
+
+  /// About how long a module takes, in minutes: its reading time in the learner's language at
+  /// the words a minute of `CourseStatistics`, and a minute for each question.
+  public func estimatedMinutes(of module: Module) -> Int {
+    let words = CourseStatistics.words(in: module, language: language, fallback: course.defaultLanguage)
+    let questions = module.nodes.filter { if case .question = $0.kind { true } else { false } }.count
+    return max(1, (words + CourseStatistics.wordsPerMinute - 1) / CourseStatistics.wordsPerMinute + questions)
+  }
 
   /// The most points a path through the module can collect.
   public func maximum(of moduleID: String) -> Int { maximumByModule[moduleID] ?? 0 }
@@ -122,7 +190,27 @@ public struct Engine: Sendable {
       return try answerQuestion(answer, state)
     case .back:
       return try back(state)
+    case .partialMatches(let pairs):
+      return try partlyMatch(pairs, state)
     }
+  }
+
+  /// Keeps the pairs given so far at a matching question: only its own ids, each right side
+  /// once, and fewer than all (a whole set is an answer).
+  private func partlyMatch(_ pairs: [String: String], _ state: CourseState) throws(EngineRefusal) -> Transition {
+    let (module, moduleState) = try current(state)
+    guard moduleState.reviewIndex == nil, moduleState.phase == .showing, let nodeID = moduleState.node,
+      let node = module.node(nodeID), case .question(let question) = node.kind, question.kind == .matching
+    else { throw .notAQuestion }
+    let known = Set(question.pairs.map(\.id))
+    guard !pairs.isEmpty, pairs.count < known.count, pairs.keys.allSatisfy(known.contains),
+      pairs.values.allSatisfy(known.contains), Set(pairs.values).count == pairs.count
+    else { throw .answerDoesNotFit }
+    var moduleValue = moduleState
+    moduleValue.pendingMatches = pairs
+    var next = state
+    next.modules[module.id] = moduleValue
+    return Transition(module: module, state: next, events: [])
   }
 
   private func start(_ id: String, _ state: CourseState) throws(EngineRefusal) -> Transition {
@@ -214,6 +302,7 @@ public struct Engine: Sendable {
     else { throw .notAQuestion }
     guard fits(answer, question) else { throw .answerDoesNotFit }
     var moduleValue = moduleState
+    moduleValue.pendingMatches = nil
     var events: [EngineEvent] = []
     let attempt = moduleValue.tries + 1
     let isDecision = Self.isDecision(question)
@@ -299,6 +388,7 @@ public struct Engine: Sendable {
         moduleState.node = target
         moduleState.tries = 0
         moduleState.lastWrongAnswer = nil
+        moduleState.pendingMatches = nil
         moduleState.phase = node.kindName == "end" ? .ended : .showing
         events.append(.nodeEntered(module: module.id, node: target))
         return

@@ -17,6 +17,9 @@ public enum EngineInput: Sendable, Equatable, Codable {
   case proceed
   case answer(LearnerAnswer)
   case back
+  /// Matching answered one pair at a time: the pairs so far (left id → right id), kept so that
+  /// a half-entered answer survives a stop. Not an answer: it costs no try.
+  case partialMatches([String: String])
 }
 
 /// Why the engine could not take an input; the state is unchanged.

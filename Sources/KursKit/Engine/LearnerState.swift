@@ -46,6 +46,8 @@ public struct ModuleState: Sendable, Equatable, Codable {
   public var tries = 0
   /// The last wrong answer to the current question, for its feedback on the retry.
   public var lastWrongAnswer: LearnerAnswer?
+  /// Matching answered one pair at a time: the pairs given so far at the current question.
+  public var pendingMatches: [String: String]?
   /// Pages passed on the way to the current node, for going back.
   public var history: [String] = []
   /// When the learner went back: the position in `history` being shown again.

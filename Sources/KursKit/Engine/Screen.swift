@@ -18,6 +18,9 @@ public struct Position: Sendable, Equatable {
   public var maximum: Int
   /// In a knowledge test the points are not shown while it is taken.
   public var hidesScore: Bool = false
+  /// About how many steps the module has on the way the learner is going: the steps so far and
+  /// the fewest steps from here to an end.
+  public var expectedSteps: Int = 0
 }
 
 public struct PageScreen: Sendable, Equatable {
@@ -58,6 +61,8 @@ public struct QuestionScreen: Sendable, Equatable {
   public var isDecision: Bool
   public var canGoBack: Bool
   public var position: Position
+  /// Matching answered one pair at a time: the pairs given so far (left id → right id).
+  public var pendingMatches: [String: String] = [:]
 }
 
 public struct FeedbackScreen: Sendable, Equatable {
@@ -74,6 +79,51 @@ public struct FeedbackScreen: Sendable, Equatable {
   /// When the final answer was not fully right: the right answer, as text lines.
   public var correctAnswer: [InlineText]
   public var position: Position
+  /// Multiple select: each choice the learner chose and each right one they left out, by the
+  /// number it was shown with, in the order shown.
+  public var verdicts: [ChoiceVerdict] = []
+  /// The right answer by the numbers shown, one per line of `correctAnswer`: the right choices
+  /// in the order shown, the items in the right order, or the left sides in the order shown.
+  public var expectedNumbers: [Int] = []
+  /// Matching: the position (from 0) of the letter each number of `expectedNumbers` goes with.
+  public var expectedLetters: [Int] = []
+  /// Why the answer earned less than every point.
+  public var pointsLost: [PointsLost] = []
+  /// The kind of the question, for how the expected answer reads.
+  public var kind: Question.Kind = .single
+}
+
+/// How one choice of a multiple-select answer went.
+public struct ChoiceVerdict: Sendable, Equatable {
+  /// The number the choice was shown with.
+  public var number: Int
+  public var wasChosen: Bool
+  /// Whether the choice is one of the right ones.
+  public var isCorrect: Bool
+  public var feedback: InlineText?
+}
+
+/// Why a final answer earned less than every point.
+public enum PointsLost: Sendable, Equatable {
+  /// The answer came at try `attempt`; each try after the first costs `penalty`; `afterHint`
+  /// when a hint was shown on the way.
+  case laterTry(attempt: Int, penalty: Int, afterHint: Bool)
+  /// Right choices left out, by the numbers shown.
+  case missed([Int])
+  /// Wrong choices chosen, by the numbers shown.
+  case wronglyChosen([Int])
+  /// Ordering and matching: how many were in the right place, of how many.
+  case inPlace(Int, of: Int)
+}
+
+/// A question of the module just ended that earned less than every point, for review.
+public struct MissedQuestion: Sendable, Equatable {
+  public var nodeID: String
+  public var prompt: InlineText
+  public var points: Int
+  public var maximum: Int
+  /// The question's explanation (its general feedback), if any.
+  public var explanation: InlineText?
 }
 
 public struct ModuleEndScreen: Sendable, Equatable {
@@ -92,6 +142,8 @@ public struct ModuleEndScreen: Sendable, Equatable {
   /// The module after this one in the course, if any.
   public var nextModule: String?
   public var position: Position
+  /// The questions of this run that earned less than every point, in course order.
+  public var missed: [MissedQuestion] = []
 }
 
 /// What a learner sees at the end of a post-test: each item of the knowledge test before and

@@ -512,7 +512,7 @@ final class CourseBuilder {
         let contacts = element.elements(named: "contact").map {
           HelpResource.Contact(
             kind: $0[attribute: "kind"] ?? "other", text: inline($0),
-            language: $0.language == nil ? nil : language(of: $0))
+            language: $0.language == nil ? nil : language(of: $0), checked: $0[attribute: "checked"])
         }
         resources.append(
           HelpResource(

@@ -17,8 +17,9 @@ import Foundation
 /// entry also keeps a SHA-256 of the files' bytes, and is used only while that matches too (as
 /// git does for "racily clean" files). The cache holds nothing about learners.
 ///
-/// Stored in `DATA/cache/courses.json`; when it cannot be read or written the list is simply
-/// built the slow way.
+/// Stored in `courses.json` in the cache folder (`CacheDirectory`: `$XDG_CACHE_HOME/kurs`);
+/// when it cannot be read or written the list is simply built the slow way. Kurs 0.1 kept it
+/// in `DATA/cache/`: that copy is removed the first time the new one is saved.
 public struct CourseCatalogue: Sendable {
   public struct Entry: Codable, Sendable, Equatable {
     public var key: String
@@ -42,8 +43,12 @@ public struct CourseCatalogue: Sendable {
   private var entries: [String: Entry]
   private var changed = false
 
-  public init(dataDirectory: URL) {
-    file = dataDirectory.appendingPathComponent("cache").appendingPathComponent("courses.json")
+  /// Where Kurs 0.1 kept the cache, inside the data folder; removed on the next save.
+  private let legacyFile: URL?
+
+  public init(cacheDirectory: URL, dataDirectory: URL? = nil) {
+    file = cacheDirectory.appendingPathComponent("courses.json")
+    legacyFile = dataDirectory?.appendingPathComponent("cache").appendingPathComponent("courses.json")
     entries = (try? Data(contentsOf: file)).flatMap(Self.read) ?? [:]
   }
 
@@ -112,7 +117,16 @@ public struct CourseCatalogue: Sendable {
     encoder.outputFormatting = [.sortedKeys]
     guard let data = try? encoder.encode(entries) else { return }
     try? DataDirectory.create(file.deletingLastPathComponent())
-    try? AtomicFile.write(data, to: file, permissions: 0o600)
+    do {
+      try AtomicFile.write(data, to: file, permissions: 0o600)
+    } catch {
+      return
+    }
+    if let legacyFile, FileManager.default.fileExists(atPath: legacyFile.path) {
+      try? FileManager.default.removeItem(at: legacyFile)
+      // The folder only if nothing else is in it (rmdir refuses otherwise).
+      _ = rmdir(legacyFile.deletingLastPathComponent().path)
+    }
   }
 
   /// The `.xml` files under the course folder and the content folder, by label and path.

@@ -141,6 +141,12 @@ extension CourseSchema {
     </xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="CheckedDate">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?"/>
+    </xs:restriction>
+  </xs:simpleType>
+
   <xs:simpleType name="PositiveCount">
     <xs:restriction base="xs:positiveInteger">
       <xs:maxInclusive value="100"/>
@@ -453,6 +459,9 @@ extension CourseSchema {
                     <xs:complexContent>
                       <xs:extension base="k:Inline">
                         <xs:attribute name="kind" type="k:ContactKind" default="other"/>
+                        <!-- When a trainer last checked the contact: year and month (2026-11)
+                             or a day (2026-11-20). Learners see it with the contact. -->
+                        <xs:attribute name="checked" type="k:CheckedDate"/>
                       </xs:extension>
                     </xs:complexContent>
                   </xs:complexType>

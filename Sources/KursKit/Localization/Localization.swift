@@ -48,6 +48,12 @@ public enum Localization {
     case certificateCourseVersion, certificateID, certificateDigest
     case certificateNotSigned, certificateSignedBy, certificateCheck, certificateSaved, certificateFailed
     case certificateCriteria, certificateCriteriaMinimum, quoted
+    // Issue 20: feedback, orientation and safety
+    case repeatedNumber, letterTaken, invalidMatchingLetters, promptMatchingLetters, verdictChosenRight
+    case verdictChosenWrong, verdictMissed, expectedNumbers, lostTry, lostTryHint, lostMissed, lostWrong
+    case lostInPlace, progressLineAbout, progressLineTestAbout, objectivesTitle, estimatedTime, welcomeBack
+    case reviewMissedTitle, reviewMissedItem, contentsTitle, contentsLine, contentsHere, footerContents
+    case helpMore, localContactsTitle, localContactChecked, noLocalContacts
   }
 
   private static let table: [Key: [String: String]] = [
@@ -211,7 +217,7 @@ public enum Localization {
           s  показать экран снова
           b  назад к предыдущей странице, если курс это позволяет
           l  язык: выбрать язык программы и курса
-        Ответы: номер (2); несколько номеров (1 3 или 1,3); порядок (3 1 2); пары (1b 2a 3c).
+        Ответы: номер (2); несколько номеров (1 3 или 1,3); порядок (3 1 2); пары (1б 2а 3в).
         Клавиши работают и в русской и украинской раскладке: й q, ч x, к r, з p, ы или і s, и b, д l.
         """,
       "uk": """
@@ -224,7 +230,7 @@ public enum Localization {
           s  показати екран ще раз
           b  назад до попередньої сторінки, якщо курс це дозволяє
           l  мова: вибрати мову програми й курсу
-        Відповіді: номер (2); кілька номерів (1 3 або 1,3); порядок (3 1 2); пари (1b 2a 3c).
+        Відповіді: номер (2); кілька номерів (1 3 або 1,3); порядок (3 1 2); пари (1б 2а 3в).
         Клавіші працюють і в українській та російській розкладці: й q, ч x, к r, з p, і або ы s, и b, д l.
         """,
     ],
@@ -813,6 +819,142 @@ public enum Localization {
       "ru": "Пройти модули: {0}; всего баллов не меньше: {1}.",
       "uk": "Пройти модулі: {0}; загалом балів не менше ніж: {1}.",
     ],
+    .repeatedNumber: [
+      "en": "You typed {0} twice. Type each number once, for example: 1 3",
+      "ru": "Вы ввели {0} дважды. Введите каждый номер один раз, например: 1 3",
+      "uk": "Ви ввели {0} двічі. Введіть кожен номер один раз, наприклад: 1 3",
+    ],
+    .letterTaken: [
+      "en": "{0} is already matched with {1}. Choose another letter, or type {1} with a new letter first.",
+      "ru": "Буква {0} уже сопоставлена с {1}. Выберите другую букву или сначала дайте {1} новую букву.",
+      "uk": "Літеру {0} вже зіставлено з {1}. Виберіть іншу літеру або спершу дайте {1} нову літеру.",
+    ],
+    .invalidMatchingLetters: [
+      "en": "Give each number from 1 to {0} one letter from {1} to {2}, for example: {3}",
+      "ru": "Дайте каждому числу от 1 до {0} одну букву от {1} до {2}, например: {3}",
+      "uk": "Дайте кожному числу від 1 до {0} одну літеру від {1} до {2}, наприклад: {3}",
+    ],
+    .promptMatchingLetters: [
+      "en": "Match each number with a letter, for example: {0} (or one pair at a time: {1}).",
+      "ru": "Сопоставьте каждую цифру с буквой, например: {0} (или по одной паре: {1}).",
+      "uk": "Зіставте кожну цифру з літерою, наприклад: {0} (або по одній парі: {1}).",
+    ],
+    .verdictChosenRight: [
+      "en": "{0}: you chose it, and it is right.",
+      "ru": "{0}: вы это выбрали, и это правильно.",
+      "uk": "{0}: ви це вибрали, і це правильно.",
+    ],
+    .verdictChosenWrong: [
+      "en": "{0}: you chose it, but it is not right.",
+      "ru": "{0}: вы это выбрали, но это неправильно.",
+      "uk": "{0}: ви це вибрали, але це неправильно.",
+    ],
+    .verdictMissed: [
+      "en": "{0}: you did not choose it, but it is right.",
+      "ru": "{0}: вы это не выбрали, но это правильный ответ.",
+      "uk": "{0}: ви це не вибрали, але це правильна відповідь.",
+    ],
+    .expectedNumbers: [
+      "en": "The expected answer: {0}",
+      "ru": "Ожидаемый ответ: {0}",
+      "uk": "Очікувана відповідь: {0}",
+    ],
+    .lostTry: [
+      "en": "Why not every point: you answered on try {0}, and each try after the first costs {1}.",
+      "ru": "Почему не все баллы: вы ответили с попытки {0}, а каждая попытка после первой стоит {1}.",
+      "uk": "Чому не всі бали: ви відповіли зі спроби {0}, а кожна спроба після першої коштує {1}.",
+    ],
+    .lostTryHint: [
+      "en": "Why not every point: you answered on try {0}, after a hint, and each try after the first costs {1}.",
+      "ru": "Почему не все баллы: вы ответили с попытки {0}, после подсказки, а каждая попытка после первой стоит {1}.",
+      "uk": "Чому не всі бали: ви відповіли зі спроби {0}, після підказки, а кожна спроба після першої коштує {1}.",
+    ],
+    .lostMissed: [
+      "en": "Why not every point: right answers you did not choose: {0}.",
+      "ru": "Почему не все баллы: правильные ответы, которые вы не выбрали: {0}.",
+      "uk": "Чому не всі бали: правильні відповіді, які ви не вибрали: {0}.",
+    ],
+    .lostWrong: [
+      "en": "Why not every point: answers you chose that are not right: {0}.",
+      "ru": "Почему не все баллы: выбранные вами неправильные ответы: {0}.",
+      "uk": "Чому не всі бали: вибрані вами неправильні відповіді: {0}.",
+    ],
+    .lostInPlace: [
+      "en": "Why not every point: {0} of {1} were in the right place.",
+      "ru": "Почему не все баллы: на своём месте {0} из {1}.",
+      "uk": "Чому не всі бали: на своєму місці {0} з {1}.",
+    ],
+    .progressLineAbout: [
+      "en": "Module {0} of {1}: {2} · step {3} of about {6} · points {4} of {5}",
+      "ru": "Модуль {0} из {1}: {2} · шаг {3} из примерно {6} · баллы {4} из {5}",
+      "uk": "Модуль {0} з {1}: {2} · крок {3} з приблизно {6} · бали {4} з {5}",
+    ],
+    .progressLineTestAbout: [
+      "en": "Module {0} of {1}: {2} · step {3} of about {4} · knowledge test",
+      "ru": "Модуль {0} из {1}: {2} · шаг {3} из примерно {4} · проверка знаний",
+      "uk": "Модуль {0} з {1}: {2} · крок {3} з приблизно {4} · перевірка знань",
+    ],
+    .objectivesTitle: [
+      "en": "In this module you will learn to:",
+      "ru": "В этом модуле вы научитесь:",
+      "uk": "У цьому модулі ви навчитеся:",
+    ],
+    .estimatedTime: [
+      "en": "It takes about {0} min.",
+      "ru": "Это займёт около {0} мин.",
+      "uk": "Це займе приблизно {0} хв.",
+    ],
+    .welcomeBack: [
+      "en": "Welcome back. You are in module {0} of {1}, {2}, at step {3}.",
+      "ru": "С возвращением. Вы в модуле {0} из {1}, «{2}», на шаге {3}.",
+      "uk": "З поверненням. Ви в модулі {0} з {1}, «{2}», на кроці {3}.",
+    ],
+    .reviewMissedTitle: [
+      "en": "To review: the questions where you lost points",
+      "ru": "Стоит повторить: вопросы, где вы потеряли баллы",
+      "uk": "Варто повторити: питання, де ви втратили бали",
+    ],
+    .reviewMissedItem: [
+      "en": "{0} ({1} of {2} points)",
+      "ru": "{0} (баллы: {1} из {2})",
+      "uk": "{0} (бали: {1} з {2})",
+    ],
+    .contentsTitle: ["en": "Contents", "ru": "Содержание", "uk": "Зміст"],
+    .contentsLine: ["en": "{0}: {1}", "ru": "{0}: {1}", "uk": "{0}: {1}"],
+    .contentsHere: ["en": "you are here", "ru": "вы здесь", "uk": "ви тут"],
+    .footerContents: ["en": "c contents", "ru": "c содержание", "uk": "c зміст"],
+    .helpMore: [
+      "en": """
+          c  contents: the modules, their state and where you are
+        In Russian and Ukrainian the matching letters are Cyrillic: 1б 2а 3в.
+        With --discreet (or KURS_DISCREET=1), q also clears the screen and the scrollback.
+        """,
+      "ru": """
+          c  содержание: модули, их состояние и где вы сейчас (в русской раскладке: с)
+        В вопросах на сопоставление буквы русские: 1б 2а 3в.
+        С --discreet (или KURS_DISCREET=1) q тоже очищает экран и историю прокрутки.
+        """,
+      "uk": """
+          c  зміст: модулі, їхній стан і де ви зараз (в українській розкладці: с)
+        У питаннях на зіставлення літери кириличні: 1б 2а 3в.
+        З --discreet (або KURS_DISCREET=1) q теж очищає екран та історію прокрутки.
+        """,
+    ],
+    .localContactsTitle: [
+      "en": "Checked local contacts",
+      "ru": "Проверенные местные контакты",
+      "uk": "Перевірені місцеві контакти",
+    ],
+    .localContactChecked: [
+      "en": "checked {0}",
+      "ru": "проверено {0}",
+      "uk": "перевірено {0}",
+    ],
+    .noLocalContacts: [
+      "en": "No checked local contacts have been added to this copy of the course. Ask your trainer or outreach worker where to get help.",
+      "ru": "В эту копию курса не добавлено проверенных местных контактов. Спросите у тренера или аутрич-работника, куда обратиться за помощью.",
+      "uk": "До цієї копії курсу не додано перевірених місцевих контактів. Запитайте в тренера чи аутріч-працівника, куди звернутися по допомогу.",
+    ],
   ]
 
   /// The string for `key` in `language` (English when the language is not a UI language),
@@ -825,7 +967,11 @@ public enum Localization {
   /// argument that itself contains `{1}` is shown as it is.
   public static func string(_ key: Key, _ language: String, arguments: [String]) -> String {
     let entry = table[key] ?? [:]
-    let template = entry[language] ?? entry["en"] ?? key.rawValue
+    return fill(entry[language] ?? entry["en"] ?? key.rawValue, arguments)
+  }
+
+  /// `template` with `{0}`, `{1}`… replaced by `arguments`, in one pass.
+  static func fill(_ template: String, _ arguments: [String]) -> String {
     var result = ""
     var rest = template[...]
     while let open = rest.firstIndex(of: "{") {

@@ -60,11 +60,14 @@ public struct HelpResource: Sendable, Equatable {
     public var text: InlineText
     /// The contact's `xml:lang`, when it is for speakers of one language only.
     public var language: String?
+    /// When a trainer last checked the contact (`checked="2026-11"`): a checked local contact.
+    public var checked: String?
 
-    public init(kind: String, text: InlineText, language: String? = nil) {
+    public init(kind: String, text: InlineText, language: String? = nil, checked: String? = nil) {
       self.kind = kind
       self.text = text
       self.language = language
+      self.checked = checked
     }
   }
   public var id: String

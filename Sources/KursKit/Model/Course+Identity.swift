@@ -145,6 +145,9 @@ struct IdentityWriter {
               w.string(contact.kind)
               w.write(contact.text)
               w.optional(contact.language) { $0.string($1) }
+              // Written only when given, so that the digest of a course without checked dates
+              // stays what it was.
+              if let checked = contact.checked { w.variant("checked") { $0.string(checked) } }
             }
           }
         }

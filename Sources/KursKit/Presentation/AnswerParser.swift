@@ -33,9 +33,12 @@ public enum AnswerParser {
       guard let numbers = numberList(text), !numbers.isEmpty, numbers.allSatisfy({ (1...count).contains($0) }) else {
         return .failure(Message(Localization.string(.invalidMultiple, language, String(count))))
       }
+      // A number typed twice is a slip of the finger, not an answer: it costs no try.
       var seen: Set<Int> = []
-      let unique = numbers.filter { seen.insert($0).inserted }
-      return .success(.choices(unique.map { screen.options[$0 - 1].id }))
+      if let repeated = numbers.first(where: { !seen.insert($0).inserted }) {
+        return .failure(Message(Localization.string(.repeatedNumber, language, String(repeated))))
+      }
+      return .success(.choices(numbers.map { screen.options[$0 - 1].id }))
     case .ordering:
       guard let numbers = numberList(text), numbers.count == count, Set(numbers) == Set(1...count) else {
         return .failure(Message(Localization.string(.invalidOrdering, language, String(count))))
@@ -58,38 +61,51 @@ public enum AnswerParser {
     case invalid(Message)
   }
 
-  /// Reads pairs like `1b 2a 3c`, adding them to `pending` (a later pair for the same number
-  /// replaces the earlier one). Cyrillic а, с and е, which look like a, c and e, are read as those.
+  /// Reads pairs like `1b 2a 3c` (`1б 2а 3в` in Russian and Ukrainian), adding them to
+  /// `pending` (a later pair for the same number replaces the earlier one). A Latin letter that
+  /// looks like a Cyrillic one shown (or the other way round) is read as the letter it looks like.
   public static func parseMatching(
     _ text: String, for screen: QuestionScreen, language: String, pending: [String: String]
   ) -> MatchingProgress {
     let count = screen.options.count
-    let letters = Array("abcdefghijklmnopqrstuvwxyz".prefix(screen.matches.count))
+    let letters = MatchingLetters.letters(screen.matches.count, language: language)
     let failure = Message(
-      Localization.string(.invalidMatching, language, String(count), letters.last.map(String.init) ?? "a"))
-    let lookalikes: [Character: Character] = ["а": "a", "с": "c", "е": "e"]
+      Localization.string(
+        .invalidMatchingLetters, language, String(count), letters.first.map(String.init) ?? "a",
+        letters.last.map(String.init) ?? "a", MatchingLetters.example(screen.matches.count, language: language)))
     var pairs = pending
     var given: Set<String> = []
+    var order: [String] = []
     let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" })
     guard !tokens.isEmpty, tokens.count <= 100 else { return .invalid(failure) }
+    func number(of left: String) -> String { String((screen.options.firstIndex { $0.id == left } ?? 0) + 1) }
     for token in tokens {
       guard let last = token.last, token.count <= 7 else { return .invalid(failure) }
-      let letter = lookalikes[last] ?? last
-      guard let index = letters.firstIndex(of: letter), let number = Int(token.dropLast()), (1...count).contains(number)
+      guard let index = MatchingLetters.index(of: last, count: letters.count, language: language),
+        let number = Int(token.dropLast()), (1...count).contains(number)
       else { return .invalid(failure) }
       let left = screen.options[number - 1].id
       // The same number twice in one line is a slip, not a correction.
       guard given.insert(left).inserted else { return .invalid(failure) }
       pairs[left] = screen.matches[index].id
+      order.append(left)
+    }
+    // A letter given to two numbers is named, with the number that had it first (an earlier
+    // line, or earlier in this one).
+    func rank(_ left: String) -> Int { order.firstIndex(of: left) ?? -1 }
+    for left in order {
+      guard let right = pairs[left],
+        let other = pairs.keys.sorted().first(where: { pairs[$0] == right && rank($0) < rank(left) }),
+        let index = screen.matches.firstIndex(where: { $0.id == right })
+      else { continue }
+      return .invalid(Message(Localization.string(.letterTaken, language, String(letters[index]), number(of: other))))
     }
     if pairs.count == count {
-      guard Set(pairs.values).count == count else { return .invalid(failure) }
       return .complete(.matches(pairs))
     }
     func label(_ left: String) -> String {
-      let number = (screen.options.firstIndex { $0.id == left } ?? 0) + 1
       let letter = pairs[left].flatMap { right in screen.matches.firstIndex { $0.id == right } }.map { String(letters[$0]) } ?? ""
-      return "\(number)\(letter)"
+      return number(of: left) + letter
     }
     let done = screen.options.map(\.id).filter { pairs[$0] != nil }.map(label).joined(separator: " ")
     let missing = screen.options.enumerated().filter { pairs[$1.id] == nil }.map { String($0.offset + 1) }.joined(separator: ", ")

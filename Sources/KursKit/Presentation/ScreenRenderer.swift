@@ -179,17 +179,19 @@ public struct ScreenRenderer: Sendable {
   /// The progress line: module X of Y, step, points. Wrapped at spaces like any text, so on a
   /// narrow terminal nothing of it (the step, the points) is lost or cut inside a word.
   public func progressLine(_ position: Position) -> [String] {
+    // "Step 3 of about 8": never fewer than the steps already taken.
+    let about = String(max(position.expectedSteps, position.step))
     let text = position.hidesScore
-      ? t(.progressLineTest, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle, String(position.step))
+      ? t(.progressLineTestAbout, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle, String(position.step), about)
       : t(
-        .progressLine, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle,
-        String(position.step), String(position.score), String(position.maximum))
+        .progressLineAbout, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle,
+        String(position.step), String(position.score), String(position.maximum), about)
     return wrapped(dim(text))
   }
 
   /// The footer of keys.
   public func footer(canGoBack: Bool) -> [String] {
-    wrapped(dim(t(canGoBack ? .footer : .footerNoBack)))
+    wrapped(dim(t(canGoBack ? .footer : .footerNoBack) + " · " + t(.footerContents)))
   }
 
   /// The lines of a screen, without the prompt line.
@@ -215,9 +217,12 @@ public struct ScreenRenderer: Sendable {
       }
       if question.kind == .matching {
         lines.append("")
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let letters = MatchingLetters.letters(question.matches.count, language: language)
         for (index, option) in question.matches.enumerated() where index < letters.count {
           lines += wrapped(inline(option.text), indent: 2, marker: "\(letters[index])) ")
+        }
+        if !question.pendingMatches.isEmpty {
+          lines += [""] + wrapped(matchedSoFar(question, letters: letters))
         }
       }
       if question.isRetry {
@@ -240,14 +245,24 @@ public struct ScreenRenderer: Sendable {
       } else {
         lines += wrapped(yellow(bold(feedback.points > 0 ? t(.partlyCorrect) : t(.notCorrect))))
       }
+      // Each choice of a multiple-select answer by the number it was shown with.
+      for verdict in feedback.verdicts {
+        let key: Localization.Key =
+          verdict.wasChosen ? (verdict.isCorrect ? .verdictChosenRight : .verdictChosenWrong) : .verdictMissed
+        lines += [""] + wrapped(t(key, String(verdict.number)))
+        if let text = verdict.feedback { lines += wrapped(inline(text), indent: 2) }
+      }
       for text in feedback.choiceFeedback { lines += [""] + wrapped(inline(text)) }
       if let general = feedback.generalFeedback { lines += [""] + wrapped(inline(general)) }
       if !feedback.correctAnswer.isEmpty {
-        lines += [""] + wrapped(t(.rightAnswer))
-        for answer in feedback.correctAnswer { lines += wrapped(inline(answer), indent: 2, marker: plain ? "- " : "• ") }
+        lines += [""] + wrapped(expectedHeading(feedback))
+        for (index, answer) in feedback.correctAnswer.enumerated() {
+          lines += wrapped(inline(answer), indent: 2, marker: expectedMarker(feedback, index))
+        }
       }
       if !feedback.isDecision {
         lines += [""] + wrapped(t(.points, String(feedback.points), String(feedback.maximum)))
+        for reason in feedback.pointsLost { lines += wrapped(pointsLost(reason)) }
       }
       lines += [""] + wrapped(t(.pressEnter))
     case .moduleEnd(let end):
@@ -268,6 +283,7 @@ public struct ScreenRenderer: Sendable {
       } else {
         lines += [""] + wrapped(bold(t(.moduleScore, String(end.score), String(end.maximum), String(end.passMark), status)))
         if end.status == .failed { lines += wrapped(t(.retryModule)) }
+        if !end.missed.isEmpty { lines += [""] + missedReview(end.missed) }
       }
       lines += [""] + wrapped(t(.pressEnter))
     }
@@ -297,6 +313,84 @@ public struct ScreenRenderer: Sendable {
     return lines
   }
 
+  /// "Matched so far: 1б. Still to match: 2.": the pairs a learner gave one at a time.
+  func matchedSoFar(_ question: QuestionScreen, letters: [Character]) -> String {
+    var done: [String] = []
+    var missing: [String] = []
+    for (index, option) in question.options.enumerated() {
+      if let right = question.pendingMatches[option.id], let letter = question.matches.firstIndex(where: { $0.id == right }),
+        letter < letters.count
+      {
+        done.append("\(index + 1)\(letters[letter])")
+      } else {
+        missing.append(String(index + 1))
+      }
+    }
+    return t(.matchingSoFar, done.joined(separator: " "), missing.joined(separator: ", "))
+  }
+
+  /// The questions a module's run lost points on, each with its explanation.
+  func missedReview(_ missed: [MissedQuestion]) -> [String] {
+    var lines = wrapped(bold(t(.reviewMissedTitle)))
+    for item in missed {
+      lines += wrapped(
+        t(.reviewMissedItem, inline(item.prompt), String(item.points), String(item.maximum)), indent: 2,
+        marker: plain ? "- " : "• ")
+      if let explanation = item.explanation { lines += wrapped(inline(explanation), indent: 4) }
+    }
+    return lines
+  }
+
+  /// "The expected answer: 1, 3" (choices in the order shown), "… 3 1 2" (an order), "… 1б 2а"
+  /// (matches); without numbers, the heading alone.
+  func expectedHeading(_ feedback: FeedbackScreen) -> String {
+    guard !feedback.expectedNumbers.isEmpty else { return t(.rightAnswer) }
+    let numbers: String
+    switch feedback.kind {
+    case .ordering:
+      numbers = feedback.expectedNumbers.map(String.init).joined(separator: " ")
+    case .matching:
+      numbers = feedback.expectedNumbers.indices.map { expectedMarker(feedback, $0).trimmingCharacters(in: .whitespaces) }
+        .joined(separator: " ")
+    case .single, .multiple, .trueFalse:
+      numbers = feedback.expectedNumbers.map(String.init).joined(separator: ", ")
+    }
+    return t(.expectedNumbers, numbers)
+  }
+
+  /// The marker of a line of the expected answer: its number (`3. `), its pair (`1б `), or a
+  /// bullet for the items of an order.
+  func expectedMarker(_ feedback: FeedbackScreen, _ index: Int) -> String {
+    let bullet = plain ? "- " : "• "
+    guard index < feedback.expectedNumbers.count else { return bullet }
+    let number = feedback.expectedNumbers[index]
+    switch feedback.kind {
+    case .ordering:
+      return bullet
+    case .matching:
+      let letters = MatchingLetters.letters(max(feedback.expectedNumbers.count, (feedback.expectedLetters.max() ?? 0) + 1), language: language)
+      let letter = index < feedback.expectedLetters.count && feedback.expectedLetters[index] < letters.count
+        ? String(letters[feedback.expectedLetters[index]]) : ""
+      return "\(number)\(letter) "
+    case .single, .multiple, .trueFalse:
+      return "\(number). "
+    }
+  }
+
+  /// Why an answer earned less than every point, in one line.
+  func pointsLost(_ reason: PointsLost) -> String {
+    switch reason {
+    case .laterTry(let attempt, let penalty, let afterHint):
+      return t(afterHint ? .lostTryHint : .lostTry, String(attempt), String(penalty))
+    case .missed(let numbers):
+      return t(.lostMissed, numbers.map(String.init).joined(separator: ", "))
+    case .wronglyChosen(let numbers):
+      return t(.lostWrong, numbers.map(String.init).joined(separator: ", "))
+    case .inPlace(let right, let total):
+      return t(.lostInPlace, String(right), String(total))
+    }
+  }
+
   /// What to type at a question.
   public func instruction(for question: QuestionScreen) -> String {
     if question.isDecision { return t(.promptDecision) }
@@ -305,7 +399,31 @@ public struct ScreenRenderer: Sendable {
     case .multiple: return t(.promptMultiple)
     case .trueFalse: return t(.promptTrueFalse)
     case .ordering: return t(.promptOrdering)
-    case .matching: return t(.promptMatching)
+    case .matching:
+      let letters = MatchingLetters.letters(max(question.matches.count, 3), language: language)
+      return t(.promptMatchingLetters, "1\(letters[1]) 2\(letters[0]) 3\(letters[2])", "1\(letters[1])")
+    }
+  }
+}
+
+extension ScreenRenderer {
+  /// A heading, wrapped to the terminal at spaces.
+  func progressTitle(_ text: String) -> [String] { wrapped(plain ? text : "== \(text) ==") }
+
+  /// A text of the runner's own (the help of the keys): each line wrapped to the terminal,
+  /// continuing under the text after its key or its indent.
+  func helpLines(_ text: String) -> [String] {
+    text.components(separatedBy: "\n").flatMap { line -> [String] in
+      guard TextLayout.width(of: line) > width else { return [line] }
+      let indent = line.prefix { $0 == " " }.count
+      let body = line.dropFirst(indent)
+      // "?  this help": the text goes on under "this", after the key and its spaces.
+      if let gap = body.range(of: "  "), body.distance(from: body.startIndex, to: gap.lowerBound) <= 3 {
+        let key = String(body[..<gap.upperBound])
+        let rest = String(body[gap.upperBound...]).trimmingCharacters(in: .whitespaces)
+        return wrapped(rest, indent: indent, marker: key)
+      }
+      return wrapped(String(body), indent: indent)
     }
   }
 }

@@ -5,8 +5,10 @@ import Foundation
 /// disk (fsync) before the runner shows the next screen. The learner's state is rebuilt by
 /// replaying the inputs; the file is never rewritten or truncated.
 public struct Journal: Sendable {
-  /// The format of the journal's lines; a newer one is refused rather than misread.
-  public static let formatVersion = 2
+  /// The format of the journal's lines; a newer one is refused rather than misread. Version 3
+  /// added the `launched` session mark and the `partialMatches` input; a line without them is
+  /// still written as version 2, so that an older Kurs reads every journal that has none.
+  public static let formatVersion = 3
 
   /// One step: what the learner did and what followed. Written as one or more xAPI statements
   /// (see `Statement`), in one write and one fsync.
@@ -28,6 +30,13 @@ public struct Journal: Sendable {
     /// The line of the file this step was read from (its first statement); 0 for a step not
     /// read from a file.
     public var line = 0
+
+      /// The oldest journal format that holds this entry (see `Journal.formatVersion`).
+    public var formatVersion: Int {
+      if session == .launched { return 3 }
+      if case .partialMatches? = input { return 3 }
+      return 2
+    }
 
     public init(
       id: String = UUID().uuidString.lowercased(), time: Date, course: String, courseVersion: String, digest: String,

@@ -496,6 +496,14 @@ enum JournalLineParser {
     case "startModule":
       guard let id = body["_0"]?.string else { throw Invalid() }
       return .startModule(id)
+    case "partialMatches":
+      guard case .object(let members)? = body["_0"] else { throw Invalid() }
+      var pairs: [String: String] = [:]
+      for (key, value) in members {
+        guard let text = value.string else { throw Invalid() }
+        pairs[key] = text
+      }
+      return .partialMatches(pairs)
     case "answer":
       guard let (kind, answer) = body["_0"]?.single, let payload = answer["_0"] else { throw Invalid() }
       switch (kind, payload) {

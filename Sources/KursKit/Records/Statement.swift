@@ -95,7 +95,7 @@ public struct Statement: Codable, Sendable, Equatable {
     public var index: Int?
     /// What the learner did, on the first statement of a step: replaying these rebuilds the state.
     public var input: EngineInput?
-    /// A session mark (resumed, suspended) on a step without input.
+    /// A session mark (launched, resumed, suspended) on a step without input.
     public var session: Journal.SessionMark?
     /// The engine's event behind this statement.
     public var event: EngineEvent?
@@ -142,6 +142,7 @@ public struct Statement: Codable, Sendable, Equatable {
     public static let progressed = verb("progressed")
     public static let suspended = verb("suspended")
     public static let resumed = verb("resumed")
+    public static let launched = verb("launched")
     public static let terminated = verb("terminated")
 
     static func verb(_ name: String) -> Verb { Verb(id: adl + name, display: ["en-US": name]) }
@@ -159,6 +160,8 @@ extension Journal {
   /// Session facts that are not engine input: they mark when a learner came back or stopped.
   public enum SessionMark: String, Codable, Sendable {
     case resumed, suspended
+    /// The learner's first screen of a course: from then on, `kurs resume` comes back to it.
+    case launched
   }
 
   /// The statements for one step, in order: the first carries the input (or session mark).
@@ -183,7 +186,7 @@ extension Journal {
       event: EngineEvent? = nil
     ) -> Statement {
       var extensions = Statement.Extensions(
-        journal: Journal.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
+        journal: entry.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
       extensions.event = event
       extensions.index = index
       extensions.attempt = entry.attempt
@@ -203,7 +206,12 @@ extension Journal {
 
     var result: [Statement] = []
     if let mark = entry.session {
-      let verb = mark == .resumed ? Statement.Verbs.resumed : Statement.Verbs.suspended
+      let verb: Statement.Verb
+      switch mark {
+      case .resumed: verb = Statement.Verbs.resumed
+      case .suspended: verb = Statement.Verbs.suspended
+      case .launched: verb = Statement.Verbs.launched
+      }
       result.append(statement(0, verb, courseActivity, module: nil))
     }
     for event in entry.events {

@@ -1,14 +1,14 @@
 import Foundation
 
-/// The keys a learner types at a prompt (`q`, `?`, `r`, `p`, `s`, `b`, the language `l` and the
-/// quick exit `x`), read the same whether the keyboard is on the Latin, the Russian or the
+/// The keys a learner types at a prompt (`q`, `?`, `r`, `p`, `s`, `b`, `c`, the language `l` and
+/// the quick exit `x`), read the same whether the keyboard is on the Latin, the Russian or the
 /// Ukrainian (ЙЦУКЕН) layout: a learner never has to switch layout to stop or to ask for help.
 public enum LearnerKeys {
   /// The Cyrillic layouts' letters on the keys of the learner's commands. The Russian and the
   /// Ukrainian layouts differ on these keys only at `s` (Russian ы, Ukrainian and Belarusian і);
   /// the Ukrainian ї, є and ґ sit on keys that are no command.
   static let cyrillicLayouts: [Character: Character] = [
-    "й": "q", "к": "r", "з": "p", "ы": "s", "і": "s", "и": "b", "ч": "x", "д": "l",
+    "й": "q", "к": "r", "з": "p", "ы": "s", "і": "s", "и": "b", "ч": "x", "с": "c", "д": "l",
   ]
 
   /// The key that opens the choice of language.

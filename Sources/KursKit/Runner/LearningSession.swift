@@ -28,6 +28,8 @@ public final class LearningSession {
     /// What the language key (`l`) offers and where the choice is kept; `nil`: the languages of
     /// the interface and the course, kept for this session only.
     public var languageSwitch: LanguageSwitch?
+    /// `--discreet`: `q` also clears the screen and the scrollback, as the quick exit does.
+    public var discreet = false
     public init() {}
   }
 
@@ -42,10 +44,11 @@ public final class LearningSession {
   private(set) var language: String
   /// The interface's language (the runner's own words).
   private(set) var uiLanguage: String
-  private var state = CourseState()
+  private(set) var state = CourseState()
   /// The current run of each module: the xAPI registration of its statements.
   private var registrations: [String: String] = [:]
-  /// Whether the journal held anything when the session began (then it is a resumption).
+  /// Whether the journal holds anything: at the start, whether this is a resumption; then set
+  /// once the first screen's mark or a step is on disk (from then on `q` can say "saved").
   private var hasRecords = false
   /// Delivers the journal's statements to the LRS (`--lrs`) in the background: the learner
   /// never waits on the network.
@@ -69,13 +72,13 @@ public final class LearningSession {
     self.options = options
   }
 
-  private var renderer: ScreenRenderer {
+  var renderer: ScreenRenderer {
     var renderer = ScreenRenderer(width: options.width(), language: uiLanguage, plain: options.plain, colour: options.colour)
     renderer.lineBreaks = options.lineBreaks
     return renderer
   }
 
-  private func t(_ key: Localization.Key, _ arguments: String...) -> String {
+  func t(_ key: Localization.Key, _ arguments: String...) -> String {
     Localization.string(key, uiLanguage, arguments: arguments)
   }
 
@@ -111,8 +114,25 @@ public final class LearningSession {
   ///   else the next open module.
   public func run(module requested: String?) -> ExitCode {
     defer { finishDelivery() }
+    if let requested, course.module(requested) == nil {
+      let ids = course.modules.map(\.id)
+      console.writeError(
+        "kurs: "
+          + t(.noSuchModule, course.id, requested, Localization.didYouMean(requested, ids, language: uiLanguage), ids.joined(separator: ", "))
+          + "\n")
+      return .usage
+    }
     let isFirstVisit = state.modules.isEmpty
-    if hasRecords { record(nil, [], session: .resumed) }
+    if hasRecords {
+      record(nil, [], session: .resumed)
+    } else {
+      // The first screen is saved: quitting here, `kurs resume` comes back to it.
+      hasRecords = record(nil, [], session: .launched)
+      if !hasRecords {
+        let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
+        options.setInterruptMessage("\n" + t(.nothingSavedYet, start) + "\n")
+      }
+    }
     if isFirstVisit, !course.contentNote.isEmpty {
       switch contentNote(course.contentNote) {
       case .read: break
@@ -125,11 +145,6 @@ public final class LearningSession {
     var screen: Screen
     do {
       if let requested {
-        guard course.module(requested) != nil else {
-          let ids = course.modules.map(\.id)
-          console.writeError("kurs: " + t(.noSuchModule, course.id, requested, Localization.didYouMean(requested, ids, language: uiLanguage), ids.joined(separator: ", ")) + "\n")
-          return .usage
-        }
         if state.currentModule == requested, state.module(requested).status == .inProgress {
           screen = try currentScreen()
         } else {
@@ -138,6 +153,7 @@ public final class LearningSession {
         }
       } else if let current = state.currentModule, state.module(current).status == .inProgress {
         screen = try currentScreen()
+        welcomeBack(screen)
       } else if let next = engine.nextModule(in: state) {
         guard let started = try startModule(next) else { return leftAtNote(otherwise: .success) }
         screen = started
@@ -168,12 +184,13 @@ public final class LearningSession {
     let missing = engine.missingRequirements(of: id, in: state)
     if !missing.isEmpty { throw .refused(.moduleLocked(module: id, missing: missing)) }
     if let module = course.module(id), !module.contentNote.isEmpty {
-      let outcome = contentNote(module.contentNote)
+      let outcome = contentNote(module.contentNote, before: module)
       guard outcome == .read else {
         stoppedAtNote = outcome
         return nil
       }
     }
+    if let module = course.module(id), module.contentNote.isEmpty { show(moduleIntroduction(module)) }
     return try step(.startModule(id))
   }
 
@@ -181,9 +198,11 @@ public final class LearningSession {
 
   /// A content note before a course or module. The keys work here too: the learner can open
   /// the help resources before reading on.
-  private func contentNote(_ note: LocalizedBody) -> NoteOutcome {
+  private func contentNote(_ note: LocalizedBody, before module: Module? = nil) -> NoteOutcome {
+    // Computed, so that after a change of language the note is shown in the new one.
     var lines: [String] {
-      renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
+      let introduction = module.map { moduleIntroduction($0) + [""] } ?? []
+      return introduction + renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
         + [""] + renderer.wrapped(t(.pauseReminder)) + [""] + renderer.wrapped(t(.pressEnter))
     }
     show(lines)
@@ -192,9 +211,10 @@ public final class LearningSession {
       switch LearnerKeys.key(line) {
       case "q": return .quit
       case QuickExit.key: return .quickExit
-      case "?": show(renderer.helpLines(t(.help)))
+      case "?": show(renderer.helpLines(t(.help) + "\n" + t(.helpMore)))
       case "r": showResources()
       case "p": showProgress()
+      case "c": showContents()
       case LearnerKeys.language: if chooseLanguage() { show(lines) }
       case "s": show(lines)
       default: return .read
@@ -233,7 +253,8 @@ public final class LearningSession {
     while true {
       do {
         try journal.append(entry, course: course)
-        if failed { options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n") }
+        if failed || !hasRecords { options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n") }
+        hasRecords = true
         deliver(force: false)
         return true
       } catch {
@@ -264,16 +285,19 @@ public final class LearningSession {
     }
   }
 
-  /// A session mark (resumed, suspended): not an answer, so a failure to save one is reported
-  /// and the learner goes on.
-  private func record(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) {
+  /// A session mark (launched, resumed, suspended): not an answer, so a failure to save one is
+  /// reported and the learner goes on.
+  /// - Returns: whether the mark is on disk.
+  @discardableResult
+  private func record(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) -> Bool {
     do {
       try journal.append(entry(input, events, session: session), course: course)
     } catch {
       console.writeError("kurs: " + t(.saveFailed, journal.url.path, reason(error)) + "\n")
-      return
+      return false
     }
     deliver(force: session != nil)
+    return true
   }
 
   /// The journal entry for a step.
@@ -326,8 +350,10 @@ public final class LearningSession {
       default: canGoBack = false
       }
       var answered = false
-      // Matching pairs given so far, when the learner answers one pair at a time.
+      // Matching pairs given so far, when the learner answers one pair at a time (kept in the
+      // journal, so a stop mid-question keeps them).
       var pendingPairs: [String: String] = [:]
+      if case .question(let question) = screen { pendingPairs = question.pendingMatches }
       // The footer of keys once per screen: a screen reader reads it again only when something
       // new was shown, not after each message about a typo.
       var footerShown = false
@@ -335,12 +361,12 @@ public final class LearningSession {
         guard let line = prompt(canGoBack: canGoBack, footer: !footerShown) else { return endOfInput() }
         let key = LearnerKeys.key(line)
         // After the help, the resources, the progress or the screen again, the keys are shown anew.
-        footerShown = !["?", "r", "p", "s", LearnerKeys.language].contains(key)
+        footerShown = !["?", "r", "p", "s", "c", LearnerKeys.language].contains(key)
         switch key {
         case "q": return quit()
         case QuickExit.key: return quickExit()
         case "?":
-          show(renderer.helpLines(t(.help)))
+          show(renderer.helpLines(t(.help) + "\n" + t(.helpMore)))
         case LearnerKeys.language:
           // The same screen again, in the new language: the state does not depend on it.
           if chooseLanguage() {
@@ -355,6 +381,8 @@ public final class LearningSession {
           showResources()
         case "p":
           showProgress()
+        case "c":
+          showContents()
         case "s":
           show(renderer.render(screen))
         case "b":
@@ -374,6 +402,8 @@ public final class LearningSession {
                 screen = try step(.answer(answer))
                 answered = true
               case .partial(let pairs, let message):
+                // Saved before it is confirmed: the pairs so far survive a stop.
+                screen = try step(.partialMatches(pairs))
                 pendingPairs = pairs
                 say(message.text)
               case .invalid(let message):
@@ -481,7 +511,7 @@ public final class LearningSession {
     console.write(lines.joined(separator: "\n") + "\n")
   }
 
-  private func show(_ lines: [String]) {
+  func show(_ lines: [String]) {
     guard let height = options.height(), height > 4, lines.count > height - 2 else {
       console.write("\n" + lines.joined(separator: "\n") + "\n")
       return
@@ -525,7 +555,7 @@ public final class LearningSession {
 
   /// Set when the learner asked for the quick exit at a prompt that cannot end the session
   /// itself (a page of a long screen, the resources menu): the next prompt ends it.
-  private var quickExitRequested = false
+  var quickExitRequested = false
 
   /// How the learner left a module's note, when they did not read on.
   private var stoppedAtNote: NoteOutcome?
@@ -544,13 +574,15 @@ public final class LearningSession {
   /// The quick exit: the step so far is on disk already; the session is marked as suspended,
   /// then the screen and the scrollback are cleared and nothing more is written.
   private func quickExit() -> ExitCode {
-    if !state.modules.isEmpty { record(nil, [], session: .suspended) }
+    if hasRecords { record(nil, [], session: .suspended) }
     console.clearScreenAndScrollback()
     return .success
   }
 
   private func quit() -> ExitCode {
-    if state.modules.isEmpty {
+    // In discreet mode `q` leaves nothing of the course on screen, as the quick exit does.
+    if options.discreet { return quickExit() }
+    if !hasRecords {
       // Nothing was recorded yet: "saved, resume with …" would not be true.
       let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
       say("\n" + t(.nothingSavedYet, start))
@@ -565,7 +597,7 @@ public final class LearningSession {
   }
 
   private func endOfInput() -> ExitCode {
-    if !state.modules.isEmpty { record(nil, [], session: .suspended) }
+    if hasRecords { record(nil, [], session: .suspended) }
     repairCertificate()
     say("\n" + t(.inputEnded, options.resumeCommand))
     return .inputEnded
@@ -584,119 +616,5 @@ public final class LearningSession {
       console.writeError("kurs: \(error)\n")
     }
     return .invalid
-  }
-
-  func showProgress() {
-    let courseTitle = engine.text(course.title).map(renderer.inline) ?? course.id
-    let courseStatus = state.completed
-      ? t(.statusPassed)
-      : t(.courseProgress, t(.statusInProgress), String(engine.percentDone(state)))
-    var lines = renderer.progressTitle("\(courseTitle) (\(courseStatus))")
-    for module in course.modules {
-      let moduleState = state.module(module.id)
-      let missing = engine.missingRequirements(of: module.id, in: state)
-      let status: String
-      if !missing.isEmpty {
-        let names = missing.map { id in
-          course.modules.first { $0.id == id }.flatMap { engine.text($0.title).map(renderer.inline) } ?? id
-        }
-        status = t(.locked, names.joined(separator: ", "))
-      } else if moduleState.passedBefore && moduleState.status != .passed && moduleState.status != .completed {
-        status = t(.statusPassed)
-      } else {
-        switch moduleState.status {
-        case .notStarted: status = t(.statusNotStarted)
-        case .inProgress: status = t(.statusInProgress)
-        case .passed: status = t(.statusPassed)
-        case .failed: status = t(.statusFailed)
-        case .completed: status = t(.statusCompleted)
-        }
-      }
-      let title = engine.text(module.title).map(renderer.inline) ?? module.id
-      let score = moduleState.bestScore ?? moduleState.lastScore ?? moduleState.score
-      let line = t(.moduleProgress, title, status, String(score), String(engine.maximum(of: module.id)), String(engine.passMark(of: module)))
-      lines += renderer.wrapped(line, indent: 2, marker: options.plain ? "- " : "• ")
-    }
-    show(lines)
-  }
-
-  /// A resource's contacts for this learner: those in their language or in no particular one;
-  /// when there are none, those in the course's default language.
-  func contacts(of resource: HelpResource) -> [HelpResource.Contact] {
-    let mine = resource.contacts.filter { $0.language == nil || $0.language == language }
-    if !mine.isEmpty || resource.contacts.isEmpty { return mine }
-    return resource.contacts.filter { $0.language == nil || $0.language == course.defaultLanguage }
-  }
-
-  func showResources() {
-    let glossary = course.libraries.flatMap(\.terms)
-    let blocks = course.libraries.flatMap(\.blocks)
-    let help = course.libraries.flatMap(\.resources)
-    guard !glossary.isEmpty || !blocks.isEmpty || !help.isEmpty else {
-      say(t(.noResources))
-      return
-    }
-    var sections: [(String, () -> [String])] = []
-    if !help.isEmpty {
-      sections.append((t(.helpResourcesTitle), { [self] in
-        help.flatMap { resource -> [String] in
-          var lines = renderer.wrapped(renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)), marker: options.plain ? "- " : "• ")
-          if let description = engine.text(resource.description) { lines += renderer.wrapped(renderer.inline(description), indent: 2) }
-          for contact in contacts(of: resource) {
-            lines += renderer.wrapped(renderer.inline(contact.text), indent: 2, marker: "\(renderer.contactLabel(contact.kind)): ")
-          }
-          return lines
-        }
-      }))
-    }
-    if !blocks.isEmpty {
-      sections.append((t(.checklistsTitle), { [self] in
-        blocks.flatMap { block -> [String] in
-          [""] + renderer.wrapped(renderer.inline(engine.text(block.title) ?? InlineText(block.id))) + renderer.blocks(engine.blocks(block.body))
-        }
-      }))
-    }
-    if !glossary.isEmpty {
-      sections.append((t(.glossaryTitle), { [self] in
-        glossary.flatMap { term -> [String] in
-          let name = renderer.inline(engine.text(term.name) ?? InlineText(term.id))
-          let definition = engine.text(term.definition).map(renderer.inline) ?? ""
-          return renderer.wrapped("\(name): \(definition)", marker: options.plain ? "- " : "• ")
-        }
-      }))
-    }
-    var lines = renderer.progressTitle(t(.resourcesTitle))
-    for (index, section) in sections.enumerated() { lines += renderer.wrapped(section.0, indent: 2, marker: "\(index + 1). ") }
-    lines += renderer.wrapped(t(.promptSingle))
-    show(lines)
-    console.write("> ")
-    let typed = input.readLine()
-    if let typed, LearnerKeys.key(typed) == QuickExit.key { quickExitRequested = true }
-    guard let line = typed, let number = Int(line.trimmingCharacters(in: .whitespaces)),
-      (1...sections.count).contains(number)
-    else { return }
-    show(renderer.progressTitle(sections[number - 1].0) + sections[number - 1].1())
-  }
-}
-
-extension ScreenRenderer {
-  /// A heading, wrapped to the terminal at spaces.
-  func progressTitle(_ text: String) -> [String] { wrapped(plain ? text : "== \(text) ==") }
-
-  /// A text of the runner's own (the help of the keys): each line wrapped to the terminal,
-  /// continuing under the text after its key or its indent.
-  func helpLines(_ text: String) -> [String] {
-    text.components(separatedBy: "\n").flatMap { line -> [String] in
-      guard TextLayout.width(of: line) > width else { return [line] }
-      let indent = line.prefix { $0 == " " }.count
-      let body = line.dropFirst(indent)
-      // "?  this help": the text goes on under "this", after the key and its spaces.
-      if let gap = body.range(of: "  "), body.distance(from: body.startIndex, to: gap.lowerBound) <= 3 {
-        let key = String(body[..<gap.upperBound])
-        let rest = String(body[gap.upperBound...]).trimmingCharacters(in: .whitespaces)
-        return wrapped(rest, indent: indent, marker: key)
-      }
-      return wrapped(String(body), indent: indent)
-    }
   }
 }

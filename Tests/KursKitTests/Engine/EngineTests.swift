@@ -203,6 +203,42 @@ import Testing
     guard case .page(let page) = step.screen else { return }
     #expect(page.title?.plain == "Добро пожаловать")
   }
+
+  // MARK: Issue 20: orientation and feedback
+
+  /// "Step X of about Y": Y is the steps so far and the fewest pages and questions to an end.
+  @Test func theProgressLineCountsTheFewestStepsLeft() throws {
+    // basics: welcome, stop, notes, what-to-note, then an end (a page may come in between).
+    let step = try play([.startModule("basics")])
+    guard case .page(let page) = step.screen else { Issue.record("a page first"); return }
+    #expect(page.position.step == 1)
+    #expect(page.position.expectedSteps == 4, "welcome, stop, notes, what-to-note")
+  }
+
+  /// Pairs given one at a time are kept at their question, refused anywhere else or when they
+  /// would be a whole answer, and cleared by the answer.
+  @Test func partialMatchesAreKeptUntilTheAnswer() throws {
+    var state = try play([.startModule("basics")]).state
+    #expect(throws: EngineRefusal.notAQuestion) { try engine.apply(.partialMatches(["prosecutor": "prosecutor"]), to: state) }
+    state.modules["basics"]?.passedBefore = true
+    state.modules["basics"]?.status = .passed
+    var step = try engine.apply(.startModule("practice"), to: state)
+    let right = try #require(course.module("practice")?.node("order"))
+    guard case .question(let order) = right.kind else { Issue.record("order is a question"); return }
+    step = try engine.apply(.answer(.order(order.items.map(\.id))), to: step.state)
+    step = try engine.apply(.proceed, to: step.state)
+    #expect(throws: EngineRefusal.answerDoesNotFit) {
+      try engine.apply(.partialMatches(["ombudsperson": "ombudsperson", "prosecutor": "prosecutor"]), to: step.state)
+    }
+    #expect(throws: EngineRefusal.answerDoesNotFit) { try engine.apply(.partialMatches(["nobody": "prosecutor"]), to: step.state) }
+    step = try engine.apply(.partialMatches(["prosecutor": "ombudsperson"]), to: step.state)
+    #expect(step.events.isEmpty, "not an answer: no try, no points")
+    guard case .question(let screen) = step.screen else { Issue.record("still the question"); return }
+    #expect(screen.pendingMatches == ["prosecutor": "ombudsperson"])
+    #expect(screen.attemptsLeft == 1)
+    step = try engine.apply(.answer(.matches(["prosecutor": "prosecutor", "ombudsperson": "ombudsperson"])), to: step.state)
+    #expect(step.state.module("practice").pendingMatches == nil)
+  }
 }
 
 @Suite struct LocalizationTests {

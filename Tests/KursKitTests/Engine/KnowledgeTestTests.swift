@@ -143,7 +143,7 @@ import Testing
     let text = report.text()
     #expect(text.contains("  Ana: before 1, after 3, gain +2, normalised gain 1.00"))
     #expect(text.contains("  Cai: before 2, after -"))
-    #expect(text.contains("  group (2 took both): before 0.50, after 2.50, gain 2.00, normalised gain 0.80"))
+    #expect(text.contains("  group (took both: 2): before 0.50, after 2.50, gain 2.00, normalised gain 0.80"))
     #expect(text.contains("  q-stop: 2 of 2 from wrong to right, 0 from right to wrong"))
     let csv = report.csv()
     #expect(csv.hasPrefix("\u{FEFF}learner,module,status,score,maximum,attempts,certificate,last_activity,after_before,after_after,after_gain,after_normalized_gain\r\n"))

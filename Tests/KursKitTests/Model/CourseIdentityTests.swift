@@ -20,6 +20,28 @@ import Testing
     return course.digest
   }
 
+  /// A contact's checked date is part of what the course says: adding it, or changing it,
+  /// changes the digest.
+  @Test func aContactsCheckedDateIsPartOfTheIdentity() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try copyBundledCourses(to: folder)
+    let help = folder.appendingPathComponent("Content/help-resources.xml")
+    let original = try String(contentsOf: help, encoding: .utf8)
+    let anchor = "  <!-- Kinds of help -->"
+    func withContact(_ attribute: String) throws -> String {
+      try original.replacingOccurrences(
+        of: anchor,
+        with: "  <resource id=\"city\" kind=\"other\"><name xml:lang=\"en\">City</name><contact\(attribute)>1</contact></resource>\n\(anchor)")
+        .write(to: help, atomically: true, encoding: .utf8)
+      return try digest(folder.appendingPathComponent("Courses/example"))
+    }
+    let unchecked = try withContact("")
+    let checked = try withContact(" checked=\"2026-11\"")
+    let later = try withContact(" checked=\"2026-12\"")
+    #expect(Set([unchecked, checked, later]).count == 3)
+  }
+
   @Test(arguments: ["marina", "example"])
   func aByteIdenticalCopyElsewhereHasTheSameIdentity(course: String) throws {
     let first = try makeTemporaryDirectory()
@@ -121,7 +143,7 @@ import Testing
         HelpResource(id: "", kind: "", name: text, description: text, contacts: [], location: location),
         ["id", "kind", "name", "description", "contacts"]
       ),
-      (HelpResource.Contact(kind: "", text: InlineText("")), ["kind", "text", "language"]),
+      (HelpResource.Contact(kind: "", text: InlineText("")), ["kind", "text", "language", "checked"]),
       (
         Module(id: "", title: text, start: "", passMark: .points(0), nodes: [], location: location),
         [

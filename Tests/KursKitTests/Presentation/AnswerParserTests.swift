@@ -39,13 +39,26 @@ import Testing
     }
   }
 
-  @Test func multipleSelectTakesSpacesOrCommasAndIgnoresRepeats() {
+  @Test func multipleSelectTakesSpacesOrCommas() {
     let multiple = screen(.multiple, options: ["a", "b", "c", "d"])
     #expect(answer("1 3", multiple) == .choices(["a", "c"]))
     #expect(answer("1,3", multiple) == .choices(["a", "c"]))
-    #expect(answer("3, 1, 3", multiple) == .choices(["c", "a"]))
     #expect(answer("1 5", multiple) == nil)
     #expect(answer("", multiple) == nil)
+  }
+
+  /// Issue 20, point 4: `1 1 2` is a typo: it is not read as an answer (no try is spent) and the
+  /// message names the repeated number.
+  @Test func aRepeatedNumberInMultipleSelectIsATypoWithAMessage() {
+    let multiple = screen(.multiple, options: ["a", "b", "c", "d"])
+    #expect(answer("1 1 2", multiple) == nil)
+    #expect(answer("3, 1, 3", multiple) == nil)
+    #expect(throws: AnswerParser.Message("You typed 1 twice. Type each number once, for example: 1 3")) {
+      try AnswerParser.parse("1 1 2", for: multiple, language: "en").get()
+    }
+    #expect(throws: AnswerParser.Message("Вы ввели 3 дважды. Введите каждый номер один раз, например: 1 3")) {
+      try AnswerParser.parse("3 1 3", for: multiple, language: "ru").get()
+    }
   }
 
   @Test func orderingNeedsEveryNumberOnce() {
@@ -60,8 +73,8 @@ import Testing
     let matching = screen(.matching, options: ["x", "y", "z"], matches: ["p", "q", "r"])
     #expect(answer("1b 2a 3c", matching) == .matches(["x": "q", "y": "p", "z": "r"]))
     #expect(answer("1B,2A,3C", matching) == .matches(["x": "q", "y": "p", "z": "r"]))
-    // Cyrillic а and с look like Latin a and c on a Russian keyboard.
-    #expect(answer("1b 2а 3с", matching, "ru") == .matches(["x": "q", "y": "p", "z": "r"]))
+    // A Cyrillic а or с typed by mistake in English reads as the Latin letter it looks like.
+    #expect(answer("1b 2а 3с", matching) == .matches(["x": "q", "y": "p", "z": "r"]))
     #expect(answer("1b 2b 3c", matching) == nil)
     #expect(answer("1d", matching) == nil)
     #expect(answer("1b 1c", matching) == nil)
@@ -76,6 +89,45 @@ import Testing
     #expect(corrected == .complete(.matches(["x": "p", "y": "q", "z": "r"])))
   }
 
+  /// Issue 20, point 3: in Russian and Ukrainian the letters are Cyrillic (а б в), typed on the
+  /// learner's own layout; a Latin look-alike (a for а) is the letter it looks like, never
+  /// another position; a Latin letter that looks like none is refused.
+  @Test(arguments: ["ru", "uk"])
+  func matchingLettersAreCyrillicInRussianAndUkrainian(language: String) {
+    let matching = screen(.matching, options: ["x", "y", "z"], matches: ["p", "q", "r"])
+    #expect(MatchingLetters.letters(3, language: language) == ["а", "б", "в"])
+    #expect(answer("1б 2а 3в", matching, language) == .matches(["x": "q", "y": "p", "z": "r"]))
+    #expect(answer("1Б,2А,3В", matching, language) == .matches(["x": "q", "y": "p", "z": "r"]))
+    #expect(answer("1б 2a 3в", matching, language) == .matches(["x": "q", "y": "p", "z": "r"]), "Latin a is а")
+    #expect(answer("1b 2a 3c", matching, language) == nil, "Latin b and c are not б and в")
+    guard case .invalid(let message) = AnswerParser.parseMatching("1г", for: matching, language: language, pending: [:]) else {
+      Issue.record("г is not one of the three letters")
+      return
+    }
+    #expect(message.text.contains("а") && message.text.contains("в") && message.text.contains("1б 2а"), "\(message.text)")
+  }
+
+  /// Issue 20, point 4: a letter already matched, in the same line or an earlier one, is named
+  /// with the number it is matched with.
+  @Test func aReusedLetterIsNamedWithItsNumber() {
+    let matching = screen(.matching, options: ["x", "y", "z"], matches: ["p", "q", "r"])
+    #expect(
+      AnswerParser.parseMatching("1b 2b", for: matching, language: "en", pending: [:])
+        == .invalid(AnswerParser.Message("b is already matched with 1. Choose another letter, or type 1 with a new letter first.")))
+    let pending = ["x": "q"]
+    guard case .invalid(let message) = AnswerParser.parseMatching("2б", for: matching, language: "ru", pending: pending) else {
+      Issue.record("a reused letter is refused")
+      return
+    }
+    #expect(message.text.hasPrefix("Буква б уже сопоставлена с 1"), "\(message.text)")
+    // Swapping two pairs in one line is no reuse.
+    guard case .partial(let swapped, _) = AnswerParser.parseMatching("1a 2b", for: matching, language: "en", pending: ["x": "q", "y": "p"]) else {
+      Issue.record("a swap in one line is taken")
+      return
+    }
+    #expect(swapped == ["x": "p", "y": "q"])
+  }
+
   @Test func nothingALearnerTypesCrashesTheParser() {
     let screens = [
       screen(.single, options: ["a"]), screen(.trueFalse, options: ["true", "false"]),
@@ -88,7 +140,7 @@ import Testing
     ]
     for screen in screens {
       for input in inputs {
-        for language in ["en", "ru", "xx"] { _ = AnswerParser.parse(input, for: screen, language: language) }
+        for language in ["en", "ru", "uk", "xx"] { _ = AnswerParser.parse(input, for: screen, language: language) }
       }
     }
   }

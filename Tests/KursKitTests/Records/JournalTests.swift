@@ -203,6 +203,41 @@ import Testing
     try text.write(to: journal.url, atomically: true, encoding: .utf8)
     #expect(throws: Journal.ReadError.self) { try journal.read() }
   }
+
+  /// Issue 20: the first screen's `launched` mark and pairs given one at a time are written as
+  /// journal version 3 (an older Kurs says "update Kurs" instead of misreading them), every
+  /// other line as version 2; both read back as written.
+  @Test func launchedMarksAndPartialMatchesAreVersionThreeAndReplay() throws {
+    let folder = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    try journal.append(
+      Journal.Entry(time: Date(), course: course.id, courseVersion: course.version, digest: course.digest, session: .launched),
+      course: course)
+    var state = try record([.startModule("basics")], to: journal)
+    state.modules["basics"]?.passedBefore = true
+    state.modules["basics"]?.status = .passed
+    let order = try #require(course.module("practice")?.node("order"))
+    guard case .question(let question) = order.kind else { Issue.record("order is a question"); return }
+    var step = try engine.apply(.startModule("practice"), to: state)
+    step = try engine.apply(.answer(.order(question.items.map(\.id))), to: step.state)
+    step = try engine.apply(.proceed, to: step.state)
+    step = try engine.apply(.partialMatches(["prosecutor": "ombudsperson"]), to: step.state)
+    try journal.append(
+      Journal.Entry(
+        time: Date(), course: course.id, courseVersion: course.version, digest: course.digest,
+        input: .partialMatches(["prosecutor": "ombudsperson"]), events: step.events),
+      course: course)
+    let text = try String(contentsOf: journal.url, encoding: .utf8)
+    let versions = text.split(separator: "\n").map { $0.contains(#""urn:kurs:xapi:journal-version":3"#) ? 3 : 2 }
+    #expect(versions.first == 3, "the launched mark")
+    #expect(versions.last == 3, "the pairs so far")
+    #expect(versions.dropFirst().dropLast().allSatisfy { $0 == 2 }, "everything else stays version 2")
+    let (entries, _) = try journal.read()
+    #expect(entries.first?.session == .launched)
+    #expect(entries.last?.input == .partialMatches(["prosecutor": "ombudsperson"]))
+  }
+
 }
 
 /// A learner resumes against a newer version of the course.
