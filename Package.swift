@@ -30,9 +30,10 @@ let package = Package(
     .target(
       name: "KursKit",
       dependencies: ["CLibXML2", "CCrypto", "CCryptoLoader", "CHTTP"],
-      // The schema is compiled in (Loading/CourseSchema+Text.swift, scripts/embed-schema): a
+      // The schema is compiled in (Loading/CourseSchema+Text.swift, scripts/embed-schema), and so
+      // is the JSON-LD context (Certificates/KursContext+Text.swift, scripts/embed-context): a
       // binary copied anywhere, alone, needs no resource bundle beside it.
-      exclude: ["Resources/kurs-course-1.xsd"]
+      exclude: ["Resources/kurs-course-1.xsd", "Resources/kurs-context-1.jsonld"]
     ),
     .executableTarget(
       name: "kurs",
@@ -53,7 +54,7 @@ let package = Package(
       name: "KursEndToEndTests",
       dependencies: ["kurs", "KursKit"],
       // Read from the checkout by path: the files are what a user hands the binary.
-      exclude: ["Hostile"]
+      exclude: ["Hostile", "JSONLD"]
     ),
   ]
 )

@@ -264,7 +264,7 @@ import Testing
   @Test func wrongCommandLinesSayWhatToType() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     let cases: [([String], String)] = [
-      (["certificate"], "'kurs certificate' needs sign or verify"),
+      (["certificate"], "'kurs certificate' needs verify, sign, print or context"),
       (["certificate", "verfy", "x.json"], "'kurs certificate' has no command 'verfy' (did you mean 'verify'?)"),
       (["certificate", "sign", "x.json"], "'kurs certificate sign' needs your private key (--key)"),
       (["certificate", "sign", "x.json", "--key", "k"], "needs the name to sign as (--issuer-name)"),

@@ -169,6 +169,13 @@ import Testing
     #expect(courses.output.contains("marina 1.0.0"), "\(courses.output)")
     #expect(courses.output.contains("\(installed.path)/usr/bin/../share/kurs/courses") || courses.output.contains("\(installed.path)/usr/share/kurs/courses"), "\(courses.output)")
     #expect(!courses.output.contains("invalid"), "\(courses.output)")
+    // The manual page and the completion, where man and bash-completion look for them; the
+    // completion knows the packed courses.
+    for file in ["usr/share/man/man1/kurs.1.gz", "usr/share/bash-completion/completions/kurs", "usr/share/zsh/vendor-completions/_kurs"] {
+      #expect(FileManager.default.fileExists(atPath: installed.appendingPathComponent(file).path), "\(file)")
+    }
+    let completion = try String(contentsOf: installed.appendingPathComponent("usr/share/bash-completion/completions/kurs"), encoding: .utf8)
+    #expect(completion.contains("local courses=\"example marina police\""), "\(completion.prefix(600))")
   }
 
   /// README's Install section names the files this version's scripts/package writes.

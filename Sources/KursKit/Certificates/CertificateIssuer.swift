@@ -29,12 +29,13 @@ public enum CertificateIssuer {
     return try credential(
       engine: engine, state: state, lines: lines,
       facts: Facts(
-        id: "urn:uuid:\(UUID().uuidString.lowercased())", issuer: .unsigned, validFrom: Self.dateText(date),
-        learnerID: learnerID, learnerName: learnerName))
+        context: Credential.context, id: "urn:uuid:\(UUID().uuidString.lowercased())", issuer: .unsigned,
+        validFrom: Self.dateText(date), learnerID: learnerID, learnerName: learnerName))
   }
 
   /// What a certificate says that the course and the transcript cannot tell.
   struct Facts {
+    var context: [String]
     var id: String
     var issuer: Credential.Profile
     var validFrom: String
@@ -44,6 +45,8 @@ public enum CertificateIssuer {
 
   /// Issues the credential again from a certificate's own transcript and facts: what an honest
   /// certificate with these facts says. The verifier compares it with the one it was given.
+  /// A certificate from before Kurs's own context (`Credential.contextWithoutKurs`) keeps its
+  /// `@context`: it was honest when it was issued.
   static func reissue(_ claimed: Credential, course: Course) throws(CertificateError) -> Credential {
     let engine = Engine(course: course, language: claimed.kurs.language, seed: claimed.learnerID)
     let state: CourseState
@@ -56,6 +59,7 @@ public enum CertificateIssuer {
     return try credential(
       engine: engine, state: state, lines: lines,
       facts: Facts(
+        context: claimed.context == Credential.contextWithoutKurs ? claimed.context : Credential.context,
         id: claimed.id, issuer: claimed.issuer, validFrom: claimed.validFrom, learnerID: claimed.learnerID,
         learnerName: claimed.learnerName ?? ""))
   }
@@ -117,7 +121,7 @@ public enum CertificateIssuer {
     } ?? Localization.string(.certificateCriteria, language, list)
 
     return Credential(
-      context: [Credential.credentialsContext, Credential.openBadgesContext],
+      context: facts.context,
       id: facts.id,
       type: ["VerifiableCredential", "OpenBadgeCredential"],
       issuer: facts.issuer,

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Everything Kurs needs to check the certificate again (the course's id, version and digest,
 /// the modules with their scores, the answer transcript and the digests of the fields) is under
-/// the one extension property `kurs` (docs/certificates.md, "What is in the JSON file").
+/// the one extension property `kurs` (docs/certificates.md, "What is in the JSON file"), whose
+/// terms Kurs's own JSON-LD context (`KursContext`) defines.
 /// The learner's display name is an OB3 `IdentityObject` of type `name`, not hashed:
 /// `AchievementSubject` has no `name` property of its own.
 public struct Credential: Sendable, Equatable, Codable {
@@ -13,6 +14,12 @@ public struct Credential: Sendable, Equatable, Codable {
   public static let credentialsContext = "https://www.w3.org/ns/credentials/v2"
   /// The Open Badges 3.0 context.
   public static let openBadgesContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+  /// The `@context` Kurs writes: VC 2.0, OB 3.0 and Kurs's own (`KursContext`), which gives
+  /// the terms under `kurs` their IRIs.
+  public static let context = [credentialsContext, openBadgesContext, KursContext.identifier]
+  /// The `@context` of certificates from Kurs 0.2 and before, without Kurs's own: still
+  /// verified (docs/certificates.md).
+  public static let contextWithoutKurs = [credentialsContext, openBadgesContext]
   /// The version of the `kurs` extension this Kurs writes and reads.
   public static let formatVersion = 1
 

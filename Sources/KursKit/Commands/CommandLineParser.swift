@@ -2,7 +2,7 @@
 public enum CommandLineParser {
   static let commandNames = [
     "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "add", "pack", "validate",
-    "graph", "stats", "new", "schema", "help", "certificate", "keys", "import",
+    "graph", "stats", "new", "schema", "help", "certificate", "keys", "import", "completion", "man",
   ]
 
   /// The columns of `--wrap N` or `KURS_WRAP=N`: a whole number from 20 to 1000, else `nil`.
@@ -10,6 +10,23 @@ public enum CommandLineParser {
     guard let columns = Int(text), (20...1000).contains(columns) else { return nil }
     return columns
   }
+  /// The options that take a value (shell completion and the manual page read them too).
+  static let valueOptions: Set<String> = [
+    "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
+    "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
+    "--wrap",
+  ]
+  /// The options that take no value.
+  static let flagOptions: Set<String> = [
+    "--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review", "--no-title", "--discreet",
+  ]
+  /// The subcommands of the commands that have them.
+  static let subcommands: [String: [String]] = [
+    "cohort": cohortCommands, "certificate": certificateCommands, "keys": ["new"], "new": ["course"],
+    "import": BankImporter.Format.allCases.map(\.rawValue), "completion": CompletionShell.allCases.map(\.rawValue),
+  ]
+  /// The subcommands of `kurs cohort`.
+  static let cohortCommands = ["new", "import", "pull", "report"]
 
   /// Parses the arguments after the program name.
   /// - Throws: `UsageError` naming the wrong argument and what to write.
@@ -19,13 +36,9 @@ public enum CommandLineParser {
     var flags: Set<String> = []
     var values: [String: String] = [:]
     var index = 0
-    let valueOptions: Set<String> = [
-      "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
-      "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
-      "--wrap",
-    ]
-    let flagOptions: Set<String> = ["--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review", "--discreet"]
 
+    let valueOptions = Self.valueOptions
+    let flagOptions = Self.flagOptions
     while index < arguments.count {
       let argument = arguments[index]
       index += 1
@@ -193,7 +206,7 @@ public enum CommandLineParser {
           name: arguments[0], csv: values["--csv"], json: flags.contains("--json"), html: values["--html"], replace: flags.contains("--replace"))
       default:
         throw UsageError(
-          "'kurs cohort' needs new, import, pull or report\(didYouMean(sub, ["new", "import", "pull", "report"])): kurs cohort new spring --course marina",
+          "'kurs cohort' needs new, import, pull or report\(didYouMean(sub, cohortCommands)): kurs cohort new spring --course marina",
           command: name)
       }
     case "start":
@@ -231,7 +244,18 @@ public enum CommandLineParser {
       }
       command = .newKeys(directory: values["--out"], name: values["--name"])
     case "certificate":
-      command = try certificateCommand(rest, values: values, allow: allow)
+      command = try certificateCommand(rest, values: values, flags: flags, allow: allow)
+    case "completion":
+      try allow([], for: name)
+      guard rest.count == 1, let shell = CompletionShell(rawValue: rest[0]) else {
+        throw UsageError(
+          "write 'kurs completion bash' or 'kurs completion zsh', for example: source <(kurs completion bash)", command: name)
+      }
+      command = .completion(shell: shell)
+    case "man":
+      try allow([], for: name)
+      guard rest.isEmpty else { throw UsageError("'kurs man' takes no arguments: kurs man > kurs.1", command: name) }
+      command = .manual
     case "help":
       command = .help(topic: rest.first)
     default:
@@ -257,9 +281,12 @@ public enum CommandLineParser {
     return .importBank(format: format, file: rest[1], out: out)
   }
 
-  /// `kurs certificate sign|verify …`.
+  /// The subcommands of `kurs certificate`.
+  static let certificateCommands = ["verify", "sign", "print", "context"]
+
+  /// `kurs certificate sign|verify|print|context …`.
   private static func certificateCommand(
-    _ rest: [String], values: [String: String],
+    _ rest: [String], values: [String: String], flags: Set<String>,
     allow: (Set<String>, String, String?) throws(UsageError) -> Void
   ) throws(UsageError) -> Command {
     let help = "certificate"
@@ -281,11 +308,28 @@ public enum CommandLineParser {
         throw UsageError("'kurs certificate verify' needs one certificate: kurs certificate verify example.json", command: help)
       }
       return .verifyCertificate(file: rest[1], issuerKey: values["--issuer-key"])
+    case "print":
+      try allow(["--issuer-key", "--out", "--no-title", "--replace"], "certificate print", help)
+      guard rest.count == 2 else {
+        throw UsageError(
+          "'kurs certificate print' needs one certificate: kurs certificate print example.json --no-title --out example.html",
+          command: help)
+      }
+      return .printCertificate(
+        file: rest[1], issuerKey: values["--issuer-key"], output: values["--out"], title: !flags.contains("--no-title"),
+        replace: flags.contains("--replace"))
+    case "context":
+      try allow([], "certificate context", help)
+      guard rest.count == 1 else {
+        throw UsageError("'kurs certificate context' takes no arguments: kurs certificate context > kurs-context-1.jsonld", command: help)
+      }
+      return .certificateContext
     case let other?:
       throw UsageError(
-        "'kurs certificate' has no command '\(other)'\(didYouMean(other, ["sign", "verify"])); use sign or verify", command: help)
+        "'kurs certificate' has no command '\(other)'\(didYouMean(other, certificateCommands)); use verify, sign, print or context",
+        command: help)
     case nil:
-      throw UsageError("'kurs certificate' needs sign or verify: kurs certificate verify example.json", command: help)
+      throw UsageError("'kurs certificate' needs verify, sign, print or context: kurs certificate verify example.json", command: help)
     }
   }
 }

@@ -40,10 +40,14 @@ extension HelpText {
       certificate verify FILE   проверить сертификат по его курсу (--issuer-key PUB,
                                 чтобы проверить подписанный)
       certificate sign FILE     проверить сертификат учащегося и подписать его своим ключом
+      certificate print FILE    страница для печати (--no-title: без названия курса)
+      certificate context       напечатать JSON-LD-контекст Kurs (urn:kurs:context:1)
       keys new                  создать пару ключей для подписи сертификатов
 
     другие команды:
       help [COMMAND]       объяснить команду, с примером
+      completion bash|zsh  скрипт автодополнения для оболочки: source <(kurs completion bash)
+      man                  справка (по-английски) как страница руководства: kurs man | man -l -
 
     параметры для всех команд:
       --learner NAME       кто учится (псевдоним подойдёт; новый профиль создаётся сам)
@@ -245,6 +249,8 @@ extension HelpText {
       return """
         как запускать: kurs certificate verify FILE [--issuer-key PUB] [--lang CODE]
                        kurs certificate sign FILE --key KEY --issuer-name NAME [--out FILE]
+                       kurs certificate print FILE [--issuer-key PUB] [--no-title] [--out FILE] [--replace]
+                       kurs certificate context
 
         Когда учащийся проходит курс, Kurs записывает сертификат в его папку данных
         (certificates/LEARNER/COURSE.txt, .html и .json). Файл .json — удостоверение Open
@@ -263,18 +269,30 @@ extension HelpText {
         VC-JWT (EdDSA) под указанным именем и записывает FILE.jwt (или --out FILE).
         Сертификат, который не проходит проверку, никогда не подписывается.
 
+        print проверяет сертификат так же, затем записывает страницу для печати (один лист
+        A4 или US Letter) в стандартный вывод или в --out FILE. --no-title убирает
+        со страницы название курса, если название может вас выдать (например, если в нём
+        упоминаются наркотики): тогда курс назван только идентификатором и версией. Файлы
+        .json и .jwt сохраняют название, не меняются и по-прежнему проходят проверку.
+
+        context печатает JSON-LD-контекст Kurs, urn:kurs:context:1 (для инструментов JSON-LD).
+
           --issuer-key PUB   открытый ключ выдавшего (.pub), чтобы проверить подписанный
           --key KEY          ваш закрытый ключ (.key) из kurs keys new
           --issuer-name NAME человек или организация, которые подписывают, как в сертификате
-          --out FILE         куда записать подписанный сертификат
+          --out FILE         куда записать подписанный сертификат или страницу (страница не
+                             записывается поверх существующего файла без --replace)
+          --no-title         страница для печати без названия курса
+          --replace          разрешить print заменить файл из --out
 
-        коды выхода: 0 действителен (или подписан), 1 недействителен или не подписан,
-        2 не удалось прочитать файл или курс, 64 неверная командная строка
+        коды выхода: 0 действителен (или подписан, или напечатан), 1 недействителен или не
+        подписан, 2 не удалось прочитать файл или курс, 64 неверная командная строка
 
         примеры:
           kurs certificate verify example.json --lang ru
           kurs certificate sign example.json --key trainer.key --issuer-name 'Harm Reduction Network'
           kurs certificate verify example.jwt --issuer-key trainer.pub
+          kurs certificate print example.json --no-title --out example-print.html
 
         """
     case "help":

@@ -40,10 +40,14 @@ extension HelpText {
       certificate verify FILE   перевірити сертифікат за його курсом (--issuer-key PUB,
                                 щоб перевірити підписаний)
       certificate sign FILE     перевірити сертифікат учасника й підписати його своїм ключем
+      certificate print FILE    сторінка для друку (--no-title: без назви курсу)
+      certificate context       надрукувати JSON-LD-контекст Kurs (urn:kurs:context:1)
       keys new                  створити пару ключів для підпису сертифікатів
 
     інші команди:
       help [COMMAND]       пояснити команду, з прикладом
+      completion bash|zsh  скрипт автодоповнення для оболонки: source <(kurs completion bash)
+      man                  довідка (англійською) як сторінка посібника: kurs man | man -l -
 
     параметри для всіх команд:
       --learner NAME       хто навчається (псевдонім підійде; новий профіль створюється сам)
@@ -245,6 +249,8 @@ extension HelpText {
       return """
         як запускати: kurs certificate verify FILE [--issuer-key PUB] [--lang CODE]
                       kurs certificate sign FILE --key KEY --issuer-name NAME [--out FILE]
+                      kurs certificate print FILE [--issuer-key PUB] [--no-title] [--out FILE] [--replace]
+                      kurs certificate context
 
         Коли учасник чи учасниця проходить курс, Kurs записує сертифікат у їхню папку даних
         (certificates/LEARNER/COURSE.txt, .html і .json). Файл .json — посвідчення Open
@@ -263,18 +269,30 @@ extension HelpText {
         VC-JWT (EdDSA) під указаним ім’ям і записує FILE.jwt (або --out FILE). Сертифікат,
         який не проходить перевірки, ніколи не підписується.
 
+        print перевіряє сертифікат так само, потім записує сторінку для друку (один аркуш A4
+        або US Letter) у стандартний вивід або в --out FILE. --no-title прибирає зі сторінки
+        назву курсу, якщо назва може вас видати (наприклад, якщо в ній згадано наркотики):
+        тоді курс названо лише ідентифікатором і версією. Файли .json і .jwt зберігають
+        назву, не змінюються й далі проходять перевірку.
+
+        context друкує JSON-LD-контекст Kurs, urn:kurs:context:1 (для інструментів JSON-LD).
+
           --issuer-key PUB   відкритий ключ того, хто видав (.pub), щоб перевірити підписаний
           --key KEY          ваш закритий ключ (.key) з kurs keys new
           --issuer-name NAME людина чи організація, що підписує, як у сертифікаті
-          --out FILE         куди записати підписаний сертифікат
+          --out FILE         куди записати підписаний сертифікат або сторінку (сторінку не
+                             записано поверх наявного файлу без --replace)
+          --no-title         сторінка для друку без назви курсу
+          --replace          дозволити print замінити файл із --out
 
-        коди виходу: 0 дійсний (або підписаний), 1 недійсний або не підписаний, 2 не вдалося
-        прочитати файл або курс, 64 неправильний командний рядок
+        коди виходу: 0 дійсний (або підписаний, або надрукований), 1 недійсний або не
+        підписаний, 2 не вдалося прочитати файл або курс, 64 неправильний командний рядок
 
         приклади:
           kurs certificate verify example.json --lang uk
           kurs certificate sign example.json --key trainer.key --issuer-name 'Harm Reduction Network'
           kurs certificate verify example.jwt --issuer-key trainer.pub
+          kurs certificate print example.json --no-title --out example-print.html
 
         """
     case "help":

@@ -39,10 +39,14 @@ public enum HelpText {
       certificate verify FILE   check a certificate against its course (--issuer-key PUB
                                 to check a signed one)
       certificate sign FILE     check a learner's certificate, then sign it with your key
+      certificate print FILE    the page to print (--no-title: without the course title)
+      certificate context       print Kurs's JSON-LD context (urn:kurs:context:1)
       keys new                  make a key pair for signing certificates
 
     other commands:
       help [COMMAND]       explain a command, with an example
+      completion bash|zsh  a shell completion script: source <(kurs completion bash)
+      man                  this help as a manual page: kurs man | man -l -
 
     options for every command:
       --learner NAME       who is learning (a pseudonym is fine; created when new)
@@ -403,6 +407,8 @@ public enum HelpText {
       return """
         usage: kurs certificate verify FILE [--issuer-key PUB] [--lang CODE]
                kurs certificate sign FILE --key KEY --issuer-name NAME [--out FILE]
+               kurs certificate print FILE [--issuer-key PUB] [--no-title] [--out FILE] [--replace]
+               kurs certificate context
 
         When a learner completes a course, Kurs writes their certificate in their data folder
         (certificates/LEARNER/COURSE.txt, .html and .json). The .json file is an Open Badges
@@ -421,18 +427,57 @@ public enum HelpText {
         VC-JWT (EdDSA) under the name you give, and writes FILE.jwt (or --out FILE). It never
         signs a certificate that does not check.
 
+        print checks the certificate the same way, then writes the page to print (one A4 or
+        US Letter page) to standard output or --out FILE. --no-title leaves the course title
+        off the page, for when a title could expose you (one that names drug use, say): the
+        page then names the course by its id and version only. The .json and .jwt keep the
+        title; they are unchanged and still check.
+
+        context prints Kurs's JSON-LD context, urn:kurs:context:1, which gives the terms
+        under "kurs" in a credential their IRIs; JSON-LD tools load it from this copy, never
+        from the network.
+
           --issuer-key PUB   the issuer's public key (.pub), to check a signed certificate
           --key KEY          your private key (.key), from kurs keys new
           --issuer-name NAME the person or organisation signing, as the certificate shows it
-          --out FILE         where to write the signed certificate
+          --out FILE         where to write the signed certificate or the page (a page is
+                             never written over an existing file unless --replace)
+          --no-title         print the page without the course title
+          --replace          let print replace the file --out names
 
-        exit codes: 0 valid (or signed), 1 invalid or not signed, 2 a file or the course could
-        not be read, 64 usage
+        exit codes: 0 valid (or signed, or printed), 1 invalid or not signed, 2 a file or
+        the course could not be read, 64 usage
 
         examples:
           kurs certificate verify example.json
           kurs certificate sign example.json --key trainer.key --issuer-name 'Harm Reduction Network'
           kurs certificate verify example.jwt --issuer-key trainer.pub
+          kurs certificate print example.json --no-title --out example-print.html
+
+        """
+    case "completion":
+      return """
+        usage: kurs completion bash|zsh
+
+        Prints a script that completes kurs's commands, subcommands, options and course ids
+        as you type. The course ids are those found when the script is written: write it
+        again after adding a course.
+
+        examples:
+          source <(kurs completion bash)                 (in ~/.bashrc)
+          kurs completion bash > ~/.local/share/bash-completion/completions/kurs
+          source <(kurs completion zsh)                  (in ~/.zshrc, after compinit)
+
+        """
+    case "man":
+      return """
+        usage: kurs man
+
+        Prints kurs's manual page, kurs(1), made from this help.
+
+        examples:
+          kurs man | man -l -
+          kurs man > ~/.local/share/man/man1/kurs.1
 
         """
     case "keys":

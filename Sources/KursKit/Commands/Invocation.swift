@@ -87,6 +87,14 @@ public enum Command: Sendable, Equatable {
   case signCertificate(file: String, key: String, issuerName: String, output: String?)
   /// `kurs certificate verify FILE [--issuer-key PUB]`
   case verifyCertificate(file: String, issuerKey: String?)
+  /// `kurs certificate print FILE [--issuer-key PUB] [--out FILE] [--no-title] [--replace]`
+  case printCertificate(file: String, issuerKey: String?, output: String?, title: Bool, replace: Bool)
+  /// `kurs certificate context`: Kurs's JSON-LD context
+  case certificateContext
+  /// `kurs completion bash|zsh`
+  case completion(shell: CompletionShell)
+  /// `kurs man`: the manual page in roff
+  case manual
   /// `kurs help [COMMAND]`, `kurs --help`
   case help(topic: String?)
   /// `kurs --version`

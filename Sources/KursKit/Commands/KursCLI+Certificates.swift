@@ -119,54 +119,12 @@ extension KursCLI {
   func verifyCertificate(
     _ file: String, issuerKey: String?, locator: CourseLocator, loader: CourseLoader, language: String = "en"
   ) -> ExitCode {
-    let contents: CertificateFiles.Contents
-    do {
-      contents = try CertificateFiles.read(file)
-    } catch {
-      err("kurs: \(error)\n")
-      return error.exitCode
-    }
     let credential: Credential
-    var signedWith: String?
-    switch contents {
-    case .credential(let value):
-      if issuerKey != nil {
-        err(
-          "kurs: \(file) is not signed, so there is no signature to check with --issuer-key; the signed certificate is the .jwt file that 'kurs certificate sign' writes\n")
-        return .invalid
-      }
-      credential = value
-    case .signed(let token):
-      guard let issuerKey else {
-        err(
-          "kurs: "
-            + Localization.string(
-              .verifyNeedsKey, language, file,
-              "kurs certificate verify \(Self.shellQuoted(file)) --issuer-key ISSUER.pub") + "\n")
-        return .usage
-      }
-      let publicKey: Ed25519.PublicKey
-      switch readKey(issuerKey, { pem throws(Ed25519.KeyError) in try Ed25519.publicKey(pem: pem) }) {
-      case .success(let value): publicKey = value
-      case .failure(let failure): return failure.code
-      }
-      do {
-        credential = try VCJWT.verify(token, publicKey: publicKey)
-      } catch {
-        printProblems([CertificateProblem(.signature, error.description)], file: file, language: language)
-        return .invalid
-      }
-      signedWith = issuerKey
-    }
     let course: Course
-    switch certificateCourse(credential, file: file, locator: locator, loader: loader, language: language) {
-    case .success(let value): course = value
+    let signedWith: String?
+    switch checkedCertificate(file, issuerKey: issuerKey, locator: locator, loader: loader, language: language) {
+    case .success(let checked): (credential, course, signedWith) = checked
     case .failure(let failure): return failure.code
-    }
-    let problems = CertificateVerifier.verify(credential, against: course)
-    guard problems.isEmpty else {
-      printProblems(problems, file: file, language: language)
-      return .invalid
     }
     let title = course.title.resolve(language, fallback: credential.kurs.language)?.plain ?? course.id
     func t(_ key: Localization.Key, _ arguments: String...) -> String {
@@ -192,6 +150,103 @@ extension KursCLI {
     }
     out(lines.joined(separator: "\n") + "\n")
     return .success
+  }
+
+  /// `kurs certificate print FILE [--issuer-key PUB] [--out FILE] [--no-title] [--replace]`:
+  /// the printable page of a certificate that checks, with or without the course title.
+  func printCertificate(
+    _ file: String, issuerKey: String?, output: String?, title: Bool, replace: Bool, locator: CourseLocator,
+    loader: CourseLoader
+  ) -> ExitCode {
+    let credential: Credential
+    let course: Course
+    switch checkedCertificate(file, issuerKey: issuerKey, locator: locator, loader: loader) {
+    case .success(let checked): (credential, course, _) = checked
+    case .failure(let failure):
+      if failure.code == .invalid { err("kurs: \(file) was not printed: print only certificates that check\n") }
+      return failure.code
+    }
+    let renderer = CertificateRenderer(course: course, language: credential.kurs.language)
+    let page = renderer.html(credential, showsCourseTitle: title)
+    guard let output, output != "-" else {
+      console.write(page)
+      return .success
+    }
+    let target = URL(fileURLWithPath: output)
+    guard target.standardizedFileURL != URL(fileURLWithPath: file).standardizedFileURL else {
+      err("kurs: --out names the certificate itself; give another file, for example certificate.html\n")
+      return .usage
+    }
+    do {
+      try AtomicFile.write(Data(page.utf8), to: target, permissions: 0o600, overwrite: replace)
+    } catch {
+      if let error = error as? POSIXError, error.code == .EEXIST {
+        err("kurs: \(output) already exists; nothing was written. Give another --out FILE, or add --replace to replace it\n")
+        return .invalid
+      }
+      err("kurs: cannot write \(output): \(Self.describe(error))\n")
+      return .unreadable
+    }
+    out("wrote \(output)\(title ? "" : " (without the course title)")\n")
+    return .success
+  }
+
+  /// Reads a certificate, checks its signature when it is signed (with `issuerKey`), finds its
+  /// course and checks it against the course; prints what is wrong.
+  /// - Returns: the credential, its course, and the key file it was signed with.
+  private func checkedCertificate(
+    _ file: String, issuerKey: String?, locator: CourseLocator, loader: CourseLoader, language: String = "en"
+  ) -> Result<(Credential, Course, String?), ExitCodeFailure> {
+    let contents: CertificateFiles.Contents
+    do {
+      contents = try CertificateFiles.read(file)
+    } catch {
+      err("kurs: \(error)\n")
+      return .failure(ExitCodeFailure(error.exitCode))
+    }
+    let credential: Credential
+    var signedWith: String?
+    switch contents {
+    case .credential(let value):
+      if issuerKey != nil {
+        err(
+          "kurs: \(file) is not signed, so there is no signature to check with --issuer-key; the signed certificate is the .jwt file that 'kurs certificate sign' writes\n")
+        return .failure(ExitCodeFailure(.invalid))
+      }
+      credential = value
+    case .signed(let token):
+      guard let issuerKey else {
+        err(
+          "kurs: "
+            + Localization.string(
+              .verifyNeedsKey, language, file,
+              "kurs certificate verify \(Self.shellQuoted(file)) --issuer-key ISSUER.pub") + "\n")
+        return .failure(ExitCodeFailure(.usage))
+      }
+      let publicKey: Ed25519.PublicKey
+      switch readKey(issuerKey, { pem throws(Ed25519.KeyError) in try Ed25519.publicKey(pem: pem) }) {
+      case .success(let value): publicKey = value
+      case .failure(let failure): return .failure(failure)
+      }
+      do {
+        credential = try VCJWT.verify(token, publicKey: publicKey)
+      } catch {
+        printProblems([CertificateProblem(.signature, error.description)], file: file, language: language)
+        return .failure(ExitCodeFailure(.invalid))
+      }
+      signedWith = issuerKey
+    }
+    let course: Course
+    switch certificateCourse(credential, file: file, locator: locator, loader: loader, language: language) {
+    case .success(let value): course = value
+    case .failure(let failure): return .failure(failure)
+    }
+    let problems = CertificateVerifier.verify(credential, against: course)
+    guard problems.isEmpty else {
+      printProblems(problems, file: file, language: language)
+      return .failure(ExitCodeFailure(.invalid))
+    }
+    return .success((credential, course, signedWith))
   }
 
   // MARK: Helpers

@@ -148,6 +148,18 @@ public struct KursCLI {
     case .verifyCertificate(let file, let issuerKey):
       return verifyCertificate(
         file, issuerKey: issuerKey, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
+    case .printCertificate(let file, let issuerKey, let output, let title, let replace):
+      return printCertificate(
+        file, issuerKey: issuerKey, output: output, title: title, replace: replace, locator: locator, loader: loader)
+    case .certificateContext:
+      console.write(KursContext.text)
+      return .success
+    case .completion(let shell):
+      console.write(ShellCompletion.script(for: shell, courses: locator.courseIDs()))
+      return .success
+    case .manual:
+      console.write(ManualPage.roff(version: Self.version))
+      return .success
     }
   }
 
@@ -254,7 +266,7 @@ extension Command {
       .cohortPull, .cohortReport, .add:
       return true
     case .validate, .graph, .stats, .newCourse, .pack, .importBank, .schema, .newKeys, .signCertificate, .verifyCertificate,
-      .help, .version:
+      .printCertificate, .certificateContext, .completion, .manual, .help, .version:
       return false
     }
   }

@@ -804,9 +804,9 @@ public enum Localization {
       "uk": "курс пройдено і збережено, але сертифікат створити не вдалося: {0}. Покажіть це повідомлення тренерові чи тренерці.",
     ],
     .certificateSaved: [
-      "en": "Your certificate is saved in {0}: a text file, a page to print ({1}) and a file to share ({2}).",
-      "ru": "Ваш сертификат сохранён в папке {0}: текстовый файл, страница для печати ({1}) и файл для передачи ({2}).",
-      "uk": "Ваш сертифікат збережено в папці {0}: текстовий файл, сторінка для друку ({1}) і файл для передачі ({2}).",
+      "en": "Your certificate is saved in {0}: a text file, a page to print ({1}) and a file to share ({2}). To print it without the course title, use kurs certificate print with --no-title (kurs help certificate).",
+      "ru": "Ваш сертификат сохранён в папке {0}: текстовый файл, страница для печати ({1}) и файл для передачи ({2}). Чтобы распечатать его без названия курса, используйте kurs certificate print с --no-title (kurs help certificate).",
+      "uk": "Ваш сертифікат збережено в папці {0}: текстовий файл, сторінка для друку ({1}) і файл для передачі ({2}). Щоб надрукувати його без назви курсу, скористайтеся командою kurs certificate print з --no-title (kurs help certificate).",
     ],
     .quoted: ["en": "“{0}”", "ru": "«{0}»", "uk": "«{0}»"],
     .certificateCriteria: [

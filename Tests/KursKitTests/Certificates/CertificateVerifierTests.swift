@@ -147,4 +147,22 @@ import Testing
     let found = problems { $0.credentialSubject.identifier = [] }
     #expect(found.map(\.field) == [.name])
   }
+
+  /// Kurs 0.2 and before wrote no context of their own: what they issued still verifies.
+  @Test func aCertificateWithoutKursContextFromAnEarlierKursVerifies() {
+    #expect(credential.context.last == "urn:kurs:context:1")
+    let found = problems { $0.context = [Credential.credentialsContext, Credential.openBadgesContext] }
+    #expect(found == [])
+  }
+
+  @Test func anEditedContextIsNamed() {
+    let other = problems { $0.context = [Credential.credentialsContext, Credential.openBadgesContext, "urn:example:other"] }
+    #expect(other.map(\.message) == [
+      "the @context does not match course 'example' 1.0.0: it was edited after the certificate was issued"
+    ])
+    let reordered = problems {
+      $0.context = [Credential.credentialsContext, KursContext.identifier, Credential.openBadgesContext]
+    }
+    #expect(reordered.map(\.field) == [.content])
+  }
 }

@@ -49,6 +49,17 @@ import Testing
     #expect(try VCJWT.verify(current, publicKey: try key.publicKey).issuer.id.hasPrefix("did:key:z6Mk"))
   }
 
+  /// A certificate exactly as Kurs 0.2 signed it: no Kurs context, the old issuer id. It
+  /// verifies, signature and content.
+  @Test func aCertificateAsKurs02SignedItStillVerifies() throws {
+    var old = credential
+    old.context = Credential.contextWithoutKurs
+    let (token, _) = try VCJWT.sign(old, with: key, issuerName: "Trainer", issuerID: try key.publicKey.legacyIssuerID)
+    let checked = try VCJWT.verify(token, publicKey: try key.publicKey)
+    #expect(checked.context == [Credential.credentialsContext, Credential.openBadgesContext])
+    #expect(CertificateVerifier.verify(checked, against: course) == [])
+  }
+
   @Test func theRightKeyChecksAndTheContentStaysValid() throws {
     let (token, signed) = try VCJWT.sign(credential, with: key, issuerName: "Trainer")
     let checked = try VCJWT.verify(token, publicKey: try key.publicKey)
