@@ -116,6 +116,37 @@ import Testing
     }
   }
 
+  /// Issue 20, point 7: `certificate verify --lang ru` (and a Ukrainian locale) speaks the
+  /// reader's language: the verdict, each module line and each problem.
+  @Test func verifySpeaksRussianAndUkrainian() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let valid = try kurs(["certificate", "verify", certificate.path, "--lang", "ru"])
+    #expect(valid.exitCode == 0, "\(valid.output)\(valid.errors)")
+    #expect(valid.output.hasPrefix("сертификат действителен: \(certificate.path). Получатель: Sveta; курс «example»"))
+    #expect(valid.output.contains("проходной балл"))
+    #expect(valid.output.contains("не подписан: это показывает"))
+    #expect(!valid.output.contains("valid:") && !valid.output.contains("points"), "\(valid.output)")
+
+    let file = try edited("edited-date") { json in json["validFrom"] = "2020-01-01T00:00:00Z" }
+    let invalid = try KursProcess.run(["certificate", "verify", file], in: folder, environment: ["LANG": "ru_RU.UTF-8", "LANGUAGE": ""])
+    #expect(invalid.exitCode == 1)
+    #expect(invalid.output.contains("\(file): ошибка: неверная дата. Подробно (по-английски): the date"), "\(invalid.output)")
+    #expect(invalid.output.contains("сертификат недействителен: \(file); найдено проблем: 1"), "\(invalid.output)")
+
+    let ukrainian = try kurs(["--lang", "uk", "certificate", "verify", file])
+    #expect(ukrainian.output.contains("\(file): помилка: неправильна дата."), "\(ukrainian.output)")
+    #expect(ukrainian.output.contains("сертифікат недійсний: \(file)"))
+
+    let otherCourse = try edited("other-course-ru") { json in
+      var record = json["kurs"] as? [String: Any] ?? [:]
+      record["course"] = ["id": "first-aid", "version": "1.0", "digest": "x"]
+      json["kurs"] = record
+    }
+    let notHere = try kurs(["certificate", "verify", otherCourse, "--lang", "ru"])
+    #expect(notHere.exitCode == 2)
+    #expect(notHere.errors.contains("\(otherCourse) выдан за курс «first-aid» версии 1.0, а его здесь нет"), "\(notHere.errors)")
+  }
+
   @Test func signedCertificatesCheckWithTheRightKeyOnly() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     let keys = folder.appendingPathComponent("keys")

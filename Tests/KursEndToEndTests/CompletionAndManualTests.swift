@@ -71,7 +71,7 @@ import Testing
     #expect(try complete(["certificate", "print", "x.json", "--no"]) == ["--no-title"])
     #expect(try complete(["cohort", "re"]) == ["report"])
     #expect(try complete(["completion", ""]) == ["bash", "zsh"])
-    #expect(try complete(["--lang", ""]) == ["en", "ru"])
+    #expect(try complete(["--lang", ""]) == ["en", "ru", "uk"])
     #expect(try complete(["graph", "example", "--format", ""]) == ["dot", "mermaid"])
     let courses = try complete(["start", ""])
     #expect(courses.contains("marina") && courses.contains("example"), "\(courses)")
@@ -106,7 +106,7 @@ import Testing
     #expect(try complete(["sta"]).hasPrefix("describe start:"))
     #expect(try complete(["certificate", ""]) == "-- verify sign print context")
     #expect(try complete(["certificate", "print", "x.json", "--no"]).contains("--no-title"))
-    #expect(try complete(["--lang", ""]) == "-- en ru")
+    #expect(try complete(["--lang", ""]) == "-- en ru uk")
     #expect(try complete(["--data-dir", ""]) == "files -/")
     #expect(try complete(["start", ""]).contains("-a courses"))
   }

@@ -36,3 +36,26 @@ public struct CertificateProblem: Sendable, Equatable, CustomStringConvertible {
 
   public var description: String { message }
 }
+
+extension CertificateProblem.Field {
+  /// What is wrong, by field, in `language`: the first half of a problem line for a reader of
+  /// another language than English (the detail stays in English).
+  public func summary(_ language: String) -> String {
+    let key: Localization.Key
+    switch self {
+    case .format: key = .problemFormat
+    case .course: key = .problemCourse
+    case .courseVersion: key = .problemCourseVersion
+    case .courseDigest: key = .problemCourseDigest
+    case .name: key = .problemName
+    case .date: key = .problemDate
+    case .learner: key = .problemLearner
+    case .transcript: key = .problemTranscript
+    case .scores: key = .problemScores
+    case .content: key = .problemContent
+    case .signature: key = .problemSignature
+    case .issuer: key = .problemIssuer
+    }
+    return Localization.string(key, language)
+  }
+}

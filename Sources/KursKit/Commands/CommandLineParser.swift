@@ -5,10 +5,16 @@ public enum CommandLineParser {
     "graph", "stats", "new", "schema", "help", "certificate", "keys", "import", "completion", "man",
   ]
 
+  /// The columns of `--wrap N` or `KURS_WRAP=N`: a whole number from 20 to 1000, else `nil`.
+  public static func wrapColumns(_ text: String) -> Int? {
+    guard let columns = Int(text), (20...1000).contains(columns) else { return nil }
+    return columns
+  }
   /// The options that take a value (shell completion and the manual page read them too).
   static let valueOptions: Set<String> = [
     "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
     "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
+    "--wrap",
   ]
   /// The options that take no value.
   static let flagOptions: Set<String> = [
@@ -73,6 +79,12 @@ public enum CommandLineParser {
     options.learner = values["--learner"]
     options.language = values["--lang"]
     options.plain = flags.contains("--plain")
+    if let wrap = values["--wrap"] {
+      guard let columns = wrapColumns(wrap) else {
+        throw UsageError("--wrap takes the number of columns to wrap text at, from 20 to 1000: --wrap 80")
+      }
+      options.wrap = columns
+    }
     options.discreet = flags.contains("--discreet")
     options.lrsURL = values["--lrs"]
     options.lrsCredentials = values["--lrs-credentials"]
@@ -89,6 +101,7 @@ public enum CommandLineParser {
     func allow(_ allowed: Set<String>, for command: String, help: String? = nil) throws(UsageError) {
       let given = Set(values.keys).union(flags).subtracting([
         "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain", "--lrs", "--lrs-credentials",
+        "--wrap",
         "--discreet",
       ])
       if let extra = given.subtracting(allowed).sorted().first {

@@ -6,7 +6,7 @@ public enum HelpText {
     usage: kurs [COMMAND] [OPTIONS]
 
     with no command, kurs opens the home screen: choose who is learning, then a course and
-    a module.
+    a module. There, the key l changes the language.
 
     commands for learners:
       start COURSE         start a course, or go on with it (--module ID for one module)
@@ -58,10 +58,13 @@ public enum HelpText {
                            (../share/kurs/courses beside the program), ./Courses, and
                            the checkout kurs was built in: see 'kurs help courses')
       --content DIR        the shared Content/ folder (default: beside the courses)
-      --lang CODE          language: en or ru (default: your saved choice, then LANGUAGE,
+      --lang CODE          language: en, ru or uk (default: your saved choice, then LANGUAGE,
                            LC_ALL, LANG; Russian before English for uk, kk, ky, be, ka,
-                           hy, az, uz, tg and ro_MD locales unless LANGUAGE says otherwise)
-      --plain              for screen readers: no colour, no boxes, one choice per line
+                           hy, az, uz, tg and ro_MD locales unless LANGUAGE says otherwise).
+                           A course is shown in the first of these languages it has: a
+                           course without Ukrainian is shown in Russian to a Ukrainian locale
+      --plain              for screen readers: no colour, no boxes, one choice per line, a
+                           paragraph on one line (--wrap N or KURS_WRAP=N: wrap at N columns)
       --discreet           q also clears the screen and the scrollback, as x does (else
                            KURS_DISCREET=1)
       --lrs URL            also send statements to an xAPI learning record store (else
@@ -73,7 +76,8 @@ public enum HelpText {
 
     while learning, at every prompt:
       ? help   q save and quit   x quick exit   r resources   p progress   s show again
-      b back   c contents   (on the Russian layout too: й q, ч x, к r, з p, ы s, и b, с c)
+      b back   c contents   l language
+      (on the Russian and Ukrainian layouts too: й q, ч x, к r, з p, ы or і s, и b, с c, д l)
       x, the quick exit, saves, clears the screen and the terminal's scrollback and quits
 
     exit codes: 0 success, 1 invalid input, 2 unreadable file, 3 input ended (progress
@@ -180,9 +184,11 @@ public enum HelpText {
         At every prompt: ? help, q save and quit, x quick exit (saves, clears the screen
         and the terminal's scrollback and quits at once), r glossary and help resources,
         p progress, s show the screen again, b back to the previous page, c contents (the
-        modules, their state and where you are). The same keys work on the Russian layout
-        (й q, ч x, к r, з p, ы s, и b, с c). With --discreet (or KURS_DISCREET=1), q also
-        clears the screen and the scrollback. Your place is saved from the first screen.
+        modules, their state and where you are), l the language of the program and the course
+        (remembered for your profile). The same keys work on the Russian and Ukrainian
+        layouts (й q, ч x, к r, з p, ы or і s, и b, с c, д l). With --discreet (or
+        KURS_DISCREET=1), q also clears the screen and the scrollback. Your place is saved
+        from the first screen.
 
         When input is not a terminal, kurs reads one answer per line and exits with 3 when
         the input ends; progress is saved either way.
@@ -202,9 +208,9 @@ public enum HelpText {
         usage: kurs resume [--learner NAME]
 
         Continues the course you were last in, at the very screen you left: the same page,
-        or the same question with the same tries used. q, Ctrl-C and the end of input all
-        save first and print this command to come back. A completed course whose
-        certificate files are missing or incomplete gets them written again.
+        or the same question with the same tries used, in the same language. q, Ctrl-C and
+        the end of input all save first and print this command to come back. A completed
+        course whose certificate files are missing or incomplete gets them written again.
 
         example:
           kurs resume --learner Sveta
@@ -399,7 +405,7 @@ public enum HelpText {
         """
     case "certificate":
       return """
-        usage: kurs certificate verify FILE [--issuer-key PUB]
+        usage: kurs certificate verify FILE [--issuer-key PUB] [--lang CODE]
                kurs certificate sign FILE --key KEY --issuer-name NAME [--out FILE]
                kurs certificate print FILE [--issuer-key PUB] [--no-title] [--out FILE] [--replace]
                kurs certificate context
@@ -414,7 +420,8 @@ public enum HelpText {
         checks that they earn the scores and passes the certificate claims, and that no field
         was edited. A signed certificate (.jwt) also needs the issuer's public key. Without a
         signature, a valid certificate shows that its results follow from its answers; it does
-        not show who took the course. See docs/certificates.md.
+        not show who took the course. The verdict and each problem are printed in your
+        language (--lang); the problems' details stay in English. See docs/certificates.md.
 
         sign checks the certificate the same way, then signs it with your private key as a
         VC-JWT (EdDSA) under the name you give, and writes FILE.jwt (or --out FILE). It never
@@ -488,9 +495,11 @@ public enum HelpText {
         """
     case "help":
       return """
-        usage: kurs help [COMMAND]
+        usage: kurs help [COMMAND] [--lang CODE]
 
-        Explains a command, with an example.
+        Explains a command, with an example, in the language of --lang or of the system
+        (LANGUAGE, LC_ALL, LANG): en, ru or uk. The commands for authors and hosts are
+        explained in English in every language.
 
         example:
           kurs help validate
@@ -498,6 +507,30 @@ public enum HelpText {
         """
     default:
       return nil
+    }
+  }
+}
+
+extension HelpText {
+  /// The overview in `language` (`en`, `ru`, `uk`); English for any other. The English text is
+  /// `overview` itself, unchanged, for the tools built from it.
+  public static func overview(in language: String) -> String {
+    switch language {
+    case "ru": russianOverview
+    case "uk": ukrainianOverview
+    default: overview
+    }
+  }
+
+  /// Help for one command in `language`: the learners' commands are translated, the others
+  /// (for authors and hosts) are given in English, as `topic(_:)` has them.
+  /// - Returns: `nil` when there is no such command.
+  public static func topic(_ name: String, in language: String) -> String? {
+    guard let english = topic(name) else { return nil }
+    switch language {
+    case "ru": return russianTopic(name) ?? english
+    case "uk": return ukrainianTopic(name) ?? english
+    default: return english
     }
   }
 }

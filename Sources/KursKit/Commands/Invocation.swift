@@ -23,6 +23,9 @@ public struct GlobalOptions: Sendable, Equatable {
   public var language: String?
   /// `--plain`: no colour, no box drawing, no cursor movement.
   public var plain = false
+  /// `--wrap N`: break text into lines of N columns (else `KURS_WRAP`; else the terminal's
+  /// width, and in plain mode no breaks inside a paragraph).
+  public var wrap: Int?
   /// `--discreet` (else `KURS_DISCREET=1`): `q` also clears the screen and the scrollback, as
   /// the quick exit does, so that nothing of the course is left on screen.
   public var discreet = false

@@ -114,33 +114,39 @@ extension KursCLI {
   }
 
   /// `kurs certificate verify FILE [--issuer-key PUB]`.
-  func verifyCertificate(_ file: String, issuerKey: String?, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+  /// - Parameter language: the language of the verdict and of each problem (`--lang`, else the
+  ///   locale); the course title is shown in it where the course has it.
+  func verifyCertificate(
+    _ file: String, issuerKey: String?, locator: CourseLocator, loader: CourseLoader, language: String = "en"
+  ) -> ExitCode {
     let credential: Credential
     let course: Course
     let signedWith: String?
-    switch checkedCertificate(file, issuerKey: issuerKey, locator: locator, loader: loader) {
+    switch checkedCertificate(file, issuerKey: issuerKey, locator: locator, loader: loader, language: language) {
     case .success(let checked): (credential, course, signedWith) = checked
     case .failure(let failure): return failure.code
     }
-    let title = course.title.resolve(credential.kurs.language, fallback: course.defaultLanguage)?.plain ?? course.id
+    let title = course.title.resolve(language, fallback: credential.kurs.language)?.plain ?? course.id
+    func t(_ key: Localization.Key, _ arguments: String...) -> String {
+      Localization.string(key, language, arguments: arguments)
+    }
     var lines = [
-      "valid: \(file): certificate of \(credential.learnerName ?? "?") for course '\(course.id)' \(course.version) (\(title)), \(credential.validFrom)"
+      t(.verifyValid, file, credential.learnerName ?? "?", course.id, course.version, title, credential.validFrom)
     ]
     for module in credential.kurs.modules {
       lines.append(
-        "  \(module.id): \(module.score) of \(module.maximum) points, pass mark \(module.passMark), \(module.passed ? "passed" : "not passed")")
+        t(.verifyModule, module.id, String(module.score), String(module.maximum), String(module.passMark),
+          t(module.passed ? .verifyPassed : .verifyNotPassed)))
     }
-    lines.append(
-      "  the scores and passes are what the \(credential.kurs.transcript.count) steps of the transcript earn in this course")
+    lines.append(t(.verifyTranscript, String(credential.kurs.transcript.count)))
     if let signedWith {
-      lines.append("signed by \(credential.issuer.name) (\(credential.issuer.id)) with the key in \(signedWith)")
-      lines.append("  this shows who issued the certificate, as long as \(signedWith) really is their public key")
+      lines.append(t(.verifySigned, credential.issuer.name, credential.issuer.id, signedWith))
+      lines.append(t(.verifySignedMeaning, signedWith))
     } else {
       if !credential.issuer.isUnsigned {
-        lines.append("note: it names the issuer \(credential.issuer.name) (\(credential.issuer.id)) but carries no signature; check the signed .jwt")
+        lines.append(t(.verifyIssuerUnsigned, credential.issuer.name, credential.issuer.id))
       }
-      lines.append("not signed: this shows the certificate is consistent and its results follow from its answers;")
-      lines.append("  it does not show who took the course or that the name and date are genuine: ask for the signed .jwt")
+      lines.append(t(.verifyNotSigned))
     }
     out(lines.joined(separator: "\n") + "\n")
     return .success
@@ -189,7 +195,7 @@ extension KursCLI {
   /// course and checks it against the course; prints what is wrong.
   /// - Returns: the credential, its course, and the key file it was signed with.
   private func checkedCertificate(
-    _ file: String, issuerKey: String?, locator: CourseLocator, loader: CourseLoader
+    _ file: String, issuerKey: String?, locator: CourseLocator, loader: CourseLoader, language: String = "en"
   ) -> Result<(Credential, Course, String?), ExitCodeFailure> {
     let contents: CertificateFiles.Contents
     do {
@@ -211,7 +217,10 @@ extension KursCLI {
     case .signed(let token):
       guard let issuerKey else {
         err(
-          "kurs: \(file) is signed; give the issuer's public key to check it: kurs certificate verify \(Self.shellQuoted(file)) --issuer-key ISSUER.pub\n")
+          "kurs: "
+            + Localization.string(
+              .verifyNeedsKey, language, file,
+              "kurs certificate verify \(Self.shellQuoted(file)) --issuer-key ISSUER.pub") + "\n")
         return .failure(ExitCodeFailure(.usage))
       }
       let publicKey: Ed25519.PublicKey
@@ -222,19 +231,19 @@ extension KursCLI {
       do {
         credential = try VCJWT.verify(token, publicKey: publicKey)
       } catch {
-        printProblems([CertificateProblem(.signature, error.description)], file: file)
+        printProblems([CertificateProblem(.signature, error.description)], file: file, language: language)
         return .failure(ExitCodeFailure(.invalid))
       }
       signedWith = issuerKey
     }
     let course: Course
-    switch certificateCourse(credential, file: file, locator: locator, loader: loader) {
+    switch certificateCourse(credential, file: file, locator: locator, loader: loader, language: language) {
     case .success(let value): course = value
     case .failure(let failure): return .failure(failure)
     }
     let problems = CertificateVerifier.verify(credential, against: course)
     guard problems.isEmpty else {
-      printProblems(problems, file: file)
+      printProblems(problems, file: file, language: language)
       return .failure(ExitCodeFailure(.invalid))
     }
     return .success((credential, course, signedWith))
@@ -251,17 +260,25 @@ extension KursCLI {
   /// `text` made safe to print (`TerminalText.safe`): a certificate is a file anyone can edit.
   static func printable(_ text: String) -> String { TerminalText.safe(text) }
 
-  /// Each problem as `file: error: message`, then a summary line, on standard output.
-  private func printProblems(_ problems: [CertificateProblem], file: String) {
+  /// Each problem as `file: error: message`, then a summary line, on standard output. In
+  /// another language than English each line says first, in that language, what is wrong
+  /// (by the problem's field), then the English detail.
+  private func printProblems(_ problems: [CertificateProblem], file: String, language: String = "en") {
     var text = ""
-    for problem in problems { text += "\(file): error: \(problem.message)\n" }
-    text += "invalid: \(file): \(problems.count) \(problems.count == 1 ? "problem" : "problems")\n"
-    out(text)
+    for problem in problems {
+      if language == "en" {
+        text += "\(file): error: \(problem.message)\n"
+      } else {
+        text += Localization.string(.verifyProblem, language, file, problem.field.summary(language), problem.message) + "\n"
+      }
+    }
+    text += Localization.string(problems.count == 1 ? .verifyInvalidOne : .verifyInvalidMany, language, file, String(problems.count))
+    out(text + "\n")
   }
 
   /// The local course a certificate is for, from the courses folder.
   private func certificateCourse(
-    _ credential: Credential, file: String, locator: CourseLocator, loader: CourseLoader
+    _ credential: Credential, file: String, locator: CourseLocator, loader: CourseLoader, language: String = "en"
   ) -> Result<Course, ExitCodeFailure> {
     let reference = credential.kurs.course
     // The id comes from a file anyone can edit: it must be a course id, never a path.
@@ -273,7 +290,9 @@ extension KursCLI {
     }
     guard let folder = locator.path(for: reference.id) else {
       err(
-        "kurs: \(file) is for course '\(reference.id)' version \(reference.version), which is not here (looked in \(locator.searchedDescription)); add that course with 'kurs add FILE', or give the folder that holds it with --courses DIR\n")
+        "kurs: "
+          + Localization.string(
+            .verifyCourseNotHere, language, file, reference.id, reference.version, locator.searchedDescription) + "\n")
       return .failure(ExitCodeFailure(.unreadable))
     }
     guard let course = loadValid(folder, locator: locator, loader: loader) else {

@@ -36,7 +36,9 @@ extension KursCLI {
     }
   }
 
-  func add(_ path: String, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+  /// - Parameter language: the language of what a learner reads when the course is added; a
+  ///   broken course's errors are an author's, in English.
+  func add(_ path: String, locator: CourseLocator, loader: CourseLoader, language: String = "en") -> ExitCode {
     guard FileManager.default.fileExists(atPath: path) else {
       console.writeError("kurs: \(path): no such file or folder; give a course file (kurs pack makes one) or a course folder\n")
       return .unreadable
@@ -80,15 +82,20 @@ extension KursCLI {
       console.writeError("kurs: cannot write \(file.path): \(error.localizedDescription); nothing was added\n")
       return .unreadable
     }
-    let title = course.title.resolve(options: course)
-    if let previous, previous.digest == course.digest {
-      console.write("course '\(course.id)' \(course.version) (\(title)) was already in your courses; it is unchanged\n")
-    } else if let previous {
-      console.write("replaced course '\(course.id)' \(previous.version) with \(course.version) (\(title)) in \(destinationRoot.path)\n")
-    } else {
-      console.write("added course '\(course.id)' \(course.version) (\(title)) to \(destinationRoot.path)\n")
+    // The title in the reader's language where the course has it (Russian for Ukrainian).
+    let shownIn = LanguageChain.first(of: LanguageChain.chain(explicit: language, environment: [:]), in: course.languages)
+    let title = course.title.resolve(shownIn ?? course.defaultLanguage, fallback: course.defaultLanguage)?.plain ?? course.id
+    func t(_ key: Localization.Key, _ arguments: String...) -> String {
+      Localization.string(key, language, arguments: arguments)
     }
-    console.write("start it with: kurs start \(course.id)\n")
+    if let previous, previous.digest == course.digest {
+      console.write(t(.courseUnchanged, course.id, course.version, title) + "\n")
+    } else if let previous {
+      console.write(t(.courseReplaced, course.id, previous.version, course.version, title, destinationRoot.path) + "\n")
+    } else {
+      console.write(t(.courseAdded, course.id, course.version, title, destinationRoot.path) + "\n")
+    }
+    console.write(t(.courseStartWith, "kurs start \(course.id)") + "\n")
     return .success
   }
 
@@ -109,12 +116,5 @@ extension CoursePacker.PackError {
     case .invalid, .notUTF8, .declaresDoctype, .noRootElement: return true
     default: return false
     }
-  }
-}
-
-extension LocalizedText {
-  /// The title in the course's default language, as plain text.
-  fileprivate func resolve(options course: Course) -> String {
-    resolve(course.defaultLanguage, fallback: course.defaultLanguage)?.plain ?? course.id
   }
 }

@@ -47,6 +47,8 @@ extension KursCLI {
     case quit
     case quickExit
     case inputEnded
+    /// The language key (`l`), on the prompts that offer it.
+    case language
   }
 
   /// `--discreet` or `KURS_DISCREET=1`: `q` clears the screen and the scrollback as `x` does.
@@ -56,7 +58,9 @@ extension KursCLI {
 
   /// Reads a line at a home screen prompt. `q` quits, the quick-exit key clears the screen and
   /// the scrollback and quits, `?` says what the prompt wants (`help`) and asks again.
-  func homePrompt(help: String, discreet: Bool = false) -> HomeAnswer {
+  /// With `language` (the interface's language now), `l` chooses the language and `?` also
+  /// says so.
+  func homePrompt(help: String, language: String? = nil, discreet: Bool = false) -> HomeAnswer {
     while true {
       console.write("> ")
       guard let line = input.readLine() else { return .inputEnded }
@@ -69,9 +73,31 @@ extension KursCLI {
       }
       if key == "?" {
         console.write(help + "\n")
+        if let language { console.write(languageHint(language) + "\n") }
         continue
       }
+      if language != nil, key == LearnerKeys.language { return .language }
       return .line(line)
+    }
+  }
+
+  /// "Type l to choose the language (now: English)", in `language`.
+  func languageHint(_ language: String) -> String {
+    t(.languageHint, language, LanguageMenu.name(of: language))
+  }
+
+  /// The language menu of the home screen.
+  /// - Returns: the language chosen, or `nil` to keep the one there is.
+  /// - Throws: `LearnerLeft` on `q` or the quick exit (the screen is cleared).
+  func homeLanguage(available: [String], current: String, discreet: Bool = false) throws -> String? {
+    console.write("\n" + LanguageMenu.lines(available: available, current: current, language: current).joined(separator: "\n") + "\n> ")
+    guard let line = input.readLine() else { return nil }
+    switch LearnerKeys.key(line) {
+    case "q" where !discreet: throw LearnerLeft()
+    case QuickExit.key, "q":
+      console.clearScreenAndScrollback()
+      throw LearnerLeft()
+    default: return LanguageMenu.choice(line, available: available)
     }
   }
 
@@ -82,33 +108,65 @@ extension KursCLI {
   func learner(
     _ options: GlobalOptions, store: LearnerStore, creating: Bool = true, offeringOthers: Bool = false
   ) throws -> LearnerProfile? {
+    var options = options
+    return try learner(&options, store: store, creating: creating, offeringOthers: offeringOthers, offeringLanguages: false)
+  }
+
+  /// The same; with `offeringLanguages` (the home screen), `l` at its prompts chooses the
+  /// language: it is set in `options` and kept with the profile chosen or made.
+  func learner(
+    _ options: inout GlobalOptions, store: LearnerStore, creating: Bool = true, offeringOthers: Bool = false,
+    offeringLanguages: Bool
+  ) throws -> LearnerProfile? {
     if let name = options.learner {
       if creating { return try store.profile(named: name) }
       if let existing = try store.existingProfile(named: name) { return existing }
       let names = try store.profiles().map(\.name)
       throw StoreError(LocalizedMessage(
-        .noSuchLearner, name, store.root.path, didYouMean(name, names),
+        .noSuchLearner, name, store.root.path,
+        Localization.didYouMean(name, names, language: uiLanguage(options, learner: nil)),
         names.isEmpty ? "-" : names.joined(separator: ", ")))
     }
     let profiles = try store.profiles()
     if profiles.count == 1 && !(offeringOthers && creating) { return profiles[0] }
-    let language = uiLanguage(options, learner: nil)
+    var language = uiLanguage(options, learner: nil)
+    // A language chosen here is the profile's from now on.
+    var chosenHere = false
+    func chooseLanguage() throws {
+      guard let code = try homeLanguage(available: Localization.languages, current: language, discreet: isDiscreet(options))
+      else { return }
+      options.language = code
+      language = uiLanguage(options, learner: nil)
+      chosenHere = true
+    }
     if profiles.isEmpty && !creating {
       throw StoreError(LocalizedMessage(.noLearners))
     }
     if !profiles.isEmpty {
-      console.write("\n" + t(.whoIsLearning, language) + "\n")
-      for (index, profile) in profiles.enumerated() { console.write("  \(index + 1). \(profile.name)\n") }
-      let choices = profiles.count + (creating ? 1 : 0)
-      if creating { console.write("  \(choices). \(t(.newProfile, language))\n") }
-      let ask = t(.invalidNumber, language, String(choices)) + " " + t(.orQuit, language)
+      var listed = false
       chosen: while true {
-        switch homePrompt(help: ask, discreet: isDiscreet(options)) {
+        let choices = profiles.count + (creating ? 1 : 0)
+        let ask = t(.invalidNumber, language, String(choices)) + " " + t(.orQuit, language)
+        if !listed {
+          console.write("\n" + t(.whoIsLearning, language) + "\n")
+          for (index, profile) in profiles.enumerated() { console.write("  \(index + 1). \(profile.name)\n") }
+          if creating { console.write("  \(choices). \(t(.newProfile, language))\n") }
+          if offeringLanguages { console.write(languageHint(language) + "\n") }
+          listed = true
+        }
+        switch homePrompt(help: ask, language: offeringLanguages ? language : nil, discreet: isDiscreet(options)) {
         case .inputEnded: return nil
         case .quit, .quickExit: throw LearnerLeft()
+        case .language:
+          try chooseLanguage()
+          listed = false
         case .line(let line):
           if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices).contains(number) {
-            if number <= profiles.count { return profiles[number - 1] }
+            if number <= profiles.count {
+              let profile = profiles[number - 1]
+              guard chosenHere, let code = options.language, profile.language != code else { return profile }
+              return try store.update(profile) { $0.language = code }
+            }
             break chosen
           }
           console.write(ask + "\n")
@@ -116,11 +174,16 @@ extension KursCLI {
       }
     }
     console.write("\n" + t(.typeName, language) + "\n")
+    if offeringLanguages && profiles.isEmpty { console.write(languageHint(language) + "\n") }
     while true {
       let name: String
-      switch homePrompt(help: t(.typeName, language), discreet: isDiscreet(options)) {
+      switch homePrompt(help: t(.typeName, language), language: offeringLanguages ? language : nil, discreet: isDiscreet(options)) {
       case .inputEnded: return nil
       case .quit, .quickExit: throw LearnerLeft()
+      case .language:
+        try chooseLanguage()
+        console.write(t(.typeName, language) + "\n")
+        continue
       case .line(let line): name = line
       }
       do {
@@ -171,17 +234,50 @@ extension KursCLI {
       session.setInterruptMessage = { _ in }
     }
     session.colour = terminal.colour && !options.plain
-    session.width = terminal.width
+    // --wrap N (else KURS_WRAP) sets the width; without it plain mode keeps a paragraph whole.
+    if let columns = wrapColumns(options) {
+      session.width = { columns }
+    } else {
+      session.width = terminal.width
+      session.lineBreaks = !options.plain
+    }
+    session.uiLanguage = uiLanguage(options, learner: learner)
     if terminal.isInteractive { session.height = terminal.height }
     return session
   }
 
+  /// The columns of `--wrap N`, else of `KURS_WRAP` (checked by `run`), if any.
+  func wrapColumns(_ options: GlobalOptions) -> Int? {
+    options.wrap ?? environment["KURS_WRAP"].flatMap(CommandLineParser.wrapColumns)
+  }
+
+  /// The language key's menu in a course: the interface's languages and the course's, resolved
+  /// along the learner's language chain, and the choice kept in the learner's profile.
+  func languageSwitch(_ course: Course, _ options: GlobalOptions, learner: LearnerProfile, store: LearnerStore)
+    -> LanguageSwitch
+  {
+    let environment = environment
+    let languages = course.languages
+    let fallback = course.defaultLanguage
+    return LanguageSwitch(
+      available: LanguageMenu.available(courseLanguages: languages),
+      resolve: { code in
+        let chain = LanguageChain.chain(explicit: code, environment: environment)
+        return (
+          LanguageChain.first(of: chain, in: Localization.languages) ?? "en",
+          LanguageChain.first(of: chain, in: languages) ?? fallback
+        )
+      },
+      remember: { code in _ = try store.update(learner) { $0.language = code } })
+  }
+
   /// `kurs start COURSE [--module ID]`.
   func start(course name: String, module: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
-    guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
+    guard let course = loadValid(name, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
+    else { return .invalid }
     if let language = options.language, !Localization.languages.contains(language), !course.languages.contains(language) {
       let known = Array(Set(Localization.languages + course.languages)).sorted()
-      console.writeError("kurs: " + t(.unknownLanguage, "en", language, known.joined(separator: ", ")) + "\n")
+      console.writeError("kurs: " + t(.unknownLanguage, uiLanguage(options, learner: nil), language, known.joined(separator: ", ")) + "\n")
       return .usage
     }
     // The record store's address and credentials are checked before anything is written.
@@ -223,6 +319,7 @@ extension KursCLI {
           var session = sessionOptions(options, learner: learner, language: language)
           session.certificatesDirectory = certificatesDirectory(of: learner, in: store)
           session.lrs = lrs
+          session.languageSwitch = languageSwitch(course, options, learner: learner, store: store)
           return session
         }())
       for notice in try session.restore() { console.writeError("kurs: \(notice)\n") }
@@ -286,7 +383,7 @@ extension KursCLI {
           course: course, learner: learner, language: courseLanguage(course, options, learner: learner),
           journal: try store.journal(of: learner, course: id), console: console, input: input,
           options: {
-            var session = sessionOptions(options)
+            var session = sessionOptions(options, learner: learner, language: uiLanguage(options, learner: learner))
             session.certificatesDirectory = certificatesDirectory(of: learner, in: store)
             return session
           }())
@@ -304,12 +401,15 @@ extension KursCLI {
     }
   }
 
-  /// `kurs`: choose a learner, a course and a module.
+  /// `kurs`: choose a learner, a course and a module. At each prompt `l` chooses the language
+  /// (kept with the learner's profile, so `kurs resume` keeps it too).
   func home(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
     let store = store(options)
+    var options = options
     do {
-      guard let learner = try learner(options, store: store, offeringOthers: true) else { return .inputEnded }
-      let language = uiLanguage(options, learner: learner)
+      guard var learner = try learner(&options, store: store, offeringOthers: true, offeringLanguages: true)
+      else { return .inputEnded }
+      var language = uiLanguage(options, learner: learner)
       // Which courses are valid comes from the list `kurs courses` keeps: a course is checked
       // again only when its files changed, and that check's work is bounded.
       var courses: [Course] = []
@@ -323,58 +423,89 @@ extension KursCLI {
         console.writeError("kurs: " + t(.noCourses, language, locator.searchedDescription) + "\n")
         return .invalid
       }
-      console.write("\n\(learner.name)\n")
-      for (index, course) in courses.enumerated() {
-        let title = course.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? course.id
-        let engine = Engine(course: course, language: language, seed: learner.id)
-        let journal = try store.journal(of: learner, course: course.id)
-        let (entries, _) = try journal.read()
-        let state = Replay.rebuild(entries, engine: engine).state
-        let status: String
-        if state.completed { status = t(.statusPassed, language) }
-        else if entries.isEmpty { status = t(.statusNotStarted, language) }
-        else { status = t(.courseProgress, language, t(.statusInProgress, language), String(engine.percentDone(state))) }
-        console.write("  \(index + 1). \(title) (\(status))\n")
+      let available = LanguageMenu.available(courseLanguages: courses.flatMap(\.languages))
+      /// `l`: the menu, then the choice set for this run and kept with the profile.
+      func chooseLanguage() throws {
+        guard let code = try homeLanguage(available: available, current: language, discreet: isDiscreet(options))
+        else { return }
+        options.language = code
+        learner = try store.update(learner) { $0.language = code }
+        language = uiLanguage(options, learner: learner)
+        console.write(
+          t(.languageNow, language, LanguageMenu.name(of: code)) + " "
+            + TerminalText.safe(t(.languageRemembered, language, learner.name)) + "\n")
       }
-      console.write(t(.chooseCourse, language) + "\n")
-      let askCourse = t(.invalidNumber, language, String(courses.count)) + " " + t(.orQuit, language)
+      func title(_ course: Course) -> String {
+        course.title.resolve(courseLanguage(course, options, learner: learner), fallback: course.defaultLanguage)?.plain
+          ?? course.id
+      }
       var chosen: Int?
+      var listed = false
       while chosen == nil {
-        switch homePrompt(help: t(.chooseCourse, language), discreet: isDiscreet(options)) {
+        if !listed {
+          console.write("\n\(learner.name)\n")
+          for (index, course) in courses.enumerated() {
+            let engine = Engine(course: course, language: language, seed: learner.id)
+            let journal = try store.journal(of: learner, course: course.id)
+            let (entries, _) = try journal.read()
+            let state = Replay.rebuild(entries, engine: engine).state
+            let status: String
+            if state.completed { status = t(.statusPassed, language) }
+            else if entries.isEmpty { status = t(.statusNotStarted, language) }
+            else { status = t(.courseProgress, language, t(.statusInProgress, language), String(engine.percentDone(state))) }
+            console.write("  \(index + 1). \(title(course)) (\(status))\n")
+          }
+          console.write(t(.chooseCourse, language) + "\n" + languageHint(language) + "\n")
+          listed = true
+        }
+        switch homePrompt(help: t(.chooseCourse, language), language: language, discreet: isDiscreet(options)) {
         case .inputEnded: return .inputEnded
         case .quit, .quickExit: return .success
+        case .language:
+          try chooseLanguage()
+          listed = false
         case .line(let line):
           // A typo asks again: it never ends the program silently.
           if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...courses.count).contains(number) {
             chosen = number
           } else {
+            let askCourse = t(.invalidNumber, language, String(courses.count)) + " " + t(.orQuit, language)
             console.write(askCourse + "\n")
           }
         }
       }
       let course = courses[(chosen ?? 1) - 1]
-      let engine = Engine(course: course, language: language, seed: learner.id)
-      let (entries, _) = try store.journal(of: learner, course: course.id).read()
-      let state = Replay.rebuild(entries, engine: engine).state
-      for (index, module) in course.modules.enumerated() {
-        let moduleState = state.module(module.id)
-        let missing = engine.missingRequirements(of: module.id, in: state)
-        let status = missing.isEmpty
-          ? t(moduleState.passedBefore ? .statusPassed : moduleState.status == .notStarted ? .statusNotStarted : moduleState.status == .failed ? .statusFailed : .statusInProgress, language)
-          : t(.locked, language, missing.map { id in
-              course.modules.first { $0.id == id }?.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? id
-            }.joined(separator: ", "))
-        let title = module.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? module.id
-        console.write("  \(index + 1). \(title) (\(status))\n")
-      }
-      console.write(t(.chooseModule, language) + "\n")
       var named = options
       named.learner = learner.name
       var module: String?
+      listed = false
       moduleChoice: while true {
-        switch homePrompt(help: t(.chooseModule, language), discreet: isDiscreet(options)) {
+        let shownIn = courseLanguage(course, options, learner: learner)
+        if !listed {
+          let engine = Engine(course: course, language: shownIn, seed: learner.id)
+          let (entries, _) = try store.journal(of: learner, course: course.id).read()
+          let state = Replay.rebuild(entries, engine: engine).state
+          for (index, module) in course.modules.enumerated() {
+            let moduleState = state.module(module.id)
+            let missing = engine.missingRequirements(of: module.id, in: state)
+            let status = missing.isEmpty
+              ? t(moduleState.passedBefore ? .statusPassed : moduleState.status == .notStarted ? .statusNotStarted : moduleState.status == .failed ? .statusFailed : .statusInProgress, language)
+              : t(.locked, language, missing.map { id in
+                  course.modules.first { $0.id == id }?.title.resolve(shownIn, fallback: course.defaultLanguage)?.plain ?? id
+                }.joined(separator: ", "))
+            let title = module.title.resolve(shownIn, fallback: course.defaultLanguage)?.plain ?? module.id
+            console.write("  \(index + 1). \(title) (\(status))\n")
+          }
+          console.write(t(.chooseModule, language) + "\n")
+          listed = true
+        }
+        switch homePrompt(help: t(.chooseModule, language), language: language, discreet: isDiscreet(options)) {
         case .inputEnded: return .inputEnded
         case .quit, .quickExit: return .success
+        case .language:
+          try chooseLanguage()
+          named.language = options.language
+          listed = false
         case .line(let line):
           let choice = line.trimmingCharacters(in: .whitespaces)
           if choice.isEmpty { break moduleChoice }

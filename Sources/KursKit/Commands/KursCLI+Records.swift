@@ -99,7 +99,7 @@ extension KursCLI {
       var isFolder: ObjCBool = false
       let folder = url.deletingLastPathComponent()
       guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-        console.writeError("kurs: \(url.path): the folder \(folder.path) does not exist: create it first, or choose another --out\n")
+        console.writeError("kurs: " + t(.exportNoFolder, language, url.path, folder.path) + "\n")
         return .invalid
       }
       guard !FileManager.default.fileExists(atPath: url.path) else {
@@ -126,11 +126,13 @@ extension KursCLI {
   /// learner's name is typed again.
   func forget(_ name: String, _ options: GlobalOptions) -> ExitCode {
     let store = store(options)
-    let language = uiLanguage(options, learner: nil)
+    var language = uiLanguage(options, learner: nil)
     do {
       var named = options
       named.learner = name
       guard let learner = try learner(named, store: store, creating: false) else { return .inputEnded }
+      // The learner's own language, as everywhere else they are known.
+      language = uiLanguage(options, learner: learner)
       let lock = try store.session(of: learner)
       defer { withExtendedLifetime(lock) {} }
       console.write(t(.forgetConfirm, language, learner.name, String(store.courses(of: learner).count)) + "\n> ")

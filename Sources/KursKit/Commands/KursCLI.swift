@@ -39,6 +39,12 @@ public struct KursCLI {
     let loader = CourseLoader(contentDirectory: options.contentDirectory.map { URL(fileURLWithPath: $0) })
     let language = options.language ?? "en"
 
+    if let wrap = environment["KURS_WRAP"], !wrap.isEmpty, CommandLineParser.wrapColumns(wrap) == nil {
+      console.writeError(
+        "kurs: KURS_WRAP=\(wrap) is not a number of columns from 20 to 1000; set it like KURS_WRAP=80, or unset it\n")
+      return .usage
+    }
+
     // Learners' records and cohorts live in the data folder: never in one that another
     // account could change (it could plant ids, links or records there).
     if invocation.command.usesDataFolder {
@@ -56,11 +62,13 @@ public struct KursCLI {
       console.write("kurs \(Self.version) (course format \(FormatVersion.current))\n")
       return .success
     case .help(let topic):
+      // Help speaks the learner's language: --lang, else the locale (LANGUAGE, LC_ALL, LANG).
+      let helpLanguage = uiLanguage(options, learner: nil)
       guard let topic else {
-        console.write(HelpText.overview)
+        console.write(HelpText.overview(in: helpLanguage))
         return .success
       }
-      guard let text = HelpText.topic(topic) else {
+      guard let text = HelpText.topic(topic, in: helpLanguage) else {
         console.writeError("kurs: no help for '\(topic)'\(didYouMean(topic, CommandLineParser.commandNames))\n")
         return .usage
       }
@@ -106,11 +114,11 @@ public struct KursCLI {
       return newCourse(
         id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? newCourseDirectory(locator), languages: languages)
     case .courses:
-      return listCourses(options, locator: locator, loader: loader, language: language, home: false)
+      return listCourses(options, locator: locator, loader: loader, language: uiLanguage(options, learner: nil), home: false)
     case .pack(let course, let out):
       return pack(course, out: out, locator: locator, loader: loader)
     case .add(let path):
-      return add(path, locator: locator, loader: loader)
+      return add(path, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
     case .home:
       return home(options, locator: locator, loader: loader)
     case .start(let course, let module):
@@ -138,7 +146,8 @@ public struct KursCLI {
     case .signCertificate(let file, let key, let issuerName, let output):
       return signCertificate(file, key: key, issuerName: issuerName, output: output, locator: locator, loader: loader)
     case .verifyCertificate(let file, let issuerKey):
-      return verifyCertificate(file, issuerKey: issuerKey, locator: locator, loader: loader)
+      return verifyCertificate(
+        file, issuerKey: issuerKey, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
     case .printCertificate(let file, let issuerKey, let output, let title, let replace):
       return printCertificate(
         file, issuerKey: issuerKey, output: output, title: title, replace: replace, locator: locator, loader: loader)
@@ -155,10 +164,15 @@ public struct KursCLI {
   }
 
   /// Loads a course for graph and stats; prints its errors and returns `nil` when it has any.
-  func loadValid(_ name: String, locator: CourseLocator, loader: CourseLoader) -> Course? {
+  /// - Parameter language: the language of the message when there is no such course (a
+  ///   learner's `kurs start`); a course's errors are an author's, in English.
+  func loadValid(_ name: String, locator: CourseLocator, loader: CourseLoader, language: String = "en") -> Course? {
     guard let path = locator.path(for: name) else {
       console.writeError(
-        "kurs: no course '\(name)'\(didYouMean(name, locator.courseIDs())); looked in \(locator.searchedDescription); give a course id or a path\n")
+        "kurs: "
+          + Localization.string(
+            .noSuchCourse, language, name, Localization.didYouMean(name, locator.courseIDs(), language: language),
+            locator.searchedDescription) + "\n")
       return nil
     }
     var report = ValidationReport(strict: false)
@@ -227,14 +241,18 @@ public struct KursCLI {
     for folder in folders {
       let parent = folder.deletingLastPathComponent().path
       if parent != heading {
-        console.write("\(heading.isEmpty ? "" : "\n")courses in \(parent):\n")
+        console.write((heading.isEmpty ? "" : "\n") + Localization.string(.coursesIn, language, parent) + "\n")
         heading = parent
       }
       let entry = catalogue.entry(for: folder, loader: loader)
       if entry.errorCount == 0, let id = entry.id {
-        console.write("  \(id) \(entry.version ?? "")  \(entry.title(language))  [\(entry.languages.joined(separator: ", "))]\n")
+        // The title in the first of the reader's languages the course has.
+        let shownIn = LanguageChain.first(of: LanguageChain.chain(explicit: options.language, environment: environment), in: entry.languages)
+        console.write("  \(id) \(entry.version ?? "")  \(entry.title(shownIn ?? language))  [\(entry.languages.joined(separator: ", "))]\n")
       } else {
-        console.write("  \(folder.lastPathComponent)  (invalid: \(entry.errorCount) errors; run kurs validate \(folder.path))\n")
+        console.write(
+          "  \(folder.lastPathComponent)  "
+            + Localization.string(.courseInvalidEntry, language, String(entry.errorCount), "kurs validate \(folder.path)") + "\n")
       }
     }
     catalogue.save()

@@ -21,7 +21,7 @@ extension Engine {
       // True before false, always: a shuffled true/false reads as a trick.
       let ordered = ["true", "false"].compactMap { id in question.choices.first { $0.id == id } }
       return (ordered.map { choice in
-        QuestionScreen.Option(id: choice.id, text: self.text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, language)))
+        QuestionScreen.Option(id: choice.id, text: self.text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, interfaceLanguage ?? language)))
       }, [])
     case .ordering:
       return (generator.derangedOrder(question.items.map { option($0.id, $0.text) }), [])
@@ -225,7 +225,7 @@ extension Engine {
         let right = question.choices.filter(\.isCorrect).sorted { number($0.id) < number($1.id) }
         expectedNumbers = right.map { number($0.id) }
         correctAnswer = right.map { choice in
-          text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, language))
+          text(choice.text) ?? InlineText(Localization.string(choice.id == "true" ? .trueWord : .falseWord, interfaceLanguage ?? language))
         }
       }
     case .order:

@@ -5,6 +5,9 @@ public struct Engine: Sendable {
   public let language: String
   /// Seeds the learner's shuffles (their pseudonymous id): the same learner, the same order.
   public let seed: String
+  /// The interface's language, for the engine's own words (true/false options a course leaves
+  /// unnamed) when it is not the course's: a Ukrainian interface over a course in Russian.
+  public var interfaceLanguage: String?
   private let maximumByModule: [String: Int]
   /// Per module, per node (by index): the fewest pages and questions after it on a way to an end.
   private let stepsLeftByModule: [String: [Int]]

@@ -18,6 +18,7 @@ public enum AnswerParser {
       var words: [String: String] = [
         "true": "true", "t": "true", "yes": "true", "y": "true", "false": "false", "f": "false", "no": "false", "n": "false",
         "верно": "true", "да": "true", "в": "true", "неверно": "false", "нет": "false", "н": "false",
+        "правда": "true", "так": "true", "неправда": "false", "ні": "false",
       ]
       words[Localization.string(.trueWord, language).lowercased()] = "true"
       words[Localization.string(.falseWord, language).lowercased()] = "false"

@@ -6,6 +6,10 @@ public struct ScreenRenderer: Sendable {
   public var language: String
   public var plain: Bool
   public var colour: Bool
+  /// Whether text is broken into lines of `width` columns. Plain mode (screen readers) turns it
+  /// off unless asked (`--wrap N`): a paragraph, a list item or a message is then one line, so
+  /// that a screen reader reads each sentence whole. Lists and choices stay one item a line.
+  public var lineBreaks = true
 
   /// The longest line the renderer writes: on a wide terminal, text keeps a readable measure.
   public static let readableWidth = 100
@@ -45,6 +49,7 @@ public struct ScreenRenderer: Sendable {
     // Wrap on the text without escape codes so that widths are right, then restyle per line
     // only when there is no styling to lose.
     let pad = String(repeating: " ", count: indent)
+    if !lineBreaks { return [pad + marker + text] }
     let available = width - indent - TextLayout.width(of: marker)
     let lines = colour && text.contains("\u{1B}") ? wrapStyled(text, width: available) : TextLayout.wrap(text, width: available)
     return lines.enumerated().map { index, line in
@@ -140,7 +145,7 @@ public struct ScreenRenderer: Sendable {
           lines += wrapped(inline(item), indent: indent + 2, marker: marker)
         }
       case .quote(let speaker, let text):
-        let quoted = language == "ru" ? "«\(inline(text))»" : "“\(inline(text))”"
+        let quoted = ["ru", "uk"].contains(language) ? "«\(inline(text))»" : "“\(inline(text))”"
         let line = speaker.map { plain ? "\($0): \(quoted)" : "\(quoted) — \($0)" } ?? quoted
         lines += wrapped(line, indent: indent + 2)
       case .note(let kind, let title, let inner):

@@ -19,19 +19,31 @@ public final class LearningSession {
     public var lrs: LRSClient?
     /// Sets what Ctrl-C prints: while a step waits unsaved, it must not say "saved".
     public var setInterruptMessage: @Sendable (String) -> Void = { _ in }
+    /// The interface's language, when it is not the course's (a Ukrainian interface over a
+    /// course in Russian); `nil`: the course's language.
+    public var uiLanguage: String?
+    /// Whether text is wrapped at the terminal's width. Off in plain mode unless asked
+    /// (`--wrap N`), so that a screen reader reads a paragraph as one line.
+    public var lineBreaks = true
+    /// What the language key (`l`) offers and where the choice is kept; `nil`: the languages of
+    /// the interface and the course, kept for this session only.
+    public var languageSwitch: LanguageSwitch?
     /// `--discreet`: `q` also clears the screen and the scrollback, as the quick exit does.
     public var discreet = false
     public init() {}
   }
 
   let course: Course
-  let engine: Engine
+  private(set) var engine: Engine
   let learner: LearnerProfile
   let journal: Journal
   let console: Console
   let input: LineReader
   let options: Options
-  let language: String
+  /// The course's language (its texts).
+  private(set) var language: String
+  /// The interface's language (the runner's own words).
+  private(set) var uiLanguage: String
   private(set) var state = CourseState()
   /// The current run of each module: the xAPI registration of its statements.
   private var registrations: [String: String] = [:]
@@ -51,7 +63,9 @@ public final class LearningSession {
     self.course = course
     self.learner = learner
     self.language = language
+    self.uiLanguage = options.uiLanguage ?? language
     self.engine = Engine(course: course, language: language, seed: learner.id)
+    self.engine.interfaceLanguage = options.uiLanguage
     self.journal = journal
     self.console = console
     self.input = input
@@ -59,18 +73,20 @@ public final class LearningSession {
   }
 
   var renderer: ScreenRenderer {
-    ScreenRenderer(width: options.width(), language: language, plain: options.plain, colour: options.colour)
+    var renderer = ScreenRenderer(width: options.width(), language: uiLanguage, plain: options.plain, colour: options.colour)
+    renderer.lineBreaks = options.lineBreaks
+    return renderer
   }
 
   func t(_ key: Localization.Key, _ arguments: String...) -> String {
-    Localization.string(key, language, arguments: arguments)
+    Localization.string(key, uiLanguage, arguments: arguments)
   }
 
   /// Rebuilds the learner's state from the journal.
   /// - Returns: notices for the learner (a cut-off last record, a changed course), if any.
   public func restore() throws(Journal.ReadError) -> [String] {
     let (entries, notice) = try journal.read()
-    var notices = notice.map { [$0.text(language)] } ?? []
+    var notices = notice.map { [$0.text(uiLanguage)] } ?? []
     let outcome = Replay.rebuild(entries, engine: engine)
     if let change = outcome.change {
       notices.append(t(.courseChanged, change.oldVersion, change.newVersion, String(change.dropped)))
@@ -100,7 +116,10 @@ public final class LearningSession {
     defer { finishDelivery() }
     if let requested, course.module(requested) == nil {
       let ids = course.modules.map(\.id)
-      console.writeError("kurs: " + t(.noSuchModule, course.id, requested, didYouMean(requested, ids), ids.joined(separator: ", ")) + "\n")
+      console.writeError(
+        "kurs: "
+          + t(.noSuchModule, course.id, requested, Localization.didYouMean(requested, ids, language: uiLanguage), ids.joined(separator: ", "))
+          + "\n")
       return .usage
     }
     let isFirstVisit = state.modules.isEmpty
@@ -180,19 +199,23 @@ public final class LearningSession {
   /// A content note before a course or module. The keys work here too: the learner can open
   /// the help resources before reading on.
   private func contentNote(_ note: LocalizedBody, before module: Module? = nil) -> NoteOutcome {
-    let introduction = module.map { moduleIntroduction($0) + [""] } ?? []
-    let lines = introduction + renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
-      + [""] + renderer.wrapped(t(.pauseReminder)) + [""] + renderer.wrapped(t(.pressEnter))
+    // Computed, so that after a change of language the note is shown in the new one.
+    var lines: [String] {
+      let introduction = module.map { moduleIntroduction($0) + [""] } ?? []
+      return introduction + renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
+        + [""] + renderer.wrapped(t(.pauseReminder)) + [""] + renderer.wrapped(t(.pressEnter))
+    }
     show(lines)
     while true {
       guard let line = prompt(canGoBack: false) else { return .inputEnded }
       switch LearnerKeys.key(line) {
       case "q": return .quit
       case QuickExit.key: return .quickExit
-      case "?": show(renderer.helpLines(Localization.string(.help, language) + "\n" + Localization.string(.helpMore, language)))
+      case "?": show(renderer.helpLines(t(.help) + "\n" + t(.helpMore)))
       case "r": showResources()
       case "p": showProgress()
       case "c": showContents()
+      case LearnerKeys.language: if chooseLanguage() { show(lines) }
       case "s": show(lines)
       default: return .read
       }
@@ -338,12 +361,22 @@ public final class LearningSession {
         guard let line = prompt(canGoBack: canGoBack, footer: !footerShown) else { return endOfInput() }
         let key = LearnerKeys.key(line)
         // After the help, the resources, the progress or the screen again, the keys are shown anew.
-        footerShown = !["?", "r", "p", "s", "c"].contains(key)
+        footerShown = !["?", "r", "p", "s", "c", LearnerKeys.language].contains(key)
         switch key {
         case "q": return quit()
         case QuickExit.key: return quickExit()
         case "?":
-          show(renderer.helpLines(Localization.string(.help, language) + "\n" + Localization.string(.helpMore, language)))
+          show(renderer.helpLines(t(.help) + "\n" + t(.helpMore)))
+        case LearnerKeys.language:
+          // The same screen again, in the new language: the state does not depend on it.
+          if chooseLanguage() {
+            do {
+              screen = try currentScreen()
+            } catch {
+              return refused(error)
+            }
+            show(renderer.render(screen))
+          }
         case "r":
           showResources()
         case "p":
@@ -363,7 +396,7 @@ public final class LearningSession {
           do {
             switch screen {
             case .question(let question) where question.kind == .matching:
-              switch AnswerParser.parseMatching(line, for: question, language: language, pending: pendingPairs) {
+              switch AnswerParser.parseMatching(line, for: question, language: uiLanguage, pending: pendingPairs) {
               case .complete(let answer):
                 pendingPairs = [:]
                 screen = try step(.answer(answer))
@@ -377,7 +410,7 @@ public final class LearningSession {
                 say(message.text)
               }
             case .question(let question):
-              switch AnswerParser.parse(line, for: question, language: language) {
+              switch AnswerParser.parse(line, for: question, language: uiLanguage) {
               case .success(let answer):
                 screen = try step(.answer(answer))
                 answered = true
@@ -505,6 +538,19 @@ public final class LearningSession {
     if quickExitRequested { return QuickExit.key }
     console.write((footer ? renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n" : "") + "> ")
     return input.readLine()
+  }
+
+  /// The quick exit at a prompt that cannot end the session itself: the next prompt ends it.
+  func requestQuickExit() { quickExitRequested = true }
+
+  /// From the next screen on, the interface and the course in these languages.
+  func switchLanguage(ui: String, course shown: String) {
+    uiLanguage = ui
+    language = shown
+    engine = Engine(course: course, language: shown, seed: learner.id)
+    engine.interfaceLanguage = ui
+    // Ctrl-C from now on says so in the new language (every step so far is on disk).
+    options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n")
   }
 
   /// Set when the learner asked for the quick exit at a prompt that cannot end the session

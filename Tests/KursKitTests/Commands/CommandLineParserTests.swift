@@ -65,4 +65,13 @@ import Testing
     }
     #expect(throws: UsageError.self) { try CommandLineParser.parse(["new", "abc"]) }
   }
+
+  /// Issue 20, point 8: `--wrap N` asks for line breaks in plain mode; a bad value is refused.
+  @Test func wrapTakesAWidthFrom20To1000() throws {
+    #expect(try CommandLineParser.parse(["start", "marina", "--plain", "--wrap", "60"]).options.wrap == 60)
+    #expect(try CommandLineParser.parse(["start", "marina"]).options.wrap == nil)
+    for bad in ["0", "19", "1001", "wide", ""] {
+      #expect(throws: UsageError.self) { try CommandLineParser.parse(["start", "marina", "--wrap", bad]) }
+    }
+  }
 }

@@ -253,9 +253,11 @@ import Testing
   @Test func placeholdersMatchAcrossLanguages() {
     for key in Localization.Key.allCases {
       let english = Localization.string(key, "en")
-      let russian = Localization.string(key, "ru")
-      for index in 0..<4 {
-        #expect(english.contains("{\(index)}") == russian.contains("{\(index)}"), "\(key) {\(index)}")
+      for language in Localization.languages where language != "en" {
+        let translated = Localization.string(key, language)
+        for index in 0..<6 {
+          #expect(english.contains("{\(index)}") == translated.contains("{\(index)}"), "\(key) \(language) {\(index)}")
+        }
       }
     }
   }

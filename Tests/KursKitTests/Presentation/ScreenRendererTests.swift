@@ -24,6 +24,21 @@ import Testing
     #expect(lines.joined(separator: " ").split(separator: " ").joined(separator: " ") == text)
   }
 
+  /// Issue 20, point 8: without line breaks (plain mode, unless `--wrap N`) a paragraph is one
+  /// line for a screen reader, while a list keeps one item a line.
+  @Test func withoutLineBreaksAParagraphIsOneLineAndAListOneItemALine() {
+    var renderer = ScreenRenderer(width: 30, language: "en", plain: true, colour: false)
+    renderer.lineBreaks = false
+    let paragraph = "Marina was walking home from the needle exchange when two officers stopped her."
+    let lines = renderer.blocks([
+      .paragraph(InlineText(paragraph)),
+      .list(ordered: false, items: [InlineText("Stay calm and ask why you are stopped."), InlineText("Write it down.")]),
+    ])
+    #expect(lines == [paragraph, "", "  - Stay calm and ask why you are stopped.", "  - Write it down."])
+    renderer.lineBreaks = true
+    #expect(renderer.wrapped(paragraph).count == 3)
+  }
+
   @Test func wideTerminalsKeepAReadableMeasure() {
     let renderer = ScreenRenderer(width: 200, language: "en", plain: true, colour: false)
     #expect(renderer.width == ScreenRenderer.readableWidth)
