@@ -72,12 +72,20 @@ let package = Package(
 if ProcessInfo.processInfo.environment["KURS_FUZZ"] == "1" {
   // The toolchain's clang runtime: beside the `swift` found on PATH.
   let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-  let swift = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("swift") }
-    .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? URL(fileURLWithPath: "/usr/bin/swift")
-  let clang = swift.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+  let swift =
+    path.split(separator: ":").map {
+      URL(fileURLWithPath: String($0)).appendingPathComponent("swift")
+    }
+    .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    ?? URL(fileURLWithPath: "/usr/bin/swift")
+  let clang = swift.resolvingSymlinksInPath().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("lib/clang")
   let versions = (try? FileManager.default.contentsOfDirectory(atPath: clang.path)) ?? []
-  let library = versions.map { clang.appendingPathComponent("\($0)/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a").path }
+  let library =
+    versions.map {
+      clang.appendingPathComponent("\($0)/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a").path
+    }
     .first { FileManager.default.fileExists(atPath: $0) } ?? "libclang_rt.fuzzer_no_main-x86_64.a"
   package.targets.append(
     .executableTarget(

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import KursKit
 
 // libFuzzer targets for the readers of everything a user or a file can hand Kurs. Built only
@@ -53,16 +54,22 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 /// The cohort import's fast reader must never accept what ExportFile.read refuses, nor
 /// summarise or store it differently.
 func checkExportReaders(_ data: Data) {
-    let file = try? ExportFile.read(data)
-    let course = file?.courses.last?.id ?? "example"
-    guard let scanned = ExportScanner.scan(data, course: course) else { return }
-    guard let file else { fatalError("the fast reader accepted an export ExportFile.read refuses") }
-    if let records = file.courses.first(where: { $0.id == course }) {
-      var expected = LearnerSummary(id: file.learner.id, pseudonym: file.learner.pseudonym, seal: "", exported: file.exported, statements: records.statements)
-      expected.seal = scanned.summary?.seal ?? ""
-      guard scanned.summary == expected else { fatalError("the fast reader's summary differs from the statements'") }
-      guard (try? ExportFile.read(scanned.stored.map { Data($0) } ?? data)) != nil else { fatalError("the fast reader stored an unreadable export") }
+  let file = try? ExportFile.read(data)
+  let course = file?.courses.last?.id ?? "example"
+  guard let scanned = ExportScanner.scan(data, course: course) else { return }
+  guard let file else { fatalError("the fast reader accepted an export ExportFile.read refuses") }
+  if let records = file.courses.first(where: { $0.id == course }) {
+    var expected = LearnerSummary(
+      id: file.learner.id, pseudonym: file.learner.pseudonym, seal: "", exported: file.exported,
+      statements: records.statements)
+    expected.seal = scanned.summary?.seal ?? ""
+    guard scanned.summary == expected else {
+      fatalError("the fast reader's summary differs from the statements'")
     }
+    guard (try? ExportFile.read(scanned.stored.map { Data($0) } ?? data)) != nil else {
+      fatalError("the fast reader stored an unreadable export")
+    }
+  }
 }
 
 /// A course folder whose course.xml names modules/m1.xml to m3.xml, with a Content folder.
@@ -107,8 +114,12 @@ func checkModules(_ data: Data) {
   whole.check(path: modulesCourse.path, loader: loader)
   var streamed = ValidationReport(strict: false)
   streamed.check(path: modulesCourse.path, loader: loader, streaming: true)
-  guard whole.diagnostics == streamed.diagnostics else { fatalError("streaming validation found other findings") }
-  guard whole.courses.first?.files == streamed.courses.first?.files else { fatalError("the files read differ") }
+  guard whole.diagnostics == streamed.diagnostics else {
+    fatalError("streaming validation found other findings")
+  }
+  guard whole.courses.first?.files == streamed.courses.first?.files else {
+    fatalError("the files read differ")
+  }
 }
 
 /// `data` with the seal computed over its learner and courses, when it has all three.
@@ -120,20 +131,25 @@ func resealed(_ data: Data) -> Data? {
     var spans: [String: Range<Int>] = [:]
     do {
       try cursor.object { (cursor: inout Cursor, key: String) throws(JSONCursor.Invalid) in
-        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JSONCursor.Invalid) in try cursor.skip() }
+        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JSONCursor.Invalid) in
+          try cursor.skip()
+        }
       }
     } catch {
       return nil
     }
-    guard let learner = spans["learner"], let courses = spans["courses"], let seal = spans["seal"] else { return nil }
-    let value = ExportScanner.seal(ExportScanner.compact(buffer, learner), ExportScanner.compact(buffer, courses))
+    guard let learner = spans["learner"], let courses = spans["courses"], let seal = spans["seal"]
+    else { return nil }
+    let value = ExportScanner.seal(
+      ExportScanner.compact(buffer, learner), ExportScanner.compact(buffer, courses))
     return Data(bytes[..<seal.lowerBound] + Array("\"\(value)\"".utf8) + bytes[seal.upperBound...])
   }
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
 func runDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
   _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
 ) -> CInt
 

@@ -21,8 +21,10 @@ enum BenchError: Error, CustomStringConvertible {
 
   var description: String {
     switch self {
-    case .spawn(let program, let code): "could not start \(program): \(String(cString: strerror(code)))"
-    case .failed(let command, let status, let output): "\(command) exited with \(status):\n\(output)"
+    case .spawn(let program, let code):
+      "could not start \(program): \(String(cString: strerror(code)))"
+    case .failed(let command, let status, let output):
+      "\(command) exited with \(status):\n\(output)"
     case .setup(let message): message
     }
   }
@@ -33,14 +35,16 @@ enum Measure {
   /// `input` (or /dev/null); standard output goes to `output` (or /dev/null); standard error is
   /// kept for the message when the run fails. `allowFailure` keeps going on a non-zero exit.
   static func run(
-    _ arguments: [String], environment: [String: String] = [:], input: String? = nil, output: String? = nil,
+    _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+    output: String? = nil,
     allowFailure: Bool = false
   ) throws -> ProcessRun {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(
+      &actions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let errorPath = NSTemporaryDirectory() + "kurs-bench-stderr-\(getpid())"
     posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
@@ -70,7 +74,9 @@ enum Measure {
   }
 
   /// Runs `arguments` `count` times after one warm-up run; the runs in order.
-  static func repeated(_ count: Int, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> [ProcessRun] {
+  static func repeated(
+    _ count: Int, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+  ) throws -> [ProcessRun] {
     _ = try run(arguments, environment: environment, input: input)
     return try (0..<count).map { _ in try run(arguments, environment: environment, input: input) }
   }
@@ -101,19 +107,29 @@ enum Measure {
 
   /// The peak resident memory of one run of `arguments`, in bytes, as GNU time reports it
   /// (`%M`: the maximum resident set size of the process, shared libraries included).
-  static func peakMemory(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Int {
+  static func peakMemory(
+    _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+  ) throws -> Int {
     let report = NSTemporaryDirectory() + "kurs-bench-time-\(getpid())"
     defer { unlink(report) }
-    _ = try run(["/usr/bin/time", "-f", "%M", "-o", report] + arguments, environment: environment, input: input)
+    _ = try run(
+      ["/usr/bin/time", "-f", "%M", "-o", report] + arguments, environment: environment,
+      input: input)
     let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
-    guard let kilobytes = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+    guard
+      let kilobytes = text.split(separator: "\n").last.flatMap({
+        Int($0.trimmingCharacters(in: .whitespaces))
+      })
+    else {
       throw BenchError.setup("GNU time gave no memory figure for \(arguments[0]): \(text)")
     }
     return kilobytes * 1024
   }
 
   /// `count` timed runs (after a warm-up) and one more under GNU time for the peak memory.
-  static func measured(_ count: Int, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> (seconds: Double, peakBytes: Int) {
+  static func measured(
+    _ count: Int, _ arguments: [String], environment: [String: String] = [:], input: String? = nil
+  ) throws -> (seconds: Double, peakBytes: Int) {
     let timed = median(try repeated(count, arguments, environment: environment, input: input))
     return (timed.seconds, try peakMemory(arguments, environment: environment, input: input))
   }
@@ -129,7 +145,9 @@ enum Measure {
     let enumerator = FileManager.default.enumerator(atPath: path)
     while let name = enumerator?.nextObject() as? String {
       let attributes = try? FileManager.default.attributesOfItem(atPath: path + "/" + name)
-      if attributes?[.type] as? FileAttributeType == .typeRegular { total += (attributes?[.size] as? Int) ?? 0 }
+      if attributes?[.type] as? FileAttributeType == .typeRegular {
+        total += (attributes?[.size] as? Int) ?? 0
+      }
     }
     return total
   }

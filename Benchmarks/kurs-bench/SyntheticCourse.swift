@@ -9,7 +9,9 @@ enum SyntheticCourse {
 
   /// Writes the course into `folder` (course.xml and modules/); returns the number of nodes.
   @discardableResult
-  static func write(nodes: Int, id: String, to folder: URL, segmentsPerModule perModule: Int = 50) throws -> Int {
+  static func write(nodes: Int, id: String, to folder: URL, segmentsPerModule perModule: Int = 50)
+    throws -> Int
+  {
     let segmentsTotal = max(1, (nodes - 1) / segmentSize)
     var segmentsPerModule: [Int] = []
     var left = segmentsTotal
@@ -18,7 +20,8 @@ enum SyntheticCourse {
       segmentsPerModule.append(take)
       left -= take
     }
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("modules"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("modules"), withIntermediateDirectories: true)
     var course = """
       <?xml version="1.0" encoding="UTF-8"?>
       <course xmlns="urn:kurs:course:1" id="\(id)" version="1.0.0" languages="en ru" default-language="en">

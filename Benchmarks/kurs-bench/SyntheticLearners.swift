@@ -42,7 +42,8 @@ enum SyntheticLearners {
       entries.append(
         Journal.Entry(
           time: time, course: course.id, courseVersion: course.version, digest: course.digest,
-          registration: cohortRegistration, attempt: attempts[module], input: input, events: step.events))
+          registration: cohortRegistration, attempt: attempts[module], input: input,
+          events: step.events))
       return step.screen
     }
 
@@ -52,7 +53,8 @@ enum SyntheticLearners {
       case .page, .feedback:
         screen = apply(.proceed)
       case .question(let question):
-        screen = apply(.answer(answer(question, in: course.module(module), accuracy: accuracy, rng: &rng)))
+        screen = apply(
+          .answer(answer(question, in: course.module(module), accuracy: accuracy, rng: &rng)))
       case .moduleEnd(let end):
         if end.status != .passed {
           screen = apply(.startModule(end.moduleID))
@@ -68,9 +70,13 @@ enum SyntheticLearners {
     return entries
   }
 
-  static func answer(_ screen: QuestionScreen, in module: Module?, accuracy: Double, rng: inout SplitMix64) -> LearnerAnswer {
+  static func answer(
+    _ screen: QuestionScreen, in module: Module?, accuracy: Double, rng: inout SplitMix64
+  ) -> LearnerAnswer {
     let options = screen.options.map(\.id)
-    guard case .question(let question)? = module?.node(screen.nodeID)?.kind else { return .choices([options[0]]) }
+    guard case .question(let question)? = module?.node(screen.nodeID)?.kind else {
+      return .choices([options[0]])
+    }
     let right = rng.chance(accuracy)
     switch question.kind {
     case .single, .trueFalse:
@@ -81,7 +87,8 @@ enum SyntheticLearners {
       let some = options.filter { _ in rng.chance(0.5) }
       return .choices(some.isEmpty ? [options[0]] : some)
     case .ordering:
-      return .order(right ? question.items.map(\.id) : question.items.map(\.id).shuffled(using: &rng))
+      return .order(
+        right ? question.items.map(\.id) : question.items.map(\.id).shuffled(using: &rng))
     case .matching:
       let lefts = question.pairs.map(\.id)
       let rights = right ? lefts : lefts.shuffled(using: &rng)
@@ -90,7 +97,9 @@ enum SyntheticLearners {
   }
 
   /// Writes `entries` as a journal file, exactly as the runner does (one append per step).
-  static func writeJournal(_ entries: [Journal.Entry], to url: URL, learnerID: String, pseudonym: String?, course: Course) throws {
+  static func writeJournal(
+    _ entries: [Journal.Entry], to url: URL, learnerID: String, pseudonym: String?, course: Course
+  ) throws {
     try? FileManager.default.removeItem(at: url)
     let journal = Journal(url: url, learnerID: learnerID, actorName: pseudonym)
     for entry in entries { try journal.append(entry, course: course) }
@@ -119,17 +128,22 @@ enum SyntheticLearners {
       copy.context.extensions.step = "XXXXXXXX" + copy.context.extensions.step.dropFirst(8)
       return copy
     }
-    let records = ExportFile.CourseRecords(id: course.id, version: course.version, digest: course.digest, statements: own)
+    let records = ExportFile.CourseRecords(
+      id: course.id, version: course.version, digest: course.digest, statements: own)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let learnerBytes = Array(try encoder.encode(learner))
     let compact = learnerBytes + Array(try encoder.encode([records]))
-    var file = ExportFile(exported: "2026-11-01T10:00:00.000000Z", learner: learner, courses: [records])
+    var file = ExportFile(
+      exported: "2026-11-01T10:00:00.000000Z", learner: learner, courses: [records])
     file.seal = sealPlaceholder
     let pretty = Array(try file.encoded())
-    guard let sealSlot = find(Array(sealPlaceholder.utf8), in: pretty).first else { throw BenchError.setup("no seal in the template") }
+    guard let sealSlot = find(Array(sealPlaceholder.utf8), in: pretty).first else {
+      throw BenchError.setup("no seal in the template")
+    }
     return Template(
-      compact: compact, learnerLength: learnerBytes.count, compactSlots: find(placeholder, in: compact), pretty: pretty,
+      compact: compact, learnerLength: learnerBytes.count,
+      compactSlots: find(placeholder, in: compact), pretty: pretty,
       prettySlots: find(placeholder, in: pretty), sealSlot: sealSlot)
   }
 
@@ -158,7 +172,8 @@ enum SyntheticLearners {
     digest.update(Array(compact[template.learnerLength...]))
     var pretty = template.pretty
     for slot in template.prettySlots { pretty.replaceSubrange(slot..<slot + 8, with: tag) }
-    pretty.replaceSubrange(template.sealSlot..<template.sealSlot + 64, with: Array(digest.hexDigest().utf8))
+    pretty.replaceSubrange(
+      template.sealSlot..<template.sealSlot + 64, with: Array(digest.hexDigest().utf8))
     return pretty
   }
 }

@@ -8,7 +8,8 @@ import KursKit
 /// The message written on Ctrl-C. It lives in a fixed buffer allocated once, because a signal
 /// handler may not allocate or touch Swift objects: the handler only reads these bytes.
 private let interruptCapacity = 4096
-nonisolated(unsafe) private let interruptBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: interruptCapacity)
+nonisolated(unsafe) private let interruptBuffer = UnsafeMutablePointer<UInt8>.allocate(
+  capacity: interruptCapacity)
 nonisolated(unsafe) private var interruptLength = 0
 
 /// Sets the message for Ctrl-C. The length is cleared first and set last, so a signal arriving
@@ -16,7 +17,10 @@ nonisolated(unsafe) private var interruptLength = 0
 func setInterruptMessage(_ text: String) {
   let bytes = Array(text.utf8.prefix(interruptCapacity))
   interruptLength = 0
-  bytes.withUnsafeBufferPointer { interruptBuffer.update(from: $0.baseAddress!, count: $0.count) }
+  bytes.withUnsafeBufferPointer { buffer in
+    guard let base = buffer.baseAddress else { return }
+    interruptBuffer.update(from: base, count: buffer.count)
+  }
   interruptLength = bytes.count
 }
 

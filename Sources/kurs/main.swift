@@ -18,14 +18,16 @@ final class StandardConsole: Console {
   func write(_ text: String) {
     guard outputFailure == nil else { return }
     do {
-      try FileHandle.standardOutput.write(contentsOf: Data(TerminalText.safe(text, keepingStyles: true).utf8))
+      try FileHandle.standardOutput.write(
+        contentsOf: Data(TerminalText.safe(text, keepingStyles: true).utf8))
     } catch {
       outputFailure = String(cString: strerror(errno == 0 ? EIO : errno))
     }
   }
   func writeError(_ text: String) {
     // Nowhere left to say that standard error failed.
-    try? FileHandle.standardError.write(contentsOf: Data(TerminalText.safe(text, keepingStyles: true).utf8))
+    try? FileHandle.standardError.write(
+      contentsOf: Data(TerminalText.safe(text, keepingStyles: true).utf8))
   }
   func clearScreenAndScrollback() {
     FileHandle.standardOutput.write(Data(QuickExit.clearSequence.utf8))
@@ -48,7 +50,8 @@ let environment = ProcessInfo.processInfo.environment
 let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
 var terminal = Terminal(
   isInteractive: interactive,
-  colour: isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb",
+  colour: isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
+    && environment["TERM"] != "dumb",
   width: { windowSize()?.columns ?? 80 },
   height: { windowSize()?.rows })
 // Ctrl-C during a lesson: every step is already on disk (each answer is flushed before the next
@@ -58,10 +61,13 @@ terminal.prepareInterruptMessage = { installInterruptHandler(message: $0) }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let console = StandardConsole()
-let cli = KursCLI(console: console, environment: environment, input: StandardInput(), terminal: terminal)
+let cli = KursCLI(
+  console: console, environment: environment, input: StandardInput(), terminal: terminal)
 let status = cli.run(arguments: arguments)
 if let failure = console.outputFailure {
-  console.writeError("kurs: cannot write to standard output (\(failure)): what was to be printed is incomplete; free space or write elsewhere\n")
+  console.writeError(
+    "kurs: cannot write to standard output (\(failure)): what was to be printed is incomplete; free space or write elsewhere\n"
+  )
   exit(status == .success ? ExitCode.notSaved.rawValue : status.rawValue)
 }
 exit(status.rawValue)

@@ -3,7 +3,8 @@ import Testing
 
 /// `kurs validate`, `graph`, `stats`, `new`, `schema` and `help` through the real binary.
 @Suite struct AuthoringCommandsTests {
-  let fixtures = KursProcess.repository.appendingPathComponent("Tests/KursKitTests/Fixtures/validator")
+  let fixtures = KursProcess.repository.appendingPathComponent(
+    "Tests/KursKitTests/Fixtures/validator")
 
   @Test func validateExampleCourseIsCleanAndExitsZero() throws {
     let result = try KursProcess.run(["validate", "Courses/example", "--strict"])
@@ -20,11 +21,12 @@ import Testing
     let result = try KursProcess.run(["validate", "unknown-next"], in: fixtures)
     #expect(result.exitCode == 1)
     #expect(result.output.isEmpty, "diagnostics go to standard error, as a compiler writes them")
-    #expect(result.errors == """
-      unknown-next/course.xml:6:16: error: next names node 'qq', which does not exist in module 'm' (did you mean 'q'?)
-      invalid: 1 course, 1 file, 1 error, 0 warnings
+    #expect(
+      result.errors == """
+        unknown-next/course.xml:6:16: error: next names node 'qq', which does not exist in module 'm' (did you mean 'q'?)
+        invalid: 1 course, 1 file, 1 error, 0 warnings
 
-      """)
+        """)
   }
 
   @Test func unreadableFileExitsTwo() throws {
@@ -43,7 +45,8 @@ import Testing
   @Test func validateJSONIsMachineReadable() throws {
     let result = try KursProcess.run(["validate", "--json", "xxe"], in: fixtures)
     #expect(result.exitCode == 1)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     let findings = try #require(object["findings"] as? [[String: Any]])
     #expect(findings.first?["file"] as? String == "xxe/course.xml")
     #expect(findings.first?["line"] as? Int == 2)
@@ -63,7 +66,9 @@ import Testing
   @Test func statsShowPathsAndPassMark() throws {
     let result = try KursProcess.run(["stats", "example"])
     #expect(result.exitCode == 0)
-    #expect(result.output.contains("basics-end (pass): 6 paths; points on offer 5 to 5; pass mark reachable on every path"))
+    #expect(
+      result.output.contains(
+        "basics-end (pass): 6 paths; points on offer 5 to 5; pass mark reachable on every path"))
   }
 
   /// docs/authoring.md shows `kurs stats marina` as it is; issue 18: at least two endings per
@@ -72,7 +77,8 @@ import Testing
     let result = try KursProcess.run(["stats", "marina"])
     #expect(result.exitCode == 0)
     let guide = try String(
-      contentsOf: KursProcess.repository.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
+      contentsOf: KursProcess.repository.appendingPathComponent("docs/authoring.md"),
+      encoding: .utf8)
     let start = try #require(guide.range(of: "$ kurs stats marina\n"))
     let end = try #require(guide.range(of: "```", range: start.upperBound..<guide.endIndex))
     #expect(String(guide[start.upperBound..<end.lowerBound]) == result.output)
@@ -86,12 +92,15 @@ import Testing
   }
 
   @Test func newCourseWritesAValidStarterAndNeverOverwrites() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-e2e-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let created = try KursProcess.run(["new", "course", "first-aid", "--dir", directory.path])
     #expect(created.exitCode == 0)
-    let validated = try KursProcess.run(["validate", "--strict", directory.appendingPathComponent("first-aid").path])
+    let validated = try KursProcess.run([
+      "validate", "--strict", directory.appendingPathComponent("first-aid").path,
+    ])
     #expect(validated.exitCode == 0)
     let file = directory.appendingPathComponent("first-aid/course.xml")
     let before = try Data(contentsOf: file)
@@ -101,8 +110,10 @@ import Testing
   }
 
   @Test func schemaAndHelpPrint() throws {
-    #expect(try KursProcess.run(["schema"]).output.contains("targetNamespace=\"urn:kurs:course:1\""))
+    #expect(
+      try KursProcess.run(["schema"]).output.contains("targetNamespace=\"urn:kurs:course:1\""))
     #expect(try KursProcess.run(["--help"]).output.contains("validate PATH..."))
-    #expect(try KursProcess.run(["help", "graph"]).output.contains("kurs graph example --module basics"))
+    #expect(
+      try KursProcess.run(["help", "graph"]).output.contains("kurs graph example --module basics"))
   }
 }

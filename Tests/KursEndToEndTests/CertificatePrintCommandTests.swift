@@ -12,9 +12,13 @@ import Testing
       let title = try #require(completed.course.title.resolve(language, fallback: "en")?.plain)
       let before = try Data(contentsOf: completed.json)
       // The page the runner wrote names the course; the one printed without it does not.
-      #expect(try String(contentsOf: completed.html, encoding: .utf8).contains(CertificateRendererText.escape(title)))
+      #expect(
+        try String(contentsOf: completed.html, encoding: .utf8).contains(
+          CertificateRendererText.escape(title)))
       let page = completed.data.appendingPathComponent("print.html")
-      let result = try KursProcess.run(["certificate", "print", completed.json.path, "--no-title", "--out", page.path])
+      let result = try KursProcess.run([
+        "certificate", "print", completed.json.path, "--no-title", "--out", page.path,
+      ])
       #expect(result.exitCode == 0, "\(result.errors)")
       #expect(result.output == "wrote \(page.path) (without the course title)\n")
       let html = try String(contentsOf: page, encoding: .utf8)
@@ -25,7 +29,8 @@ import Testing
       #expect(html.contains("Sveta"))
       #expect(html.contains("marina"), "the course is named by its id")
       // The page is private, like the certificate.
-      let mode = try #require(try FileManager.default.attributesOfItem(atPath: page.path)[.posixPermissions] as? NSNumber)
+      let mode = try #require(
+        try FileManager.default.attributesOfItem(atPath: page.path)[.posixPermissions] as? NSNumber)
       #expect(mode.intValue & 0o777 == 0o600)
       // The credential is untouched and still checks.
       #expect(try Data(contentsOf: completed.json) == before)
@@ -39,13 +44,19 @@ import Testing
       #expect(titled.output.contains(CertificateRendererText.escape(title)))
 
       // An existing page is kept unless --replace.
-      let again = try KursProcess.run(["certificate", "print", completed.json.path, "--out", page.path])
+      let again = try KursProcess.run([
+        "certificate", "print", completed.json.path, "--out", page.path,
+      ])
       #expect(again.exitCode == 1)
       #expect(again.errors.contains("already exists; nothing was written"))
       #expect(try String(contentsOf: page, encoding: .utf8) == html)
-      let replaced = try KursProcess.run(["certificate", "print", completed.json.path, "--out", page.path, "--replace"])
+      let replaced = try KursProcess.run([
+        "certificate", "print", completed.json.path, "--out", page.path, "--replace",
+      ])
       #expect(replaced.exitCode == 0)
-      #expect(try String(contentsOf: page, encoding: .utf8).contains(CertificateRendererText.escape(title)))
+      #expect(
+        try String(contentsOf: page, encoding: .utf8).contains(
+          CertificateRendererText.escape(title)))
     }
   }
 
@@ -54,7 +65,8 @@ import Testing
     defer { completed.remove() }
     let text = try String(contentsOf: completed.json, encoding: .utf8)
     let edited = completed.data.appendingPathComponent("edited.json")
-    try text.replacingOccurrences(of: "\"Sveta\"", with: "\"Olga\"").write(to: edited, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "\"Sveta\"", with: "\"Olga\"").write(
+      to: edited, atomically: true, encoding: .utf8)
     let page = completed.data.appendingPathComponent("edited.html")
     let result = try KursProcess.run(["certificate", "print", edited.path, "--out", page.path])
     #expect(result.exitCode == 1)

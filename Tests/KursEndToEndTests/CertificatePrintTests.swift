@@ -7,7 +7,10 @@ import Testing
 /// (scripts/third-party-tools chromium); the pages are counted in the PDF.
 @Suite struct CertificatePrintTests {
   static let chromium: String? = {
-    let candidates = [ProcessInfo.processInfo.environment["KURS_TEST_CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    let candidates = [
+      ProcessInfo.processInfo.environment["KURS_TEST_CHROMIUM"], "/usr/bin/chromium",
+      "/usr/bin/chromium-browser",
+    ]
     return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }()
 
@@ -18,20 +21,25 @@ import Testing
 
   /// The PDF Chromium prints `page` to on `paper`: the page as Kurs wrote it, with the paper
   /// size a printer would set.
-  func printPDF(_ page: URL, paper: (name: String, css: String, width: Double, height: Double), in folder: URL) throws -> Data {
+  func printPDF(
+    _ page: URL, paper: (name: String, css: String, width: Double, height: Double), in folder: URL
+  ) throws -> Data {
     let chromium = try #require(Self.chromium)
     let html = try String(contentsOf: page, encoding: .utf8)
     #expect(html.contains("</head>"))
     let sized = folder.appendingPathComponent("\(UUID().uuidString).html")
-    try html.replacingOccurrences(of: "</head>", with: "<style>@page { size: \(paper.css); }</style>\n</head>")
-      .write(to: sized, atomically: true, encoding: .utf8)
+    try html.replacingOccurrences(
+      of: "</head>", with: "<style>@page { size: \(paper.css); }</style>\n</head>"
+    )
+    .write(to: sized, atomically: true, encoding: .utf8)
     let pdf = folder.appendingPathComponent("\(UUID().uuidString).pdf")
     let profile = folder.appendingPathComponent("chromium-\(UUID().uuidString)")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)
     // --no-sandbox: Chromium refuses to run as root with its sandbox (the test machine's case).
     process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
+      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+      "--user-data-dir=\(profile.path)",
       "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", sized.absoluteString,
     ]
     process.standardOutput = FileHandle.nullDevice
@@ -64,7 +72,9 @@ import Testing
       let end = next + page.count
       if end < bytes.count, bytes[next..<end].elementsEqual(page) {
         let after = bytes[end]
-        let isName = (0x41...0x5A).contains(after) || (0x61...0x7A).contains(after) || (0x30...0x39).contains(after)
+        let isName =
+          (0x41...0x5A).contains(after) || (0x61...0x7A).contains(after)
+          || (0x30...0x39).contains(after)
         if !isName { count += 1 }
       }
       index = next
@@ -88,26 +98,36 @@ import Testing
       let pdf = try printPDF(page, paper: paper, in: folder)
       #expect(Self.pageCount(pdf) == 1, "\(what) on \(paper.name): \(Self.pageCount(pdf)) pages")
       let size = try #require(Self.mediaBox(pdf), "\(what) on \(paper.name): no /MediaBox")
-      #expect(abs(size.0 - paper.width) < 2 && abs(size.1 - paper.height) < 2, "\(what) on \(paper.name): \(size)")
+      #expect(
+        abs(size.0 - paper.width) < 2 && abs(size.1 - paper.height) < 2,
+        "\(what) on \(paper.name): \(size)")
     }
   }
 
   @Test func thePageCounterCountsPagesNotThePageTree() {
-    let pdf = Data("<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>\n<< /Type /Page >>\n<</Type/Page/Parent 2 0 R>>".utf8)
+    let pdf = Data(
+      "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>\n<< /Type /Page >>\n<</Type/Page/Parent 2 0 R>>"
+        .utf8)
     #expect(Self.pageCount(pdf) == 2)
   }
 
   @Test(
-    .enabled(if: chromium != nil, "skipped: no chromium; scripts/test installs it (scripts/third-party-tools chromium)"),
+    .enabled(
+      if: chromium != nil,
+      "skipped: no chromium; scripts/test installs it (scripts/third-party-tools chromium)"),
     arguments: ["marina", "police", "example"])
   func theRunnersCertificatePagePrintsOnOnePageInEachLanguage(course: String) throws {
-    for (language, name) in [("en", "Sveta"), ("ru", "Светлана Александровна Кузнецова-Оболенская")] {
+    for (language, name) in [
+      ("en", "Sveta"), ("ru", "Светлана Александровна Кузнецова-Оболенская"),
+    ] {
       let completed = try CompletedCourse(course, language: language, name: name)
       defer { completed.remove() }
       try expectOnePage(completed.html, "\(course) \(language)", in: completed.data)
       // And the page without the course title.
       let untitled = completed.data.appendingPathComponent("untitled.html")
-      let printed = try KursProcess.run(["certificate", "print", completed.json.path, "--no-title", "--out", untitled.path])
+      let printed = try KursProcess.run([
+        "certificate", "print", completed.json.path, "--no-title", "--out", untitled.path,
+      ])
       #expect(printed.exitCode == 0, "\(printed.errors)")
       try expectOnePage(untitled, "\(course) \(language) without its title", in: completed.data)
     }
@@ -115,32 +135,46 @@ import Testing
 
   /// A worst case: a title of three long lines in Russian, a long name and thirty modules with
   /// long titles (more than 16 are shown in two tables side by side).
-  @Test(.enabled(if: chromium != nil, "skipped: no chromium; scripts/test installs it (scripts/third-party-tools chromium)"))
+  @Test(
+    .enabled(
+      if: chromium != nil,
+      "skipped: no chromium; scripts/test installs it (scripts/third-party-tools chromium)"))
   func aLongTitleALongNameAndThirtyModulesStillPrintOnOnePage() throws {
-    let completed = try CompletedCourse("example", language: "ru", name: String(repeating: "Александра ", count: 6))
+    let completed = try CompletedCourse(
+      "example", language: "ru", name: String(repeating: "Александра ", count: 6))
     defer { completed.remove() }
     let copy = completed.data.appendingPathComponent("long/example")
-    try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: KursProcess.repository.appendingPathComponent("Courses/example"), to: copy)
+    try FileManager.default.createDirectory(
+      at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: KursProcess.repository.appendingPathComponent("Courses/example"), to: copy)
     let file = copy.appendingPathComponent("course.xml")
-    let longTitle = String(repeating: "Полицейское насилие в отношении женщин, употребляющих наркотики, и как его документировать. ", count: 3)
+    let longTitle = String(
+      repeating:
+        "Полицейское насилие в отношении женщин, употребляющих наркотики, и как его документировать. ",
+      count: 3)
     let xml = try String(contentsOf: file, encoding: .utf8)
       .replacingOccurrences(of: "Пример: безопасная дорога домой", with: longTitle)
     try xml.write(to: file, atomically: true, encoding: .utf8)
-    let loader = CourseLoader(contentDirectory: KursProcess.repository.appendingPathComponent("Content"))
+    let loader = CourseLoader(
+      contentDirectory: KursProcess.repository.appendingPathComponent("Content"))
     let course = try #require(loader.load(path: copy.path).course)
-    var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: completed.json)) as? [String: Any])
+    var json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: completed.json)) as? [String: Any])
     var record = try #require(json["kurs"] as? [String: Any])
     record["modules"] = (1...30).map {
       [
-        "id": "module-\($0)-with-a-long-identifier-about-documenting-evidence-after-detention", "score": 18,
+        "id": "module-\($0)-with-a-long-identifier-about-documenting-evidence-after-detention",
+        "score": 18,
         "maximum": 26, "passMark": 13, "passed": true,
       ] as [String: Any]
     }
     json["kurs"] = record
-    let credential = try JSONDecoder().decode(Credential.self, from: JSONSerialization.data(withJSONObject: json))
+    let credential = try JSONDecoder().decode(
+      Credential.self, from: JSONSerialization.data(withJSONObject: json))
     let page = completed.data.appendingPathComponent("long.html")
-    try CertificateRenderer(course: course, language: "ru").html(credential).write(to: page, atomically: true, encoding: .utf8)
+    try CertificateRenderer(course: course, language: "ru").html(credential).write(
+      to: page, atomically: true, encoding: .utf8)
     try expectOnePage(page, "a long title and 30 modules", in: completed.data)
   }
 }

@@ -19,12 +19,19 @@ struct CompletedCourse {
 
   /// Plays `courseID` in `language` through the binary as `name`, until it is complete.
   init(_ courseID: String, language: String = "en", name: String = "Sveta") throws {
-    data = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-e2e-completed-\(UUID().uuidString)")
-    _ = try KursProcess.run(["start", courseID, "--learner", name, "--data-dir", data.path, "--lang", language])
-    let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
+    data = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-e2e-completed-\(UUID().uuidString)")
+    _ = try KursProcess.run([
+      "start", courseID, "--learner", name, "--data-dir", data.path, "--lang", language,
+    ])
+    let profiles =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
     learnerID = try #require(profiles?.first?["id"] as? String)
     course = try #require(
-      CourseLoader().load(path: KursProcess.repository.appendingPathComponent("Courses/\(courseID)").path).course)
+      CourseLoader().load(
+        path: KursProcess.repository.appendingPathComponent("Courses/\(courseID)").path
+      ).course)
     let explorer = PathExplorer(engine: Engine(course: course, language: language, seed: learnerID))
     var state = CourseState()
     var lines: [String] = []
@@ -32,7 +39,8 @@ struct CompletedCourse {
       // The course's note on the first visit, then the module's note, each ended by Enter.
       if state == CourseState(), !course.contentNote.isEmpty { lines.append("") }
       if !module.contentNote.isEmpty { lines.append("") }
-      let passed = try #require(try explorer.paths(of: module.id, from: state).first { $0.status == .passed })
+      let passed = try #require(
+        try explorer.paths(of: module.id, from: state).first { $0.status == .passed })
       lines += passed.lines + [""]
       state = passed.state
     }
@@ -42,7 +50,9 @@ struct CompletedCourse {
     certificates = data.appendingPathComponent("certificates/\(learnerID)")
     output = run.output
     #expect(run.exitCode == 0, "\(courseID) \(language): \(run.errors)")
-    #expect(FileManager.default.fileExists(atPath: certificates.appendingPathComponent("\(courseID).json").path),
+    #expect(
+      FileManager.default.fileExists(
+        atPath: certificates.appendingPathComponent("\(courseID).json").path),
       "\(courseID) \(language): no certificate\n\(run.output.suffix(2000))")
   }
 

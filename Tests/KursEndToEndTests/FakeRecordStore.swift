@@ -47,7 +47,9 @@ final class FakeRecordStore: @unchecked Sendable {
   var url: String { "http://\(host):\(port)/xAPI/" }
 
   /// Listens on `host` (any 127.x.y.z address) at a free port.
-  init(host: String = "127.0.0.1", reply: @escaping @Sendable (Request, FakeRecordStore) -> Reply) throws {
+  init(host: String = "127.0.0.1", reply: @escaping @Sendable (Request, FakeRecordStore) -> Reply)
+    throws
+  {
     self.host = host
     self.reply = reply
     listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -59,7 +61,9 @@ final class FakeRecordStore: @unchecked Sendable {
     address.sin_port = 0
     inet_pton(AF_INET, host, &address.sin_addr)
     let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard bound == 0, listen(listener, 64) == 0 else {
       close(listener)
@@ -145,7 +149,10 @@ final class FakeRecordStore: @unchecked Sendable {
         condition.lock()
         let done = stopped
         condition.unlock()
-        if done { close(listener); return }
+        if done {
+          close(listener)
+          return
+        }
         continue
       }
       let thread = Thread { [self] in serve(client) }
@@ -166,12 +173,20 @@ final class FakeRecordStore: @unchecked Sendable {
     switch reply {
     case .answer(let status, let body):
       let bytes = Array(body.utf8)
-      send(client, "HTTP/1.1 \(status) Fake\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n")
+      send(
+        client,
+        "HTTP/1.1 \(status) Fake\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
+      )
       send(client, bytes)
     case .redirect(let location):
-      send(client, "HTTP/1.1 302 Found\r\nLocation: \(location)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+      send(
+        client,
+        "HTTP/1.1 302 Found\r\nLocation: \(location)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+      )
     case .endless(let status, let cap):
-      send(client, "HTTP/1.1 \(status) Fake\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n")
+      send(
+        client,
+        "HTTP/1.1 \(status) Fake\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n")
       let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 65_536)
       var total = 0
       while total < cap, send(client, chunk) { total += chunk.count }
@@ -204,7 +219,9 @@ final class FakeRecordStore: @unchecked Sendable {
   private func send(_ client: Int32, _ bytes: [UInt8]) -> Bool {
     var offset = 0
     while offset < bytes.count {
-      let count = bytes[offset...].withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      let count = bytes[offset...].withUnsafeBytes {
+        Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+      }
       if count <= 0 { return false }
       offset += count
       condition.lock()
@@ -227,22 +244,29 @@ final class FakeRecordStore: @unchecked Sendable {
       if headEnd == nil, let range = data.firstRange(of: Array("\r\n\r\n".utf8)) {
         headEnd = range.upperBound
         let head = String(decoding: data[..<range.lowerBound], as: UTF8.self)
-        let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+        let length =
+          head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
           .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
         needed = range.upperBound + length
         // libcurl asks before sending a larger body, and waits a second for the answer.
-        if head.lowercased().contains("expect: 100-continue") { send(client, "HTTP/1.1 100 Continue\r\n\r\n") }
+        if head.lowercased().contains("expect: 100-continue") {
+          send(client, "HTTP/1.1 100 Continue\r\n\r\n")
+        }
       }
     }
     guard let headEnd else { return nil }
-    let lines = String(decoding: data[..<(headEnd - 4)], as: UTF8.self).components(separatedBy: "\r\n")
+    let lines = String(decoding: data[..<(headEnd - 4)], as: UTF8.self).components(
+      separatedBy: "\r\n")
     let parts = lines[0].split(separator: " ")
     guard parts.count >= 2 else { return nil }
     var headers: [String: String] = [:]
     for line in lines.dropFirst() {
       guard let colon = line.firstIndex(of: ":") else { continue }
-      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+        in: .whitespaces)
     }
-    return Request(method: String(parts[0]), target: String(parts[1]), headers: headers, body: Data(data[headEnd...]))
+    return Request(
+      method: String(parts[0]), target: String(parts[1]), headers: headers,
+      body: Data(data[headEnd...]))
   }
 }

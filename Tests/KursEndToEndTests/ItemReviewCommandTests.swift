@@ -43,7 +43,6 @@ import Testing
     #expect(validate.errors == "valid: 1 course, 7 files, 0 errors, 0 warnings\n")
   }
 
-
   @Test func reviewJSONMarksTheStage() throws {
     let result = try KursProcess.run(
       ["validate", "--review", "--json", "hint-gives-count-russian/course.xml"], in: Self.fixtures)

@@ -15,15 +15,19 @@ struct KursProcess {
 
   /// The built binary: `KURS_BINARY`, else beside the test bundle, else .build/debug/kurs.
   static let binary: URL = {
-    if let path = ProcessInfo.processInfo.environment["KURS_BINARY"] { return URL(fileURLWithPath: path) }
+    if let path = ProcessInfo.processInfo.environment["KURS_BINARY"] {
+      return URL(fileURLWithPath: path)
+    }
     var candidates: [URL] = []
     if let executable = Bundle.main.executableURL {
       candidates.append(executable.deletingLastPathComponent().appendingPathComponent("kurs"))
     }
     candidates.append(Bundle.main.bundleURL.appendingPathComponent("kurs"))
-    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("kurs"))
+    candidates.append(
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("kurs"))
     candidates.append(repository.appendingPathComponent(".build/debug/kurs"))
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates
+      .last!
   }()
 
   /// A write to a kurs that has already exited must fail with EPIPE, not kill the test process
@@ -35,7 +39,8 @@ struct KursProcess {
   static let inheritedEnvironment: [String: String] = {
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
-    environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory
+    environment["XDG_CACHE_HOME"] =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("kurs-test-cache-\(getpid())").path
     return environment
   }()
@@ -106,7 +111,9 @@ struct KursProcess {
     group.wait()
     process.waitUntilExit()
     if killed {
-      Issue.record("kurs \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s and was killed", sourceLocation: sourceLocation)
+      Issue.record(
+        "kurs \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s and was killed",
+        sourceLocation: sourceLocation)
     }
     return Result(
       output: String(decoding: outputData, as: UTF8.self),

@@ -6,19 +6,25 @@ import Testing
 /// that ask again rather than exit, and a quick exit that leaves nothing on screen.
 @Suite struct LearnerScreenTests {
   func temporaryDataDirectory() -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("kurs-screen-\(UUID().uuidString)")
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-screen-\(UUID().uuidString)")
   }
 
   static let courses = KursProcess.repository.appendingPathComponent("Courses").path
 
   func course(_ id: String) throws -> Course {
-    try #require(CourseLoader().load(path: KursProcess.repository.appendingPathComponent("Courses/\(id)").path).course)
+    try #require(
+      CourseLoader().load(path: KursProcess.repository.appendingPathComponent("Courses/\(id)").path)
+        .course)
   }
 
   /// Creates a learner through the binary and returns their id.
   func newLearner(_ name: String, data: URL) throws -> String {
-    _ = try KursProcess.run(["start", "example", "--learner", name, "--data-dir", data.path], input: "")
-    let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
+    _ = try KursProcess.run(
+      ["start", "example", "--learner", name, "--data-dir", data.path], input: "")
+    let profiles =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
     return try #require(profiles?.first?["id"] as? String)
   }
 
@@ -32,7 +38,8 @@ import Testing
     for module in course.modules {
       if state == CourseState(), !course.contentNote.isEmpty { lines.append("") }
       if !(module.contentNote.isEmpty) { lines.append("") }
-      let passed = try #require(try explorer.paths(of: module.id, from: state).first { $0.status == .passed })
+      let passed = try #require(
+        try explorer.paths(of: module.id, from: state).first { $0.status == .passed })
       lines += passed.lines + [""]
       state = passed.state
     }
@@ -60,8 +67,11 @@ import Testing
     if let profile {
       try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
       try FileManager.default.copyItem(
-        at: profile.appendingPathComponent("learners.json"), to: data.appendingPathComponent("learners.json"))
-      let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
+        at: profile.appendingPathComponent("learners.json"),
+        to: data.appendingPathComponent("learners.json"))
+      let profiles =
+        try JSONSerialization.jsonObject(
+          with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
       id = try #require(profiles?.first?["id"] as? String)
     } else {
       id = try newLearner("Width", data: data)
@@ -80,7 +90,9 @@ import Testing
     #expect(try terminal.waitForExit(seconds: 120) == 0, "\(language) at \(columns)")
     let shown = Self.visibleLines(terminal.transcript)
     let completed = Localization.string(.courseComplete, language)
-    #expect(shown.contains { $0.contains(completed) }, "the whole course was played (\(language), \(columns))")
+    #expect(
+      shown.contains { $0.contains(completed) },
+      "the whole course was played (\(language), \(columns))")
     return shown
   }
 
@@ -102,7 +114,8 @@ import Testing
       defer { try? FileManager.default.removeItem(at: profile) }
       let id = try newLearner("Width", data: profile)
       // The same lines typed too: the explorer may find another passing path on another call.
-      let typing = ["?", "p"] + (course.libraries.isEmpty ? [] : ["r", "1"])
+      let typing =
+        ["?", "p"] + (course.libraries.isEmpty ? [] : ["r", "1"])
         + (try wholePlaythrough(course, language: language, learnerID: id))
       var wrapped: [String] = []
       for (colour, wrap) in [(true, false), (false, true)] {
@@ -111,14 +124,19 @@ import Testing
           arguments: wrap ? ["--wrap", String(columns)] : [], profile: wrap ? profile : nil,
           typing: wrap ? typing : nil)
         for line in shown {
-          #expect(TextLayout.width(of: line) <= Int(columns), "\(language) \(colour ? "colour" : "plain") at \(columns): \(line)")
+          #expect(
+            TextLayout.width(of: line) <= Int(columns),
+            "\(language) \(colour ? "colour" : "plain") at \(columns): \(line)")
         }
-        #expect(shown.contains { TextLayout.width(of: $0) > min(Int(columns), 100) - 12 }, "the width is used")
+        #expect(
+          shown.contains { TextLayout.width(of: $0) > min(Int(columns), 100) - 12 },
+          "the width is used")
         if wrap { wrapped = shown.map { $0.filter { !$0.isWhitespace } } }
       }
       // Plain without --wrap: wide lines only where the wrapped run has the same paragraph.
       let whole = try playWhole(
-        course, language: language, colour: false, columns: columns, profile: profile, typing: typing)
+        course, language: language, colour: false, columns: columns, profile: profile,
+        typing: typing)
       var wide = 0
       for line in whole where TextLayout.width(of: line) > Int(columns) {
         wide += 1
@@ -126,7 +144,9 @@ import Testing
         let isParagraph = wrapped.indices.contains { start in
           var joined = ""
           var index = start
-          while index < wrapped.count, joined.count < text.count, text.hasPrefix(joined + wrapped[index]) {
+          while index < wrapped.count, joined.count < text.count,
+            text.hasPrefix(joined + wrapped[index])
+          {
             joined += wrapped[index]
             index += 1
           }
@@ -134,7 +154,9 @@ import Testing
         }
         #expect(isParagraph, "\(language) plain at \(columns), not one paragraph: \(line)")
       }
-      if columns <= 80 { #expect(wide > 0, "paragraphs are not broken in plain mode (\(language), \(columns))") }
+      if columns <= 80 {
+        #expect(wide > 0, "paragraphs are not broken in plain mode (\(language), \(columns))")
+      }
     }
   }
 
@@ -142,13 +164,15 @@ import Testing
 
   /// `kurs` with `arguments` in `data`, the repository's courses, and `input` typed.
   func home(_ data: URL, _ arguments: [String] = [], input: String) throws -> KursProcess.Result {
-    try KursProcess.run(["--data-dir", data.path, "--courses", Self.courses] + arguments, input: input)
+    try KursProcess.run(
+      ["--data-dir", data.path, "--courses", Self.courses] + arguments, input: input)
   }
 
   func profileNames(_ data: URL) throws -> [String] {
     let file = data.appendingPathComponent("learners.json")
     guard FileManager.default.fileExists(atPath: file.path) else { return [] }
-    let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]]
+    let profiles =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]]
     return (profiles ?? []).compactMap { $0["name"] as? String }
   }
 
@@ -157,13 +181,17 @@ import Testing
     defer { try? FileManager.default.removeItem(at: data) }
     let result = try home(data, ["--learner", "Ann"], input: "77\nfirst\nq\n")
     #expect(result.exitCode == 0, "\(result.errors)")
-    #expect(result.output.components(separatedBy: "Type one number from 1 to").count == 3, "asked again after each typo:\n\(result.output)")
+    #expect(
+      result.output.components(separatedBy: "Type one number from 1 to").count == 3,
+      "asked again after each typo:\n\(result.output)")
   }
 
   @Test func aTypoAtTheModuleNumberAsksAgain() throws {
     let data = temporaryDataDirectory()
     defer { try? FileManager.default.removeItem(at: data) }
-    let courses = try KursProcess.run(["courses", "--courses", Self.courses, "--data-dir", data.path])
+    let courses = try KursProcess.run([
+      "courses", "--courses", Self.courses, "--data-dir", data.path,
+    ])
     #expect(courses.exitCode == 0)
     let result = try home(data, ["--learner", "Ann"], input: "1\n99\nq\n")
     #expect(result.exitCode == 0, "\(result.errors)")
@@ -200,9 +228,14 @@ import Testing
   /// Starts the example course in a pseudo-terminal, reads on to the first page, and returns it.
   func startExample(_ data: URL, language: String = "en") throws -> PseudoTerminalProcess {
     let terminal = try PseudoTerminalProcess(
-      ["start", "example", "--learner", "Ira", "--data-dir", data.path, "--courses", Self.courses, "--lang", language])
+      [
+        "start", "example", "--learner", "Ira", "--data-dir", data.path, "--courses", Self.courses,
+        "--lang", language,
+      ])
     let course = try course("example")
-    let notes = (course.contentNote.isEmpty ? 0 : 1) + ((course.modules.first?.contentNote.isEmpty ?? true) ? 0 : 1)
+    let notes =
+      (course.contentNote.isEmpty ? 0 : 1)
+      + ((course.modules.first?.contentNote.isEmpty ?? true) ? 0 : 1)
     for _ in 0..<notes {
       try terminal.waitFor("> ")
       terminal.type("\n")
@@ -219,10 +252,15 @@ import Testing
     terminal.type(key + "\n")
     #expect(try terminal.waitForExit() == 0)
     let transcript = terminal.transcript
-    let cleared = try #require(transcript.range(of: "\u{1B}[2J\u{1B}[3J"), "screen and scrollback are cleared")
+    let cleared = try #require(
+      transcript.range(of: "\u{1B}[2J\u{1B}[3J"), "screen and scrollback are cleared")
     let after = transcript[cleared.upperBound...].replacingOccurrences(of: "\u{1B}c", with: "")
-    #expect(after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "nothing is written after the clearing: \(after)")
-    let progress = try KursProcess.run(["progress", "--learner", "Ira", "--data-dir", data.path, "--courses", Self.courses])
+    #expect(
+      after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+      "nothing is written after the clearing: \(after)")
+    let progress = try KursProcess.run([
+      "progress", "--learner", "Ira", "--data-dir", data.path, "--courses", Self.courses,
+    ])
     #expect(progress.output.contains("in progress"), "progress is saved: \(progress.output)")
   }
 
@@ -240,7 +278,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: data) }
     for (language, words) in [("en", "quick exit"), ("ru", "быстрый выход")] {
       let result = try KursProcess.run(
-        ["start", "example", "--learner", "Help-\(language)", "--data-dir", data.path, "--courses", Self.courses, "--lang", language],
+        [
+          "start", "example", "--learner", "Help-\(language)", "--data-dir", data.path, "--courses",
+          Self.courses, "--lang", language,
+        ],
         input: "?\nq\n")
       #expect(result.output.contains("x  \(words)"), "\(language) help: \(result.output)")
       #expect(result.output.contains("x \(words) ·"), "\(language) footer")
@@ -259,7 +300,10 @@ import Testing
     let course = try course("example")
     let lines = try wholePlaythrough(course, language: "ru", learnerID: id)
     let result = try KursProcess.run(
-      ["start", "example", "--learner", "Вера", "--data-dir", data.path, "--courses", Self.courses, "--lang", "ru", "--plain"],
+      [
+        "start", "example", "--learner", "Вера", "--data-dir", data.path, "--courses", Self.courses,
+        "--lang", "ru", "--plain",
+      ],
       input: lines.joined(separator: "\n") + "\n")
     #expect(result.exitCode == 0, "\(result.errors)")
     let shown = result.output.components(separatedBy: "\n")
@@ -276,13 +320,18 @@ import Testing
     let data = temporaryDataDirectory()
     defer { try? FileManager.default.removeItem(at: data) }
     let course = try course("example")
-    try #require(!(course.modules.first?.contentNote.isEmpty ?? true), "the example's first module has a note")
+    try #require(
+      !(course.modules.first?.contentNote.isEmpty ?? true), "the example's first module has a note")
     let input = (course.contentNote.isEmpty ? [] : [""]) + ["q"]
     let result = try KursProcess.run(
-      ["start", "example", "--learner", "Note", "--data-dir", data.path, "--courses", Self.courses],
+      [
+        "start", "example", "--learner", "Note", "--data-dir", data.path, "--courses", Self.courses,
+      ],
       input: input.joined(separator: "\n") + "\n")
     #expect(result.exitCode == 0, "\(result.errors)")
-    #expect(result.output.contains("kurs start example") || result.output.contains("kurs resume"), "\(result.output)")
+    #expect(
+      result.output.contains("kurs start example") || result.output.contains("kurs resume"),
+      "\(result.output)")
   }
 
   // MARK: Point 8: screen readers
@@ -293,7 +342,9 @@ import Testing
     let data = temporaryDataDirectory()
     defer { try? FileManager.default.removeItem(at: data) }
     let course = try course("example")
-    let notes = (course.contentNote.isEmpty ? 0 : 1) + ((course.modules.first?.contentNote.isEmpty ?? true) ? 0 : 1)
+    let notes =
+      (course.contentNote.isEmpty ? 0 : 1)
+      + ((course.modules.first?.contentNote.isEmpty ?? true) ? 0 : 1)
     let id = try newLearner("Reader", data: data)
     let explorer = PathExplorer(engine: Engine(course: course, language: "en", seed: id))
     let path = try #require(try explorer.paths(of: course.modules[0].id, from: CourseState()).first)
@@ -301,10 +352,15 @@ import Testing
     let pages = try #require(path.lines.firstIndex { !$0.isEmpty })
     let input = Array(repeating: "", count: notes + pages) + ["zzz", "zzz", "zzz", "q"]
     let result = try KursProcess.run(
-      ["start", "example", "--learner", "Reader", "--data-dir", data.path, "--courses", Self.courses, "--plain"],
+      [
+        "start", "example", "--learner", "Reader", "--data-dir", data.path, "--courses",
+        Self.courses, "--plain",
+      ],
       input: input.joined(separator: "\n") + "\n")
     #expect(result.exitCode == 0, "\(result.errors)")
-    #expect(result.output.components(separatedBy: "Type one number").count - 1 >= 3, "the typos were answered")
+    #expect(
+      result.output.components(separatedBy: "Type one number").count - 1 >= 3,
+      "the typos were answered")
     let footers = result.output.components(separatedBy: "? help · q save and quit").count - 1
     // One footer per screen shown: the notes, the pages and the question, none after the typos.
     #expect(footers == notes + pages + 1, "\(result.output)")
@@ -316,7 +372,10 @@ import Testing
     let data = temporaryDataDirectory()
     defer { try? FileManager.default.removeItem(at: data) }
     let result = try KursProcess.run(
-      ["start", "example", "--learner", "Оля", "--data-dir", data.path, "--courses", Self.courses, "--lang", "ru"],
+      [
+        "start", "example", "--learner", "Оля", "--data-dir", data.path, "--courses", Self.courses,
+        "--lang", "ru",
+      ],
       input: "\n\nз\nй\n")
     #expect(result.exitCode == 0, "\(result.errors)")
     #expect(result.output.contains("в процессе"), "з shows the progress: \(result.output)")
@@ -327,25 +386,33 @@ import Testing
 /// The renderer's escape stripping, reachable from the tests.
 enum ScreenRendererProbe {
   static func withoutEscapes(_ text: String) -> String {
-    text.replacingOccurrences(of: #"\x{1B}\[[0-9;?]*[A-Za-z]"#, with: "", options: .regularExpression)
+    text.replacingOccurrences(
+      of: #"\x{1B}\[[0-9;?]*[A-Za-z]"#, with: "", options: .regularExpression)
   }
 }
 
 /// Issue 20, point 7: the locale chain through the real binary.
 @Suite struct LanguageChainCommandTests {
   func firstScreen(_ environment: [String: String]) throws -> String {
-    let data = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-lang-\(UUID().uuidString)")
+    let data = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-lang-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: data) }
     var cleared = ["LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""]
     for (key, value) in environment { cleared[key] = value }
     let result = try KursProcess.run(
-      ["start", "example", "--learner", "Lang", "--data-dir", data.path, "--courses", LearnerScreenTests.courses],
+      [
+        "start", "example", "--learner", "Lang", "--data-dir", data.path, "--courses",
+        LearnerScreenTests.courses,
+      ],
       input: "q\n", environment: cleared)
     #expect(result.exitCode == 0, "\(result.errors)")
     return result.output
   }
 
-  @Test(arguments: ["kk_KZ.UTF-8", "ky_KG", "be_BY.UTF-8", "ka_GE", "hy_AM", "az_AZ", "uz_UZ", "tg_TJ", "ro_MD.UTF-8"])
+  @Test(arguments: [
+    "kk_KZ.UTF-8", "ky_KG", "be_BY.UTF-8", "ka_GE", "hy_AM", "az_AZ", "uz_UZ", "tg_TJ",
+    "ro_MD.UTF-8",
+  ])
   func aLocaleOfTheRegionPrefersRussianOverEnglish(locale: String) throws {
     let output = try firstScreen(["LANG": locale])
     #expect(output.contains("Прежде чем начать"), "\(locale): \(output)")
@@ -362,7 +429,11 @@ enum ScreenRendererProbe {
     #expect(try firstScreen(["LANG": "ro_RO.UTF-8"]).contains("Before you start"))
     // LANGUAGE is the learner's own list, taken as written: it overrides the rule.
     let listed = try firstScreen(["LANG": "uk_UA.UTF-8", "LANGUAGE": "uk:en"])
-    #expect(listed.contains("Перш ніж почати") && listed.contains("This example mentions a police stop."), "\(listed)")
-    #expect(try firstScreen(["LANG": "en_US.UTF-8", "LANGUAGE": "de:ru:en"]).contains("Прежде чем начать"))
+    #expect(
+      listed.contains("Перш ніж почати") && listed.contains("This example mentions a police stop."),
+      "\(listed)")
+    #expect(
+      try firstScreen(["LANG": "en_US.UTF-8", "LANGUAGE": "de:ru:en"]).contains("Прежде чем начать")
+    )
   }
 }

@@ -5,7 +5,9 @@ import Testing
 /// non-zero exit, not a crash; `kurs version` and `-V` answer.
 @Suite struct OutputErrorTests {
   /// Runs kurs with standard output on /dev/full (a device where every write fails, ENOSPC).
-  func runIntoFullDevice(_ arguments: [String]) throws -> (status: Int32, errors: String, reason: Process.TerminationReason) {
+  func runIntoFullDevice(_ arguments: [String]) throws -> (
+    status: Int32, errors: String, reason: Process.TerminationReason
+  ) {
     let process = Process()
     process.executableURL = KursProcess.binary
     process.arguments = arguments
@@ -18,14 +20,17 @@ import Testing
     try process.run()
     let text = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: text, as: UTF8.self), process.terminationReason)
+    return (
+      process.terminationStatus, String(decoding: text, as: UTF8.self), process.terminationReason
+    )
   }
 
   @Test(arguments: [["schema"], ["validate", "--json", "Courses/example"], ["help"]])
   func aFullStandardOutputIsAMessageNotACrash(_ arguments: [String]) throws {
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
     let result = try runIntoFullDevice(arguments)
-    #expect(result.reason == .exit, "kurs \(arguments.joined(separator: " ")) crashed: \(result.errors)")
+    #expect(
+      result.reason == .exit, "kurs \(arguments.joined(separator: " ")) crashed: \(result.errors)")
     #expect(result.status != 0)
     #expect(result.errors.contains("kurs: cannot write to standard output"), "\(result.errors)")
     #expect(!result.errors.contains("Fatal error"))

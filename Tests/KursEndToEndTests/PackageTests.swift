@@ -19,7 +19,10 @@ import Testing
   /// What scripts/package wrote: the archive, the .deb, SHA256SUMS.
   var dist: URL { get throws { try Self.packaged.get() } }
 
-  struct PackageError: Error, CustomStringConvertible { var message: String; var description: String { message } }
+  struct PackageError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+  }
 
   /// `scripts/package` runs once for the suite, into .build/ (ignored by git, replaced on every
   /// run); each test unpacks its own copy.
@@ -40,7 +43,8 @@ import Testing
   }()
 
   init() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-package-\(UUID().uuidString)")
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-package-\(UUID().uuidString)")
     home = root.appendingPathComponent("home")
     elsewhere = root.appendingPathComponent("elsewhere")
     let unpackHere = root.appendingPathComponent("download")
@@ -51,11 +55,13 @@ import Testing
     let archive = dist.appendingPathComponent("kurs-\(KursCLI.version)-linux-x86_64.tar.xz")
     // What the Install section of README.md tells a learner to do: check, then unpack.
     let check = try Self.run(
-      URL(fileURLWithPath: "/usr/bin/sha256sum"), ["-c", "--ignore-missing", "SHA256SUMS"], in: dist)
+      URL(fileURLWithPath: "/usr/bin/sha256sum"), ["-c", "--ignore-missing", "SHA256SUMS"], in: dist
+    )
     guard check.exitCode == 0, check.output.contains("\(archive.lastPathComponent): OK") else {
       throw PackageError(message: "sha256sum -c: \(check.output)\(check.errors)")
     }
-    let unpack = try Self.run(URL(fileURLWithPath: "/usr/bin/tar"), ["-xJf", archive.path], in: unpackHere)
+    let unpack = try Self.run(
+      URL(fileURLWithPath: "/usr/bin/tar"), ["-xJf", archive.path], in: unpackHere)
     guard unpack.exitCode == 0 else { throw PackageError(message: "tar: \(unpack.errors)") }
     unpacked = unpackHere.appendingPathComponent("kurs-\(KursCLI.version)-linux-x86_64")
   }
@@ -84,9 +90,13 @@ import Testing
       "bin/kurs", "share/kurs/courses/marina/course.xml", "share/kurs/courses/example/course.xml",
       "share/kurs/content/glossary.xml", "README.md", "LICENSE",
     ] {
-      #expect(FileManager.default.fileExists(atPath: unpacked.appendingPathComponent(path).path), "\(path)")
+      #expect(
+        FileManager.default.fileExists(atPath: unpacked.appendingPathComponent(path).path),
+        "\(path)")
     }
-    #expect(FileManager.default.isExecutableFile(atPath: unpacked.appendingPathComponent("bin/kurs").path))
+    #expect(
+      FileManager.default.isExecutableFile(atPath: unpacked.appendingPathComponent("bin/kurs").path)
+    )
   }
 
   @Test func coursesValidateAndSchemaWorkFromTheUnpackedArchive() throws {
@@ -115,22 +125,28 @@ import Testing
     let first = try kurs(["start", "marina", "--learner", name, "--lang", "en"])
     #expect(first.exitCode == 3, "\(first.output)\(first.errors)")
     let data = home.appendingPathComponent(".local/share/kurs")
-    let profiles = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
+    let profiles =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
     let id = try #require(profiles?.first?["id"] as? String)
 
-    let loaded = CourseLoader(contentDirectory: unpacked.appendingPathComponent("share/kurs/content"))
-      .load(path: unpacked.appendingPathComponent("share/kurs/courses/marina").path)
+    let loaded = CourseLoader(
+      contentDirectory: unpacked.appendingPathComponent("share/kurs/content")
+    )
+    .load(path: unpacked.appendingPathComponent("share/kurs/courses/marina").path)
     let course = try #require(loaded.course, "\(loaded.diagnostics)")
     let module = try #require(course.modules.first)
     let explorer = PathExplorer(engine: Engine(course: course, language: "en", seed: id))
-    let passing = try #require(try explorer.paths(of: module.id, from: CourseState()).first { $0.status == .passed })
+    let passing = try #require(
+      try explorer.paths(of: module.id, from: CourseState()).first { $0.status == .passed })
     var lines: [String] = []
     if !course.contentNote.isEmpty { lines.append("") }
     if !module.contentNote.isEmpty { lines.append("") }
     lines += passing.lines + ["", "q"]
 
-    let played = try kurs(["start", "marina", "--learner", name, "--lang", "en"], input: lines.joined(separator: "\n") + "\n")
+    let played = try kurs(
+      ["start", "marina", "--learner", name, "--lang", "en"],
+      input: lines.joined(separator: "\n") + "\n")
     #expect(played.exitCode == 0, "\(played.output)\(played.errors)")
     let progress = try kurs(["progress", "--learner", name, "--lang", "en"])
     let title = try #require(module.title.resolve("en", fallback: course.defaultLanguage)?.plain)
@@ -145,7 +161,9 @@ import Testing
     let courses = try kurs(["courses"])
     #expect(courses.exitCode != 0, "\(courses.output)")
     #expect(!courses.output.contains("marina"), "\(courses.output)")
-    #expect((courses.output + courses.errors).contains("share/kurs/courses"), "\(courses.output)\(courses.errors)")
+    #expect(
+      (courses.output + courses.errors).contains("share/kurs/courses"),
+      "\(courses.output)\(courses.errors)")
   }
 
   /// The .deb puts the binary in /usr/bin and the courses in /usr/share/kurs, where kurs finds
@@ -156,37 +174,54 @@ import Testing
     let deb = dist.appendingPathComponent("kurs_\(KursCLI.version)_amd64.deb")
     let sums = try String(contentsOf: dist.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
     #expect(sums.contains("  \(deb.lastPathComponent)\n"))
-    let depends = try Self.run(URL(fileURLWithPath: "/usr/bin/dpkg-deb"), ["-f", deb.path, "Depends"], in: root)
+    let depends = try Self.run(
+      URL(fileURLWithPath: "/usr/bin/dpkg-deb"), ["-f", deb.path, "Depends"], in: root)
     #expect(depends.output.contains("libssl3 | libssl3t64"), "\(depends.output)\(depends.errors)")
 
     let installed = root.appendingPathComponent("installed")
-    let extract = try Self.run(URL(fileURLWithPath: "/usr/bin/dpkg-deb"), ["-x", deb.path, installed.path], in: root)
+    let extract = try Self.run(
+      URL(fileURLWithPath: "/usr/bin/dpkg-deb"), ["-x", deb.path, installed.path], in: root)
     #expect(extract.exitCode == 0, "\(extract.errors)")
     let courses = try Self.run(
       installed.appendingPathComponent("usr/bin/kurs"), ["courses"], in: elsewhere,
       environment: ["HOME": home.path, "PATH": "/usr/bin:/bin"])
     #expect(courses.exitCode == 0, "\(courses.errors)")
     #expect(courses.output.contains("marina 1.0.0"), "\(courses.output)")
-    #expect(courses.output.contains("\(installed.path)/usr/bin/../share/kurs/courses") || courses.output.contains("\(installed.path)/usr/share/kurs/courses"), "\(courses.output)")
+    #expect(
+      courses.output.contains("\(installed.path)/usr/bin/../share/kurs/courses")
+        || courses.output.contains("\(installed.path)/usr/share/kurs/courses"), "\(courses.output)")
     #expect(!courses.output.contains("invalid"), "\(courses.output)")
     // The manual page and the completion, where man and bash-completion look for them; the
     // completion knows the packed courses.
-    for file in ["usr/share/man/man1/kurs.1.gz", "usr/share/bash-completion/completions/kurs", "usr/share/zsh/vendor-completions/_kurs"] {
-      #expect(FileManager.default.fileExists(atPath: installed.appendingPathComponent(file).path), "\(file)")
+    for file in [
+      "usr/share/man/man1/kurs.1.gz", "usr/share/bash-completion/completions/kurs",
+      "usr/share/zsh/vendor-completions/_kurs",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: installed.appendingPathComponent(file).path),
+        "\(file)")
     }
-    let completion = try String(contentsOf: installed.appendingPathComponent("usr/share/bash-completion/completions/kurs"), encoding: .utf8)
-    #expect(completion.contains("local courses=\"example marina police\""), "\(completion.prefix(600))")
+    let completion = try String(
+      contentsOf: installed.appendingPathComponent("usr/share/bash-completion/completions/kurs"),
+      encoding: .utf8)
+    #expect(
+      completion.contains("local courses=\"example marina police\""), "\(completion.prefix(600))")
   }
 
   /// README's Install section names the files this version's scripts/package writes.
   @Test func theInstallSectionNamesTheFilesOfThisVersion() throws {
     defer { try? FileManager.default.removeItem(at: root) }
-    let readme = try String(contentsOf: KursProcess.repository.appendingPathComponent("README.md"), encoding: .utf8)
+    let readme = try String(
+      contentsOf: KursProcess.repository.appendingPathComponent("README.md"), encoding: .utf8)
     let version = KursCLI.version
     for name in ["kurs-\(version)-linux-x86_64.tar.xz", "kurs_\(version)_amd64.deb", "SHA256SUMS"] {
       #expect(readme.contains(name), "README.md, Install: \(name)")
-      #expect(FileManager.default.fileExists(atPath: try dist.appendingPathComponent(name).path), "\(name)")
+      #expect(
+        FileManager.default.fileExists(atPath: try dist.appendingPathComponent(name).path),
+        "\(name)")
     }
-    #expect(readme.contains("tar -xJf kurs-\(version)-linux-x86_64.tar.xz && kurs-\(version)-linux-x86_64/bin/kurs"))
+    #expect(
+      readme.contains(
+        "tar -xJf kurs-\(version)-linux-x86_64.tar.xz && kurs-\(version)-linux-x86_64/bin/kurs"))
   }
 }

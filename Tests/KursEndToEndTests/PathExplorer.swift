@@ -20,13 +20,19 @@ struct PathExplorer {
 
   /// Candidate answers for a question screen, as (answer, typed line).
   func candidates(_ screen: QuestionScreen, _ question: Question) -> [(LearnerAnswer, String)] {
-    let numbers = Dictionary(uniqueKeysWithValues: screen.options.enumerated().map { ($1.id, $0 + 1) })
+    let numbers = Dictionary(
+      uniqueKeysWithValues: screen.options.enumerated().map { ($1.id, $0 + 1) })
     switch screen.kind {
     case .single, .trueFalse:
       return screen.options.enumerated().map { (.choices([$1.id]), String($0 + 1)) }
     case .multiple:
       let correct = question.choices.filter(\.isCorrect).map(\.id)
-      var result = [(LearnerAnswer.choices(correct), correct.compactMap { numbers[$0] }.map(String.init).joined(separator: " "))]
+      var result = [
+        (
+          LearnerAnswer.choices(correct),
+          correct.compactMap { numbers[$0] }.map(String.init).joined(separator: " ")
+        )
+      ]
       for option in screen.options where !correct.contains(option.id) {
         result.append((.choices([option.id]), String(numbers[option.id] ?? 1)))
       }
@@ -34,14 +40,17 @@ struct PathExplorer {
     case .ordering:
       let right = question.items.map(\.id)
       let wrong = Array(right.reversed())
-      return [right, wrong].map { ids in (.order(ids), ids.compactMap { numbers[$0] }.map(String.init).joined(separator: " ")) }
+      return [right, wrong].map { ids in
+        (.order(ids), ids.compactMap { numbers[$0] }.map(String.init).joined(separator: " "))
+      }
     case .matching:
       // The letters the learner's language shows: а б в in Russian, a b c in English.
       let letters = MatchingLetters.letters(screen.matches.count, language: engine.language)
       func line(_ pairs: [String: String]) -> String {
         screen.options.enumerated().map { index, option in
           let right = pairs[option.id] ?? ""
-          let letter = screen.matches.firstIndex { $0.id == right }.map { String(letters[$0]) } ?? "a"
+          let letter =
+            screen.matches.firstIndex { $0.id == right }.map { String(letters[$0]) } ?? "a"
           return "\(index + 1)\(letter)"
         }.joined(separator: " ")
       }
@@ -75,14 +84,17 @@ struct PathExplorer {
         let endNode = step.state.module(moduleID).node ?? nodes.last ?? ""
         let key = nodes.joined(separator: ">") + ">\(endNode)=\(end.status)"
         if found[key] == nil {
-          found[key] = Path(nodes: nodes, lines: lines, end: endNode, status: end.status, state: step.state)
+          found[key] = Path(
+            nodes: nodes, lines: lines, end: endNode, status: end.status, state: step.state)
         }
       case .page, .feedback:
         let next = try engine.apply(.proceed, to: step.state)
         let node = Self.node(next.screen)
         stack.append((next, node == nodes.last ? nodes : nodes + [node], lines + [""]))
       case .question(let screen):
-        guard let node = module.node(screen.nodeID), case .question(let question) = node.kind else { continue }
+        guard let node = module.node(screen.nodeID), case .question(let question) = node.kind else {
+          continue
+        }
         for (answer, line) in candidates(screen, question) {
           let next = try engine.apply(.answer(answer), to: step.state)
           stack.append((next, nodes, lines + [line]))
@@ -96,9 +108,12 @@ struct PathExplorer {
   static func situation(_ state: CourseState, _ moduleID: String) -> String {
     let module = state.module(moduleID)
     return [
-      module.node ?? "", "\(module.phase)", module.status.rawValue, module.flags.sorted().joined(separator: ","),
-      module.counters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
-      module.visits.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+      module.node ?? "", "\(module.phase)", module.status.rawValue,
+      module.flags.sorted().joined(separator: ","),
+      module.counters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+        separator: ","),
+      module.visits.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+        separator: ","),
       "\(module.score)", "\(module.tries)",
     ].joined(separator: "|")
   }

@@ -10,7 +10,8 @@ import Testing
   let home: URL
 
   init() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-portable-\(UUID().uuidString)")
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-portable-\(UUID().uuidString)")
     home = root.appendingPathComponent("home")
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
   }
@@ -20,20 +21,27 @@ import Testing
     _ arguments: [String], binary: URL? = nil, input: String = "", in directory: URL? = nil
   ) throws -> KursProcess.Result {
     let result = try KursProcess.run(
-      arguments, in: directory ?? home, input: input, environment: ["HOME": home.path], executable: binary,
+      arguments, in: directory ?? home, input: input, environment: ["HOME": home.path],
+      executable: binary,
       inheritEnvironment: false)
-    #expect([0, 1, 2, 3, 64].contains(result.exitCode), "\(arguments): \(result.exitCode) \(result.errors)")
+    #expect(
+      [0, 1, 2, 3, 64].contains(result.exitCode),
+      "\(arguments): \(result.exitCode) \(result.errors)")
     return result
   }
 
   /// Copies the bundled Courses/ and Content/ into `folder` (byte for byte).
   @discardableResult
-  func copyCourses(to folder: URL, courses: String = "Courses", content: String = "Content") throws -> URL {
+  func copyCourses(to folder: URL, courses: String = "Courses", content: String = "Content") throws
+    -> URL
+  {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      at: KursProcess.repository.appendingPathComponent("Courses"), to: folder.appendingPathComponent(courses))
+      at: KursProcess.repository.appendingPathComponent("Courses"),
+      to: folder.appendingPathComponent(courses))
     try FileManager.default.copyItem(
-      at: KursProcess.repository.appendingPathComponent("Content"), to: folder.appendingPathComponent(content))
+      at: KursProcess.repository.appendingPathComponent("Content"),
+      to: folder.appendingPathComponent(content))
     return folder.appendingPathComponent(courses)
   }
 
@@ -48,14 +56,20 @@ import Testing
   /// Completes the example course with `--courses courses`, as the learner Sveta, and returns
   /// the certificate the runner wrote (the Open Badges JSON).
   func completeExample(courses: URL, data: URL, checkedAgainst folder: URL) throws -> URL {
-    let base = ["start", "example", "--learner", "Sveta", "--courses", courses.path, "--data-dir", data.path]
+    let base = [
+      "start", "example", "--learner", "Sveta", "--courses", courses.path, "--data-dir", data.path,
+    ]
     _ = try kurs(base)
-    let profiles = try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
+    let profiles =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: data.appendingPathComponent("learners.json"))) as? [[String: Any]]
     let learnerID = try #require(profiles?.first?["id"] as? String)
     let course = try #require(CourseLoader().load(path: folder.path).course)
     let explorer = PathExplorer(engine: Engine(course: course, language: "en", seed: learnerID))
-    let basics = try #require(try explorer.paths(of: "basics", from: CourseState()).first { $0.status == .passed })
-    let practice = try #require(try explorer.paths(of: "practice", from: basics.state).first { $0.status == .passed })
+    let basics = try #require(
+      try explorer.paths(of: "basics", from: CourseState()).first { $0.status == .passed })
+    let practice = try #require(
+      try explorer.paths(of: "practice", from: basics.state).first { $0.status == .passed })
     let lines = ["", ""] + basics.lines + [""] + practice.lines + [""]
     let run = try kurs(base, input: lines.joined(separator: "\n") + "\n")
     #expect(run.output.contains("You have completed the course."), "\(run.output.suffix(600))")
@@ -70,15 +84,20 @@ import Testing
     let binary = try copyBinary(to: root.appendingPathComponent("downloads"))
     let schema = try kurs(["schema"], binary: binary)
     #expect(schema.exitCode == 0)
-    #expect(schema.output.hasPrefix("<?xml") && schema.output.contains("targetNamespace=\"urn:kurs:course:1\""))
+    #expect(
+      schema.output.hasPrefix("<?xml")
+        && schema.output.contains("targetNamespace=\"urn:kurs:course:1\""))
 
     let none = try kurs(["courses"], binary: binary)
     #expect(none.exitCode == 1)
-    #expect(none.errors.contains("no courses found; looked in \(home.path)/.local/share/kurs/courses (your courses)"))
+    #expect(
+      none.errors.contains(
+        "no courses found; looked in \(home.path)/.local/share/kurs/courses (your courses)"))
     #expect(none.errors.contains("kurs add FILE"))
 
     let courses = try copyCourses(to: root.appendingPathComponent("work"))
-    let valid = try kurs(["validate", courses.appendingPathComponent("marina").path], binary: binary)
+    let valid = try kurs(
+      ["validate", courses.appendingPathComponent("marina").path], binary: binary)
     #expect(valid.exitCode == 0, "\(valid.output)\(valid.errors)")
     #expect(valid.errors.contains("valid: 1 course"))
     let listed = try kurs(["courses", "--courses", courses.path], binary: binary)
@@ -90,16 +109,22 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let prefix = root.appendingPathComponent("opt/kurs")
     let binary = try copyBinary(to: prefix.appendingPathComponent("bin"))
-    try copyCourses(to: prefix.appendingPathComponent("share/kurs"), courses: "courses", content: "content")
+    try copyCourses(
+      to: prefix.appendingPathComponent("share/kurs"), courses: "courses", content: "content")
 
     let listed = try kurs(["courses"], binary: binary)
     #expect(listed.exitCode == 0, "\(listed.errors)")
-    #expect(listed.output.contains("courses in \(prefix.path)/bin/../share/kurs/courses:") || listed.output.contains("courses in \(prefix.path)/share/kurs/courses:"), "\(listed.output)")
+    #expect(
+      listed.output.contains("courses in \(prefix.path)/bin/../share/kurs/courses:")
+        || listed.output.contains("courses in \(prefix.path)/share/kurs/courses:"),
+      "\(listed.output)")
     #expect(listed.output.contains("marina 1.0.0") && listed.output.contains("example 1.0.0"))
     #expect(!listed.output.contains("invalid"), "shared content is found in share/kurs/content")
     #expect(try kurs(["validate", "marina"], binary: binary).exitCode == 0)
     let started = try kurs(["start", "example", "--learner", "Ana"], binary: binary, input: "\n\n")
-    #expect(started.output.contains("This example mentions a police stop."), "\(started.output.prefix(800))")
+    #expect(
+      started.output.contains("This example mentions a police stop."),
+      "\(started.output.prefix(800))")
     #expect(started.exitCode == 3, "input ended: progress saved")
   }
 
@@ -108,7 +133,8 @@ import Testing
     let here = try copyCourses(to: root.appendingPathComponent("trainer laptop/courses"))
     let there = try copyCourses(to: root.appendingPathComponent("other/computer"))
     let certificate = try completeExample(
-      courses: here, data: root.appendingPathComponent("data"), checkedAgainst: here.appendingPathComponent("example"))
+      courses: here, data: root.appendingPathComponent("data"),
+      checkedAgainst: here.appendingPathComponent("example"))
 
     let verified = try kurs(["certificate", "verify", certificate.path, "--courses", there.path])
     #expect(verified.exitCode == 0, "\(verified.output)\(verified.errors)")
@@ -117,13 +143,15 @@ import Testing
     let keys = root.appendingPathComponent("keys")
     #expect(try kurs(["keys", "new", "--name", "trainer", "--out", keys.path]).exitCode == 0)
     let signed = try kurs([
-      "certificate", "sign", certificate.path, "--key", keys.appendingPathComponent("trainer.key").path,
+      "certificate", "sign", certificate.path, "--key",
+      keys.appendingPathComponent("trainer.key").path,
       "--issuer-name", "Trainer", "--courses", here.path,
     ])
     #expect(signed.exitCode == 0, "\(signed.output)\(signed.errors)")
     let token = certificate.deletingPathExtension().appendingPathExtension("jwt")
     let signedThere = try kurs([
-      "certificate", "verify", token.path, "--issuer-key", keys.appendingPathComponent("trainer.pub").path,
+      "certificate", "verify", token.path, "--issuer-key",
+      keys.appendingPathComponent("trainer.pub").path,
       "--courses", there.path,
     ])
     #expect(signedThere.exitCode == 0, "\(signedThere.output)\(signedThere.errors)")
@@ -134,34 +162,57 @@ import Testing
     let learnerCourses = try copyCourses(to: root.appendingPathComponent("learner"))
     let hostCourses = try copyCourses(to: root.appendingPathComponent("host/elsewhere"))
     let host = root.appendingPathComponent("host-data").path
-    let created = try kurs(["cohort", "new", "spring", "--course", "example", "--courses", hostCourses.path, "--data-dir", host])
+    let created = try kurs([
+      "cohort", "new", "spring", "--course", "example", "--courses", hostCourses.path, "--data-dir",
+      host,
+    ])
     #expect(created.exitCode == 0, "\(created.errors)")
-    let code = try #require(created.output.split(separator: "\n").first { $0.hasPrefix("Join code: ") }?.dropFirst("Join code: ".count))
+    let code = try #require(
+      created.output.split(separator: "\n").first { $0.hasPrefix("Join code: ") }?.dropFirst(
+        "Join code: ".count))
     let data = root.appendingPathComponent("learner-data").path
     #expect(try kurs(["join", String(code), "--learner", "Ana", "--data-dir", data]).exitCode == 0)
-    _ = try kurs(["start", "example", "--learner", "Ana", "--courses", learnerCourses.path, "--data-dir", data], input: "\n\n\n1\n\nq\n")
+    _ = try kurs(
+      [
+        "start", "example", "--learner", "Ana", "--courses", learnerCourses.path, "--data-dir",
+        data,
+      ], input: "\n\n\n1\n\nq\n")
     let file = root.appendingPathComponent("Ana.json").path
-    #expect(try kurs(["export", "--out", file, "--learner", "Ana", "--courses", learnerCourses.path, "--data-dir", data]).exitCode == 0)
+    #expect(
+      try kurs([
+        "export", "--out", file, "--learner", "Ana", "--courses", learnerCourses.path, "--data-dir",
+        data,
+      ]).exitCode == 0)
 
     let imported = try kurs(["cohort", "import", "spring", file, "--data-dir", host])
     #expect(imported.exitCode == 0, "\(imported.output)\(imported.errors)")
-    let report = try kurs(["cohort", "report", "spring", "--courses", hostCourses.path, "--data-dir", host])
+    let report = try kurs([
+      "cohort", "report", "spring", "--courses", hostCourses.path, "--data-dir", host,
+    ])
     #expect(report.exitCode == 0, "\(report.errors)")
     #expect(report.output.contains("Ana"))
     let exported = try String(contentsOfFile: file, encoding: .utf8)
-    let hostCourse = try #require(CourseLoader().load(path: hostCourses.appendingPathComponent("example").path).course)
-    #expect(exported.contains(hostCourse.digest), "the export names the course by the identity the host's copy has")
+    let hostCourse = try #require(
+      CourseLoader().load(path: hostCourses.appendingPathComponent("example").path).course)
+    #expect(
+      exported.contains(hostCourse.digest),
+      "the export names the course by the identity the host's copy has")
   }
 
   @Test func aPackedCourseIsAddedPlaysLikeItsFolderAndItsCertificateVerifiesAgainstIt() throws {
     defer { try? FileManager.default.removeItem(at: root) }
     let trainer = try copyCourses(to: root.appendingPathComponent("trainer"))
     let packedFile = root.appendingPathComponent("sent/example.xml")
-    try FileManager.default.createDirectory(at: packedFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: packedFile.deletingLastPathComponent(), withIntermediateDirectories: true)
     let packed = try kurs(["pack", "example", "--courses", trainer.path, "--out", packedFile.path])
     #expect(packed.exitCode == 0, "\(packed.errors)")
-    #expect(try kurs(["validate", "--strict", packedFile.path]).errors.contains("valid: 1 course, 1 file, 0 errors"))
-    #expect(try kurs(["pack", "example", "--courses", trainer.path, "--out", packedFile.path]).exitCode != 0, "never over a file")
+    #expect(
+      try kurs(["validate", "--strict", packedFile.path]).errors.contains(
+        "valid: 1 course, 1 file, 0 errors"))
+    #expect(
+      try kurs(["pack", "example", "--courses", trainer.path, "--out", packedFile.path]).exitCode
+        != 0, "never over a file")
 
     // The learner has no Content/ folder and no checkout: the one file is enough.
     let data = root.appendingPathComponent("learner-data")
@@ -169,7 +220,9 @@ import Testing
     #expect(added.exitCode == 0, "\(added.errors)")
     #expect(added.output.contains("added course 'example' 1.0.0"))
     let userCourses = data.appendingPathComponent("courses")
-    #expect(FileManager.default.fileExists(atPath: userCourses.appendingPathComponent("example/course.xml").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: userCourses.appendingPathComponent("example/course.xml").path))
 
     // The folder's passing path passes the packed course; its certificate verifies against the folder.
     let certificate = try completeExample(
@@ -183,18 +236,25 @@ import Testing
     let courses = try copyCourses(to: root.appendingPathComponent("work"))
     let module = courses.appendingPathComponent("example/modules/practice.xml")
     let text = try String(contentsOf: module, encoding: .utf8)
-    try text.replacingOccurrences(of: "start=\"", with: "start=\"nowhere-").write(to: module, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "start=\"", with: "start=\"nowhere-").write(
+      to: module, atomically: true, encoding: .utf8)
     let out = root.appendingPathComponent("example.xml")
-    let packed = try kurs(["pack", courses.appendingPathComponent("example").path, "--out", out.path])
+    let packed = try kurs([
+      "pack", courses.appendingPathComponent("example").path, "--out", out.path,
+    ])
     #expect(packed.exitCode == 1)
     #expect(packed.errors.contains("practice.xml:"), "\(packed.errors)")
     #expect(!FileManager.default.fileExists(atPath: out.path))
 
     let data = root.appendingPathComponent("data")
-    let added = try kurs(["add", courses.appendingPathComponent("example").path, "--data-dir", data.path])
+    let added = try kurs([
+      "add", courses.appendingPathComponent("example").path, "--data-dir", data.path,
+    ])
     #expect(added.exitCode == 1)
     #expect(added.errors.contains("was not added; nothing was changed"))
-    let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("courses").path)) ?? []
+    let leftovers =
+      (try? FileManager.default.contentsOfDirectory(
+        atPath: data.appendingPathComponent("courses").path)) ?? []
     #expect(leftovers.isEmpty, "\(leftovers)")
   }
 }

@@ -31,7 +31,8 @@ final class PseudoTerminalProcess {
     var number: UInt32 = 0
     let setLock: UInt = 0x4004_5431  // TIOCSPTLCK
     let getNumber: UInt = 0x8004_5430  // TIOCGPTN
-    guard master >= 0, ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else {
+    guard master >= 0, ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0
+    else {
       throw Failure(description: "no pseudo-terminal: errno \(errno)")
     }
     let slavePath = "/dev/pts/\(number)"
@@ -57,7 +58,8 @@ final class PseudoTerminalProcess {
     sigemptyset(&mask)
     posix_spawnattr_setsigmask(&attributes, &mask)
     let setSID: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc)
-    posix_spawnattr_setflags(&attributes, Int16(setSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    posix_spawnattr_setflags(
+      &attributes, Int16(setSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
     var environment = KursProcess.inheritedEnvironment
     environment["NO_COLOR"] = colour ? nil : "1"
@@ -126,7 +128,9 @@ final class PseudoTerminalProcess {
     let deadline = Date().addingTimeInterval(seconds)
     var status: Int32 = 0
     while waitpid(pid, &status, WNOHANG) == 0 {
-      guard Date() < deadline else { throw Failure(description: "kurs did not exit; it showed:\n\(transcript)") }
+      guard Date() < deadline else {
+        throw Failure(description: "kurs did not exit; it showed:\n\(transcript)")
+      }
       _ = readSome(timeoutMilliseconds: 100)
     }
     while readSome(timeoutMilliseconds: 100) {}

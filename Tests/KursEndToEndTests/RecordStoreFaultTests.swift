@@ -11,26 +11,37 @@ import Testing
 
   /// A data folder of its own, removed by the caller.
   static func folder() -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("kurs-lrs-fault-\(UUID().uuidString)")
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-lrs-fault-\(UUID().uuidString)")
   }
 
   /// The statement ids the learner's journal holds, in order.
   static func journalIDs(in data: URL) -> [String] {
     let learners = data.appendingPathComponent("learners")
-    let folders = (try? FileManager.default.contentsOfDirectory(at: learners, includingPropertiesForKeys: nil)) ?? []
+    let folders =
+      (try? FileManager.default.contentsOfDirectory(at: learners, includingPropertiesForKeys: nil))
+      ?? []
     struct Identified: Decodable { var id: String }
     return folders.flatMap { folder in
-      let text = (try? String(contentsOf: folder.appendingPathComponent("example.journal"), encoding: .utf8)) ?? ""
-      return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Identified.self, from: Data($0.utf8)).id }
+      let text =
+        (try? String(contentsOf: folder.appendingPathComponent("example.journal"), encoding: .utf8))
+        ?? ""
+      return text.split(separator: "\n").compactMap {
+        try? JSONDecoder().decode(Identified.self, from: Data($0.utf8)).id
+      }
     }
   }
 
   /// Whether the learner's journal ends with the statement written when they stopped.
   static func stopped(in data: URL) -> Bool {
     let learners = data.appendingPathComponent("learners")
-    let folders = (try? FileManager.default.contentsOfDirectory(at: learners, includingPropertiesForKeys: nil)) ?? []
+    let folders =
+      (try? FileManager.default.contentsOfDirectory(at: learners, includingPropertiesForKeys: nil))
+      ?? []
     return folders.contains { folder in
-      let text = (try? String(contentsOf: folder.appendingPathComponent("example.journal"), encoding: .utf8)) ?? ""
+      let text =
+        (try? String(contentsOf: folder.appendingPathComponent("example.journal"), encoding: .utf8))
+        ?? ""
       return text.split(separator: "\n").last?.contains("verbs/suspended") == true
     }
   }
@@ -98,7 +109,8 @@ import Testing
       lock.lock()
       defer { lock.unlock() }
       return KursProcess.Result(
-        output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self),
+        output: String(decoding: output, as: UTF8.self),
+        errors: String(decoding: errors, as: UTF8.self),
         exitCode: process.terminationStatus)
     }
 
@@ -129,7 +141,8 @@ import Testing
     let lrs = try FakeRecordStore { request, store in .held(store.store(request)) }
     defer { lrs.stop() }
     let run = try Launched(
-      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", lrs.url], input: Self.input,
+      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", lrs.url],
+      input: Self.input,
       environment: Self.credentials)
     // Every step is on disk while the store has answered nothing and kurs has not given up.
     #expect(Self.eventually { Self.stopped(in: data) }, "the runner waited for the record store")
@@ -148,7 +161,8 @@ import Testing
     let held = try FakeRecordStore { _, _ in .held(.answer(200, "[]")) }
     defer { held.stop() }
     let run = try Launched(
-      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", held.url], input: Self.input,
+      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", held.url],
+      input: Self.input,
       environment: Self.credentials)
     #expect(Self.eventually { Self.stopped(in: data) })
     #expect(Self.eventually { !held.requests.isEmpty })
@@ -173,32 +187,49 @@ import Testing
   func cohortPullRefusesAMoreLinkToAnotherOriginAndSendsItNoCredentials(otherHost: String) throws {
     let data = Self.folder()
     defer { try? FileManager.default.removeItem(at: data) }
-    let elsewhere = try FakeRecordStore(host: otherHost) { _, _ in .answer(200, "{\"statements\":[]}") }
+    let elsewhere = try FakeRecordStore(host: otherHost) { _, _ in
+      .answer(200, "{\"statements\":[]}")
+    }
     defer { elsewhere.stop() }
     let more = "\(elsewhere.url)statements?page=2"
-    let lrs = try FakeRecordStore { _, _ in .answer(200, "{\"statements\":[],\"more\":\"\(more)\"}") }
+    let lrs = try FakeRecordStore { _, _ in .answer(200, "{\"statements\":[],\"more\":\"\(more)\"}")
+    }
     defer { lrs.stop() }
-    #expect(try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", data.path]).exitCode == 0)
+    #expect(
+      try KursProcess.run([
+        "cohort", "new", "spring", "--course", "example", "--data-dir", data.path,
+      ]).exitCode == 0)
 
     let pulled = try KursProcess.run(
-      ["cohort", "pull", "spring", "--lrs", lrs.url, "--data-dir", data.path], environment: Self.credentials)
+      ["cohort", "pull", "spring", "--lrs", lrs.url, "--data-dir", data.path],
+      environment: Self.credentials)
     #expect(pulled.exitCode != 0)
-    #expect(pulled.errors.contains("'more' link points to http://\(otherHost):\(elsewhere.port)/"), "\(pulled.errors)")
+    #expect(
+      pulled.errors.contains("'more' link points to http://\(otherHost):\(elsewhere.port)/"),
+      "\(pulled.errors)")
     #expect(pulled.errors.contains("sends the credentials only there"))
-    #expect(elsewhere.requests.isEmpty, "the other server was asked: \(elsewhere.requests.map(\.headers))")
+    #expect(
+      elsewhere.requests.isEmpty, "the other server was asked: \(elsewhere.requests.map(\.headers))"
+    )
     #expect(lrs.requests.first?.headers["authorization"] != nil)
   }
 
   @Test func aRedirectToAnotherServerIsNotFollowed() throws {
     let data = Self.folder()
     defer { try? FileManager.default.removeItem(at: data) }
-    let elsewhere = try FakeRecordStore(host: "127.0.0.2") { _, _ in .answer(200, "{\"statements\":[]}") }
+    let elsewhere = try FakeRecordStore(host: "127.0.0.2") { _, _ in
+      .answer(200, "{\"statements\":[]}")
+    }
     defer { elsewhere.stop() }
     let lrs = try FakeRecordStore { _, _ in .redirect("\(elsewhere.url)statements") }
     defer { lrs.stop() }
-    #expect(try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", data.path]).exitCode == 0)
+    #expect(
+      try KursProcess.run([
+        "cohort", "new", "spring", "--course", "example", "--data-dir", data.path,
+      ]).exitCode == 0)
     let pulled = try KursProcess.run(
-      ["cohort", "pull", "spring", "--lrs", lrs.url, "--data-dir", data.path], environment: Self.credentials)
+      ["cohort", "pull", "spring", "--lrs", lrs.url, "--data-dir", data.path],
+      environment: Self.credentials)
     #expect(pulled.exitCode != 0)
     #expect(pulled.errors.contains("HTTP 302"), "\(pulled.errors)")
     #expect(elsewhere.requests.isEmpty)
@@ -209,12 +240,17 @@ import Testing
     defer { try? FileManager.default.removeItem(at: data) }
     let lrs = try FakeRecordStore { request, _ in
       request.target.contains("page=2")
-        ? .answer(200, "{\"statements\":[]}") : .answer(200, "{\"statements\":[],\"more\":\"/xAPI/statements?page=2\"}")
+        ? .answer(200, "{\"statements\":[]}")
+        : .answer(200, "{\"statements\":[],\"more\":\"/xAPI/statements?page=2\"}")
     }
     defer { lrs.stop() }
-    #expect(try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", data.path]).exitCode == 0)
+    #expect(
+      try KursProcess.run([
+        "cohort", "new", "spring", "--course", "example", "--data-dir", data.path,
+      ]).exitCode == 0)
     let pulled = try KursProcess.run(
-      ["cohort", "pull", "spring", "--lrs", lrs.url, "--data-dir", data.path], environment: Self.credentials)
+      ["cohort", "pull", "spring", "--lrs", lrs.url, "--data-dir", data.path],
+      environment: Self.credentials)
     #expect(pulled.exitCode == 0, "\(pulled.errors)")
     #expect(lrs.requests.count == 2)
     #expect(lrs.requests.allSatisfy { $0.headers["authorization"] != nil })
@@ -228,7 +264,8 @@ import Testing
     let lrs = try FakeRecordStore { _, _ in .endless(500, cap: 256 << 20) }
     defer { lrs.stop() }
     let run = try Launched(
-      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", lrs.url], input: Self.input,
+      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", lrs.url],
+      input: Self.input,
       environment: Self.credentials)
     let result = run.wait()
     #expect(result.exitCode == 0, "\(result.errors)")
@@ -244,8 +281,13 @@ import Testing
     defer { try? FileManager.default.removeItem(at: data) }
     let lrs = try FakeRecordStore { _, _ in .endless(200, cap: 256 << 20) }
     defer { lrs.stop() }
-    #expect(try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", data.path]).exitCode == 0)
-    let run = try Launched(["cohort", "pull", "spring", "--lrs", lrs.url, "--data-dir", data.path], input: "", environment: Self.credentials)
+    #expect(
+      try KursProcess.run([
+        "cohort", "new", "spring", "--course", "example", "--data-dir", data.path,
+      ]).exitCode == 0)
+    let run = try Launched(
+      ["cohort", "pull", "spring", "--lrs", lrs.url, "--data-dir", data.path], input: "",
+      environment: Self.credentials)
     let result = run.wait()
     #expect(result.exitCode != 0)
     #expect(result.errors.contains("larger than 64 MiB (HTTP 200)"), "\(result.errors)")
@@ -263,7 +305,8 @@ import Testing
     let liar = try FakeRecordStore { _, _ in .answer(200, answer) }
     defer { liar.stop() }
     let lied = try KursProcess.run(
-      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", liar.url], input: Self.input,
+      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", liar.url],
+      input: Self.input,
       environment: Self.credentials)
     #expect(lied.exitCode == 0)
     #expect(lied.errors.contains("will be sent when the connection works again"), "\(lied.errors)")
@@ -277,7 +320,9 @@ import Testing
     #expect(again.exitCode == 0, "\(again.errors)")
     let ids = Self.journalIDs(in: data)
     #expect(ids.count == first + 2)
-    #expect(Set(honest.storedIDs) == Set(ids), "never sent again: \(Set(ids).subtracting(honest.storedIDs).count)")
+    #expect(
+      Set(honest.storedIDs) == Set(ids),
+      "never sent again: \(Set(ids).subtracting(honest.storedIDs).count)")
   }
 
   @Test func aStatementTheStoreAlreadyHasCountsAsDeliveredOnlyWhenItReturnsIt() throws {
@@ -286,12 +331,16 @@ import Testing
     // An LRS that says 204 ("nothing new") to a POST, as Ralph does for statements it has:
     // kurs asks for each, and this one has them all.
     let known = try FakeRecordStore { request, store in
-      if request.method == "POST" { _ = store.store(request); return .answer(204, "") }
+      if request.method == "POST" {
+        _ = store.store(request)
+        return .answer(204, "")
+      }
       return store.store(request)
     }
     defer { known.stop() }
     let run = try KursProcess.run(
-      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", known.url], input: Self.input,
+      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", known.url],
+      input: Self.input,
       environment: Self.credentials)
     #expect(run.exitCode == 0)
     #expect(!run.errors.contains("did not confirm"), "\(run.errors)")
@@ -300,7 +349,8 @@ import Testing
     _ = try KursProcess.run(
       ["resume", "--learner", "Nadia", "--data-dir", data.path, "--lrs", known.url], input: "q\n",
       environment: Self.credentials)
-    #expect(known.requests.filter { $0.method == "POST" }.flatMap(\.statementIDs).count == posted + 2)
+    #expect(
+      known.requests.filter { $0.method == "POST" }.flatMap(\.statementIDs).count == posted + 2)
   }
 
   // MARK: 15. No password on the command line
@@ -312,19 +362,30 @@ import Testing
     defer { lrs.stop() }
     let address = "http://kurs:s3cret-Pass@127.0.0.1:\(lrs.port)/xAPI/"
     let started = try KursProcess.run(
-      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", address], input: Self.input)
+      ["start", "example", "--learner", "Nadia", "--data-dir", data.path, "--lrs", address],
+      input: Self.input)
     #expect(started.exitCode == 64)
-    #expect(started.errors.contains("--lrs: the address holds a user name or password"), "\(started.errors)")
-    #expect(started.errors.contains("--lrs-credentials FILE") && started.errors.contains("KURS_LRS_USER"))
+    #expect(
+      started.errors.contains("--lrs: the address holds a user name or password"),
+      "\(started.errors)")
+    #expect(
+      started.errors.contains("--lrs-credentials FILE") && started.errors.contains("KURS_LRS_USER"))
     #expect(!started.errors.contains("s3cret"))
     #expect(lrs.requests.isEmpty)
     // Refused before anything is written: no profile, no journal.
-    #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("learners.json").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: data.appendingPathComponent("learners.json").path))
 
-    #expect(try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", data.path]).exitCode == 0)
-    let pulled = try KursProcess.run(["cohort", "pull", "spring", "--data-dir", data.path], environment: ["KURS_LRS_URL": address])
+    #expect(
+      try KursProcess.run([
+        "cohort", "new", "spring", "--course", "example", "--data-dir", data.path,
+      ]).exitCode == 0)
+    let pulled = try KursProcess.run(
+      ["cohort", "pull", "spring", "--data-dir", data.path], environment: ["KURS_LRS_URL": address])
     #expect(pulled.exitCode == 64)
-    #expect(pulled.errors.contains("KURS_LRS_URL: the address holds a user name or password"), "\(pulled.errors)")
+    #expect(
+      pulled.errors.contains("KURS_LRS_URL: the address holds a user name or password"),
+      "\(pulled.errors)")
     #expect(!pulled.errors.contains("s3cret"))
   }
 
@@ -336,8 +397,14 @@ import Testing
     try "kurs:s3cret-Pass\n".write(to: file, atomically: true, encoding: .utf8)
     let lrs = try FakeRecordStore { request, store in store.store(request) }
     defer { lrs.stop() }
-    #expect(try KursProcess.run(["cohort", "new", "spring", "--course", "example", "--data-dir", data.path]).exitCode == 0)
-    let pull = ["cohort", "pull", "spring", "--lrs", lrs.url, "--lrs-credentials", file.path, "--data-dir", data.path]
+    #expect(
+      try KursProcess.run([
+        "cohort", "new", "spring", "--course", "example", "--data-dir", data.path,
+      ]).exitCode == 0)
+    let pull = [
+      "cohort", "pull", "spring", "--lrs", lrs.url, "--lrs-credentials", file.path, "--data-dir",
+      data.path,
+    ]
 
     try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
     let exposed = try KursProcess.run(pull)
@@ -346,8 +413,8 @@ import Testing
     #expect(exposed.errors.contains("chmod 600 \(file.path)"))
 
     try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-    let private_ = try KursProcess.run(pull)
-    #expect(private_.exitCode == 0)
-    #expect(!private_.errors.contains("can read"), "\(private_.errors)")
+    let privateFile = try KursProcess.run(pull)
+    #expect(privateFile.exitCode == 0)
+    #expect(!privateFile.errors.contains("can read"), "\(privateFile.errors)")
   }
 }

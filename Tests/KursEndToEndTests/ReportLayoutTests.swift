@@ -25,22 +25,36 @@ import Testing
   @Test(arguments: ["en", "ru"])
   func everyTableFitsA1200PixelWindow(_ language: String) throws {
     guard let chromium = ProcessInfo.processInfo.environment["KURS_TEST_CHROMIUM"] else {
-      print("ReportLayoutTests: skipped: no Chromium (scripts/test installs it with scripts/third-party-tools chromium)")
+      print(
+        "ReportLayoutTests: skipped: no Chromium (scripts/test installs it with scripts/third-party-tools chromium)"
+      )
       return
     }
-    let course = try #require(CourseLoader().load(path: KursProcess.repository.appendingPathComponent("Courses/marina").path).course)
-    let cohort = Cohort(name: "весна-2026", course: course.id, code: "marina-ABCDEF", created: Date(timeIntervalSince1970: 0))
+    let course = try #require(
+      CourseLoader().load(
+        path: KursProcess.repository.appendingPathComponent("Courses/marina").path
+      ).course)
+    let cohort = Cohort(
+      name: "весна-2026", course: course.id, code: "marina-ABCDEF",
+      created: Date(timeIntervalSince1970: 0))
     // Long pseudonyms (an e-mail address has nowhere to break) and every module finished: the widest rows a host is likely to see.
     let summaries = (1...6).map { index in
       LearnerSummary(
-        id: "\(index)", pseudonym: "uchastnica.s.dlinnym.psevdonimom.\(index)@example.org", seal: "", last: "2026-12-01T10:00:00Z", count: 40,
+        id: "\(index)", pseudonym: "uchastnica.s.dlinnym.psevdonimom.\(index)@example.org",
+        seal: "", last: "2026-12-01T10:00:00Z", count: 40,
         lastActivity: "2026-12-01T10:00:00Z", completed: true, lastNode: nil,
-        modules: Dictionary(uniqueKeysWithValues: course.modules.map { ($0.id, LearnerSummary.Module(status: "passed", attempts: 3, best: 20, maximum: 26)) }),
+        modules: Dictionary(
+          uniqueKeysWithValues: course.modules.map {
+            ($0.id, LearnerSummary.Module(status: "passed", attempts: 3, best: 20, maximum: 26))
+          }),
         firstTry: [:], wrong: [:])
     }
-    let report = CohortReport(cohort: cohort, course: course, summaries: summaries, language: language)
-    let page = report.html(language: language).replacingOccurrences(of: "</body>", with: Self.probe + "</body>")
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-report-layout-\(UUID().uuidString)")
+    let report = CohortReport(
+      cohort: cohort, course: course, summaries: summaries, language: language)
+    let page = report.html(language: language).replacingOccurrences(
+      of: "</body>", with: Self.probe + "</body>")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-report-layout-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let file = folder.appendingPathComponent("report.html")
@@ -49,7 +63,8 @@ import Testing
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)
     process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+      "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
       "--window-size=1200,900", "--virtual-time-budget=2000", "--dump-dom", file.absoluteString,
     ]
     let output = Pipe()
@@ -58,9 +73,13 @@ import Testing
     try process.run()
     let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    let overflow = try #require(dom.firstMatch(of: /data-overflow="([0-9,]*)"/)?.1, "Chromium ran the page: \(dom.prefix(300))")
+    let overflow = try #require(
+      dom.firstMatch(of: /data-overflow="([0-9,]*)"/)?.1,
+      "Chromium ran the page: \(dom.prefix(300))")
     let width = dom.firstMatch(of: /data-width="([0-9]+)"/)?.1 ?? ""
     #expect(!overflow.isEmpty, "the page has tables")
-    #expect(overflow.split(separator: ",").allSatisfy { $0 == "0" }, "pixels past the right edge per table: \(overflow) (page \(width) px)")
+    #expect(
+      overflow.split(separator: ",").allSatisfy { $0 == "0" },
+      "pixels past the right edge per table: \(overflow) (page \(width) px)")
   }
 }

@@ -7,7 +7,9 @@ struct SeededGenerator: RandomNumberGenerator {
   let seed: UInt64
 
   init(seed: UInt64? = nil) {
-    let chosen = seed ?? ProcessInfo.processInfo.environment["KURS_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
+    let chosen =
+      seed ?? ProcessInfo.processInfo.environment["KURS_TEST_SEED"].flatMap { UInt64($0) }
+      ?? UInt64.random(in: 0...UInt64.max)
     self.seed = chosen
     state = chosen
   }

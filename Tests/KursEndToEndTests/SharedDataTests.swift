@@ -136,7 +136,9 @@ import Testing
         "every learner folder belongs to a profile: \(folders) \(ids) (KURS_TEST_SEED=\(seed))")
       if forget.output.contains("Deleted every record") {
         #expect(forget.exitCode == 0)
-        #expect(!folders.contains(forgotten), "a journal was written for the learner after forget (KURS_TEST_SEED=\(seed))")
+        #expect(
+          !folders.contains(forgotten),
+          "a journal was written for the learner after forget (KURS_TEST_SEED=\(seed))")
         #expect(!ids.contains(forgotten))
       } else {
         #expect(forget.exitCode != 0)
@@ -251,7 +253,9 @@ import Testing
       "\(result.errors)")
     #expect(
       !FileManager.default.fileExists(atPath: data.appendingPathComponent("learners.json").path))
-    for arguments in [["cohort", "new", "spring", "--course", "example"], ["courses"], ["progress"], []] {
+    for arguments in [
+      ["cohort", "new", "spring", "--course", "example"], ["courses"], ["progress"], [],
+    ] {
       let other = try KursProcess.run(arguments + ["--data-dir", data.path], input: "\n")
       #expect(other.exitCode == 1, "\(arguments)")
       #expect(other.errors.contains("every account on this computer can change this data folder"))

@@ -12,7 +12,8 @@ import Testing
   func number(of text: String, in screen: String) -> Int? {
     for line in screen.split(whereSeparator: \.isNewline) {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      guard let dot = trimmed.firstIndex(of: "."), trimmed[trimmed.index(after: dot)...].trimmingCharacters(in: .whitespaces).hasPrefix(text)
+      guard let dot = trimmed.firstIndex(of: "."),
+        trimmed[trimmed.index(after: dot)...].trimmingCharacters(in: .whitespaces).hasPrefix(text)
       else { continue }
       if let value = Int(trimmed[..<dot]) { return value }
     }
@@ -48,7 +49,8 @@ import Testing
     let second = try PseudoTerminalProcess(["resume"] + common)
     let resumed = try second.waitFor("What should Anna do first?")
     #expect(!resumed.contains("Before you start"), "the content notes are not shown again")
-    #expect(!resumed.contains("This course follows Anna"), "the page already read is not shown again")
+    #expect(
+      !resumed.contains("This course follows Anna"), "the page already read is not shown again")
     try second.waitFor("Try again (tries left: 1)")
     try second.waitFor("> ")
     second.type("\(right)\n")
@@ -65,7 +67,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: data) }
     let courses = KursProcess.repository.appendingPathComponent("Courses").path
     let terminal = try PseudoTerminalProcess(
-      ["start", "marina", "--learner", "Width", "--data-dir", data.path, "--courses", courses, "--lang", "ru"],
+      [
+        "start", "marina", "--learner", "Width", "--data-dir", data.path, "--courses", courses,
+        "--lang", "ru",
+      ],
       columns: columns)
     var screens = try terminal.waitFor("Enter")
     terminal.type("\n")
@@ -83,12 +88,14 @@ import Testing
     defer { try? FileManager.default.removeItem(at: data) }
     let courses = KursProcess.repository.appendingPathComponent("Courses").path
     let terminal = try PseudoTerminalProcess(
-      ["start", "example", "--learner", "Colour", "--data-dir", data.path, "--courses", courses], colour: true)
+      ["start", "example", "--learner", "Colour", "--data-dir", data.path, "--courses", courses],
+      colour: true)
     let screen = try terminal.waitFor("> ")
     terminal.type("q\n")
     #expect(try terminal.waitForExit() == 0)
     #expect(screen.contains("\u{1B}["), "colour is used on a terminal")
-    let visible = screen.replacingOccurrences(of: #"\x{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)
+    let visible = screen.replacingOccurrences(
+      of: #"\x{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)
     #expect(visible.contains("Before you start"))
     #expect(visible.contains("q save and quit"))
   }

@@ -16,21 +16,28 @@ import Testing
     "Records": ["Engine", "Model", "Localization", "Support"],
     "Validation": ["Loading", "Engine", "Model", "Localization", "Support"],
     "LRS": ["Records", "Engine", "Model", "Localization", "Support"],
-    "Certificates": ["Records", "Presentation", "Engine", "Loading", "Model", "Localization", "Support"],
-    "Cohorts": ["Records", "Presentation", "Engine", "Loading", "Model", "Localization", "Support"],
+    "Certificates": [
+      "Records", "Presentation", "Engine", "Loading", "Model", "Localization", "Support",
+    ],
+    "Cohorts": [
+      "Records", "Presentation", "Engine", "Loading", "Model", "Localization", "Support",
+    ],
     "Authoring": ["Validation", "Loading", "Engine", "Model", "Localization", "Support"],
     "Import": ["Validation", "Loading", "Engine", "Model", "Localization", "Support"],
     "Runner": [
-      "Certificates", "Cohorts", "LRS", "Records", "Presentation", "Validation", "Loading", "Engine", "Model", "Localization",
+      "Certificates", "Cohorts", "LRS", "Records", "Presentation", "Validation", "Loading",
+      "Engine", "Model", "Localization",
       "Support",
     ],
     "Commands": [
-      "Runner", "Authoring", "Import", "Certificates", "Cohorts", "LRS", "Records", "Presentation", "Validation", "Loading",
+      "Runner", "Authoring", "Import", "Certificates", "Cohorts", "LRS", "Records", "Presentation",
+      "Validation", "Loading",
       "Engine", "Model", "Localization", "Support",
     ],
   ]
 
-  static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Sources/KursKit")
 
   /// The Swift files of each folder, their code without comments and string literals.
@@ -61,7 +68,9 @@ import Testing
     var index = 0
     var out = String.UnicodeScalarView()
 
-    func at(_ offset: Int) -> Unicode.Scalar? { index + offset < characters.count ? characters[index + offset] : nil }
+    func at(_ offset: Int) -> Unicode.Scalar? {
+      index + offset < characters.count ? characters[index + offset] : nil
+    }
 
     mutating func code(untilClosingParenthesis: Bool) {
       var depth = 0
@@ -145,7 +154,8 @@ import Testing
 
   /// Which folder declares each top-level type and function.
   static func owners(_ files: [(folder: String, file: String, code: String)]) -> [String: String] {
-    let declaration = /^(?:(?:public|internal|private|fileprivate|final|indirect|@\w+)\s+)*(?:struct|enum|class|protocol|actor|typealias|func)\s+(\w+)/
+    let declaration =
+      /^(?:(?:public|internal|private|fileprivate|final|indirect|@\w+)\s+)*(?:struct|enum|class|protocol|actor|typealias|func)\s+(\w+)/
       .anchorsMatchLineEndings()
     var owners: [String: String] = [:]
     for file in files {
@@ -156,7 +166,9 @@ import Testing
 
   @Test func everyFolderIsALayerAndTheLayersHaveNoCycle() throws {
     let folders = Set(try Self.code().map(\.folder))
-    #expect(folders == Set(Self.allowed.keys), "a folder without a place in the layers (add it here and in docs/architecture.md)")
+    #expect(
+      folders == Set(Self.allowed.keys),
+      "a folder without a place in the layers (add it here and in docs/architecture.md)")
     // The table itself: every folder reachable from a folder's uses must not lead back to it.
     for folder in Self.allowed.keys {
       var seen: Set<String> = []
@@ -189,12 +201,18 @@ import Testing
   @Test func theCheckSeesAUseAgainstTheGrain() {
     // The test's own reader: a use in code is seen, the same word in a comment or string is not.
     let source = [
-      "let a = Engine() // Journal", ###"let b = "Journal \(x)" + ##"Replay"##"###, "/* LRSClient /* nested */ Records */ let c = 1",
-      #"let d = """"#, "  Statement", #"  """"#, #"let e = "\(Cohort.self) \(f("Import"))" + "\\" + "(LRS)""#,
+      "let a = Engine() // Journal", ###"let b = "Journal \(x)" + ##"Replay"##"###,
+      "/* LRSClient /* nested */ Records */ let c = 1",
+      #"let d = """"#, "  Statement", #"  """"#,
+      #"let e = "\(Cohort.self) \(f("Import"))" + "\\" + "(LRS)""#,
     ].joined(separator: "\n")
     let code = Self.stripped(source)
     #expect(code.contains("Engine"))
-    #expect(code.contains("let c = 1") && code.contains("let d") && code.contains("Cohort.self") && code.contains("f("))
-    for hidden in ["Journal", "Replay", "LRSClient", "Statement", "Import", "LRS"] { #expect(!code.contains(hidden), "\(hidden) in \(code)") }
+    #expect(
+      code.contains("let c = 1") && code.contains("let d") && code.contains("Cohort.self")
+        && code.contains("f("))
+    for hidden in ["Journal", "Replay", "LRSClient", "Statement", "Import", "LRS"] {
+      #expect(!code.contains(hidden), "\(hidden) in \(code)")
+    }
   }
 }

@@ -27,17 +27,24 @@ public enum CoursePacker {
     public var description: String {
       switch self {
       case .invalid(let diagnostics):
-        return diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
+        return diagnostics.filter { $0.severity == .error }.map(\.description).joined(
+          separator: "\n")
       case .unreadable(let path, let reason): return "\(path): cannot read the file: \(reason)"
-      case .notUTF8(let path): return "\(path): the file is not UTF-8 text; save it as UTF-8 and pack again"
+      case .notUTF8(let path):
+        return "\(path): the file is not UTF-8 text; save it as UTF-8 and pack again"
       case .declaresDoctype(let path):
-        return "\(path): the file declares a DOCTYPE, which a packed course cannot carry; remove the <!DOCTYPE …> line"
-      case .noRootElement(let path): return "\(path): no root element found; check the file with kurs validate"
+        return
+          "\(path): the file declares a DOCTYPE, which a packed course cannot carry; remove the <!DOCTYPE …> line"
+      case .noRootElement(let path):
+        return "\(path): no root element found; check the file with kurs validate"
       case .changed(let detail):
-        return "the packed course did not load as the same course (\(detail)); nothing was written. This is a bug in kurs: please report it with the course"
+        return
+          "the packed course did not load as the same course (\(detail)); nothing was written. This is a bug in kurs: please report it with the course"
       case .exists(let path):
-        return "\(path) already exists; nothing was written. Choose another --out or remove the file"
-      case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason); nothing was written"
+        return
+          "\(path) already exists; nothing was written. Choose another --out or remove the file"
+      case .cannotWrite(let path, let reason):
+        return "\(path): cannot write: \(reason); nothing was written"
       }
     }
   }
@@ -46,15 +53,20 @@ public enum CoursePacker {
   /// - Returns: the packed course, as loaded from the written file.
   /// - Throws: `PackError`; `output` is then untouched.
   @discardableResult
-  public static func pack(path: String, to output: URL, loader: CourseLoader) throws(PackError) -> Course {
-    guard !FileManager.default.fileExists(atPath: output.path) else { throw .exists(path: output.path) }
+  public static func pack(path: String, to output: URL, loader: CourseLoader) throws(PackError)
+    -> Course
+  {
+    guard !FileManager.default.fileExists(atPath: output.path) else {
+      throw .exists(path: output.path)
+    }
     let original = loader.load(path: path)
     // The checks `kurs validate` makes: a course with errors is never sent to learners.
     var diagnostics = original.diagnostics
     if let course = original.course, !diagnostics.contains(where: { $0.severity == .error }) {
       diagnostics += CourseValidator().validate(course)
     }
-    guard let course = original.course, !diagnostics.contains(where: { $0.severity == .error }) else {
+    guard let course = original.course, !diagnostics.contains(where: { $0.severity == .error })
+    else {
       throw .invalid(diagnostics)
     }
     let text = try packedText(original)
@@ -62,7 +74,8 @@ public enum CoursePacker {
     // Write beside the target, load that file as a learner's kurs will, and only then link it
     // into place (never over a file that appeared meanwhile).
     let directory = output.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(".\(output.lastPathComponent).\(UUID().uuidString).packing")
+    let temporary = directory.appendingPathComponent(
+      ".\(output.lastPathComponent).\(UUID().uuidString).packing")
     do {
       try AtomicFile.write(Data(text.utf8), to: temporary, permissions: 0o644)
     } catch {
@@ -70,11 +83,16 @@ public enum CoursePacker {
     }
     defer { try? FileManager.default.removeItem(at: temporary) }
     let packed = CourseLoader().load(path: temporary.path)
-    guard let packedCourse = packed.course, !packed.diagnostics.contains(where: { $0.severity == .error }) else {
-      throw .changed(packed.diagnostics.first { $0.severity == .error }?.message ?? "it did not load")
+    guard let packedCourse = packed.course,
+      !packed.diagnostics.contains(where: { $0.severity == .error })
+    else {
+      throw .changed(
+        packed.diagnostics.first { $0.severity == .error }?.message ?? "it did not load")
     }
     guard packedCourse.digest == course.digest else {
-      throw .changed("its identity is \(packedCourse.digest.prefix(12))…, the folder's \(course.digest.prefix(12))…")
+      throw .changed(
+        "its identity is \(packedCourse.digest.prefix(12))…, the folder's \(course.digest.prefix(12))…"
+      )
     }
     if link(temporary.path, output.path) != 0 {
       let code = POSIXErrorCode(rawValue: errno) ?? .EIO
@@ -86,7 +104,9 @@ public enum CoursePacker {
 
   /// The packed text of a loaded course.
   static func packedText(_ result: CourseLoader.Result) throws(PackError) -> String {
-    guard let courseFile = result.sourceFiles.first else { throw .noRootElement(path: "course.xml") }
+    guard let courseFile = result.sourceFiles.first else {
+      throw .noRootElement(path: "course.xml")
+    }
     let courseText = try text(of: courseFile)
     let courseDirectory = courseFile.deletingLastPathComponent().standardizedFileURL.path
     let contentDirectory = result.contentDirectory?.standardizedFileURL.path
@@ -139,7 +159,9 @@ public enum CoursePacker {
     }
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8(path: url.path) }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw .notUTF8(path: url.path)
+    }
     return text
   }
 
@@ -175,7 +197,9 @@ public enum CoursePacker {
 
   private static func reason(_ error: Error) -> String {
     if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
-    if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
+    if let error = error as? CocoaError,
+      let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+    {
       return String(cString: strerror(Int32(underlying.code)))
     }
     return error.localizedDescription

@@ -44,13 +44,17 @@ public struct CourseStatistics: Sendable, Encodable {
     modules = course.modules.map { Self.statistics(of: $0, course: course, language: language) }
   }
 
-  private static func statistics(of module: Module, course: Course, language: String) -> ModuleStatistics {
+  private static func statistics(of module: Module, course: Course, language: String)
+    -> ModuleStatistics
+  {
     let graph = ModuleGraph(module: module)
     var nodes: [String: Int] = [:]
     var questions: [String: Int] = [:]
     for node in module.nodes {
       nodes[node.kindName, default: 0] += 1
-      if case .question(let question) = node.kind { questions[question.kind.rawValue, default: 0] += 1 }
+      if case .question(let question) = node.kind {
+        questions[question.kind.rawValue, default: 0] += 1
+      }
     }
     let most = graph.mostPoints
     let required = module.passMark.requiredPoints(maximum: most)
@@ -77,7 +81,8 @@ public struct CourseStatistics: Sendable, Encodable {
       return overflow ? Int.max : sum
     }
     return ModuleStatistics(
-      id: module.id, title: module.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? "",
+      id: module.id,
+      title: module.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? "",
       nodes: nodes, questions: questions, mostPoints: most, passMark: module.passMark.description,
       passMarkPoints: required, ends: ends, passingPaths: passing, readingMinutes: minutes)
   }
@@ -89,13 +94,21 @@ public struct CourseStatistics: Sendable, Encodable {
       lines.append("")
       lines.append("module \(module.id): \(module.title)")
       let order = ["page", "question", "branch", "end"]
-      let nodeSummary = order.compactMap { kind in module.nodes[kind].map { "\($0) \(kind)\($0 == 1 ? "" : kind == "branch" ? "es" : "s")" } }
+      let nodeSummary = order.compactMap { kind in
+        module.nodes[kind].map { "\($0) \(kind)\($0 == 1 ? "" : kind == "branch" ? "es" : "s")" }
+      }
       let total = module.nodes.values.reduce(0, +)
       lines.append("  nodes: \(total) (\(nodeSummary.joined(separator: ", ")))")
       let questionOrder = Question.Kind.allCases.map(\.rawValue)
-      let questionSummary = questionOrder.compactMap { kind in module.questions[kind].map { "\($0) \(kind)" } }
-      if !questionSummary.isEmpty { lines.append("  questions: \(questionSummary.joined(separator: ", "))") }
-      lines.append("  points: at most \(module.mostPoints); pass mark \(module.passMark)\(module.passMark.hasSuffix("%") ? " (\(module.passMarkPoints) points)" : "")")
+      let questionSummary = questionOrder.compactMap { kind in
+        module.questions[kind].map { "\($0) \(kind)" }
+      }
+      if !questionSummary.isEmpty {
+        lines.append("  questions: \(questionSummary.joined(separator: ", "))")
+      }
+      lines.append(
+        "  points: at most \(module.mostPoints); pass mark \(module.passMark)\(module.passMark.hasSuffix("%") ? " (\(module.passMarkPoints) points)" : "")"
+      )
       lines.append("  paths to a passing end: \(module.passingPaths)")
       lines.append("  ends:")
       for end in module.ends {
@@ -106,12 +119,17 @@ public struct CourseStatistics: Sendable, Encodable {
         case (false, _, _): verdict = "no pass"
         case (true, true, _): verdict = "pass mark reachable on every path"
         case (true, false, true):
-          verdict = "pass mark reachable on some paths only: the poorest offers \(end.fewestPoints) of \(module.passMarkPoints) points"
+          verdict =
+            "pass mark reachable on some paths only: the poorest offers \(end.fewestPoints) of \(module.passMarkPoints) points"
         case (true, false, false): verdict = "pass mark NOT reachable"
         }
-        lines.append("    \(end.id) (\(end.outcome)): \(paths) path\(end.paths == 1 ? "" : "s")\(loop); points on offer \(end.fewestPoints) to \(end.mostPoints); \(verdict)")
+        lines.append(
+          "    \(end.id) (\(end.outcome)): \(paths) path\(end.paths == 1 ? "" : "s")\(loop); points on offer \(end.fewestPoints) to \(end.mostPoints); \(verdict)"
+        )
       }
-      let reading = module.readingMinutes.keys.sorted().map { "\($0) ~\(module.readingMinutes[$0] ?? 0) min" }
+      let reading = module.readingMinutes.keys.sorted().map {
+        "\($0) ~\(module.readingMinutes[$0] ?? 0) min"
+      }
       lines.append("  reading time: \(reading.joined(separator: ", "))")
     }
     return lines.joined(separator: "\n") + "\n"

@@ -5,14 +5,22 @@ public enum CourseTemplate {
   /// text to translate.
   private static let texts: [String: [String: String]] = [
     "title": ["en": "My new course", "ru": "Мой новый курс"],
-    "description": ["en": "One or two sentences for the course list.", "ru": "Одно-два предложения для списка курсов."],
+    "description": [
+      "en": "One or two sentences for the course list.",
+      "ru": "Одно-два предложения для списка курсов.",
+    ],
     "audience": ["en": "Who the course is for.", "ru": "Для кого этот курс."],
     "note": [
-      "en": "Say here which difficult topics the course touches. The learner can pause at any time.",
-      "ru": "Напишите здесь, каких трудных тем касается курс. Учащаяся может остановиться в любой момент.",
+      "en":
+        "Say here which difficult topics the course touches. The learner can pause at any time.",
+      "ru":
+        "Напишите здесь, каких трудных тем касается курс. Учащаяся может остановиться в любой момент.",
     ],
     "module": ["en": "First module", "ru": "Первый модуль"],
-    "objective": ["en": "What the learner can do after this module.", "ru": "Что учащаяся сможет после этого модуля."],
+    "objective": [
+      "en": "What the learner can do after this module.",
+      "ru": "Что учащаяся сможет после этого модуля.",
+    ],
     "welcome": ["en": "Welcome", "ru": "Добро пожаловать"],
     "page": [
       "en": "Write the first page here. Use <em>emphasis</em> sparingly.",
@@ -20,14 +28,16 @@ public enum CourseTemplate {
     ],
     "case": ["en": "A story", "ru": "История"],
     "story": [
-      "en": "A short episode of the story the module follows.", "ru": "Короткий эпизод истории, которой следует модуль.",
+      "en": "A short episode of the story the module follows.",
+      "ru": "Короткий эпизод истории, которой следует модуль.",
     ],
     "prompt": ["en": "A question about the page?", "ru": "Вопрос о странице?"],
     "right": ["en": "The right answer", "ru": "Правильный ответ"],
     "rightFeedback": ["en": "Why it is right.", "ru": "Почему он правильный."],
     "other": ["en": "Another answer", "ru": "Другой ответ"],
     "otherFeedback": [
-      "en": "Why it is not right, explained kindly.", "ru": "Почему он неправильный, объяснённое бережно.",
+      "en": "Why it is not right, explained kindly.",
+      "ru": "Почему он неправильный, объяснённое бережно.",
     ],
     "hint": ["en": "A hint shown after a wrong try.", "ru": "Подсказка после неверной попытки."],
     "done": ["en": "Module complete", "ru": "Модуль пройден"],
@@ -39,7 +49,8 @@ public enum CourseTemplate {
     let languages = languages.isEmpty ? ["en"] : languages
     let many = languages.count > 1
     /// `<tag>text</tag>` once per language, each line indented by `indent`.
-    func element(_ tag: String, _ key: String, _ indent: String, attributes: String = "") -> String {
+    func element(_ tag: String, _ key: String, _ indent: String, attributes: String = "") -> String
+    {
       let variants = texts[key] ?? [:]
       return languages.map { language in
         let text = variants[language] ?? variants["en"] ?? ""
@@ -69,7 +80,8 @@ public enum CourseTemplate {
       }.joined(separator: "\n")
     }
     let untranslated = languages.filter { !["en", "ru"].contains($0) }
-    let translateNote = untranslated.isEmpty
+    let translateNote =
+      untranslated.isEmpty
       ? ""
       : "\n  The texts in \(untranslated.joined(separator: ", ")) are English placeholders: translate them."
     return """

@@ -36,8 +36,10 @@ public struct GraphExporter: Sendable {
   static func effects(_ effects: [Effect]) -> [String] {
     effects.map { effect in
       switch effect {
-      case .setFlag(let name, let value): return value ? "sets flag(\(name))" : "clears flag(\(name))"
-      case .addToCounter(let name, let amount): return "counter(\(name)) \(amount < 0 ? "-" : "+")\(abs(amount))"
+      case .setFlag(let name, let value):
+        return value ? "sets flag(\(name))" : "clears flag(\(name))"
+      case .addToCounter(let name, let amount):
+        return "counter(\(name)) \(amount < 0 ? "-" : "+")\(abs(amount))"
       }
     }
   }
@@ -50,7 +52,10 @@ public struct GraphExporter: Sendable {
       lines = ["page: \(node.id)", text(page.title, course)]
     case .question(let question):
       let points = question.points == 1 ? "1 point" : "\(question.points) points"
-      lines = ["question (\(question.kind.rawValue), \(points)): \(node.id)", text(question.prompt, course)]
+      lines = [
+        "question (\(question.kind.rawValue), \(points)): \(node.id)",
+        text(question.prompt, course),
+      ]
     case .branch(let branch):
       var reads = Set<String>()
       for route in branch.routes {
@@ -65,7 +70,9 @@ public struct GraphExporter: Sendable {
           }
         }
       }
-      lines = ["branch: \(node.id)"] + (reads.isEmpty ? [] : ["reads " + reads.sorted().joined(separator: ", ")])
+      lines =
+        ["branch: \(node.id)"]
+        + (reads.isEmpty ? [] : ["reads " + reads.sorted().joined(separator: ", ")])
     case .end(let end):
       lines = ["end (\(end.outcome.rawValue)): \(node.id)", text(end.title, course)]
     }
@@ -76,7 +83,9 @@ public struct GraphExporter: Sendable {
 
   /// An edge's label: a choice's number and text (and what it sets), a test with its place in
   /// the order the runner tries them, or "otherwise".
-  func edgeLabel(_ edge: ModuleGraph.Edge, from node: Node, in module: Module, _ course: Course) -> String? {
+  func edgeLabel(_ edge: ModuleGraph.Edge, from node: Node, in module: Module, _ course: Course)
+    -> String?
+  {
     switch edge.label {
     case .next:
       return nil
@@ -89,7 +98,9 @@ public struct GraphExporter: Sendable {
       return (["\(position + 1). \(text(choice.text, course))"] + sets).joined(separator: "; ")
     case .condition(let test):
       guard case .branch(let branch) = node.kind,
-        let position = branch.routes.firstIndex(where: { $0.source == test && $0.target == module.nodes[edge.target].id })
+        let position = branch.routes.firstIndex(where: {
+          $0.source == test && $0.target == module.nodes[edge.target].id
+        })
       else { return test }
       return "test \(position + 1): \(Self.cut(test))"
     case .otherwise:
@@ -106,11 +117,15 @@ public struct GraphExporter: Sendable {
 
   private func dot(_ modules: [Module], _ course: Course) -> String {
     func quoted(_ text: String) -> String {
-      "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      "\""
+        + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+          of: "\"", with: "\\\""
+        )
         .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
     var lines = [
-      "digraph \(quoted(course.id)) {", "  rankdir=TB;", "  compound=true;", "  node [fontname=\"Helvetica\"];",
+      "digraph \(quoted(course.id)) {", "  rankdir=TB;", "  compound=true;",
+      "  node [fontname=\"Helvetica\"];",
       "  edge [fontname=\"Helvetica\", fontsize=10];",
     ]
     var firstNode: [String: String] = [:]
@@ -128,7 +143,8 @@ public struct GraphExporter: Sendable {
         }
         let start = node.id == module.start ? ", penwidth=2" : ""
         let label = nodeLabel(node, in: module, course).joined(separator: "\n")
-        lines.append("    m\(moduleIndex)_\(index) [label=\(quoted(label)), shape=\(shape)\(start)];")
+        lines.append(
+          "    m\(moduleIndex)_\(index) [label=\(quoted(label)), shape=\(shape)\(start)];")
       }
       if let start = graph.startIndex {
         lines.append("    m\(moduleIndex)_start [shape=point, width=0.15];")
@@ -137,7 +153,10 @@ public struct GraphExporter: Sendable {
       }
       for (index, edges) in graph.edges.enumerated() {
         for edge in edges {
-          let label = edgeLabel(edge, from: module.nodes[index], in: module, course).map { " [label=\(quoted($0))]" } ?? ""
+          let label =
+            edgeLabel(edge, from: module.nodes[index], in: module, course).map {
+              " [label=\(quoted($0))]"
+            } ?? ""
           lines.append("    m\(moduleIndex)_\(index) -> m\(moduleIndex)_\(edge.target)\(label);")
         }
       }
@@ -160,9 +179,11 @@ public struct GraphExporter: Sendable {
   /// A Mermaid label: quoted, with Mermaid's entity codes for what it would read as markup
   /// (`<b>` in a title must show as text, not bold).
   static func mermaidQuoted(_ text: String) -> String {
-    let escaped = text.replacingOccurrences(of: "#", with: "#35;").replacingOccurrences(of: "\"", with: "#quot;")
-      .replacingOccurrences(of: "<", with: "#lt;").replacingOccurrences(of: ">", with: "#gt;")
-      .replacingOccurrences(of: "|", with: "#124;").replacingOccurrences(of: "\n", with: "<br/>")
+    let escaped = text.replacingOccurrences(of: "#", with: "#35;").replacingOccurrences(
+      of: "\"", with: "#quot;"
+    )
+    .replacingOccurrences(of: "<", with: "#lt;").replacingOccurrences(of: ">", with: "#gt;")
+    .replacingOccurrences(of: "|", with: "#124;").replacingOccurrences(of: "\n", with: "<br/>")
     return "\"" + escaped + "\""
   }
 
@@ -189,13 +210,17 @@ public struct GraphExporter: Sendable {
       }
       for (index, edges) in graph.edges.enumerated() {
         for edge in edges {
-          let label = edgeLabel(edge, from: module.nodes[index], in: module, course).map { "|\(Self.mermaidQuoted($0))|" } ?? ""
+          let label =
+            edgeLabel(edge, from: module.nodes[index], in: module, course).map {
+              "|\(Self.mermaidQuoted($0))|"
+            } ?? ""
           lines.append("    m\(moduleIndex)_\(index) -->\(label) m\(moduleIndex)_\(edge.target)")
         }
       }
       lines.append("  end")
     }
-    let index = Dictionary(modules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let index = Dictionary(
+      modules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     for module in modules {
       for required in module.requires where present.contains(required) {
         guard let from = index[required], let to = index[module.id] else { continue }

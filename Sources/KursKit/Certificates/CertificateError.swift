@@ -10,14 +10,17 @@ public enum CertificateError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .invalidName:
-      return "a certificate needs the learner's display name: 1 to 200 characters on one line, without control characters or direction overrides"
+      return
+        "a certificate needs the learner's display name: 1 to 200 characters on one line, without control characters or direction overrides"
     case .transcript(let course, let error):
       return "the transcript does not fit course '\(course)': \(error)"
     case .notComplete(let course, let missing, let total, let minimum):
       if !missing.isEmpty {
-        return "the transcript does not complete course '\(course)': modules still to pass: \(missing.joined(separator: ", "))"
+        return
+          "the transcript does not complete course '\(course)': modules still to pass: \(missing.joined(separator: ", "))"
       }
-      return "the transcript does not complete course '\(course)': the passed modules add up to \(total) points, the course needs \(minimum ?? 0)"
+      return
+        "the transcript does not complete course '\(course)': the passed modules add up to \(total) points, the course needs \(minimum ?? 0)"
     }
   }
 }

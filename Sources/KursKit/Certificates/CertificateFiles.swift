@@ -29,7 +29,9 @@ public enum CertificateFiles {
     let safe = course.id.unicodeScalars.allSatisfy {
       CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_"
     }
-    guard safe, !course.id.isEmpty else { throw StoreError(LocalizedMessage(.courseIDUnsafe, course.id)) }
+    guard safe, !course.id.isEmpty else {
+      throw StoreError(LocalizedMessage(.courseIDUnsafe, course.id))
+    }
     try DataDirectory.create(directory)
     let renderer = CertificateRenderer(course: course, language: language)
     let text = renderer.text(credential, width: width)
@@ -86,11 +88,15 @@ public enum CertificateFiles {
       throw .unreadable(file: path, reason: "no such file")
     }
     guard !isDirectory.boolValue else {
-      throw .unreadable(file: path, reason: "this is a folder; give the certificate's .json or .jwt file")
+      throw .unreadable(
+        file: path, reason: "this is a folder; give the certificate's .json or .jwt file")
     }
-    let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    let size =
+      ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue
+      ?? 0
     guard size <= largestFile else {
-      throw .notACertificate(file: path, reason: "the file is \(size / 1024 / 1024) MB, far larger than a certificate")
+      throw .notACertificate(
+        file: path, reason: "the file is \(size / 1024 / 1024) MB, far larger than a certificate")
     }
     let data: Data
     do {
@@ -101,7 +107,8 @@ public enum CertificateFiles {
     guard let text = String(data: data, encoding: .utf8) else {
       throw .notACertificate(file: path, reason: "the file is not UTF-8 text")
     }
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+    let trimmed = text.trimmingCharacters(
+      in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
     if trimmed.hasPrefix("{") {
       do {
         return .credential(try decode(Data(trimmed.utf8)))
@@ -109,11 +116,15 @@ public enum CertificateFiles {
         throw .notACertificate(file: path, reason: error.description)
       }
     }
-    let isCompactJWS = trimmed.split(separator: ".", omittingEmptySubsequences: false).count == 3
+    let isCompactJWS =
+      trimmed.split(separator: ".", omittingEmptySubsequences: false).count == 3
       && trimmed.unicodeScalars.allSatisfy { Base64URL.alphabet.contains($0) || $0 == "." }
     guard isCompactJWS else {
       throw .notACertificate(
-        file: path, reason: "it is neither a JSON credential nor a signed certificate (three base64url parts joined by dots)")
+        file: path,
+        reason:
+          "it is neither a JSON credential nor a signed certificate (three base64url parts joined by dots)"
+      )
     }
     return .signed(trimmed)
   }
@@ -123,7 +134,8 @@ public enum CertificateFiles {
   /// - Throws: `DecodingProblem` saying which field is wrong.
   static func decode(_ data: Data) throws(DecodingProblem) -> Credential {
     if let key = DuplicateKeys.first(in: data) {
-      throw DecodingProblem(description: "field '\(key)' is given twice; a certificate names each field once")
+      throw DecodingProblem(
+        description: "field '\(key)' is given twice; a certificate names each field once")
     }
     do {
       return try JSONDecoder().decode(Credential.self, from: data)
@@ -146,7 +158,11 @@ struct DecodingProblem: Error, CustomStringConvertible {
       let keys = context.codingPath + (key.map { [$0] } ?? [])
       var text = ""
       for key in keys {
-        if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        if let index = key.intValue {
+          text += "[\(index)]"
+        } else {
+          text += (text.isEmpty ? "" : ".") + key.stringValue
+        }
       }
       return text
     }
@@ -158,7 +174,9 @@ struct DecodingProblem: Error, CustomStringConvertible {
     case .valueNotFound(let type, let context):
       description = "field '\(path(context))' is empty (expected \(Self.name(of: type)))"
     case .dataCorrupted(let context):
-      description = context.codingPath.isEmpty ? "it is not valid JSON" : "field '\(path(context))' is not valid"
+      description =
+        context.codingPath.isEmpty
+        ? "it is not valid JSON" : "field '\(path(context))' is not valid"
     @unknown default:
       description = "it is not a credential"
     }
@@ -186,7 +204,8 @@ public enum CertificateFileError: Error, Equatable, CustomStringConvertible {
     case .unreadable(let file, let reason):
       return "\(file): cannot read the certificate: \(reason)"
     case .notACertificate(let file, let reason):
-      return "\(file): not a Kurs certificate: \(reason); give the .json or .jwt file that kurs wrote"
+      return
+        "\(file): not a Kurs certificate: \(reason); give the .json or .jwt file that kurs wrote"
     }
   }
 

@@ -18,7 +18,8 @@ public enum CertificateIssuer {
     course: Course, learnerID: String, learnerName: String, transcript: [EngineInput], date: Date,
     language: String? = nil
   ) throws(CertificateError) -> Credential {
-    let engine = Engine(course: course, language: language ?? course.defaultLanguage, seed: learnerID)
+    let engine = Engine(
+      course: course, language: language ?? course.defaultLanguage, seed: learnerID)
     let state: CourseState
     let lines: [String]
     do {
@@ -29,7 +30,8 @@ public enum CertificateIssuer {
     return try credential(
       engine: engine, state: state, lines: lines,
       facts: Facts(
-        context: Credential.context, id: "urn:uuid:\(UUID().uuidString.lowercased())", issuer: .unsigned,
+        context: Credential.context, id: "urn:uuid:\(UUID().uuidString.lowercased())",
+        issuer: .unsigned,
         validFrom: Self.dateText(date), learnerID: learnerID, learnerName: learnerName))
   }
 
@@ -47,7 +49,8 @@ public enum CertificateIssuer {
   /// certificate with these facts says. The verifier compares it with the one it was given.
   /// A certificate from before Kurs's own context (`Credential.contextWithoutKurs`) keeps its
   /// `@context`: it was honest when it was issued.
-  static func reissue(_ claimed: Credential, course: Course) throws(CertificateError) -> Credential {
+  static func reissue(_ claimed: Credential, course: Course) throws(CertificateError) -> Credential
+  {
     let engine = Engine(course: course, language: claimed.kurs.language, seed: claimed.learnerID)
     let state: CourseState
     let lines: [String]
@@ -59,8 +62,10 @@ public enum CertificateIssuer {
     return try credential(
       engine: engine, state: state, lines: lines,
       facts: Facts(
-        context: claimed.context == Credential.contextWithoutKurs ? claimed.context : Credential.context,
-        id: claimed.id, issuer: claimed.issuer, validFrom: claimed.validFrom, learnerID: claimed.learnerID,
+        context: claimed.context == Credential.contextWithoutKurs
+          ? claimed.context : Credential.context,
+        id: claimed.id, issuer: claimed.issuer, validFrom: claimed.validFrom,
+        learnerID: claimed.learnerID,
         learnerName: claimed.learnerName ?? ""))
   }
 
@@ -72,15 +77,20 @@ public enum CertificateIssuer {
     let language = engine.language
     let name = facts.learnerName
     // The same rule as for a new profile (`LearnerName`), so a name accepted there is accepted here.
-    guard LearnerName.problem(name, maximum: LearnerName.maximumCertificateLength) == nil else { throw .invalidName }
+    guard LearnerName.problem(name, maximum: LearnerName.maximumCertificateLength) == nil else {
+      throw .invalidName
+    }
     guard engine.isComplete(state) else {
       let required = course.completion.modules ?? course.scoredModules.map(\.id)
       let missing = required.filter { !state.module($0).passedBefore }
       let total = required.map { state.module($0).bestScore ?? 0 }.reduce(0, +)
-      throw .notComplete(course: course.id, missing: missing, total: total, minimum: course.completion.minimumScore)
+      throw .notComplete(
+        course: course.id, missing: missing, total: total, minimum: course.completion.minimumScore)
     }
 
-    func text(_ value: LocalizedText) -> String? { value.resolve(language, fallback: course.defaultLanguage)?.plain }
+    func text(_ value: LocalizedText) -> String? {
+      value.resolve(language, fallback: course.defaultLanguage)?.plain
+    }
     let title = text(course.title) ?? course.id
     let achievementID = "urn:kurs:course:\(urnPart(course.id)):\(urnPart(course.version))"
 
@@ -92,13 +102,15 @@ public enum CertificateIssuer {
       let passed = moduleState.passedBefore
       let score = passed ? (moduleState.bestScore ?? 0) : (moduleState.lastScore ?? 0)
       let record = Credential.ModuleRecord(
-        id: module.id, score: score, maximum: engine.maximum(of: module.id), passMark: engine.passMark(of: module),
+        id: module.id, score: score, maximum: engine.maximum(of: module.id),
+        passMark: engine.passMark(of: module),
         passed: passed)
       modules.append(record)
       let descriptionID = "\(achievementID):module:\(urnPart(module.id))"
       descriptions.append(
         Credential.ResultDescription(
-          id: descriptionID, type: ["ResultDescription"], name: text(module.title) ?? module.id, resultType: "RawScore",
+          id: descriptionID, type: ["ResultDescription"], name: text(module.title) ?? module.id,
+          resultType: "RawScore",
           valueMin: "0", valueMax: String(record.maximum), requiredValue: String(record.passMark)))
       // Only modules the learner finished have a result.
       if passed || moduleState.lastScore != nil {
@@ -109,16 +121,18 @@ public enum CertificateIssuer {
       }
     }
     let total = modules.filter(\.passed).map(\.score).reduce(0, +)
-    let courseReference = Credential.CourseReference(id: course.id, version: course.version, digest: course.digest)
+    let courseReference = Credential.CourseReference(
+      id: course.id, version: course.version, digest: course.digest)
     let subjectID = Credential.subjectID(learner: facts.learnerID)
 
     let required = (course.completion.modules ?? course.scoredModules.map(\.id)).map { id in
       course.module(id).flatMap { text($0.title) } ?? id
     }
     let list = required.map { Localization.string(.quoted, language, $0) }.joined(separator: ", ")
-    let narrative = course.completion.minimumScore.map {
-      Localization.string(.certificateCriteriaMinimum, language, list, String($0))
-    } ?? Localization.string(.certificateCriteria, language, list)
+    let narrative =
+      course.completion.minimumScore.map {
+        Localization.string(.certificateCriteriaMinimum, language, list, String($0))
+      } ?? Localization.string(.certificateCriteria, language, list)
 
     return Credential(
       context: facts.context,
@@ -131,15 +145,19 @@ public enum CertificateIssuer {
       credentialSubject: Credential.Subject(
         id: subjectID, type: ["AchievementSubject"], identifier: [.name(name)],
         achievement: Credential.Achievement(
-          id: achievementID, type: ["Achievement"], achievementType: "CertificateOfCompletion", name: title,
-          description: text(course.description) ?? title, criteria: Credential.Criteria(narrative: narrative),
+          id: achievementID, type: ["Achievement"], achievementType: "CertificateOfCompletion",
+          name: title,
+          description: text(course.description) ?? title,
+          criteria: Credential.Criteria(narrative: narrative),
           version: course.version, inLanguage: language, resultDescription: descriptions),
         result: results),
       kurs: Credential.Record(
-        format: Credential.formatVersion, language: language, course: courseReference, modules: modules, total: total,
+        format: Credential.formatVersion, language: language, course: courseReference,
+        modules: modules, total: total,
         transcript: lines,
         digests: digests(
-          name: name, date: facts.validFrom, subject: subjectID, transcript: lines, modules: modules, total: total,
+          name: name, date: facts.validFrom, subject: subjectID, transcript: lines,
+          modules: modules, total: total,
           course: courseReference)))
   }
 
@@ -147,10 +165,13 @@ public enum CertificateIssuer {
 
   /// The digest of every field, from the values given.
   static func digests(
-    name: String, date: String, subject: String, transcript: [String], modules: [Credential.ModuleRecord],
+    name: String, date: String, subject: String, transcript: [String],
+    modules: [Credential.ModuleRecord],
     total: Int, course: Credential.CourseReference
   ) -> Credential.FieldDigests {
-    let scores = modules.flatMap { [$0.id, String($0.score), String($0.maximum), String($0.passMark), String($0.passed)] }
+    let scores = modules.flatMap {
+      [$0.id, String($0.score), String($0.maximum), String($0.passMark), String($0.passed)]
+    }
     return Credential.FieldDigests(
       name: digest(["name", name]),
       date: digest(["date", date]),
@@ -163,8 +184,10 @@ public enum CertificateIssuer {
   /// The digests of a credential's fields as they are now.
   static func digests(of credential: Credential) -> Credential.FieldDigests {
     digests(
-      name: credential.learnerName ?? "", date: credential.validFrom, subject: credential.credentialSubject.id,
-      transcript: credential.kurs.transcript, modules: credential.kurs.modules, total: credential.kurs.total,
+      name: credential.learnerName ?? "", date: credential.validFrom,
+      subject: credential.credentialSubject.id,
+      transcript: credential.kurs.transcript, modules: credential.kurs.modules,
+      total: credential.kurs.total,
       course: credential.kurs.course)
   }
 
@@ -197,7 +220,8 @@ public enum CertificateIssuer {
   /// percent-encoded (course ids may be in any script).
   static func urnPart(_ id: String) -> String {
     var allowed = CharacterSet()
-    allowed.insert(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+    allowed.insert(
+      charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
     return id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id
   }
 }

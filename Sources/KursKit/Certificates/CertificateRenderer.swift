@@ -40,7 +40,9 @@ public struct CertificateRenderer: Sendable {
 
   /// The date of `validFrom` as people write it in the language (`1 May 2026`, `1 мая 2026 г.`).
   func date(_ credential: Credential) -> String {
-    guard let date = CertificateIssuer.date(from: credential.validFrom) else { return credential.validFrom }
+    guard let date = CertificateIssuer.date(from: credential.validFrom) else {
+      return credential.validFrom
+    }
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: language)
     formatter.timeZone = timeZone
@@ -73,8 +75,10 @@ public struct CertificateRenderer: Sendable {
       let wrapped = TextLayout.wrap(text, width: width - indent)
       let first = String(repeating: " ", count: indent)
       lines.append(first + (wrapped.first ?? ""))
-      lines += TextLayout.wrap(wrapped.dropFirst().joined(separator: " "), width: width - indent - 2)
-        .filter { !$0.isEmpty }.map { first + "  " + $0 }
+      lines += TextLayout.wrap(
+        wrapped.dropFirst().joined(separator: " "), width: width - indent - 2
+      )
+      .filter { !$0.isEmpty }.map { first + "  " + $0 }
     }
     let heading = t(.certificateHeading).uppercased()
     let rule = String(repeating: "=", count: min(width, max(TextLayout.width(of: heading), 40)))
@@ -92,7 +96,9 @@ public struct CertificateRenderer: Sendable {
     add(t(.certificateModules))
     for module in credential.kurs.modules {
       add(
-        t(.certificateModuleLine, moduleTitle(module.id), String(module.score), String(module.maximum),
+        t(
+          .certificateModuleLine, moduleTitle(module.id), String(module.score),
+          String(module.maximum),
           String(module.passMark), status(module)), indent: 2)
     }
     add(t(.certificateTotal, String(credential.kurs.total)))
@@ -115,15 +121,22 @@ public struct CertificateRenderer: Sendable {
   ///   course is then named by its id and version only, as the check needs.
   public func html(_ credential: Credential, showsCourseTitle: Bool = true) -> String {
     let e = Self.escape
-    let pageTitle = ([t(.certificateHeading)] + (showsCourseTitle ? [courseTitle] : []) + [credential.learnerName ?? ""])
+    let pageTitle =
+      ([t(.certificateHeading)] + (showsCourseTitle ? [courseTitle] : []) + [
+        credential.learnerName ?? ""
+      ])
       .map(e).joined(separator: ": ")
-    let courseLines = showsCourseTitle ? """
+    let courseLines =
+      showsCourseTitle
+      ? """
         <p>\(e(t(.certificateForCourse)))</p>
         <h2 class="course">\(e(courseTitle))</h2>
 
       """ : ""
     // Many modules get smaller rows, so that the page still fits one sheet.
-    let density = credential.kurs.modules.count > 12 ? " dense" : credential.kurs.modules.count > 6 ? " compact" : ""
+    let density =
+      credential.kurs.modules.count > 12
+      ? " dense" : credential.kurs.modules.count > 6 ? " compact" : ""
     // More than 16 modules are shown in two tables side by side, the first half on the left.
     let modules = credential.kurs.modules
     let half = modules.count > 16 ? (modules.count + 1) / 2 : modules.count
@@ -144,14 +157,14 @@ public struct CertificateRenderer: Sendable {
       }
       let caption = index == 0 ? e(t(.certificateModules)) : e(t(.certificateModules)) + " (2)"
       tables += """
-            <table>
-              <caption>\(caption)</caption>
-          \(header)
-              <tbody>
-          \(rows)    </tbody>
-            </table>
+          <table>
+            <caption>\(caption)</caption>
+        \(header)
+            <tbody>
+        \(rows)    </tbody>
+          </table>
 
-          """
+        """
     }
     return """
       <!DOCTYPE html>

@@ -3,59 +3,59 @@
 extension KursContext {
   /// The context file's text, byte for byte (KursContextTests compares them).
   public static let text: String = #"""
-{
-  "@context": {
-    "@version": 1.1,
-    "@protected": true,
-    "kurs": {
-      "@id": "urn:kurs:vocab:record",
+    {
       "@context": {
         "@version": 1.1,
         "@protected": true,
-        "format": "urn:kurs:vocab:format",
-        "language": "urn:kurs:vocab:language",
-        "course": {
-          "@id": "urn:kurs:vocab:course",
+        "kurs": {
+          "@id": "urn:kurs:vocab:record",
           "@context": {
+            "@version": 1.1,
             "@protected": true,
-            "id": "urn:kurs:vocab:courseId",
-            "version": "urn:kurs:vocab:courseVersion",
-            "digest": "urn:kurs:vocab:courseDigest"
-          }
-        },
-        "modules": {
-          "@id": "urn:kurs:vocab:modules",
-          "@container": "@list",
-          "@context": {
-            "@protected": true,
-            "id": "urn:kurs:vocab:moduleId",
-            "score": "urn:kurs:vocab:score",
-            "maximum": "urn:kurs:vocab:maximum",
-            "passMark": "urn:kurs:vocab:passMark",
-            "passed": "urn:kurs:vocab:passed"
-          }
-        },
-        "total": "urn:kurs:vocab:total",
-        "transcript": {
-          "@id": "urn:kurs:vocab:transcript",
-          "@container": "@list"
-        },
-        "digests": {
-          "@id": "urn:kurs:vocab:digests",
-          "@context": {
-            "@protected": true,
-            "name": "urn:kurs:vocab:nameDigest",
-            "date": "urn:kurs:vocab:dateDigest",
-            "learner": "urn:kurs:vocab:learnerDigest",
-            "transcript": "urn:kurs:vocab:transcriptDigest",
-            "scores": "urn:kurs:vocab:scoresDigest",
-            "course": "urn:kurs:vocab:courseIdentityDigest"
+            "format": "urn:kurs:vocab:format",
+            "language": "urn:kurs:vocab:language",
+            "course": {
+              "@id": "urn:kurs:vocab:course",
+              "@context": {
+                "@protected": true,
+                "id": "urn:kurs:vocab:courseId",
+                "version": "urn:kurs:vocab:courseVersion",
+                "digest": "urn:kurs:vocab:courseDigest"
+              }
+            },
+            "modules": {
+              "@id": "urn:kurs:vocab:modules",
+              "@container": "@list",
+              "@context": {
+                "@protected": true,
+                "id": "urn:kurs:vocab:moduleId",
+                "score": "urn:kurs:vocab:score",
+                "maximum": "urn:kurs:vocab:maximum",
+                "passMark": "urn:kurs:vocab:passMark",
+                "passed": "urn:kurs:vocab:passed"
+              }
+            },
+            "total": "urn:kurs:vocab:total",
+            "transcript": {
+              "@id": "urn:kurs:vocab:transcript",
+              "@container": "@list"
+            },
+            "digests": {
+              "@id": "urn:kurs:vocab:digests",
+              "@context": {
+                "@protected": true,
+                "name": "urn:kurs:vocab:nameDigest",
+                "date": "urn:kurs:vocab:dateDigest",
+                "learner": "urn:kurs:vocab:learnerDigest",
+                "transcript": "urn:kurs:vocab:transcriptDigest",
+                "scores": "urn:kurs:vocab:scoresDigest",
+                "course": "urn:kurs:vocab:courseIdentityDigest"
+              }
+            }
           }
         }
       }
     }
-  }
-}
 
-"""#
+    """#
 }

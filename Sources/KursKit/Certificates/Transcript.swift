@@ -40,7 +40,9 @@ public enum Transcript {
 
   /// Replays `inputs`, returning the final state and each input's line.
   /// - Throws: `ReplayError` at the first input the engine refuses.
-  static func replay(_ inputs: [EngineInput], engine: Engine) throws(ReplayError) -> (CourseState, [String]) {
+  static func replay(_ inputs: [EngineInput], engine: Engine) throws(ReplayError) -> (
+    CourseState, [String]
+  ) {
     var state = CourseState()
     var lines: [String] = []
     // Pairs given one at a time are kept only to survive a stop: the answer that follows them is
@@ -62,13 +64,15 @@ public enum Transcript {
   /// lines as Kurs writes them (an answer's pairs in order, for instance).
   /// - Throws: `ReplayError` at the first line that is not a step, names another question than
   ///   the one the course asks at that point, or that the engine refuses.
-  static func replay(lines: [String], engine: Engine) throws(ReplayError) -> (CourseState, [String]) {
+  static func replay(lines: [String], engine: Engine) throws(ReplayError) -> (CourseState, [String])
+  {
     var state = CourseState()
     var written: [String] = []
     for (index, line) in lines.enumerated() {
       // A certificate is a file anyone can edit: keep what a message quotes from it short.
       func failure(_ reason: String) -> ReplayError {
-        ReplayError(step: index + 1, text: String(line.prefix(200)), reason: String(reason.prefix(300)))
+        ReplayError(
+          step: index + 1, text: String(line.prefix(200)), reason: String(reason.prefix(300)))
       }
       let input = try parse(line, in: state, course: engine.course, failure: failure)
       written.append(self.line(for: input, in: state))
@@ -96,7 +100,9 @@ public enum Transcript {
         let nodeID = state.module(moduleID).node
       else { throw failure("there is no question to answer at this point") }
       guard nodeID == questionID else {
-        throw failure("the step answers question '\(questionID)', but at this point the course asks '\(nodeID)'")
+        throw failure(
+          "the step answers question '\(questionID)', but at this point the course asks '\(nodeID)'"
+        )
       }
       guard let node = module.node(nodeID), case .question(let question) = node.kind else {
         throw failure("'\(nodeID)' is not a question")
@@ -106,7 +112,8 @@ public enum Transcript {
       }
       return .answer(answer)
     default:
-      throw failure("not a step; steps are 'start MODULE', 'next', 'back' or 'answer QUESTION ANSWER'")
+      throw failure(
+        "not a step; steps are 'start MODULE', 'next', 'back' or 'answer QUESTION ANSWER'")
     }
   }
 
@@ -124,7 +131,9 @@ public enum Transcript {
       var pairs: [String: String] = [:]
       for pair in text.split(separator: ";", omittingEmptySubsequences: false) {
         let sides = pair.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
-        guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty, pairs[sides[0]] == nil else { return nil }
+        guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty, pairs[sides[0]] == nil else {
+          return nil
+        }
         pairs[sides[0]] = sides[1]
       }
       return .matches(pairs)
@@ -136,12 +145,15 @@ public enum Transcript {
     switch refusal {
     case .unknownModule(let id): return "the course has no module '\(id)'"
     case .moduleLocked(let module, let missing):
-      return "module '\(module)' is locked until \(missing.map { "'\($0)'" }.joined(separator: ", ")) is passed"
+      return
+        "module '\(module)' is locked until \(missing.map { "'\($0)'" }.joined(separator: ", ")) is passed"
     case .notInAModule: return "no module is in progress at this point"
     case .cannotGoBack: return "the course does not allow going back here"
     case .notAQuestion: return "the step does not fit what the course shows at this point"
-    case .answerDoesNotFit: return "the answer does not name the question's own choices in the shape its kind needs"
-    case .branchLoop(let module, let node): return "module '\(module)' loops through branches at '\(node)'"
+    case .answerDoesNotFit:
+      return "the answer does not name the question's own choices in the shape its kind needs"
+    case .branchLoop(let module, let node):
+      return "module '\(module)' loops through branches at '\(node)'"
     case .testTaken(let module): return "the knowledge test '\(module)' was taken already"
     }
   }

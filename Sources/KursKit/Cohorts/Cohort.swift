@@ -23,8 +23,11 @@ public struct Cohort: Sendable, Equatable, Codable {
   static let codeAlphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
 
   /// A new code for `course`: the course id, a dash, six characters.
-  public static func newCode<Generator: RandomNumberGenerator>(course: String, using generator: inout Generator) -> String {
-    let part = String((0..<6).map { _ in codeAlphabet.randomElement(using: &generator)! })
+  public static func newCode<Generator: RandomNumberGenerator>(
+    course: String, using generator: inout Generator
+  ) -> String {
+    let part = String(
+      (0..<6).map { _ in codeAlphabet[Int.random(in: 0..<codeAlphabet.count, using: &generator)] })
     return "\(course)-\(part)"
   }
 
@@ -35,7 +38,9 @@ public struct Cohort: Sendable, Equatable, Codable {
     let course = String(trimmed[..<dash])
     let part = trimmed[trimmed.index(after: dash)...].uppercased()
     guard !course.isEmpty, part.count == 6, part.allSatisfy({ codeAlphabet.contains($0) }),
-      course.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" })
+      course.unicodeScalars.allSatisfy({
+        CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_"
+      })
     else { return nil }
     return (course, "\(course)-\(part)")
   }

@@ -20,12 +20,14 @@ public struct CohortIndex: Sendable {
   /// Large indexes are read on every core, a slice of lines each.
   static func read(_ data: Data) -> [String: Entry] {
     data.withUnsafeBytes { raw -> [String: Entry] in
-      let bytes = UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
+      let bytes = UnsafeBufferPointer(
+        start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
       guard let firstEnd = bytes.firstIndex(of: 0x0A),
         String(decoding: UnsafeBufferPointer(rebasing: bytes[..<firstEnd]), as: UTF8.self) == header
       else { return [:] }  // Another version of the index: rebuild it all from the files.
       // Slices that end at line ends.
-      let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, bytes.count / 1_000_000))
+      let slices = max(
+        1, min(ProcessInfo.processInfo.activeProcessorCount * 4, bytes.count / 1_000_000))
       var bounds = [firstEnd + 1]
       for slice in 1..<slices {
         var cut = max(bounds[bounds.count - 1], bytes.count * slice / slices)
@@ -77,7 +79,8 @@ public struct CohortIndex: Sendable {
     output.string(summary.pseudonym)
     output.raw(",\"seal\":")
     output.string(summary.seal)
-    output.raw(",\"stamp\":[\(entry.stamp.size),\(entry.stamp.modified),\(entry.stamp.inode)],\"last\":")
+    output.raw(
+      ",\"stamp\":[\(entry.stamp.size),\(entry.stamp.modified),\(entry.stamp.inode)],\"last\":")
     output.string(summary.last)
     output.raw(",\"count\":\(summary.count),\"lastActivity\":")
     output.optional(summary.lastActivity)
@@ -126,7 +129,9 @@ extension JSONCursor {
       case "seal": seal = try cursor.string()
       case "stamp":
         var numbers: [Int] = []
-        try cursor.array { (cursor: inout Self) throws(Invalid) in numbers.append(try cursor.integer()) }
+        try cursor.array { (cursor: inout Self) throws(Invalid) in
+          numbers.append(try cursor.integer())
+        }
         guard numbers.count == 3 else { throw Invalid() }
         stamp = FileStamp(size: numbers[0], modified: numbers[1], inode: numbers[2])
       case "last": last = try cursor.string()
@@ -138,8 +143,11 @@ extension JSONCursor {
         var result: [String: LearnerSummary.Module] = [:]
         try cursor.object { (cursor: inout Self, module: String) throws(Invalid) in
           let value = try cursor.value()
-          guard let status = value["status"]?.string, let attempts = value["attempts"]?.integer else { throw Invalid() }
-          result[module] = LearnerSummary.Module(status: status, attempts: attempts, best: value["best"]?.integer, maximum: value["maximum"]?.integer)
+          guard let status = value["status"]?.string, let attempts = value["attempts"]?.integer
+          else { throw Invalid() }
+          result[module] = LearnerSummary.Module(
+            status: status, attempts: attempts, best: value["best"]?.integer,
+            maximum: value["maximum"]?.integer)
         }
         modules = result
       case "firstTry":
@@ -153,18 +161,23 @@ extension JSONCursor {
         var result: [String: [String: Int]] = [:]
         try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
           var responses: [String: Int] = [:]
-          try cursor.object { (cursor: inout Self, response: String) throws(Invalid) in responses[response] = try cursor.integer() }
+          try cursor.object { (cursor: inout Self, response: String) throws(Invalid) in
+            responses[response] = try cursor.integer()
+          }
           result[key] = responses
         }
         wrong = result
       default: try cursor.skip()
       }
     }
-    guard let id, let pseudonym, let seal, let stamp, let last, let count, let completed, let modules, let firstTry, let wrong else {
+    guard let id, let pseudonym, let seal, let stamp, let last, let count, let completed,
+      let modules, let firstTry, let wrong
+    else {
       throw Invalid()
     }
     let summary = LearnerSummary(
-      id: id, pseudonym: pseudonym, seal: seal, last: last, count: count, lastActivity: lastActivity, completed: completed,
+      id: id, pseudonym: pseudonym, seal: seal, last: last, count: count,
+      lastActivity: lastActivity, completed: completed,
       lastNode: lastNode, modules: modules, firstTry: firstTry, wrong: wrong)
     return CohortIndex.Entry(summary: summary, stamp: stamp)
   }

@@ -28,21 +28,30 @@ extension CohortReport {
   public func text(language: String = "en", timeZone: TimeZone = .gmt) -> String {
     let header =
       [ReportText.string(.columnLearner, language)] + modules.map(\.id)
-      + [ReportText.string(.columnCertificate, language), ReportText.string(.columnLastActivity, language), ReportText.string(.columnWhere, language)]
+      + [
+        ReportText.string(.columnCertificate, language),
+        ReportText.string(.columnLastActivity, language), ReportText.string(.columnWhere, language),
+      ]
     var rows = learners.map { row in
       [row.pseudonym] + row.modules.map { Self.cell($0, language) }
         + [
           ReportText.string(row.completed ? .yes : .no, language),
-          row.lastActivity.map { ReportText.date($0, language, timeZone: timeZone) } ?? "-", row.lastNode ?? "-",
+          row.lastActivity.map { ReportText.date($0, language, timeZone: timeZone) } ?? "-",
+          row.lastNode ?? "-",
         ]
     }
     if rows.isEmpty {
-      rows = [[ReportText.string(.noLearners, language, cohort)] + Array(repeating: "", count: header.count - 1)]
+      rows = [
+        [ReportText.string(.noLearners, language, cohort)]
+          + Array(repeating: "", count: header.count - 1)
+      ]
     } else {
       rows.append(Array(repeating: "", count: header.count))
       rows.append(
         [ReportText.string(.total, language)]
-          + totals().map { ReportText.string(.passedOfStarted, language, "\($0.passed)", "\($0.started)") }
+          + totals().map {
+            ReportText.string(.passedOfStarted, language, "\($0.passed)", "\($0.started)")
+          }
           + ["\(learners.filter(\.completed).count)", "", ""])
     }
     let cellWidths = ([header] + rows).map { $0.map { TextLayout.width(of: $0) } }
@@ -53,7 +62,9 @@ extension CohortReport {
         if index > 0 { text += "  " }
         text += cell
         if index < cells.count - 1 {
-          text += String(repeating: " ", count: widths[index] - (cellWidth?[index] ?? TextLayout.width(of: cell)))
+          text += String(
+            repeating: " ", count: widths[index] - (cellWidth?[index] ?? TextLayout.width(of: cell))
+          )
         }
       }
       // No spaces at either end (an empty last column leaves some).
@@ -62,7 +73,8 @@ extension CohortReport {
       return text
     }
     var out = [
-      "\(ReportText.string(.heading, language, cohort)) · \(ReportText.string(.courseLine, language, course, "\(learners.count)"))", "",
+      "\(ReportText.string(.heading, language, cohort)) · \(ReportText.string(.courseLine, language, course, "\(learners.count)"))",
+      "",
     ]
     out.append(line(header))
     out.append(line(widths.map { String(repeating: "-", count: $0) }))
@@ -71,7 +83,8 @@ extension CohortReport {
     out.append(ReportText.string(.attemptsLegend, language))
     out.append(
       ReportText.string(.completion, language) + ": "
-        + funnel.indices.map { "\(funnelLabel($0, language)) \(funnel[$0].count)" }.joined(separator: " > "))
+        + funnel.indices.map { "\(funnelLabel($0, language)) \(funnel[$0].count)" }.joined(
+          separator: " > "))
     let hardest = items.prefix(5).filter { $0.answered > 0 }
     if !hardest.isEmpty {
       out.append("")
@@ -93,7 +106,10 @@ extension CohortReport {
   public func totals() -> [(started: Int, passed: Int)] {
     modules.indices.map { index in
       let cells = learners.map { $0.modules[index] }
-      return (cells.filter { $0.attempts > 0 || $0.status != "not-started" }.count, cells.filter { $0.status == "passed" }.count)
+      return (
+        cells.filter { $0.attempts > 0 || $0.status != "not-started" }.count,
+        cells.filter { $0.status == "passed" }.count
+      )
     }
   }
 
@@ -101,26 +117,36 @@ extension CohortReport {
   public func csv() -> String {
     func field(_ text: String) -> String {
       let text = Self.neutralized(text)
-      return text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+      return text.contains(where: { ",\"\n\r".contains($0) })
+        ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
     // Knowledge tests add four columns each, the same on every row of a learner.
     let testColumns = tests.flatMap { test in
       ["before", "after", "gain", "normalized_gain"].map { "\(test.postTest)_\($0)" }
     }
-    var lines = [(["learner", "module", "status", "score", "maximum", "attempts", "certificate", "last_activity"] + testColumns).joined(separator: ",")]
+    var lines = [
+      ([
+        "learner", "module", "status", "score", "maximum", "attempts", "certificate",
+        "last_activity",
+      ] + testColumns).joined(separator: ",")
+    ]
     for (index, row) in learners.enumerated() {
       let testCells = tests.flatMap { test -> [String] in
         guard index < test.learners.count else { return ["", "", "", ""] }
         let learner = test.learners[index]
         return [
-          learner.before.map(String.init) ?? "", learner.after.map(String.init) ?? "", learner.gain.map(String.init) ?? "",
+          learner.before.map(String.init) ?? "", learner.after.map(String.init) ?? "",
+          learner.gain.map(String.init) ?? "",
           learner.normalizedGain.map { KnowledgeTestReport.decimal($0) } ?? "",
         ]
       }
       for cell in row.modules {
         lines.append(
-          ([row.pseudonym, cell.module, cell.status, cell.score.map(String.init) ?? "", cell.maximum.map(String.init) ?? "",
-           String(cell.attempts), row.completed ? "yes" : "no", row.lastActivity ?? ""] + testCells).map(field).joined(separator: ","))
+          ([
+            row.pseudonym, cell.module, cell.status, cell.score.map(String.init) ?? "",
+            cell.maximum.map(String.init) ?? "",
+            String(cell.attempts), row.completed ? "yes" : "no", row.lastActivity ?? "",
+          ] + testCells).map(field).joined(separator: ","))
       }
     }
     // A byte order mark first: spreadsheet programs then read the file as UTF-8 (Cyrillic names
@@ -132,7 +158,9 @@ extension CohortReport {
   /// plain text, as OWASP's CSV injection advice says: a leading `'` before `=`, `+`, `-`, `@`,
   /// a tab or a carriage return. Numbers (a negative score) stay numbers.
   static func neutralized(_ text: String) -> String {
-    guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil else { return text }
+    guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+      Double(text) == nil
+    else { return text }
     return "'" + text
   }
 
@@ -219,7 +247,8 @@ extension CohortReport {
     let rowHeights = labels.map { max(28, $0.count * lineHeight + 10) }
     let height = rowHeights.reduce(0, +) + 36
     let largest = max(total ?? 0, bars.map(\.1).max() ?? 0, 1)
-    var svg = #"<svg xmlns="http://www.w3.org/2000/svg" role="img" width="640" height="\#(height)" viewBox="0 0 640 \#(height)">"#
+    var svg =
+      #"<svg xmlns="http://www.w3.org/2000/svg" role="img" width="640" height="\#(height)" viewBox="0 0 640 \#(height)">"#
     svg += "<title>\(escape(title))</title>"
     var y = 12
     for (index, bar) in bars.enumerated() {
@@ -230,7 +259,8 @@ extension CohortReport {
         svg += #"<tspan x="0" dy="\#(number == 0 ? 0 : lineHeight)">\#(escape(line))</tspan>"#
       }
       svg += "</text>"
-      svg += ##"<rect x="210" y="\##(barY)" width="\##(max(width, 1))" height="20" fill="#3b6ea5"/>"##
+      svg +=
+        ##"<rect x="210" y="\##(barY)" width="\##(max(width, 1))" height="20" fill="#3b6ea5"/>"##
       svg += #"<text x="\#(216 + width)" y="\#(barY + 15)" font-size="13">\#(bar.1)</text>"#
       y += rowHeights[index]
     }
@@ -245,42 +275,68 @@ extension CohortReport {
       Localization.fill(ReportText.string(key, language), arguments)
     }
     let e = Self.escape
-    var body = "<h1>\(e(t(.heading, cohort)))</h1>\n<p>\(e(t(.courseLine, course, "\(learners.count)")))</p>\n"
-    body += "<h2>\(e(t(.learnersHeading)))</h2>\n<div class=\"wide\"><table>\n<thead><tr><th>\(e(t(.columnLearner)))</th>"
+    var body =
+      "<h1>\(e(t(.heading, cohort)))</h1>\n<p>\(e(t(.courseLine, course, "\(learners.count)")))</p>\n"
+    body +=
+      "<h2>\(e(t(.learnersHeading)))</h2>\n<div class=\"wide\"><table>\n<thead><tr><th>\(e(t(.columnLearner)))</th>"
     body += modules.map { "<th>\(e($0.title))</th>" }.joined()
-    body += "<th>\(e(t(.columnCertificate)))</th><th>\(e(t(.columnLastActivity)))</th></tr></thead>\n<tbody>\n"
+    body +=
+      "<th>\(e(t(.columnCertificate)))</th><th>\(e(t(.columnLastActivity)))</th></tr></thead>\n<tbody>\n"
     for row in learners {
       body += "<tr><td>\(e(row.pseudonym))</td>"
-      body += row.modules.map { "<td class=\"\($0.status)\">\(e(Self.cell($0, language)))</td>" }.joined()
-      let activity = row.lastActivity.map { "<time datetime=\"\(e($0))\">\(e(ReportText.date($0, language, timeZone: timeZone)))</time>" } ?? "-"
+      body += row.modules.map { "<td class=\"\($0.status)\">\(e(Self.cell($0, language)))</td>" }
+        .joined()
+      let activity =
+        row.lastActivity.map {
+          "<time datetime=\"\(e($0))\">\(e(ReportText.date($0, language, timeZone: timeZone)))</time>"
+        } ?? "-"
       body += "<td>\(e(t(row.completed ? .yes : .no)))</td><td>\(activity)</td></tr>\n"
     }
     body += "</tbody>\n<tfoot><tr><th>\(e(t(.total)))</th>"
-    body += totals().map { "<td>\(e(t(.passedOfStarted, "\($0.passed)", "\($0.started)")))</td>" }.joined()
+    body += totals().map { "<td>\(e(t(.passedOfStarted, "\($0.passed)", "\($0.started)")))</td>" }
+      .joined()
     body += "<td>\(learners.filter(\.completed).count)</td><td></td></tr></tfoot>\n</table></div>\n"
     body += "<p><small>\(e(t(.attemptsLegend)))</small></p>\n"
     body += "<h2 id=\"funnel\">\(e(t(.funnelHeading)))</h2>\n<figure>"
-    body += Self.barChart(title: t(.funnelHeading), bars: funnel.indices.map { (funnelLabel($0, language), funnel[$0].count) }) + "</figure>\n"
+    body +=
+      Self.barChart(
+        title: t(.funnelHeading),
+        bars: funnel.indices.map { (funnelLabel($0, language), funnel[$0].count) }) + "</figure>\n"
     body += "<h2 id=\"scores\">\(e(t(.scoresHeading)))</h2>\n"
     for module in modules {
       let bars = Self.bandCounts(module.scores, maximum: module.maximum).map { band, count in
-        (band.lowerBound == band.upperBound ? t(.pointsOne, "\(band.lowerBound)") : t(.pointsBand, "\(band.lowerBound)", "\(band.upperBound)"), count)
+        (
+          band.lowerBound == band.upperBound
+            ? t(.pointsOne, "\(band.lowerBound)")
+            : t(.pointsBand, "\(band.lowerBound)", "\(band.upperBound)"), count
+        )
       }
-      body += "<h3>\(e(module.title))</h3>\n<p>\(e(t(.passMarkLine, "\(module.passMark)", "\(module.maximum)", "\(module.scores.count)")))</p>\n<figure>"
+      body +=
+        "<h3>\(e(module.title))</h3>\n<p>\(e(t(.passMarkLine, "\(module.passMark)", "\(module.maximum)", "\(module.scores.count)")))</p>\n<figure>"
       body += Self.barChart(title: t(.scoresIn, module.title), bars: bars) + "</figure>\n"
     }
-    body += "<h2 id=\"items\">\(e(t(.itemsHeading)))</h2>\n<div class=\"wide\"><table>\n<thead><tr><th>\(e(t(.columnQuestion)))</th>"
-    body += "<th>\(e(t(.columnAnswered)))</th><th>\(e(t(.columnFirstTry)))</th><th>\(e(t(.columnWrong)))</th></tr></thead>\n<tbody>\n"
+    body +=
+      "<h2 id=\"items\">\(e(t(.itemsHeading)))</h2>\n<div class=\"wide\"><table>\n<thead><tr><th>\(e(t(.columnQuestion)))</th>"
+    body +=
+      "<th>\(e(t(.columnAnswered)))</th><th>\(e(t(.columnFirstTry)))</th><th>\(e(t(.columnWrong)))</th></tr></thead>\n<tbody>\n"
     for item in items {
       let share = item.answered == 0 ? "-" : "\(Int((item.shareCorrectFirstTry * 100).rounded()))%"
-      let wrong = item.commonWrongAnswer.map { "\(e($0)) (\(e(t(.wrongLearners, "\(item.commonWrongCount)"))))" } ?? "-"
-      body += "<tr><td>\(e(item.title)) <small>\(e(item.module))/\(e(item.question))</small></td><td>\(item.answered)</td><td>\(share)</td><td>\(wrong)</td></tr>\n"
+      let wrong =
+        item.commonWrongAnswer.map {
+          "\(e($0)) (\(e(t(.wrongLearners, "\(item.commonWrongCount)"))))"
+        } ?? "-"
+      body +=
+        "<tr><td>\(e(item.title)) <small>\(e(item.module))/\(e(item.question))</small></td><td>\(item.answered)</td><td>\(share)</td><td>\(wrong)</td></tr>\n"
     }
     body += "</tbody>\n</table></div>\n"
     for test in tests { body += test.html(language) }
-    body += "<figure>" + Self.barChart(
-      title: t(.shareChart),
-      bars: items.filter { $0.answered > 0 }.prefix(12).map { ($0.question, Int(($0.shareCorrectFirstTry * 100).rounded())) }, total: 100) + "</figure>\n"
+    body +=
+      "<figure>"
+      + Self.barChart(
+        title: t(.shareChart),
+        bars: items.filter { $0.answered > 0 }.prefix(12).map {
+          ($0.question, Int(($0.shareCorrectFirstTry * 100).rounded()))
+        }, total: 100) + "</figure>\n"
     return """
       <!DOCTYPE html>
       <html xmlns="http://www.w3.org/1999/xhtml" lang="\(language)">

@@ -61,9 +61,14 @@ public struct CohortReport: Codable, Sendable, Equatable {
   public var tests: [KnowledgeTestReport] = []
 
   /// The report from members' statements (as an LRS or a test hands them over).
-  public init(cohort: Cohort, course: Course, members: [(pseudonym: String, statements: [Statement])], language: String) {
+  public init(
+    cohort: Cohort, course: Course, members: [(pseudonym: String, statements: [Statement])],
+    language: String
+  ) {
     let summaries = members.enumerated().map { index, member in
-      LearnerSummary(id: "\(index)", pseudonym: member.pseudonym, seal: "", exported: "", statements: member.statements)
+      LearnerSummary(
+        id: "\(index)", pseudonym: member.pseudonym, seal: "", exported: "",
+        statements: member.statements)
     }
     self.init(cohort: cohort, course: course, summaries: summaries, language: language)
   }
@@ -98,11 +103,13 @@ public struct CohortReport: Codable, Sendable, Equatable {
       let cells = course.modules.map { module -> ModuleCell in
         let cell = summary.modules[module.id]
         return ModuleCell(
-          module: module.id, status: cell?.status ?? "not-started", score: cell?.best, maximum: cell?.maximum, attempts: cell?.attempts ?? 0)
+          module: module.id, status: cell?.status ?? "not-started", score: cell?.best,
+          maximum: cell?.maximum, attempts: cell?.attempts ?? 0)
       }
       rows.append(
         LearnerRow(
-          pseudonym: summary.pseudonym, modules: cells, completed: summary.completed, lastActivity: summary.lastActivity,
+          pseudonym: summary.pseudonym, modules: cells, completed: summary.completed,
+          lastActivity: summary.lastActivity,
           lastNode: summary.lastNode))
     }
     learners = rows
@@ -111,10 +118,18 @@ public struct CohortReport: Codable, Sendable, Equatable {
         id: module.id, title: text(module.title, module.id), maximum: engine.maximum(of: module.id),
         passMark: engine.passMark(of: module), scores: (scores[module.id] ?? []).sorted())
     }
-    var funnel = [FunnelStep(label: "started", count: rows.filter { row in row.modules.contains { $0.attempts > 0 } }.count)]
+    var funnel = [
+      FunnelStep(
+        label: "started",
+        count: rows.filter { row in row.modules.contains { $0.attempts > 0 } }.count)
+    ]
     for module in course.modules {
       funnel.append(
-        FunnelStep(label: text(module.title, module.id), count: rows.filter { row in row.modules.contains { $0.module == module.id && $0.status == "passed" } }.count))
+        FunnelStep(
+          label: text(module.title, module.id),
+          count: rows.filter { row in
+            row.modules.contains { $0.module == module.id && $0.status == "passed" }
+          }.count))
     }
     funnel.append(FunnelStep(label: "certificate", count: rows.filter(\.completed).count))
     self.funnel = funnel
@@ -126,23 +141,33 @@ public struct CohortReport: Codable, Sendable, Equatable {
         let key = "\(module.id)/\(node.id)"
         let count = answered[key] ?? 0
         let correct = firstTry[key] ?? 0
-        let common = wrong[key]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        let common = wrong[key]?.max {
+          $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key)
+        }
         items.append(
           Item(
-            module: module.id, question: node.id, title: Self.title(of: question, node.id, text), answered: count,
-            correctFirstTry: correct, shareCorrectFirstTry: count == 0 ? 0 : Double(correct) / Double(count),
+            module: module.id, question: node.id, title: Self.title(of: question, node.id, text),
+            answered: count,
+            correctFirstTry: correct,
+            shareCorrectFirstTry: count == 0 ? 0 : Double(correct) / Double(count),
             commonWrongAnswer: common.map { Self.describe($0.key, question: question, text: text) },
             commonWrongCount: common?.value ?? 0))
       }
     }
-    self.items = items.filter { $0.answered > 0 }.sorted {
-      ($0.shareCorrectFirstTry, -$0.answered, $0.module, $0.question) < ($1.shareCorrectFirstTry, -$1.answered, $1.module, $1.question)
-    } + items.filter { $0.answered == 0 }
-    tests = KnowledgeTestReport.reports(course: course, summaries: summaries, engine: engine, language: language)
+    self.items =
+      items.filter { $0.answered > 0 }.sorted {
+        ($0.shareCorrectFirstTry, -$0.answered, $0.module, $0.question) < (
+          $1.shareCorrectFirstTry, -$1.answered, $1.module, $1.question
+        )
+      } + items.filter { $0.answered == 0 }
+    tests = KnowledgeTestReport.reports(
+      course: course, summaries: summaries, engine: engine, language: language)
   }
 
   /// The question's title, else its prompt, else its id.
-  static func title(of question: Question, _ id: String, _ text: (LocalizedText, String) -> String) -> String {
+  static func title(of question: Question, _ id: String, _ text: (LocalizedText, String) -> String)
+    -> String
+  {
     let title = text(question.title, "")
     if !title.isEmpty { return title }
     let prompt = text(question.prompt, "")
@@ -150,11 +175,14 @@ public struct CohortReport: Codable, Sendable, Equatable {
   }
 
   /// A recorded response (choice ids) in words, where the course has them.
-  static func describe(_ response: String, question: Question, text: (LocalizedText, String) -> String) -> String {
+  static func describe(
+    _ response: String, question: Question, text: (LocalizedText, String) -> String
+  ) -> String {
     switch question.kind {
     case .single, .multiple, .trueFalse:
       let ids = response.split(separator: ",").map(String.init)
-      return ids.map { id in question.choices.first { $0.id == id }.map { text($0.text, id) } ?? id }.joined(separator: " + ")
+      return ids.map { id in question.choices.first { $0.id == id }.map { text($0.text, id) } ?? id
+      }.joined(separator: " + ")
     case .ordering:
       // `b>a>c`: the items' texts in the order the learner put them.
       return response.split(separator: ">").map { id in
@@ -163,13 +191,16 @@ public struct CohortReport: Codable, Sendable, Equatable {
     case .matching:
       // `a=b;c=c`: only the pairs the learner got wrong, each left text with the right text chosen.
       let pairs = response.split(separator: ";").compactMap { pair -> (String, String)? in
-        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(
+          String.init)
         return parts.count == 2 ? (parts[0], parts[1]) : nil
       }
       let wrong = pairs.filter { $0.0 != $0.1 }
       return (wrong.isEmpty ? pairs : wrong).map { left, right in
         let leftText = question.pairs.first { $0.id == left }.map { text($0.left, left) } ?? left
-        let rightText = question.pairs.first { $0.id == right }.map { text($0.right, right) } ?? (right.isEmpty ? "?" : right)
+        let rightText =
+          question.pairs.first { $0.id == right }.map { text($0.right, right) }
+          ?? (right.isEmpty ? "?" : right)
         return "\(leftText) → \(rightText)"
       }.joined(separator: "; ")
     }

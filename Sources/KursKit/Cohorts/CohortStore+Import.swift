@@ -31,7 +31,9 @@ extension CohortStore {
     var reason: String
   }
 
-  func learnersFolder(_ cohort: Cohort) -> URL { folder(cohort.name).appendingPathComponent("learners") }
+  func learnersFolder(_ cohort: Cohort) -> URL {
+    folder(cohort.name).appendingPathComponent("learners")
+  }
 
   /// Imports every source, in order: between two exports of one learner the newer wins,
   /// whichever comes first (`LearnerSummary.isNewer`). One outcome per source.
@@ -47,7 +49,9 @@ extension CohortStore {
     do {
       try DataDirectory.create(learners)
     } catch {
-      throw Failure("\(learners.path): cannot be created (\(error.localizedDescription)); check the data folder's permissions")
+      throw Failure(
+        "\(learners.path): cannot be created (\(error.localizedDescription)); check the data folder's permissions"
+      )
     }
     let lock = try lockCohort(cohort)
     defer { close(lock) }
@@ -55,11 +59,16 @@ extension CohortStore {
     var current = try currentEntries(of: cohort, damaged: { _, _ in }).entries
     let snapshot = current
     let prepared = parallelMap(sources.count) { index in
-      prepare(sources[index], cohort: cohort, learners: learners, snapshot: snapshot, replace: replace, now: now)
+      prepare(
+        sources[index], cohort: cohort, learners: learners, snapshot: snapshot, replace: replace,
+        now: now)
     }
 
     // In order: decide each source against what is current, as if imported one by one.
-    enum Pending { case file(URL, FileStamp), keep }
+    enum Pending {
+      case file(URL, FileStamp)
+      case keep
+    }
     var pending: [String: Pending] = [:]
     var outcomes: [ImportOutcome] = []
     var unused: [URL] = []
@@ -83,7 +92,11 @@ extension CohortStore {
         let future = [existing, summary].first { $0.isFutureDated(now: now) }
         if !replace, existing.isNewer(than: summary, now: now) {
           if let future {
-            outcomes.append(.conflict(summary.pseudonym, Self.conflictText(future: future, kept: existing, other: summary, keptNew: false, cohort: cohort)))
+            outcomes.append(
+              .conflict(
+                summary.pseudonym,
+                Self.conflictText(
+                  future: future, kept: existing, other: summary, keptNew: false, cohort: cohort)))
           } else {
             outcomes.append(.keptNewer(summary.pseudonym))
           }
@@ -91,7 +104,8 @@ extension CohortStore {
           continue
         }
         if let future, !replace {
-          conflict = Self.conflictText(future: future, kept: summary, other: existing, keptNew: true, cohort: cohort)
+          conflict = Self.conflictText(
+            future: future, kept: summary, other: existing, keptNew: true, cohort: cohort)
         }
       }
       let replaces = current[id] != nil
@@ -118,43 +132,57 @@ extension CohortStore {
     // Flush the new files, then put them in place, then the index.
     var renames: [(URL, URL)] = []
     for (id, state) in pending {
-      if case .file(let url, _) = state { renames.append((url, learners.appendingPathComponent("\(id).json"))) }
+      if case .file(let url, _) = state {
+        renames.append((url, learners.appendingPathComponent("\(id).json")))
+      }
     }
     if !renames.isEmpty {
-      let failure = flush(learners, renames.map(\.0))
-        ?? renames.lazy.compactMap { from, to in rename(from.path, to.path) == 0 ? nil : String(cString: strerror(errno)) }.first
+      let failure =
+        flush(learners, renames.map(\.0))
+        ?? renames.lazy.compactMap { from, to in
+          rename(from.path, to.path) == 0 ? nil : String(cString: strerror(errno))
+        }.first
         ?? syncFolder(learners)
       if let failure {
         for (from, _) in renames { unlink(from.path) }
-        throw Failure("\(learners.path): the imported files could not be saved (\(failure)); nothing was changed, import them again")
+        throw Failure(
+          "\(learners.path): the imported files could not be saved (\(failure)); nothing was changed, import them again"
+        )
       }
     }
     do {
       try AtomicFile.write(CohortIndex.encode(current), to: indexURL(cohort), permissions: 0o600)
     } catch {
       // The learners' files are in place; the next import or report rebuilds the index from them.
-      throw Failure("\(indexURL(cohort).path): cannot be written (\(error.localizedDescription)); the learners' files were saved")
+      throw Failure(
+        "\(indexURL(cohort).path): cannot be written (\(error.localizedDescription)); the learners' files were saved"
+      )
     }
     return outcomes
   }
 
   /// What the host reads when a wrong clock made two exports of a learner disagree.
   static func conflictText(
-    future: LearnerSummary, kept: LearnerSummary, other: LearnerSummary, keptNew: Bool, cohort: Cohort
+    future: LearnerSummary, kept: LearnerSummary, other: LearnerSummary, keptNew: Bool,
+    cohort: Cohort
   ) -> String {
     let which = keptNew ? "kept this export" : "kept the export already imported"
-    return "one export is dated in the future (last statement \(future.last): a wrong clock?); \(which) "
+    return
+      "one export is dated in the future (last statement \(future.last): a wrong clock?); \(which) "
       + "(\(kept.count) statements, last \(kept.last)) over the other (\(other.count) statements, last \(other.last)), "
       + "as it holds more of the learner's steps. To keep a particular file instead, run: "
       + "kurs cohort import \(cohort.name) FILE --replace"
   }
 
-  func indexURL(_ cohort: Cohort) -> URL { folder(cohort.name).appendingPathComponent("summaries.jsonl") }
+  func indexURL(_ cohort: Cohort) -> URL {
+    folder(cohort.name).appendingPathComponent("summaries.jsonl")
+  }
 
   /// One source, read, checked and summarised; written to a new file when it could replace
   /// what `snapshot` holds.
   func prepare(
-    _ source: ImportSource, cohort: Cohort, learners: URL, snapshot: [String: CohortIndex.Entry], replace: Bool = false, now: Date = Date()
+    _ source: ImportSource, cohort: Cohort, learners: URL, snapshot: [String: CohortIndex.Entry],
+    replace: Bool = false, now: Date = Date()
   ) -> Prepared {
     let stored: Data
     let summary: LearnerSummary
@@ -163,31 +191,46 @@ extension CohortStore {
     case .success(let value): (stored, summary) = value
     }
     let id = summary.id
-    guard !id.isEmpty, id.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" }), id.utf8.count <= 128 else {
-      return Prepared(outcome: .failure(Refusal(reason: "the learner id '\(id)' is not one Kurs writes")), written: nil)
+    guard !id.isEmpty,
+      id.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" }),
+      id.utf8.count <= 128
+    else {
+      return Prepared(
+        outcome: .failure(Refusal(reason: "the learner id '\(id)' is not one Kurs writes")),
+        written: nil)
     }
-    if let existing = snapshot[id]?.summary, existing.seal == summary.seal || (!replace && existing.isNewer(than: summary, now: now)) {
+    if let existing = snapshot[id]?.summary,
+      existing.seal == summary.seal || (!replace && existing.isNewer(than: summary, now: now))
+    {
       return Prepared(outcome: .success(summary), written: nil)
     }
     let url = learners.appendingPathComponent(".\(id).json.\(UUID().uuidString).tmp")
     let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
-      return Prepared(outcome: .failure(Refusal(reason: "could not save it: \(String(cString: strerror(errno)))")), written: nil)
+      return Prepared(
+        outcome: .failure(
+          Refusal(reason: "could not save it: \(String(cString: strerror(errno)))")), written: nil)
     }
     defer { close(descriptor) }
     var offset = 0
     while offset < stored.count {
-      let count = stored.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      let count = stored.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return write(descriptor, base + offset, buffer.count - offset)
+      }
       guard count > 0 else {
         let reason = String(cString: strerror(errno))
         unlink(url.path)
-        return Prepared(outcome: .failure(Refusal(reason: "could not save it: \(reason)")), written: nil)
+        return Prepared(
+          outcome: .failure(Refusal(reason: "could not save it: \(reason)")), written: nil)
       }
       offset += count
     }
     guard let stamp = FileStamp.of(descriptor: descriptor) else {
       unlink(url.path)
-      return Prepared(outcome: .failure(Refusal(reason: "could not save it: \(String(cString: strerror(errno)))")), written: nil)
+      return Prepared(
+        outcome: .failure(
+          Refusal(reason: "could not save it: \(String(cString: strerror(errno)))")), written: nil)
     }
     return Prepared(outcome: .success(summary), written: (url, stamp))
   }
@@ -220,14 +263,19 @@ extension CohortStore {
       if let refusal = Self.tooLarge(bytes.count) { return .failure(refusal) }
       data = bytes
     case .records(let learner, let exported, let records):
-      return stored(ExportFile(exported: exported, learner: learner, courses: [records]), course: course)
+      return stored(
+        ExportFile(exported: exported, learner: learner, courses: [records]), course: course)
     }
     if let scanned = ExportScanner.scan(data, course: course) {
       guard let summary = scanned.summary else { return .failure(missing(course, scanned.courses)) }
       return .success((scanned.stored.map { Data($0) } ?? data, summary))
     }
     guard data.count <= Self.largestDecodedExport else {
-      return .failure(Refusal(reason: "it is not exactly as kurs export writes it, and at \(Self.megabytes(data.count)) MB too large to check in detail (the limit is \(Self.megabytes(Self.largestDecodedExport)) MB for such files); ask the learner for a new export"))
+      return .failure(
+        Refusal(
+          reason:
+            "it is not exactly as kurs export writes it, and at \(Self.megabytes(data.count)) MB too large to check in detail (the limit is \(Self.megabytes(Self.largestDecodedExport)) MB for such files); ask the learner for a new export"
+        ))
     }
     let file: ExportFile
     do {
@@ -242,19 +290,26 @@ extension CohortStore {
   static func tooLarge(_ size: Int) -> Refusal? {
     guard size > largestExport else { return nil }
     return Refusal(
-      reason: "the file is \(megabytes(size)) MB, above the limit of \(megabytes(largestExport)) MB for one export (docs/cohorts.md); "
-        + "no learner's export of one course is that large: check that it is the file the learner sent")
+      reason:
+        "the file is \(megabytes(size)) MB, above the limit of \(megabytes(largestExport)) MB for one export (docs/cohorts.md); "
+        + "no learner's export of one course is that large: check that it is the file the learner sent"
+    )
   }
 
   static func megabytes(_ size: Int) -> Int { (size + 1024 * 1024 - 1) / (1024 * 1024) }
 
   /// A single-course export of `course` from `file`, sealed, and its summary.
   func stored(_ file: ExportFile, course: String) -> Result<(Data, LearnerSummary), Refusal> {
-    guard let records = file.courses.first(where: { $0.id == course }) else { return .failure(missing(course, file.courses.map(\.id))) }
+    guard let records = file.courses.first(where: { $0.id == course }) else {
+      return .failure(missing(course, file.courses.map(\.id)))
+    }
     do {
-      let single = try ExportFile(exported: file.exported, learner: file.learner, courses: [records]).sealed()
+      let single = try ExportFile(
+        exported: file.exported, learner: file.learner, courses: [records]
+      ).sealed()
       let summary = LearnerSummary(
-        id: file.learner.id, pseudonym: file.learner.pseudonym, seal: single.seal ?? "", exported: file.exported,
+        id: file.learner.id, pseudonym: file.learner.pseudonym, seal: single.seal ?? "",
+        exported: file.exported,
         statements: records.statements)
       return .success((try single.encoded(), summary))
     } catch {
@@ -263,7 +318,10 @@ extension CohortStore {
   }
 
   func missing(_ course: String, _ others: [String]) -> Refusal {
-    Refusal(reason: "this export has no records for course '\(course)' (it has: \(others.isEmpty ? "none" : others.joined(separator: ", ")))")
+    Refusal(
+      reason:
+        "this export has no records for course '\(course)' (it has: \(others.isEmpty ? "none" : others.joined(separator: ", ")))"
+    )
   }
 
   /// The index, checked against the learners' files: a file that is new or changed since it
@@ -281,7 +339,9 @@ extension CohortStore {
     var stale: [(id: String, url: URL, stamp: FileStamp)] = []
     let folderPath = learners.path + "/"
     let stamps = parallelMap((names.count + 999) / 1000) { chunk in
-      names[(chunk * 1000)..<min(names.count, chunk * 1000 + 1000)].map { FileStamp.of(path: folderPath + $0) }
+      names[(chunk * 1000)..<min(names.count, chunk * 1000 + 1000)].map {
+        FileStamp.of(path: folderPath + $0)
+      }
     }.flatMap { $0 }
     for (name, stamp) in zip(names, stamps) {
       let id = String(name.dropLast(5))
@@ -293,7 +353,9 @@ extension CohortStore {
       }
     }
     let files = stale
-    let rebuilt = parallelMap(files.count) { index in read(.file(files[index].url), course: cohort.course) }
+    let rebuilt = parallelMap(files.count) { index in
+      read(.file(files[index].url), course: cohort.course)
+    }
     for (file, result) in zip(stale, rebuilt) {
       switch result {
       case .success((_, let summary)) where summary.id == file.id:
@@ -313,7 +375,9 @@ extension CohortStore {
     let path = folder(cohort.name).appendingPathComponent("import.lock").path
     let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0, flock(descriptor, LOCK_EX) == 0 else {
-      throw Failure("\(path): cannot be locked (\(String(cString: strerror(errno)))); check the data folder's permissions")
+      throw Failure(
+        "\(path): cannot be locked (\(String(cString: strerror(errno)))); check the data folder's permissions"
+      )
     }
     return descriptor
   }

@@ -33,7 +33,8 @@ public struct CohortStore: Sendable {
       switch self {
       case .added(let who): return "added \(who)"
       case .updated(let who): return "updated \(who) (a newer export)"
-      case .unchanged(let who): return "unchanged (\(who) was already imported from the same records)"
+      case .unchanged(let who):
+        return "unchanged (\(who) was already imported from the same records)"
       case .keptNewer(let who): return "kept the newer records of \(who) already imported"
       case .conflict(let who, let what): return "dates of \(who) disagree: \(what)"
       case .refused(let reason): return "refused: \(reason)"
@@ -44,9 +45,14 @@ public struct CohortStore: Sendable {
   func folder(_ name: String) -> URL { root.appendingPathComponent(name) }
 
   static func checkName(_ name: String) throws(Failure) {
-    let safe = !name.isEmpty && name.count <= 64
-      && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
-    guard safe else { throw Failure("cohort name '\(name)' can use only letters, digits, - and _ (up to 64)") }
+    let safe =
+      !name.isEmpty && name.count <= 64
+      && name.unicodeScalars.allSatisfy {
+        CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_"
+      }
+    guard safe else {
+      throw Failure("cohort name '\(name)' can use only letters, digits, - and _ (up to 64)")
+    }
   }
 
   /// Creates a cohort, all or nothing: its folder is made under a temporary name with
@@ -62,13 +68,16 @@ public struct CohortStore: Sendable {
     let folder = folder(name)
     if FileManager.default.fileExists(atPath: folder.path) {
       guard isHalfMade(folder) else {
-        throw Failure("a cohort named '\(name)' already exists in \(root.path); choose another name")
+        throw Failure(
+          "a cohort named '\(name)' already exists in \(root.path); choose another name")
       }
       // Left by an older Kurs that failed half way: no cohort file, no learner in it.
       try? FileManager.default.removeItem(at: folder)
     }
     var generator = SystemRandomNumberGenerator()
-    let cohort = Cohort(name: name, course: course, code: Cohort.newCode(course: course, using: &generator), created: now)
+    let cohort = Cohort(
+      name: name, course: course, code: Cohort.newCode(course: course, using: &generator),
+      created: now)
     let staging = root.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
     do {
       try DataDirectory.create(staging.appendingPathComponent("learners"))
@@ -78,7 +87,8 @@ public struct CohortStore: Sendable {
       guard rename(staging.path, folder.path) == 0 else {
         let code = errno
         if code == EEXIST || code == ENOTEMPTY {
-          throw Failure("a cohort named '\(name)' already exists in \(root.path); choose another name")
+          throw Failure(
+            "a cohort named '\(name)' already exists in \(root.path); choose another name")
         }
         throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
       }
@@ -86,7 +96,9 @@ public struct CohortStore: Sendable {
     } catch {
       try? FileManager.default.removeItem(at: staging)
       if let failure = error as? Failure { throw failure }
-      throw Failure("\(folder.path): the cohort could not be created (\(error.localizedDescription)); nothing was left behind, free some space and run the command again")
+      throw Failure(
+        "\(folder.path): the cohort could not be created (\(error.localizedDescription)); nothing was left behind, free some space and run the command again"
+      )
     }
     return cohort
   }
@@ -94,9 +106,13 @@ public struct CohortStore: Sendable {
   /// A cohort folder without its `cohort.json` and without any learner's file: what an older
   /// Kurs left when `cohort new` failed half way.
   func isHalfMade(_ folder: URL) -> Bool {
-    guard !FileManager.default.fileExists(atPath: folder.appendingPathComponent("cohort.json").path) else { return false }
-    let learners = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("learners").path)) ?? []
-    let others = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0 != "learners" && $0 != "import.lock" }
+    guard !FileManager.default.fileExists(atPath: folder.appendingPathComponent("cohort.json").path)
+    else { return false }
+    let learners =
+      (try? FileManager.default.contentsOfDirectory(
+        atPath: folder.appendingPathComponent("learners").path)) ?? []
+    let others = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter
+    { $0 != "learners" && $0 != "import.lock" }
     return learners.filter { !$0.hasPrefix(".") }.isEmpty && others.isEmpty
   }
 
@@ -104,13 +120,19 @@ public struct CohortStore: Sendable {
     try Self.checkName(name)
     let url = folder(name).appendingPathComponent("cohort.json")
     guard FileManager.default.fileExists(atPath: url.path) else {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.filter { !$0.hasPrefix(".") }.sorted() ?? []
-      throw Failure("no cohort named '\(name)' in \(root.path)\(didYouMean(name, names)); create it with: kurs cohort new \(name) --course COURSE")
+      let names =
+        (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.filter {
+          !$0.hasPrefix(".")
+        }.sorted() ?? []
+      throw Failure(
+        "no cohort named '\(name)' in \(root.path)\(didYouMean(name, names)); create it with: kurs cohort new \(name) --course COURSE"
+      )
     }
     do {
       return try Self.decoder.decode(Cohort.self, from: Data(contentsOf: url))
     } catch {
-      throw Failure("\(url.path): cannot be read (\(error.localizedDescription)); the file was not changed")
+      throw Failure(
+        "\(url.path): cannot be read (\(error.localizedDescription)); the file was not changed")
     }
   }
 
@@ -127,11 +149,15 @@ public struct CohortStore: Sendable {
   /// that changed since it was indexed is read again.
   /// - Throws: `Failure` naming a stored file that cannot be read.
   public func summaries(of cohort: Cohort) throws(Failure) -> [LearnerSummary] {
-    let (entries, changed) = try currentEntries(of: cohort, damaged: { url, reason throws(Failure) in
-      throw Failure("\(url.path): \(reason); remove it and import the learner's export again")
-    })
+    let (entries, changed) = try currentEntries(
+      of: cohort,
+      damaged: { url, reason throws(Failure) in
+        throw Failure("\(url.path): \(reason); remove it and import the learner's export again")
+      })
     // Keep the cache in step (a removed learner's line goes too); a report that cannot write it still reports.
-    if changed { try? AtomicFile.write(CohortIndex.encode(entries), to: indexURL(cohort), permissions: 0o600) }
+    if changed {
+      try? AtomicFile.write(CohortIndex.encode(entries), to: indexURL(cohort), permissions: 0o600)
+    }
     return entries.values.map { ($0.summary.pseudonym.lowercased(), $0.summary) }
       .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id < $1.1.id }
       .map(\.1)

@@ -27,7 +27,10 @@ enum ExportScanner {
 
   static func scan(_ data: Data, course: String) -> Scanned? {
     data.withUnsafeBytes { raw in
-      scan(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count), course: course)
+      scan(
+        UnsafeBufferPointer(
+          start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count),
+        course: course)
     }
   }
 
@@ -41,12 +44,19 @@ enum ExportScanner {
       try cursor.object { (cursor: inout Cursor, key: String) throws(Invalid) in
         switch key {
         case "courses":
-          let span = try cursor.span { (cursor: inout Cursor) throws(Invalid) in try state.courses(&cursor) }
+          let span = try cursor.span { (cursor: inout Cursor) throws(Invalid) in
+            try state.courses(&cursor)
+          }
           state.coursesSpan = span
-        case "exported": state.exportedSpan = try cursor.span { (cursor: inout Cursor) throws(Invalid) in _ = try cursor.string() }
+        case "exported":
+          state.exportedSpan = try cursor.span { (cursor: inout Cursor) throws(Invalid) in
+            _ = try cursor.string()
+          }
         case "format": state.format = try cursor.string()
         case "learner":
-          let span = try cursor.span { (cursor: inout Cursor) throws(Invalid) in state.learner = try cursor.learner() }
+          let span = try cursor.span { (cursor: inout Cursor) throws(Invalid) in
+            state.learner = try cursor.learner()
+          }
           state.learnerSpan = span
         case "seal": state.seal = try cursor.string()
         case "version": state.version = try cursor.integer()
@@ -99,7 +109,11 @@ enum ExportScanner {
             let summarise = id == course && courseSpan == nil
             try cursor.array { (cursor: inout Cursor) throws(Invalid) in
               let statement = try cursor.exportedStatement()
-              if actor == nil { actor = statement.actor } else if actor != statement.actor { actorsDiffer = true }
+              if actor == nil {
+                actor = statement.actor
+              } else if actor != statement.actor {
+                actorsDiffer = true
+              }
               if summarise { builder.add(timestamp: statement.timestamp, event: statement.event) }
             }
             sawStatements = true
@@ -119,11 +133,13 @@ enum ExportScanner {
     }
 
     func finish(_ bytes: UnsafeBufferPointer<UInt8>) -> Scanned? {
-      guard format == "kurs-export", let version, version <= 1, let seal, let learner, let learnerSpan, let exportedSpan,
+      guard format == "kurs-export", let version, version <= 1, let seal, let learner,
+        let learnerSpan, let exportedSpan,
         let coursesSpan, !actorsDiffer, actor == nil || actor == learner.id
       else { return nil }
       let compactLearner = ExportScanner.compact(bytes, learnerSpan)
-      guard ExportScanner.seal(compactLearner, ExportScanner.compact(bytes, coursesSpan)) == seal else { return nil }
+      guard ExportScanner.seal(compactLearner, ExportScanner.compact(bytes, coursesSpan)) == seal
+      else { return nil }
       guard let courseSpan, let builder else {
         return Scanned(learner: learner, summary: nil, courses: courseIDs, stored: [])
       }
@@ -133,14 +149,21 @@ enum ExportScanner {
         stored = nil
         storedSeal = seal
       } else {
-        let single = [UInt8(ascii: "[")] + ExportScanner.compact(bytes, courseSpan) + [UInt8(ascii: "]")]
+        let single =
+          [UInt8(ascii: "[")] + ExportScanner.compact(bytes, courseSpan) + [UInt8(ascii: "]")]
         storedSeal = ExportScanner.seal(compactLearner, single)
-        stored = Array("{\"courses\":".utf8) + single + Array(",\"exported\":".utf8) + Array(bytes[exportedSpan])
+        stored =
+          Array("{\"courses\":".utf8) + single + Array(",\"exported\":".utf8)
+          + Array(bytes[exportedSpan])
           + Array(",\"format\":\"kurs-export\",\"learner\":".utf8) + compactLearner
           + Array(",\"seal\":\"\(storedSeal)\",\"version\":1}\n".utf8)
       }
-      let exported = String(decoding: UnsafeBufferPointer(rebasing: bytes[(exportedSpan.lowerBound + 1)..<(exportedSpan.upperBound - 1)]), as: UTF8.self)
-      let summary = builder.summary(id: learner.id, pseudonym: learner.pseudonym, seal: storedSeal, exported: exported)
+      let exported = String(
+        decoding: UnsafeBufferPointer(
+          rebasing: bytes[(exportedSpan.lowerBound + 1)..<(exportedSpan.upperBound - 1)]),
+        as: UTF8.self)
+      let summary = builder.summary(
+        id: learner.id, pseudonym: learner.pseudonym, seal: storedSeal, exported: exported)
       return Scanned(learner: learner, summary: summary, courses: courseIDs, stored: stored)
     }
   }
@@ -148,7 +171,8 @@ enum ExportScanner {
   /// The bytes of `span` without the whitespace between tokens: what `JSONEncoder` writes
   /// without `.prettyPrinted`, when the file came from it with `.prettyPrinted`.
   static func compact(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> [UInt8] {
-    let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+    let quote = UInt8(ascii: "\"")
+    let backslash = UInt8(ascii: "\\")
     return [UInt8](unsafeUninitializedCapacity: span.count) { output, count in
       var out = 0
       var index = span.lowerBound
@@ -249,7 +273,8 @@ extension JSONCursor {
                 switch key {
                 case "grouping", "parent":
                   try cursor.optional { (cursor: inout Self) throws(Invalid) in
-                    try cursor.array { (cursor: inout Self) throws(Invalid) in try cursor.activity() }
+                    try cursor.array { (cursor: inout Self) throws(Invalid) in try cursor.activity()
+                    }
                   }
                 default: try cursor.unknown()
                 }
@@ -267,7 +292,8 @@ extension JSONCursor {
       case "object":
         try cursor.activity()
         sawObject = true
-      case "result": try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.result() }
+      case "result":
+        try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.result() }
       case "timestamp": timestamp = try cursor.string()
       case "verb":
         var sawVerbID = false
@@ -275,7 +301,9 @@ extension JSONCursor {
         try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
           switch key {
           case "display":
-            try cursor.object { (cursor: inout Self, _: String) throws(Invalid) in _ = try cursor.string() }
+            try cursor.object { (cursor: inout Self, _: String) throws(Invalid) in
+              _ = try cursor.string()
+            }
             sawDisplay = true
           case "id":
             _ = try cursor.string()
@@ -288,7 +316,9 @@ extension JSONCursor {
       default: try cursor.unknown()
       }
     }
-    guard let actor, let timestamp, let extensions, sawID, sawObject, sawVerb else { throw Invalid() }
+    guard let actor, let timestamp, let extensions, sawID, sawObject, sawVerb else {
+      throw Invalid()
+    }
     return ExportedStatement(actor: actor, timestamp: timestamp, event: extensions.event)
   }
 
@@ -333,7 +363,8 @@ extension JSONCursor {
             switch key {
             case "interactionType": _ = try cursor.optionalString()
             // What Kurs 0.3 writes for other tools (names, choices); nothing the report reads.
-            case "choices", "correctResponsesPattern", "description", "name", "source", "target": try cursor.skip()
+            case "choices", "correctResponsesPattern", "description", "name", "source", "target":
+              try cursor.skip()
             case "type":
               _ = try cursor.string()
               sawDefinitionType = true
@@ -357,7 +388,8 @@ extension JSONCursor {
   mutating func result() throws(Invalid) {
     try object { (cursor: inout Self, key: String) throws(Invalid) in
       switch key {
-      case "completion", "success": try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.boolean() }
+      case "completion", "success":
+        try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.boolean() }
       case "response": _ = try cursor.optionalString()
       case "score":
         try cursor.optional { (cursor: inout Self) throws(Invalid) in
@@ -367,7 +399,8 @@ extension JSONCursor {
             case "max", "min", "raw":
               _ = try cursor.integer()
               whole += 1
-            case "scaled": try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.number() }
+            case "scaled":
+              try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.number() }
             default: try cursor.unknown()
             }
           }
@@ -399,12 +432,14 @@ extension JSONCursor {
   /// Any JSON number (a `Double`).
   mutating func number() throws(Invalid) {
     let first = try peek()
-    guard first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw Invalid() }
+    guard first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+    else { throw Invalid() }
     let start = index
     try skipNumber()
     if canonical {
       // As JSONEncoder writes a Double: its description without a trailing ".0".
-      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
       guard let value = Double(text), value.isFinite else { throw Invalid() }
       var expected = value.description
       if expected.hasSuffix(".0") { expected.removeLast(2) }

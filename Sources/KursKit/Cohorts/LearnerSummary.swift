@@ -75,15 +75,21 @@ public struct LearnerSummary: Sendable, Equatable {
   }
 
   /// The summary of a learner's statements in one course, in the order they were written.
-  public init(id: String, pseudonym: String, seal: String, exported: String, statements: [Statement]) {
+  public init(
+    id: String, pseudonym: String, seal: String, exported: String, statements: [Statement]
+  ) {
     var builder = Builder()
-    for statement in statements { builder.add(timestamp: statement.timestamp, event: statement.context.extensions.event) }
+    for statement in statements {
+      builder.add(timestamp: statement.timestamp, event: statement.context.extensions.event)
+    }
     self = builder.summary(id: id, pseudonym: pseudonym, seal: seal, exported: exported)
   }
 
   init(
-    id: String, pseudonym: String, seal: String, last: String, count: Int, lastActivity: String?, completed: Bool,
-    lastNode: String?, modules: [String: Module], firstTry: [String: Bool], wrong: [String: [String: Int]]
+    id: String, pseudonym: String, seal: String, last: String, count: Int, lastActivity: String?,
+    completed: Bool,
+    lastNode: String?, modules: [String: Module], firstTry: [String: Bool],
+    wrong: [String: [String: Int]]
   ) {
     self.id = id
     self.pseudonym = pseudonym
@@ -117,7 +123,9 @@ public struct LearnerSummary: Sendable, Equatable {
     mutating func add(timestamp: String, event: EngineEvent?) {
       count += 1
       lastTimestamp = timestamp
-      if lastActivity.map({ LearnerSummary.isLater(timestamp, than: $0) }) ?? true { lastActivity = timestamp }
+      if lastActivity.map({ LearnerSummary.isLater(timestamp, than: $0) }) ?? true {
+        lastActivity = timestamp
+      }
       guard let event else { return }
       switch event {
       case .moduleStarted(let module, _):
@@ -145,12 +153,17 @@ public struct LearnerSummary: Sendable, Equatable {
     func summary(id: String, pseudonym: String, seal: String, exported: String) -> LearnerSummary {
       var modules: [String: Module] = [:]
       for id in Set(attempts.keys).union(lastEnded.keys) {
-        let status = passed.contains(id) ? "passed" : open.contains(id) ? "in-progress" : lastEnded[id] ?? "not-started"
-        modules[id] = Module(status: status, attempts: attempts[id] ?? 0, best: best[id], maximum: maximum[id])
+        let status =
+          passed.contains(id)
+          ? "passed" : open.contains(id) ? "in-progress" : lastEnded[id] ?? "not-started"
+        modules[id] = Module(
+          status: status, attempts: attempts[id] ?? 0, best: best[id], maximum: maximum[id])
       }
       return LearnerSummary(
-        id: id, pseudonym: pseudonym, seal: seal, last: lastTimestamp ?? exported, count: count, lastActivity: lastActivity,
-        completed: completed, lastNode: completed ? nil : lastNode, modules: modules, firstTry: firstTry, wrong: wrong)
+        id: id, pseudonym: pseudonym, seal: seal, last: lastTimestamp ?? exported, count: count,
+        lastActivity: lastActivity,
+        completed: completed, lastNode: completed ? nil : lastNode, modules: modules,
+        firstTry: firstTry, wrong: wrong)
     }
   }
 }

@@ -9,30 +9,40 @@ public enum ReportText {
 
   public enum Key: String, CaseIterable, Sendable {
     case pageTitle, heading, courseLine, learnersHeading
-    case columnLearner, columnCertificate, columnLastActivity, columnWhere, total, passedOfStarted, yes, no
+    case columnLearner, columnCertificate, columnLastActivity, columnWhere, total, passedOfStarted,
+      yes, no
     case statusPassed, statusFailed, statusInProgress, attemptsLegend, noLearners
     case funnelHeading, funnelStarted, funnelCertificate, completion
     case scoresHeading, pointsBand, pointsOne, passMarkLine, scoresIn
-    case itemsHeading, columnQuestion, columnAnswered, columnFirstTry, columnWrong, wrongLearners, shareChart
+    case itemsHeading, columnQuestion, columnAnswered, columnFirstTry, columnWrong, wrongLearners,
+      shareChart
     case hardestText, answeredText, wrongText
-    case testHeading, testGroup, testNormalized, testNobody, testTextHeading, testTextLearner, testTextGroup
+    case testHeading, testGroup, testNormalized, testNobody, testTextHeading, testTextLearner,
+      testTextGroup
     case columnBefore, columnAfter, columnGain, columnNormalized
-    case columnItem, columnAnsweredBoth, columnWrongToRight, columnRightToWrong, columnRightBoth, columnWrongBoth
+    case columnItem, columnAnsweredBoth, columnWrongToRight, columnRightToWrong, columnRightBoth,
+      columnWrongBoth
     case testTextItem, gainWord, normalizedWord
   }
 
   private static let table: [Key: [String: String]] = [
     .pageTitle: ["en": "Cohort {0}: {1}", "ru": "Группа {0}: {1}", "uk": "Група {0}: {1}"],
     .heading: ["en": "Cohort {0}", "ru": "Группа {0}", "uk": "Група {0}"],
-    .courseLine: ["en": "Course {0} · learners: {1}", "ru": "Курс {0} · участников: {1}", "uk": "Курс {0} · учасників: {1}"],
+    .courseLine: [
+      "en": "Course {0} · learners: {1}", "ru": "Курс {0} · участников: {1}",
+      "uk": "Курс {0} · учасників: {1}",
+    ],
     .learnersHeading: ["en": "Learners", "ru": "Участники", "uk": "Учасники"],
     .columnLearner: ["en": "Learner", "ru": "Участник", "uk": "Учасник"],
     .columnCertificate: ["en": "Certificate", "ru": "Сертификат", "uk": "Сертифікат"],
-    .columnLastActivity: ["en": "Last activity", "ru": "Последняя активность", "uk": "Остання активність"],
+    .columnLastActivity: [
+      "en": "Last activity", "ru": "Последняя активность", "uk": "Остання активність",
+    ],
     .columnWhere: ["en": "Where", "ru": "Где сейчас", "uk": "Де зараз"],
     .total: ["en": "Total", "ru": "Итого", "uk": "Разом"],
     .passedOfStarted: [
-      "en": "{0} passed of {1} started", "ru": "прошли {0} из {1} начавших", "uk": "пройшли {0} з {1}, хто почав",
+      "en": "{0} passed of {1} started", "ru": "прошли {0} из {1} начавших",
+      "uk": "пройшли {0} з {1}, хто почав",
     ],
     .yes: ["en": "yes", "ru": "да", "uk": "так"],
     .no: ["en": "no", "ru": "нет", "uk": "ні"],
@@ -49,22 +59,38 @@ public enum ReportText {
       "ru": "(участников пока нет: kurs cohort import {0} ФАЙЛ...)",
       "uk": "(учасників поки немає: kurs cohort import {0} ФАЙЛ...)",
     ],
-    .funnelHeading: ["en": "Completion funnel", "ru": "Воронка прохождения", "uk": "Воронка проходження"],
+    .funnelHeading: [
+      "en": "Completion funnel", "ru": "Воронка прохождения", "uk": "Воронка проходження",
+    ],
     .funnelStarted: ["en": "started the course", "ru": "начали курс", "uk": "почали курс"],
-    .funnelCertificate: ["en": "received the certificate", "ru": "получили сертификат", "uk": "отримали сертифікат"],
+    .funnelCertificate: [
+      "en": "received the certificate", "ru": "получили сертификат", "uk": "отримали сертифікат",
+    ],
     .completion: ["en": "completion", "ru": "прохождение", "uk": "проходження"],
-    .scoresHeading: ["en": "Score distribution per module", "ru": "Распределение баллов по модулям", "uk": "Розподіл балів за модулями"],
+    .scoresHeading: [
+      "en": "Score distribution per module", "ru": "Распределение баллов по модулям",
+      "uk": "Розподіл балів за модулями",
+    ],
     .pointsBand: ["en": "{0}–{1} points", "ru": "{0}–{1} баллов", "uk": "{0}–{1} балів"],
     .pointsOne: ["en": "{0} points", "ru": "баллов: {0}", "uk": "балів: {0}"],
     .passMarkLine: [
-      "en": "Pass mark {0} of {1}; finished: {2}.", "ru": "Проходной балл: {0} из {1}; завершили: {2}.",
+      "en": "Pass mark {0} of {1}; finished: {2}.",
+      "ru": "Проходной балл: {0} из {1}; завершили: {2}.",
       "uk": "Прохідний бал: {0} з {1}; завершили: {2}.",
     ],
     .scoresIn: ["en": "Scores in {0}", "ru": "Баллы в модуле {0}", "uk": "Бали в модулі {0}"],
-    .itemsHeading: ["en": "Questions, hardest first", "ru": "Вопросы: сначала самые трудные", "uk": "Запитання: спершу найважчі"],
+    .itemsHeading: [
+      "en": "Questions, hardest first", "ru": "Вопросы: сначала самые трудные",
+      "uk": "Запитання: спершу найважчі",
+    ],
     .columnQuestion: ["en": "Question", "ru": "Вопрос", "uk": "Запитання"],
-    .columnAnswered: ["en": "Learners who answered", "ru": "Ответили (участников)", "uk": "Відповіли (учасників)"],
-    .columnFirstTry: ["en": "Right at the first try", "ru": "Правильно с первой попытки", "uk": "Правильно з першої спроби"],
+    .columnAnswered: [
+      "en": "Learners who answered", "ru": "Ответили (участников)", "uk": "Відповіли (учасників)",
+    ],
+    .columnFirstTry: [
+      "en": "Right at the first try", "ru": "Правильно с первой попытки",
+      "uk": "Правильно з першої спроби",
+    ],
     .columnWrong: [
       "en": "Most common wrong answer (learners who gave it)",
       "ru": "Самый частый неправильный ответ (сколько участников его дали)",
@@ -72,7 +98,8 @@ public enum ReportText {
     ],
     .wrongLearners: ["en": "learners: {0}", "ru": "участников: {0}", "uk": "учасників: {0}"],
     .shareChart: [
-      "en": "Share right at the first try (%)", "ru": "Доля правильных ответов с первой попытки (%)",
+      "en": "Share right at the first try (%)",
+      "ru": "Доля правильных ответов с первой попытки (%)",
       "uk": "Частка правильних відповідей з першої спроби (%)",
     ],
     .hardestText: [
@@ -95,7 +122,10 @@ public enum ReportText {
       "ru": "Группа (прошли обе проверки: {0}): до {1}, после {2} из {3} баллов; прирост {4}",
       "uk": "Група (пройшли обидві перевірки: {0}): до {1}, після {2} з {3} балів; приріст {4}",
     ],
-    .testNormalized: ["en": "normalised gain {0}", "ru": "нормированный прирост {0}", "uk": "нормований приріст {0}"],
+    .testNormalized: [
+      "en": "normalised gain {0}", "ru": "нормированный прирост {0}",
+      "uk": "нормований приріст {0}",
+    ],
     .testNobody: [
       "en": "Nobody has taken both tests yet.", "ru": "Обе проверки пока никто не прошёл.",
       "uk": "Обидві перевірки поки ніхто не пройшов.",
@@ -105,7 +135,9 @@ public enum ReportText {
       "ru": "проверка знаний {0} (до: {1}, после: {2}; баллов: {3}):",
       "uk": "перевірка знань {0} (до: {1}, після: {2}; балів: {3}):",
     ],
-    .testTextLearner: ["en": "before {0}, after {1}", "ru": "до {0}, после {1}", "uk": "до {0}, після {1}"],
+    .testTextLearner: [
+      "en": "before {0}, after {1}", "ru": "до {0}, после {1}", "uk": "до {0}, після {1}",
+    ],
     .testTextGroup: [
       "en": "group (took both: {0}): before {1}, after {2}, gain {3}",
       "ru": "группа (прошли обе: {0}): до {1}, после {2}, прирост {3}",
@@ -114,20 +146,38 @@ public enum ReportText {
     .columnBefore: ["en": "Before", "ru": "До", "uk": "До"],
     .columnAfter: ["en": "After", "ru": "После", "uk": "Після"],
     .columnGain: ["en": "Gain", "ru": "Прирост", "uk": "Приріст"],
-    .columnNormalized: ["en": "Normalised gain", "ru": "Нормированный прирост", "uk": "Нормований приріст"],
+    .columnNormalized: [
+      "en": "Normalised gain", "ru": "Нормированный прирост", "uk": "Нормований приріст",
+    ],
     .columnItem: ["en": "Item", "ru": "Задание", "uk": "Завдання"],
-    .columnAnsweredBoth: ["en": "Answered both times", "ru": "Ответили оба раза", "uk": "Відповіли обидва рази"],
-    .columnWrongToRight: ["en": "Wrong → right", "ru": "Неправильно → правильно", "uk": "Неправильно → правильно"],
-    .columnRightToWrong: ["en": "Right → wrong", "ru": "Правильно → неправильно", "uk": "Правильно → неправильно"],
-    .columnRightBoth: ["en": "Right both times", "ru": "Правильно оба раза", "uk": "Правильно обидва рази"],
-    .columnWrongBoth: ["en": "Wrong both times", "ru": "Неправильно оба раза", "uk": "Неправильно обидва рази"],
+    .columnAnsweredBoth: [
+      "en": "Answered both times", "ru": "Ответили оба раза", "uk": "Відповіли обидва рази",
+    ],
+    .columnWrongToRight: [
+      "en": "Wrong → right", "ru": "Неправильно → правильно", "uk": "Неправильно → правильно",
+    ],
+    .columnRightToWrong: [
+      "en": "Right → wrong", "ru": "Правильно → неправильно", "uk": "Правильно → неправильно",
+    ],
+    .columnRightBoth: [
+      "en": "Right both times", "ru": "Правильно оба раза", "uk": "Правильно обидва рази",
+    ],
+    .columnWrongBoth: [
+      "en": "Wrong both times", "ru": "Неправильно оба раза", "uk": "Неправильно обидва рази",
+    ],
     .testTextItem: [
-      "en": "{0} of {1} from wrong to right, {2} from right to wrong, {3} right both times, {4} wrong both times",
-      "ru": "{0} из {1}: с неправильного на правильный, {2}: с правильного на неправильный, {3}: правильно оба раза, {4}: неправильно оба раза",
-      "uk": "{0} з {1}: з неправильної на правильну, {2}: з правильної на неправильну, {3}: правильно обидва рази, {4}: неправильно обидва рази",
+      "en":
+        "{0} of {1} from wrong to right, {2} from right to wrong, {3} right both times, {4} wrong both times",
+      "ru":
+        "{0} из {1}: с неправильного на правильный, {2}: с правильного на неправильный, {3}: правильно оба раза, {4}: неправильно оба раза",
+      "uk":
+        "{0} з {1}: з неправильної на правильну, {2}: з правильної на неправильну, {3}: правильно обидва рази, {4}: неправильно обидва рази",
     ],
     .gainWord: ["en": "gain {0}", "ru": "прирост {0}", "uk": "приріст {0}"],
-    .normalizedWord: ["en": "normalised gain {0}", "ru": "нормированный прирост {0}", "uk": "нормований приріст {0}"],
+    .normalizedWord: [
+      "en": "normalised gain {0}", "ru": "нормированный прирост {0}",
+      "uk": "нормований приріст {0}",
+    ],
   ]
 
   /// The string for `key` in `language` (English when the report does not speak it), with
@@ -149,8 +199,14 @@ public enum ReportText {
 
   private static let months: [String: [String]] = [
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    "ru": ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."],
-    "uk": ["січ.", "лют.", "берез.", "квіт.", "трав.", "черв.", "лип.", "серп.", "верес.", "жовт.", "листоп.", "груд."],
+    "ru": [
+      "янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.",
+      "дек.",
+    ],
+    "uk": [
+      "січ.", "лют.", "берез.", "квіт.", "трав.", "черв.", "лип.", "серп.", "верес.", "жовт.",
+      "листоп.", "груд.",
+    ],
   ]
 
   /// A recorded timestamp (ISO 8601, as statements carry it) for people: `4 Dec 2026, 07:38 UTC`
@@ -161,11 +217,14 @@ public enum ReportText {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-    guard let year = parts.year, let month = parts.month, let day = parts.day, let hour = parts.hour, let minute = parts.minute
+    guard let year = parts.year, let month = parts.month, let day = parts.day,
+      let hour = parts.hour, let minute = parts.minute
     else { return timestamp }
-    let names = months[language] ?? months["en"]!
+    let names = months[language] ?? months["en"] ?? []
+    guard names.indices.contains(month - 1) else { return timestamp }
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    return "\(day) \(names[month - 1]) \(year), \(two(hour)):\(two(minute)) \(zoneName(timeZone, at: date))"
+    return
+      "\(day) \(names[month - 1]) \(year), \(two(hour)):\(two(minute)) \(zoneName(timeZone, at: date))"
   }
 
   /// `UTC`, `UTC+5`, `UTC+5:30`, `UTC-3`: an offset anyone can read, unlike zone abbreviations.
@@ -174,7 +233,8 @@ public enum ReportText {
     guard seconds != 0 else { return "UTC" }
     let minutes = abs(seconds) / 60
     let sign = seconds < 0 ? "-" : "+"
-    return "UTC\(sign)\(minutes / 60)" + (minutes % 60 == 0 ? "" : ":\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)")
+    return "UTC\(sign)\(minutes / 60)"
+      + (minutes % 60 == 0 ? "" : ":\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)")
   }
 
   static func parseTimestamp(_ text: String) -> Date? {

@@ -1,7 +1,8 @@
 /// Turns `kurs`'s arguments into an `Invocation`. Pure: tests call it with an array.
 public enum CommandLineParser {
   static let commandNames = [
-    "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "add", "pack", "validate",
+    "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "add", "pack",
+    "validate",
     "graph", "stats", "new", "schema", "help", "certificate", "keys", "import", "completion", "man",
   ]
 
@@ -12,18 +13,23 @@ public enum CommandLineParser {
   }
   /// The options that take a value (shell completion and the manual page read them too).
   static let valueOptions: Set<String> = [
-    "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir", "--out",
-    "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials", "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
+    "--courses", "--content", "--data-dir", "--learner", "--lang", "--module", "--format", "--dir",
+    "--out",
+    "--course", "--csv", "--html", "--cohort", "--languages", "--lrs", "--lrs-credentials",
+    "--since", "--until", "--name", "--key", "--issuer-key", "--issuer-name",
     "--wrap",
   ]
   /// The options that take no value.
   static let flagOptions: Set<String> = [
-    "--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review", "--no-title", "--discreet",
+    "--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review",
+    "--no-title", "--discreet",
   ]
   /// The subcommands of the commands that have them.
   static let subcommands: [String: [String]] = [
-    "cohort": cohortCommands, "certificate": certificateCommands, "keys": ["new"], "new": ["course"],
-    "import": BankImporter.Format.allCases.map(\.rawValue), "completion": CompletionShell.allCases.map(\.rawValue),
+    "cohort": cohortCommands, "certificate": certificateCommands, "keys": ["new"],
+    "new": ["course"],
+    "import": BankImporter.Format.allCases.map(\.rawValue),
+    "completion": CompletionShell.allCases.map(\.rawValue),
   ]
   /// The subcommands of `kurs cohort`.
   static let cohortCommands = ["new", "import", "pull", "report"]
@@ -81,7 +87,8 @@ public enum CommandLineParser {
     options.plain = flags.contains("--plain")
     if let wrap = values["--wrap"] {
       guard let columns = wrapColumns(wrap) else {
-        throw UsageError("--wrap takes the number of columns to wrap text at, from 20 to 1000: --wrap 80")
+        throw UsageError(
+          "--wrap takes the number of columns to wrap text at, from 20 to 1000: --wrap 80")
       }
       options.wrap = columns
     }
@@ -98,9 +105,11 @@ public enum CommandLineParser {
     guard let name = positional.first else { return Invocation(options: options, command: .home) }
     let rest = Array(positional.dropFirst())
 
-    func allow(_ allowed: Set<String>, for command: String, help: String? = nil) throws(UsageError) {
+    func allow(_ allowed: Set<String>, for command: String, help: String? = nil) throws(UsageError)
+    {
       let given = Set(values.keys).union(flags).subtracting([
-        "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain", "--lrs", "--lrs-credentials",
+        "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain", "--lrs",
+        "--lrs-credentials",
         "--wrap",
         "--discreet",
       ])
@@ -114,7 +123,9 @@ public enum CommandLineParser {
     case "validate":
       try allow(["--strict", "--json", "--review"], for: name)
       guard !rest.isEmpty else {
-        throw UsageError("'kurs validate' needs a course folder or file: kurs validate Courses/example", command: name)
+        throw UsageError(
+          "'kurs validate' needs a course folder or file: kurs validate Courses/example",
+          command: name)
       }
       command = .validate(
         paths: rest, strict: flags.contains("--strict"), json: flags.contains("--json"),
@@ -122,7 +133,8 @@ public enum CommandLineParser {
     case "graph":
       try allow(["--module", "--format"], for: name)
       guard rest.count == 1 else {
-        throw UsageError("'kurs graph' needs one course: kurs graph example --module basics", command: name)
+        throw UsageError(
+          "'kurs graph' needs one course: kurs graph example --module basics", command: name)
       }
       let formatText = values["--format"] ?? "dot"
       guard let format = GraphFormat(rawValue: formatText) else {
@@ -138,16 +150,25 @@ public enum CommandLineParser {
     case "new":
       try allow(["--dir", "--languages"], for: name)
       guard rest.count == 2, rest[0] == "course" else {
-        throw UsageError("write 'kurs new course ID', for example: kurs new course first-aid", command: name)
-      }
-      let languages = (values["--languages"] ?? "en").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-      let code = try? Regex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-      if languages.isEmpty || languages.contains(where: { language in code.map { language.wholeMatch(of: $0) == nil } ?? true }) {
         throw UsageError(
-          "--languages takes language codes separated by spaces, the default first: --languages \"en ru\"", command: name)
+          "write 'kurs new course ID', for example: kurs new course first-aid", command: name)
+      }
+      let languages = (values["--languages"] ?? "en").split(whereSeparator: {
+        $0 == " " || $0 == ","
+      }).map(String.init)
+      let code = try? Regex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+      if languages.isEmpty
+        || languages.contains(where: { language in
+          code.map { language.wholeMatch(of: $0) == nil } ?? true
+        })
+      {
+        throw UsageError(
+          "--languages takes language codes separated by spaces, the default first: --languages \"en ru\"",
+          command: name)
       }
       if Set(languages).count != languages.count {
-        throw UsageError("--languages lists a language twice: \(languages.joined(separator: " "))", command: name)
+        throw UsageError(
+          "--languages lists a language twice: \(languages.joined(separator: " "))", command: name)
       }
       command = .newCourse(id: rest[1], directory: values["--dir"], languages: languages)
     case "courses":
@@ -156,19 +177,22 @@ public enum CommandLineParser {
     case "pack":
       try allow(["--out"], for: name)
       guard rest.count == 1 else {
-        throw UsageError("'kurs pack' needs one course: kurs pack marina --out marina.xml", command: name)
+        throw UsageError(
+          "'kurs pack' needs one course: kurs pack marina --out marina.xml", command: name)
       }
       command = .pack(course: rest[0], out: values["--out"])
     case "add":
       try allow([], for: name)
       guard rest.count == 1 else {
-        throw UsageError("'kurs add' needs one course file or folder: kurs add marina.xml", command: name)
+        throw UsageError(
+          "'kurs add' needs one course file or folder: kurs add marina.xml", command: name)
       }
       command = .add(path: rest[0])
     case "join":
       try allow([], for: name)
       guard rest.count == 1 else {
-        throw UsageError("'kurs join' needs the code your host gave you: kurs join marina-K7P4QX", command: name)
+        throw UsageError(
+          "'kurs join' needs the code your host gave you: kurs join marina-K7P4QX", command: name)
       }
       command = .join(code: rest[0])
     case "cohort":
@@ -178,32 +202,48 @@ public enum CommandLineParser {
       case "new":
         try allow(["--course"], for: name)
         guard arguments.count == 1, let course = values["--course"] else {
-          throw UsageError("write 'kurs cohort new NAME --course COURSE', for example: kurs cohort new spring --course marina", command: name)
+          throw UsageError(
+            "write 'kurs cohort new NAME --course COURSE', for example: kurs cohort new spring --course marina",
+            command: name)
         }
         command = .cohortNew(name: arguments[0], course: course)
       case "import":
         try allow(["--replace"], for: name)
         guard arguments.count >= 2 else {
-          throw UsageError("write 'kurs cohort import NAME FILE...', for example: kurs cohort import spring exports/*.json", command: name)
+          throw UsageError(
+            "write 'kurs cohort import NAME FILE...', for example: kurs cohort import spring exports/*.json",
+            command: name)
         }
-        command = .cohortImport(name: arguments[0], files: Array(arguments.dropFirst()), replace: flags.contains("--replace"))
+        command = .cohortImport(
+          name: arguments[0], files: Array(arguments.dropFirst()),
+          replace: flags.contains("--replace"))
       case "pull":
         try allow(["--since", "--until"], for: name)
         guard arguments.count == 1 else {
-          throw UsageError("write 'kurs cohort pull NAME --lrs URL', for example: kurs cohort pull spring --lrs http://127.0.0.1:8100/xAPI/", command: name)
+          throw UsageError(
+            "write 'kurs cohort pull NAME --lrs URL', for example: kurs cohort pull spring --lrs http://127.0.0.1:8100/xAPI/",
+            command: name)
         }
-        command = .cohortPull(name: arguments[0], since: values["--since"], until: values["--until"])
+        command = .cohortPull(
+          name: arguments[0], since: values["--since"], until: values["--until"])
       case "report":
         try allow(["--csv", "--json", "--html", "--replace"], for: name)
         guard arguments.count == 1 else {
-          throw UsageError("write 'kurs cohort report NAME', for example: kurs cohort report spring --html spring.html", command: name)
+          throw UsageError(
+            "write 'kurs cohort report NAME', for example: kurs cohort report spring --html spring.html",
+            command: name)
         }
-        let toStandardOutput = [values["--csv"] == "-", values["--html"] == "-", flags.contains("--json")].filter { $0 }.count
+        let toStandardOutput = [
+          values["--csv"] == "-", values["--html"] == "-", flags.contains("--json"),
+        ].filter { $0 }.count
         guard toStandardOutput <= 1 else {
-          throw UsageError("only one of --csv -, --html - and --json can go to standard output: write the others to files", command: name)
+          throw UsageError(
+            "only one of --csv -, --html - and --json can go to standard output: write the others to files",
+            command: name)
         }
         command = .cohortReport(
-          name: arguments[0], csv: values["--csv"], json: flags.contains("--json"), html: values["--html"], replace: flags.contains("--replace"))
+          name: arguments[0], csv: values["--csv"], json: flags.contains("--json"),
+          html: values["--html"], replace: flags.contains("--replace"))
       default:
         throw UsageError(
           "'kurs cohort' needs new, import, pull or report\(didYouMean(sub, cohortCommands)): kurs cohort new spring --course marina",
@@ -240,7 +280,9 @@ public enum CommandLineParser {
     case "keys":
       try allow(["--out", "--name"], for: name)
       guard rest == ["new"] else {
-        throw UsageError("write 'kurs keys new', for example: kurs keys new --name trainer --out keys", command: name)
+        throw UsageError(
+          "write 'kurs keys new', for example: kurs keys new --name trainer --out keys",
+          command: name)
       }
       command = .newKeys(directory: values["--out"], name: values["--name"])
     case "certificate":
@@ -249,12 +291,15 @@ public enum CommandLineParser {
       try allow([], for: name)
       guard rest.count == 1, let shell = CompletionShell(rawValue: rest[0]) else {
         throw UsageError(
-          "write 'kurs completion bash' or 'kurs completion zsh', for example: source <(kurs completion bash)", command: name)
+          "write 'kurs completion bash' or 'kurs completion zsh', for example: source <(kurs completion bash)",
+          command: name)
       }
       command = .completion(shell: shell)
     case "man":
       try allow([], for: name)
-      guard rest.isEmpty else { throw UsageError("'kurs man' takes no arguments: kurs man > kurs.1", command: name) }
+      guard rest.isEmpty else {
+        throw UsageError("'kurs man' takes no arguments: kurs man > kurs.1", command: name)
+      }
       command = .manual
     case "help":
       command = .help(topic: rest.first)
@@ -268,7 +313,9 @@ public enum CommandLineParser {
   private static func importCommand(_ rest: [String], out: String?) throws(UsageError) -> Command {
     let formats = BankImporter.Format.allCases.map(\.rawValue)
     guard let first = rest.first, let format = BankImporter.Format(rawValue: first) else {
-      let given = rest.first.map { "'kurs import' reads moodle or gift, not '\($0)'\(didYouMean($0, formats))" }
+      let given = rest.first.map {
+        "'kurs import' reads moodle or gift, not '\($0)'\(didYouMean($0, formats))"
+      }
       throw UsageError(
         "\(given ?? "'kurs import' needs a format and a file"): kurs import moodle questions.xml --out Courses/my-quiz",
         command: "import")
@@ -293,19 +340,28 @@ public enum CommandLineParser {
     switch rest.first {
     case "sign":
       try allow(["--key", "--issuer-name", "--out"], "certificate sign", help)
-      let example = "kurs certificate sign example.json --key trainer.key --issuer-name 'Harm Reduction Network'"
-      guard rest.count == 2 else { throw UsageError("'kurs certificate sign' needs one certificate: \(example)", command: help) }
+      let example =
+        "kurs certificate sign example.json --key trainer.key --issuer-name 'Harm Reduction Network'"
+      guard rest.count == 2 else {
+        throw UsageError("'kurs certificate sign' needs one certificate: \(example)", command: help)
+      }
       guard let key = values["--key"] else {
-        throw UsageError("'kurs certificate sign' needs your private key (--key): \(example)", command: help)
+        throw UsageError(
+          "'kurs certificate sign' needs your private key (--key): \(example)", command: help)
       }
       guard let issuerName = values["--issuer-name"] else {
-        throw UsageError("'kurs certificate sign' needs the name to sign as (--issuer-name): \(example)", command: help)
+        throw UsageError(
+          "'kurs certificate sign' needs the name to sign as (--issuer-name): \(example)",
+          command: help)
       }
-      return .signCertificate(file: rest[1], key: key, issuerName: issuerName, output: values["--out"])
+      return .signCertificate(
+        file: rest[1], key: key, issuerName: issuerName, output: values["--out"])
     case "verify":
       try allow(["--issuer-key"], "certificate verify", help)
       guard rest.count == 2 else {
-        throw UsageError("'kurs certificate verify' needs one certificate: kurs certificate verify example.json", command: help)
+        throw UsageError(
+          "'kurs certificate verify' needs one certificate: kurs certificate verify example.json",
+          command: help)
       }
       return .verifyCertificate(file: rest[1], issuerKey: values["--issuer-key"])
     case "print":
@@ -316,12 +372,15 @@ public enum CommandLineParser {
           command: help)
       }
       return .printCertificate(
-        file: rest[1], issuerKey: values["--issuer-key"], output: values["--out"], title: !flags.contains("--no-title"),
+        file: rest[1], issuerKey: values["--issuer-key"], output: values["--out"],
+        title: !flags.contains("--no-title"),
         replace: flags.contains("--replace"))
     case "context":
       try allow([], "certificate context", help)
       guard rest.count == 1 else {
-        throw UsageError("'kurs certificate context' takes no arguments: kurs certificate context > kurs-context-1.jsonld", command: help)
+        throw UsageError(
+          "'kurs certificate context' takes no arguments: kurs certificate context > kurs-context-1.jsonld",
+          command: help)
       }
       return .certificateContext
     case let other?:
@@ -329,7 +388,9 @@ public enum CommandLineParser {
         "'kurs certificate' has no command '\(other)'\(didYouMean(other, certificateCommands)); use verify, sign, print or context",
         command: help)
     case nil:
-      throw UsageError("'kurs certificate' needs verify, sign, print or context: kurs certificate verify example.json", command: help)
+      throw UsageError(
+        "'kurs certificate' needs verify, sign, print or context: kurs certificate verify example.json",
+        command: help)
     }
   }
 }

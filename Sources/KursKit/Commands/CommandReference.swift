@@ -37,13 +37,17 @@ enum CommandReference {
   }
 
   /// Whether `option` takes a value.
-  static func takesValue(_ option: String) -> Bool { CommandLineParser.valueOptions.contains(option) }
+  static func takesValue(_ option: String) -> Bool {
+    CommandLineParser.valueOptions.contains(option)
+  }
 
   /// The one-line summary of `command` from the help overview (`start COURSE  start a course…`).
   static func summary(of command: String) -> String {
     for line in HelpText.overview.split(separator: "\n") {
       let trimmed = line.drop { $0 == " " }
-      guard line.hasPrefix("  "), trimmed.hasPrefix(command + " ") || trimmed == command else { continue }
+      guard line.hasPrefix("  "), trimmed.hasPrefix(command + " ") || trimmed == command else {
+        continue
+      }
       // The summary is what follows the first run of two or more spaces.
       guard let gap = trimmed.range(of: "  ") else { continue }
       return trimmed[gap.upperBound...].trimmingCharacters(in: .whitespaces)
@@ -63,8 +67,10 @@ enum CommandReference {
         end = text.index(after: end)
       }
       let word = String(text[dash.lowerBound..<end])
-      let before = dash.lowerBound == text.startIndex ? " " : text[text.index(before: dash.lowerBound)]
-      if known.contains(word), before == " " || before == "[" || before == "(" || before == "\n" || before == ",",
+      let before =
+        dash.lowerBound == text.startIndex ? " " : text[text.index(before: dash.lowerBound)]
+      if known.contains(word),
+        before == " " || before == "[" || before == "(" || before == "\n" || before == ",",
         !found.contains(word)
       {
         found.append(word)

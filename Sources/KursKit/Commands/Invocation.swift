@@ -88,7 +88,8 @@ public enum Command: Sendable, Equatable {
   /// `kurs certificate verify FILE [--issuer-key PUB]`
   case verifyCertificate(file: String, issuerKey: String?)
   /// `kurs certificate print FILE [--issuer-key PUB] [--out FILE] [--no-title] [--replace]`
-  case printCertificate(file: String, issuerKey: String?, output: String?, title: Bool, replace: Bool)
+  case printCertificate(
+    file: String, issuerKey: String?, output: String?, title: Bool, replace: Bool)
   /// `kurs certificate context`: Kurs's JSON-LD context
   case certificateContext
   /// `kurs completion bash|zsh`

@@ -3,11 +3,15 @@ import Foundation
 /// The webinar host's commands: `kurs cohort new|import|report`, and the learner's `kurs join`.
 extension KursCLI {
   func cohortStore(_ options: GlobalOptions) -> CohortStore {
-    CohortStore(dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
+    CohortStore(
+      dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
   }
 
   /// `kurs cohort new NAME --course COURSE`.
-  func cohortNew(name: String, course: String, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+  func cohortNew(
+    name: String, course: String, _ options: GlobalOptions, locator: CourseLocator,
+    loader: CourseLoader
+  ) -> ExitCode {
     guard let loaded = loadValid(course, locator: locator, loader: loader) else { return .invalid }
     do {
       let cohort = try cohortStore(options).create(name: name, course: loaded.id)
@@ -42,7 +46,8 @@ extension KursCLI {
         cohorts[course] = code
         learner.cohorts = cohorts
       }
-      console.write(t(.joined, uiLanguage(options, learner: learner), learner.name, code, course) + "\n")
+      console.write(
+        t(.joined, uiLanguage(options, learner: learner), learner.name, code, course) + "\n")
       return .success
     } catch {
       report(error, language)
@@ -53,20 +58,28 @@ extension KursCLI {
   /// `kurs cohort import NAME FILE|FOLDER...`: each file on its own; a refused file does not stop
   /// the rest. A folder stands for the `.json` files in it, so a host with thousands of exports
   /// does not hit the shell's limit on arguments.
-  func cohortImport(name: String, files paths: [String], replace: Bool = false, _ options: GlobalOptions) -> ExitCode {
+  func cohortImport(
+    name: String, files paths: [String], replace: Bool = false, _ options: GlobalOptions
+  ) -> ExitCode {
     var files: [String] = []
     var unreadableFolders = 0
     for path in paths {
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else {
         files.append(path)
         continue
       }
       do {
         let names = try FileManager.default.contentsOfDirectory(atPath: path)
-        files += names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+        files += names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
+          URL(fileURLWithPath: path).appendingPathComponent($0).path
+        }
       } catch {
-        console.writeError("\(path): refused: the folder cannot be read (\(error.localizedDescription)); check its permissions\n")
+        console.writeError(
+          "\(path): refused: the folder cannot be read (\(error.localizedDescription)); check its permissions\n"
+        )
         unreadableFolders += 1
       }
     }
@@ -80,7 +93,8 @@ extension KursCLI {
     }
     let outcomes: [CohortStore.ImportOutcome]
     do {
-      outcomes = try store.importAll(files.map { .file(URL(fileURLWithPath: $0)) }, into: cohort, replace: replace)
+      outcomes = try store.importAll(
+        files.map { .file(URL(fileURLWithPath: $0)) }, into: cohort, replace: replace)
     } catch {
       console.writeError("kurs: \(error)\n")
       return .unreadable
@@ -90,15 +104,18 @@ extension KursCLI {
       switch outcome {
       case .added(let who): console.write("\(file): added \(who)\n")
       case .updated(let who): console.write("\(file): updated \(who) (a newer export)\n")
-      case .unchanged(let who): console.write("\(file): unchanged (\(who) was already imported from the same records)\n")
-      case .keptNewer(let who): console.write("\(file): kept the newer records of \(who) already imported\n")
+      case .unchanged(let who):
+        console.write("\(file): unchanged (\(who) was already imported from the same records)\n")
+      case .keptNewer(let who):
+        console.write("\(file): kept the newer records of \(who) already imported\n")
       case .conflict: console.write("\(file): \(outcome.text)\n")
       case .refused(let reason):
         console.writeError("\(file): refused: \(reason)\n")
         refused += 1
       }
     }
-    console.write("imported \(files.count - refused) of \(files.count) files into cohort \(cohort.name)\n")
+    console.write(
+      "imported \(files.count - refused) of \(files.count) files into cohort \(cohort.name)\n")
     return refused == 0 && unreadableFolders == 0 ? .success : .invalid
   }
 
@@ -107,30 +124,38 @@ extension KursCLI {
   /// - Throws: a URL holding a password (refused: it shows in the process list), unreadable
   ///   credentials.
   func lrsClient(_ options: GlobalOptions) throws(LRSClient.Failure) -> LRSClient? {
-    guard let url = options.lrsURL ?? environment["KURS_LRS_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+    guard let url = options.lrsURL ?? environment["KURS_LRS_URL"].flatMap({ $0.isEmpty ? nil : $0 })
+    else { return nil }
     let option = options.lrsURL == nil ? "KURS_LRS_URL" : "--lrs"
-    let credentials = try LRSClient.Credentials.load(file: options.lrsCredentials, environment: environment)
+    let credentials = try LRSClient.Credentials.load(
+      file: options.lrsCredentials, environment: environment)
     let client = try LRSClient(url: url, credentials: credentials, option: option)
-    if let file = options.lrsCredentials, let warning = LRSClient.Credentials.exposure(ofFile: file) {
+    if let file = options.lrsCredentials, let warning = LRSClient.Credentials.exposure(ofFile: file)
+    {
       console.writeError("kurs: \(warning)\n")
     }
     return client
   }
 
   /// `kurs cohort pull NAME --lrs URL`: the cohort's statements from the LRS, stored as imports are.
-  func cohortPull(name: String, since: String?, until: String?, _ options: GlobalOptions) -> ExitCode {
+  func cohortPull(name: String, since: String?, until: String?, _ options: GlobalOptions)
+    -> ExitCode
+  {
     let store = cohortStore(options)
     do {
       let cohort = try store.cohort(named: name)
       guard let client = try lrsClient(options) else {
-        console.writeError("kurs: 'kurs cohort pull' needs the learning record store: --lrs URL (or KURS_LRS_URL)\n")
+        console.writeError(
+          "kurs: 'kurs cohort pull' needs the learning record store: --lrs URL (or KURS_LRS_URL)\n")
         return .usage
       }
-      let statements = try client.statements(registration: cohort.registration, since: since, until: until)
+      let statements = try client.statements(
+        registration: cohort.registration, since: since, until: until)
       var byLearner: [String: [Statement]] = [:]
       var order: [String] = []
       let courseIRI = "urn:kurs:course:\(cohort.course)"
-      for statement in statements where statement.object.id == courseIRI || statement.object.id.hasPrefix(courseIRI + ":") {
+      for statement in statements
+      where statement.object.id == courseIRI || statement.object.id.hasPrefix(courseIRI + ":") {
         let id = statement.actor.account.name
         if byLearner[id] == nil { order.append(id) }
         byLearner[id, default: []].append(statement)
@@ -141,8 +166,12 @@ extension KursCLI {
         let pseudonym = own.compactMap(\.actor.name).last ?? id
         let last = own.last?.context.extensions
         let records = ExportFile.CourseRecords(
-          id: cohort.course, version: last?.courseVersion ?? "", digest: last?.courseDigest ?? "", statements: own)
-        sources.append(.records(learner: ExportFile.Learner(id: id, pseudonym: pseudonym), exported: Journal.timestamp(Date()), course: records))
+          id: cohort.course, version: last?.courseVersion ?? "", digest: last?.courseDigest ?? "",
+          statements: own)
+        sources.append(
+          .records(
+            learner: ExportFile.Learner(id: id, pseudonym: pseudonym),
+            exported: Journal.timestamp(Date()), course: records))
       }
       for (id, outcome) in zip(order, try store.importAll(sources, into: cohort)) {
         let count = byLearner[id]?.count ?? 0
@@ -150,12 +179,15 @@ extension KursCLI {
         case .added(let who): console.write("added \(who) (\(count) statements)\n")
         case .updated(let who): console.write("updated \(who) (\(count) statements)\n")
         case .unchanged(let who): console.write("unchanged: \(who)\n")
-        case .keptNewer(let who): console.write("kept the newer records of \(who) already imported\n")
+        case .keptNewer(let who):
+          console.write("kept the newer records of \(who) already imported\n")
         case .conflict: console.write("\(id): \(outcome.text)\n")
         case .refused(let reason): console.writeError("\(id): refused: \(reason)\n")
         }
       }
-      console.write("pulled \(statements.count) statements of \(order.count) learners into cohort \(cohort.name)\n")
+      console.write(
+        "pulled \(statements.count) statements of \(order.count) learners into cohort \(cohort.name)\n"
+      )
       return .success
     } catch let error as LRSClient.Failure {
       console.writeError("kurs: \(error)\n")
@@ -171,13 +203,16 @@ extension KursCLI {
   /// standard output (`-`), confirmations to standard error; a report file already there is
   /// replaced only with `--replace`.
   func cohortReport(
-    name: String, csv: String?, json: Bool, html: String?, replace: Bool = false, _ options: GlobalOptions, locator: CourseLocator,
+    name: String, csv: String?, json: Bool, html: String?, replace: Bool = false,
+    _ options: GlobalOptions, locator: CourseLocator,
     loader: CourseLoader
   ) -> ExitCode {
     let store = cohortStore(options)
     do {
       let cohort = try store.cohort(named: name)
-      guard let course = loadValid(cohort.course, locator: locator, loader: loader) else { return .invalid }
+      guard let course = loadValid(cohort.course, locator: locator, loader: loader) else {
+        return .invalid
+      }
       // Course content in the first of the host's languages the course has; the report's own
       // words in the first it speaks; times in the host's time zone.
       let chain = LanguageChain.chain(explicit: options.language, environment: environment)
@@ -185,7 +220,10 @@ extension KursCLI {
         cohort: cohort, course: course, summaries: try store.summaries(of: cohort),
         language: LanguageChain.first(of: chain, in: course.languages) ?? course.defaultLanguage)
       let language = ReportText.language(chain)
-      let timeZone = environment["TZ"].flatMap { TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) } ?? TimeZone.current
+      let timeZone =
+        environment["TZ"].flatMap {
+          TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0)
+        } ?? TimeZone.current
       // Every file checked before any is written, so a refusal leaves nothing half done.
       for path in [csv, html].compactMap({ $0 }) where path != "-" {
         if let problem = Self.outputProblem(path, replace: replace) {
@@ -193,12 +231,15 @@ extension KursCLI {
           return .invalid
         }
       }
-      for (path, content) in [(csv, { report.csv() }), (html, { report.html(language: language, timeZone: timeZone) })] {
+      for (path, content) in [
+        (csv, { report.csv() }), (html, { report.html(language: language, timeZone: timeZone) }),
+      ] {
         guard let path else { continue }
         if path == "-" {
           console.write(content())
         } else {
-          try AtomicFile.write(Data(content().utf8), to: URL(fileURLWithPath: path), permissions: 0o600)
+          try AtomicFile.write(
+            Data(content().utf8), to: URL(fileURLWithPath: path), permissions: 0o600)
           console.writeError("wrote \(path)\n")
         }
       }
@@ -212,7 +253,8 @@ extension KursCLI {
       console.writeError("kurs: \(error)\n")
       return .invalid
     } catch {
-      console.writeError("kurs: could not write the report: \(error.localizedDescription); nothing was changed\n")
+      console.writeError(
+        "kurs: could not write the report: \(error.localizedDescription); nothing was changed\n")
       return .unreadable
     }
   }
@@ -223,11 +265,15 @@ extension KursCLI {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-      return "\(path): the folder \(folder.path) does not exist: create it first, or choose another place"
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
+      isFolder.boolValue
+    else {
+      return
+        "\(path): the folder \(folder.path) does not exist: create it first, or choose another place"
     }
     if !replace, FileManager.default.fileExists(atPath: url.path) {
-      return "\(path) already exists and was kept: choose another name, or add --replace to overwrite it"
+      return
+        "\(path) already exists and was kept: choose another name, or add --replace to overwrite it"
     }
     return nil
   }

@@ -24,17 +24,22 @@ extension KursCLI {
 
   /// The UI language: the first of the learner's languages that Kurs speaks.
   func uiLanguage(_ options: GlobalOptions, learner: LearnerProfile?) -> String {
-    LanguageChain.first(of: languageChain(options, learner: learner), in: Localization.languages) ?? "en"
+    LanguageChain.first(of: languageChain(options, learner: learner), in: Localization.languages)
+      ?? "en"
   }
 
   /// The language a course is shown in: the first of the learner's languages it has, else its
   /// default language.
-  func courseLanguage(_ course: Course, _ options: GlobalOptions, learner: LearnerProfile?) -> String {
-    LanguageChain.first(of: languageChain(options, learner: learner), in: course.languages) ?? course.defaultLanguage
+  func courseLanguage(_ course: Course, _ options: GlobalOptions, learner: LearnerProfile?)
+    -> String
+  {
+    LanguageChain.first(of: languageChain(options, learner: learner), in: course.languages)
+      ?? course.defaultLanguage
   }
 
   func store(_ options: GlobalOptions) -> LearnerStore {
-    LearnerStore(root: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
+    LearnerStore(
+      root: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
   }
 
   /// The learner stopped at a prompt before any course began: `q` (nothing to save), or the
@@ -89,8 +94,12 @@ extension KursCLI {
   /// The language menu of the home screen.
   /// - Returns: the language chosen, or `nil` to keep the one there is.
   /// - Throws: `LearnerLeft` on `q` or the quick exit (the screen is cleared).
-  func homeLanguage(available: [String], current: String, discreet: Bool = false) throws -> String? {
-    console.write("\n" + LanguageMenu.lines(available: available, current: current, language: current).joined(separator: "\n") + "\n> ")
+  func homeLanguage(available: [String], current: String, discreet: Bool = false) throws -> String?
+  {
+    console.write(
+      "\n"
+        + LanguageMenu.lines(available: available, current: current, language: current).joined(
+          separator: "\n") + "\n> ")
     guard let line = input.readLine() else { return nil }
     switch LearnerKeys.key(line) {
     case "q" where !discreet: throw LearnerLeft()
@@ -106,26 +115,31 @@ extension KursCLI {
   /// else in), else asked.
   /// - Throws: `LearnerLeft` when the learner quits at a prompt.
   func learner(
-    _ options: GlobalOptions, store: LearnerStore, creating: Bool = true, offeringOthers: Bool = false
+    _ options: GlobalOptions, store: LearnerStore, creating: Bool = true,
+    offeringOthers: Bool = false
   ) throws -> LearnerProfile? {
     var options = options
-    return try learner(&options, store: store, creating: creating, offeringOthers: offeringOthers, offeringLanguages: false)
+    return try learner(
+      &options, store: store, creating: creating, offeringOthers: offeringOthers,
+      offeringLanguages: false)
   }
 
   /// The same; with `offeringLanguages` (the home screen), `l` at its prompts chooses the
   /// language: it is set in `options` and kept with the profile chosen or made.
   func learner(
-    _ options: inout GlobalOptions, store: LearnerStore, creating: Bool = true, offeringOthers: Bool = false,
+    _ options: inout GlobalOptions, store: LearnerStore, creating: Bool = true,
+    offeringOthers: Bool = false,
     offeringLanguages: Bool
   ) throws -> LearnerProfile? {
     if let name = options.learner {
       if creating { return try store.profile(named: name) }
       if let existing = try store.existingProfile(named: name) { return existing }
       let names = try store.profiles().map(\.name)
-      throw StoreError(LocalizedMessage(
-        .noSuchLearner, name, store.root.path,
-        Localization.didYouMean(name, names, language: uiLanguage(options, learner: nil)),
-        names.isEmpty ? "-" : names.joined(separator: ", ")))
+      throw StoreError(
+        LocalizedMessage(
+          .noSuchLearner, name, store.root.path,
+          Localization.didYouMean(name, names, language: uiLanguage(options, learner: nil)),
+          names.isEmpty ? "-" : names.joined(separator: ", ")))
     }
     let profiles = try store.profiles()
     if profiles.count == 1 && !(offeringOthers && creating) { return profiles[0] }
@@ -133,7 +147,9 @@ extension KursCLI {
     // A language chosen here is the profile's from now on.
     var chosenHere = false
     func chooseLanguage() throws {
-      guard let code = try homeLanguage(available: Localization.languages, current: language, discreet: isDiscreet(options))
+      guard
+        let code = try homeLanguage(
+          available: Localization.languages, current: language, discreet: isDiscreet(options))
       else { return }
       options.language = code
       language = uiLanguage(options, learner: nil)
@@ -149,22 +165,30 @@ extension KursCLI {
         let ask = t(.invalidNumber, language, String(choices)) + " " + t(.orQuit, language)
         if !listed {
           console.write("\n" + t(.whoIsLearning, language) + "\n")
-          for (index, profile) in profiles.enumerated() { console.write("  \(index + 1). \(profile.name)\n") }
+          for (index, profile) in profiles.enumerated() {
+            console.write("  \(index + 1). \(profile.name)\n")
+          }
           if creating { console.write("  \(choices). \(t(.newProfile, language))\n") }
           if offeringLanguages { console.write(languageHint(language) + "\n") }
           listed = true
         }
-        switch homePrompt(help: ask, language: offeringLanguages ? language : nil, discreet: isDiscreet(options)) {
+        switch homePrompt(
+          help: ask, language: offeringLanguages ? language : nil, discreet: isDiscreet(options))
+        {
         case .inputEnded: return nil
         case .quit, .quickExit: throw LearnerLeft()
         case .language:
           try chooseLanguage()
           listed = false
         case .line(let line):
-          if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices).contains(number) {
+          if let number = Int(line.trimmingCharacters(in: .whitespaces)),
+            (1...choices).contains(number)
+          {
             if number <= profiles.count {
               let profile = profiles[number - 1]
-              guard chosenHere, let code = options.language, profile.language != code else { return profile }
+              guard chosenHere, let code = options.language, profile.language != code else {
+                return profile
+              }
               return try store.update(profile) { $0.language = code }
             }
             break chosen
@@ -177,7 +201,10 @@ extension KursCLI {
     if offeringLanguages && profiles.isEmpty { console.write(languageHint(language) + "\n") }
     while true {
       let name: String
-      switch homePrompt(help: t(.typeName, language), language: offeringLanguages ? language : nil, discreet: isDiscreet(options)) {
+      switch homePrompt(
+        help: t(.typeName, language), language: offeringLanguages ? language : nil,
+        discreet: isDiscreet(options))
+      {
       case .inputEnded: return nil
       case .quit, .quickExit: throw LearnerLeft()
       case .language:
@@ -209,21 +236,29 @@ extension KursCLI {
     if let learner, options.learner != nil || ((try? store(options).profiles().count) ?? 0) > 1 {
       words += ["--learner", Self.shellQuoted(learner.name)]
     }
-    if let directory = options.dataDirectory { words += ["--data-dir", Self.shellQuoted(directory)] }
+    if let directory = options.dataDirectory {
+      words += ["--data-dir", Self.shellQuoted(directory)]
+    }
     if let courses = options.coursesDirectory { words += ["--courses", Self.shellQuoted(courses)] }
     return words.joined(separator: " ")
   }
 
   /// `word` as a shell would need it typed.
   static func shellQuoted(_ word: String) -> String {
-    let safe = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./:@".unicodeScalars.contains($0) }
-    return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    let safe = word.unicodeScalars.allSatisfy {
+      CharacterSet.alphanumerics.contains($0) || "-_./:@".unicodeScalars.contains($0)
+    }
+    return safe && !word.isEmpty
+      ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
-  func sessionOptions(_ options: GlobalOptions, learner: LearnerProfile? = nil, language: String = "en") -> LearningSession.Options {
+  func sessionOptions(
+    _ options: GlobalOptions, learner: LearnerProfile? = nil, language: String = "en"
+  ) -> LearningSession.Options {
     var session = LearningSession.Options()
     session.resumeCommand = resumeCommand(options, learner: learner)
-    terminal.prepareInterruptMessage(TerminalText.safe("\n" + t(.saved, language, session.resumeCommand) + "\n"))
+    terminal.prepareInterruptMessage(
+      TerminalText.safe("\n" + t(.saved, language, session.resumeCommand) + "\n"))
     let terminal = terminal
     session.setInterruptMessage = { terminal.prepareInterruptMessage(TerminalText.safe($0)) }
     session.plain = options.plain
@@ -253,7 +288,9 @@ extension KursCLI {
 
   /// The language key's menu in a course: the interface's languages and the course's, resolved
   /// along the learner's language chain, and the choice kept in the learner's profile.
-  func languageSwitch(_ course: Course, _ options: GlobalOptions, learner: LearnerProfile, store: LearnerStore)
+  func languageSwitch(
+    _ course: Course, _ options: GlobalOptions, learner: LearnerProfile, store: LearnerStore
+  )
     -> LanguageSwitch
   {
     let environment = environment
@@ -272,12 +309,23 @@ extension KursCLI {
   }
 
   /// `kurs start COURSE [--module ID]`.
-  func start(course name: String, module: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
-    guard let course = loadValid(name, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
+  func start(
+    course name: String, module: String?, _ options: GlobalOptions, locator: CourseLocator,
+    loader: CourseLoader
+  ) -> ExitCode {
+    guard
+      let course = loadValid(
+        name, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
     else { return .invalid }
-    if let language = options.language, !Localization.languages.contains(language), !course.languages.contains(language) {
+    if let language = options.language, !Localization.languages.contains(language),
+      !course.languages.contains(language)
+    {
       let known = Array(Set(Localization.languages + course.languages)).sorted()
-      console.writeError("kurs: " + t(.unknownLanguage, uiLanguage(options, learner: nil), language, known.joined(separator: ", ")) + "\n")
+      console.writeError(
+        "kurs: "
+          + t(
+            .unknownLanguage, uiLanguage(options, learner: nil), language,
+            known.joined(separator: ", ")) + "\n")
       return .usage
     }
     // The record store's address and credentials are checked before anything is written.
@@ -291,7 +339,11 @@ extension KursCLI {
     let store = store(options)
     do {
       guard var learner = try learner(options, store: store) else {
-        console.write("\n" + t(.inputEnded, uiLanguage(options, learner: nil), resumeCommand(options, learner: nil)) + "\n")
+        console.write(
+          "\n"
+            + t(
+              .inputEnded, uiLanguage(options, learner: nil), resumeCommand(options, learner: nil))
+            + "\n")
         return .inputEnded
       }
       if let language = options.language, learner.language != language {
@@ -299,7 +351,8 @@ extension KursCLI {
       }
       if let typed = options.cohortCode {
         guard let (cohortCourse, code) = Cohort.parse(code: typed), cohortCourse == course.id else {
-          console.writeError("kurs: " + t(.joinCodeInvalid, uiLanguage(options, learner: learner), typed) + "\n")
+          console.writeError(
+            "kurs: " + t(.joinCodeInvalid, uiLanguage(options, learner: learner), typed) + "\n")
           return .usage
         }
         learner = try store.update(learner) { learner in
@@ -314,7 +367,8 @@ extension KursCLI {
       let shownIn = courseLanguage(course, options, learner: learner)
       let session = LearningSession(
         course: course, learner: learner, language: shownIn,
-        journal: try journal(of: learner, course: course.id, in: store), console: console, input: input,
+        journal: try journal(of: learner, course: course.id, in: store), console: console,
+        input: input,
         options: {
           var session = sessionOptions(options, learner: learner, language: language)
           session.certificatesDirectory = certificatesDirectory(of: learner, in: store)
@@ -334,7 +388,8 @@ extension KursCLI {
 
   /// The learner's journal of a course. `KURS_TEST_JOURNAL_LIMIT` (bytes) makes the journal
   /// act as if the disk were full at that size: for the test suite only (docs/privacy.md).
-  func journal(of learner: LearnerProfile, course: String, in store: LearnerStore) throws -> Journal {
+  func journal(of learner: LearnerProfile, course: String, in store: LearnerStore) throws -> Journal
+  {
     var journal = try store.journal(of: learner, course: course)
     journal.testSizeLimit = environment["KURS_TEST_JOURNAL_LIMIT"].flatMap { Int($0) }
     return journal
@@ -349,7 +404,9 @@ extension KursCLI {
   func resume(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
     let store = store(options)
     do {
-      guard let learner = try learner(options, store: store, creating: false) else { return .inputEnded }
+      guard let learner = try learner(options, store: store, creating: false) else {
+        return .inputEnded
+      }
       guard let course = store.courses(of: learner).first else {
         console.writeError(t(.noLearners, uiLanguage(options, learner: learner)) + "\n")
         return .invalid
@@ -366,10 +423,13 @@ extension KursCLI {
   }
 
   /// `kurs progress`: every course the learner has begun.
-  func progress(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+  func progress(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode
+  {
     let store = store(options)
     do {
-      guard let learner = try learner(options, store: store, creating: false) else { return .inputEnded }
+      guard let learner = try learner(options, store: store, creating: false) else {
+        return .inputEnded
+      }
       let language = uiLanguage(options, learner: learner)
       let courses = store.courses(of: learner)
       guard !courses.isEmpty else {
@@ -378,12 +438,16 @@ extension KursCLI {
       }
       var failed = false
       for id in courses {
-        guard let path = locator.path(for: id), let course = loader.load(path: path).course else { continue }
+        guard let path = locator.path(for: id), let course = loader.load(path: path).course else {
+          continue
+        }
         let session = LearningSession(
-          course: course, learner: learner, language: courseLanguage(course, options, learner: learner),
+          course: course, learner: learner,
+          language: courseLanguage(course, options, learner: learner),
           journal: try store.journal(of: learner, course: id), console: console, input: input,
           options: {
-            var session = sessionOptions(options, learner: learner, language: uiLanguage(options, learner: learner))
+            var session = sessionOptions(
+              options, learner: learner, language: uiLanguage(options, learner: learner))
             session.certificatesDirectory = certificatesDirectory(of: learner, in: store)
             return session
           }())
@@ -407,16 +471,21 @@ extension KursCLI {
     let store = store(options)
     var options = options
     do {
-      guard var learner = try learner(&options, store: store, offeringOthers: true, offeringLanguages: true)
+      guard
+        var learner = try learner(
+          &options, store: store, offeringOthers: true, offeringLanguages: true)
       else { return .inputEnded }
       var language = uiLanguage(options, learner: learner)
       // Which courses are valid comes from the list `kurs courses` keeps: a course is checked
       // again only when its files changed, and that check's work is bounded.
       var courses: [Course] = []
-      var catalogue = CourseCatalogue(cacheDirectory: CacheDirectory.resolve(environment: environment), dataDirectory: store.root)
+      var catalogue = CourseCatalogue(
+        cacheDirectory: CacheDirectory.resolve(environment: environment), dataDirectory: store.root)
       for folder in locator.courseFolders() {
         let entry = catalogue.entry(for: folder, loader: loader)
-        if entry.errorCount == 0, let course = loader.load(path: folder.path).course { courses.append(course) }
+        if entry.errorCount == 0, let course = loader.load(path: folder.path).course {
+          courses.append(course)
+        }
       }
       catalogue.save()
       guard !courses.isEmpty else {
@@ -426,7 +495,9 @@ extension KursCLI {
       let available = LanguageMenu.available(courseLanguages: courses.flatMap(\.languages))
       /// `l`: the menu, then the choice set for this run and kept with the profile.
       func chooseLanguage() throws {
-        guard let code = try homeLanguage(available: available, current: language, discreet: isDiscreet(options))
+        guard
+          let code = try homeLanguage(
+            available: available, current: language, discreet: isDiscreet(options))
         else { return }
         options.language = code
         learner = try store.update(learner) { $0.language = code }
@@ -436,7 +507,9 @@ extension KursCLI {
             + TerminalText.safe(t(.languageRemembered, language, learner.name)) + "\n")
       }
       func title(_ course: Course) -> String {
-        course.title.resolve(courseLanguage(course, options, learner: learner), fallback: course.defaultLanguage)?.plain
+        course.title.resolve(
+          courseLanguage(course, options, learner: learner), fallback: course.defaultLanguage)?
+          .plain
           ?? course.id
       }
       var chosen: Int?
@@ -450,15 +523,23 @@ extension KursCLI {
             let (entries, _) = try journal.read()
             let state = Replay.rebuild(entries, engine: engine).state
             let status: String
-            if state.completed { status = t(.statusPassed, language) }
-            else if entries.isEmpty { status = t(.statusNotStarted, language) }
-            else { status = t(.courseProgress, language, t(.statusInProgress, language), String(engine.percentDone(state))) }
+            if state.completed {
+              status = t(.statusPassed, language)
+            } else if entries.isEmpty {
+              status = t(.statusNotStarted, language)
+            } else {
+              status = t(
+                .courseProgress, language, t(.statusInProgress, language),
+                String(engine.percentDone(state)))
+            }
             console.write("  \(index + 1). \(title(course)) (\(status))\n")
           }
           console.write(t(.chooseCourse, language) + "\n" + languageHint(language) + "\n")
           listed = true
         }
-        switch homePrompt(help: t(.chooseCourse, language), language: language, discreet: isDiscreet(options)) {
+        switch homePrompt(
+          help: t(.chooseCourse, language), language: language, discreet: isDiscreet(options))
+        {
         case .inputEnded: return .inputEnded
         case .quit, .quickExit: return .success
         case .language:
@@ -466,10 +547,13 @@ extension KursCLI {
           listed = false
         case .line(let line):
           // A typo asks again: it never ends the program silently.
-          if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...courses.count).contains(number) {
+          if let number = Int(line.trimmingCharacters(in: .whitespaces)),
+            (1...courses.count).contains(number)
+          {
             chosen = number
           } else {
-            let askCourse = t(.invalidNumber, language, String(courses.count)) + " " + t(.orQuit, language)
+            let askCourse =
+              t(.invalidNumber, language, String(courses.count)) + " " + t(.orQuit, language)
             console.write(askCourse + "\n")
           }
         }
@@ -488,18 +572,30 @@ extension KursCLI {
           for (index, module) in course.modules.enumerated() {
             let moduleState = state.module(module.id)
             let missing = engine.missingRequirements(of: module.id, in: state)
-            let status = missing.isEmpty
-              ? t(moduleState.passedBefore ? .statusPassed : moduleState.status == .notStarted ? .statusNotStarted : moduleState.status == .failed ? .statusFailed : .statusInProgress, language)
-              : t(.locked, language, missing.map { id in
-                  course.modules.first { $0.id == id }?.title.resolve(shownIn, fallback: course.defaultLanguage)?.plain ?? id
+            let status =
+              missing.isEmpty
+              ? t(
+                moduleState.passedBefore
+                  ? .statusPassed
+                  : moduleState.status == .notStarted
+                    ? .statusNotStarted
+                    : moduleState.status == .failed ? .statusFailed : .statusInProgress, language)
+              : t(
+                .locked, language,
+                missing.map { id in
+                  course.modules.first { $0.id == id }?.title.resolve(
+                    shownIn, fallback: course.defaultLanguage)?.plain ?? id
                 }.joined(separator: ", "))
-            let title = module.title.resolve(shownIn, fallback: course.defaultLanguage)?.plain ?? module.id
+            let title =
+              module.title.resolve(shownIn, fallback: course.defaultLanguage)?.plain ?? module.id
             console.write("  \(index + 1). \(title) (\(status))\n")
           }
           console.write(t(.chooseModule, language) + "\n")
           listed = true
         }
-        switch homePrompt(help: t(.chooseModule, language), language: language, discreet: isDiscreet(options)) {
+        switch homePrompt(
+          help: t(.chooseModule, language), language: language, discreet: isDiscreet(options))
+        {
         case .inputEnded: return .inputEnded
         case .quit, .quickExit: return .success
         case .language:
@@ -513,7 +609,9 @@ extension KursCLI {
             module = course.modules[number - 1].id
             break moduleChoice
           }
-          console.write(t(.invalidNumber, language, String(course.modules.count)) + " " + t(.chooseModule, language) + "\n")
+          console.write(
+            t(.invalidNumber, language, String(course.modules.count)) + " "
+              + t(.chooseModule, language) + "\n")
         }
       }
       return start(course: course.id, module: module, named, locator: locator, loader: loader)

@@ -28,13 +28,18 @@ extension KursCLI {
   }
 
   /// The state of each course the learner has a journal for, rebuilt from the journal.
-  func states(of learner: LearnerProfile, store: LearnerStore, locator: CourseLocator, loader: CourseLoader)
+  func states(
+    of learner: LearnerProfile, store: LearnerStore, locator: CourseLocator, loader: CourseLoader
+  )
     throws -> [(Course, Engine, CourseState, [Journal.Entry])]
   {
     var result: [(Course, Engine, CourseState, [Journal.Entry])] = []
     for id in store.courses(of: learner) {
-      guard let path = locator.path(for: id), let course = loader.load(path: path).course else { continue }
-      let engine = Engine(course: course, language: uiLanguage(GlobalOptions(), learner: learner), seed: learner.id)
+      guard let path = locator.path(for: id), let course = loader.load(path: path).course else {
+        continue
+      }
+      let engine = Engine(
+        course: course, language: uiLanguage(GlobalOptions(), learner: learner), seed: learner.id)
       let (entries, _) = try store.journal(of: learner, course: id).read()
       result.append((course, engine, Replay.rebuild(entries, engine: engine).state, entries))
     }
@@ -42,28 +47,40 @@ extension KursCLI {
   }
 
   /// `kurs progress --json`: the same facts as `kurs progress`, for scripts.
-  func progressJSON(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+  func progressJSON(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader)
+    -> ExitCode
+  {
     let store = store(options)
     do {
-      guard let learner = try learner(options, store: store, creating: false) else { return .inputEnded }
+      guard let learner = try learner(options, store: store, creating: false) else {
+        return .inputEnded
+      }
       let language = uiLanguage(options, learner: learner)
       var report = ProgressReport(learner: learner.name, courses: [])
-      for (course, engine, state, _) in try states(of: learner, store: store, locator: locator, loader: loader) {
+      for (course, engine, state, _) in try states(
+        of: learner, store: store, locator: locator, loader: loader)
+      {
         let modules = course.modules.map { module -> ProgressReport.Module in
           let moduleState = state.module(module.id)
           let missing = engine.missingRequirements(of: module.id, in: state)
           let status = moduleState.passedBefore ? "passed" : moduleState.status.rawValue
           return ProgressReport.Module(
-            id: module.id, title: module.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? module.id,
-            status: status, score: moduleState.bestScore ?? moduleState.lastScore ?? moduleState.score,
-            maximum: engine.maximum(of: module.id), passMark: engine.passMark(of: module), locked: !missing.isEmpty,
+            id: module.id,
+            title: module.title.resolve(language, fallback: course.defaultLanguage)?.plain
+              ?? module.id,
+            status: status,
+            score: moduleState.bestScore ?? moduleState.lastScore ?? moduleState.score,
+            maximum: engine.maximum(of: module.id), passMark: engine.passMark(of: module),
+            locked: !missing.isEmpty,
             requires: module.requires)
         }
         report.courses.append(
           ProgressReport.CourseProgress(
             id: course.id, version: course.version,
-            title: course.title.resolve(language, fallback: course.defaultLanguage)?.plain ?? course.id,
-            completed: state.completed || engine.isComplete(state), percent: engine.percentDone(state), modules: modules))
+            title: course.title.resolve(language, fallback: course.defaultLanguage)?.plain
+              ?? course.id,
+            completed: state.completed || engine.isComplete(state),
+            percent: engine.percentDone(state), modules: modules))
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -76,14 +93,19 @@ extension KursCLI {
   }
 
   /// `kurs export [--out FILE]`: one file the learner can send to a trainer.
-  func export(to out: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader) -> ExitCode {
+  func export(
+    to out: String?, _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader
+  ) -> ExitCode {
     let store = store(options)
     var language = uiLanguage(options, learner: nil)
     do {
-      guard let learner = try learner(options, store: store, creating: false) else { return .inputEnded }
+      guard let learner = try learner(options, store: store, creating: false) else {
+        return .inputEnded
+      }
       language = uiLanguage(options, learner: learner)
       var export = ExportFile(
-        exported: Journal.timestamp(Date()), learner: ExportFile.Learner(id: learner.id, pseudonym: learner.name), courses: [])
+        exported: Journal.timestamp(Date()),
+        learner: ExportFile.Learner(id: learner.id, pseudonym: learner.name), courses: [])
       for id in store.courses(of: learner) {
         let journal = try store.journal(of: learner, course: id)
         let (entries, _) = try journal.read()
@@ -92,13 +114,18 @@ extension KursCLI {
         let last = entries.last
         export.courses.append(
           ExportFile.CourseRecords(
-            id: id, version: course?.version ?? last?.courseVersion ?? "", digest: course?.digest ?? last?.digest ?? "",
+            id: id, version: course?.version ?? last?.courseVersion ?? "",
+            digest: course?.digest ?? last?.digest ?? "",
             statements: statements))
       }
-      let url = URL(fileURLWithPath: out ?? "kurs-export-\(Date().formatted(.iso8601.year().month().day())).json")
+      let url = URL(
+        fileURLWithPath: out
+          ?? "kurs-export-\(Date().formatted(.iso8601.year().month().day())).json")
       var isFolder: ObjCBool = false
       let folder = url.deletingLastPathComponent()
-      guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+      guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
+        isFolder.boolValue
+      else {
         console.writeError("kurs: " + t(.exportNoFolder, language, url.path, folder.path) + "\n")
         return .invalid
       }
@@ -130,12 +157,16 @@ extension KursCLI {
     do {
       var named = options
       named.learner = name
-      guard let learner = try learner(named, store: store, creating: false) else { return .inputEnded }
+      guard let learner = try learner(named, store: store, creating: false) else {
+        return .inputEnded
+      }
       // The learner's own language, as everywhere else they are known.
       language = uiLanguage(options, learner: learner)
       let lock = try store.session(of: learner)
       defer { withExtendedLifetime(lock) {} }
-      console.write(t(.forgetConfirm, language, learner.name, String(store.courses(of: learner).count)) + "\n> ")
+      console.write(
+        t(.forgetConfirm, language, learner.name, String(store.courses(of: learner).count)) + "\n> "
+      )
       guard let typed = input.readLine(),
         typed.trimmingCharacters(in: .whitespaces).lowercased() == learner.name.lowercased()
       else {

@@ -36,12 +36,16 @@ public struct KursCLI {
     let locator = CourseLocator.standard(
       option: options.coursesDirectory, environment: environment,
       dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
-    let loader = CourseLoader(contentDirectory: options.contentDirectory.map { URL(fileURLWithPath: $0) })
+    let loader = CourseLoader(
+      contentDirectory: options.contentDirectory.map { URL(fileURLWithPath: $0) })
     let language = options.language ?? "en"
 
-    if let wrap = environment["KURS_WRAP"], !wrap.isEmpty, CommandLineParser.wrapColumns(wrap) == nil {
+    if let wrap = environment["KURS_WRAP"], !wrap.isEmpty,
+      CommandLineParser.wrapColumns(wrap) == nil
+    {
       console.writeError(
-        "kurs: KURS_WRAP=\(wrap) is not a number of columns from 20 to 1000; set it like KURS_WRAP=80, or unset it\n")
+        "kurs: KURS_WRAP=\(wrap) is not a number of columns from 20 to 1000; set it like KURS_WRAP=80, or unset it\n"
+      )
       return .usage
     }
 
@@ -69,7 +73,8 @@ public struct KursCLI {
         return .success
       }
       guard let text = HelpText.topic(topic, in: helpLanguage) else {
-        console.writeError("kurs: no help for '\(topic)'\(didYouMean(topic, CommandLineParser.commandNames))\n")
+        console.writeError(
+          "kurs: no help for '\(topic)'\(didYouMean(topic, CommandLineParser.commandNames))\n")
         return .usage
       }
       console.write(text)
@@ -81,17 +86,25 @@ public struct KursCLI {
       return importBank(format: format, file: file, out: out, language: options.language)
     case .validate(let paths, let strict, let json, let review):
       var report = ValidationReport(strict: strict, review: review)
-      for path in paths { report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true) }
+      for path in paths {
+        report.check(path: locator.path(for: path) ?? path, loader: loader, streaming: true)
+      }
       // Diagnostics (and the summary under them) to standard error, as compilers write them;
       // the JSON report is data, for standard output.
-      if json { console.write(report.json()) } else { console.writeError(report.text(language: language)) }
+      if json {
+        console.write(report.json())
+      } else {
+        console.writeError(report.text(language: language))
+      }
       return report.exitCode
     case .graph(let name, let moduleID, let format):
       guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
       var modules = course.modules
       if let moduleID {
         guard let module = course.module(moduleID) else {
-          console.writeError("kurs: course '\(course.id)' has no module '\(moduleID)'\(didYouMean(moduleID, course.modules.map(\.id))); modules: \(course.modules.map(\.id).joined(separator: ", "))\n")
+          console.writeError(
+            "kurs: course '\(course.id)' has no module '\(moduleID)'\(didYouMean(moduleID, course.modules.map(\.id))); modules: \(course.modules.map(\.id).joined(separator: ", "))\n"
+          )
           return .usage
         }
         modules = [module]
@@ -112,13 +125,18 @@ public struct KursCLI {
       return .success
     case .newCourse(let id, let directory, let languages):
       return newCourse(
-        id: id, directory: directory.map { URL(fileURLWithPath: $0) } ?? newCourseDirectory(locator), languages: languages)
+        id: id,
+        directory: directory.map { URL(fileURLWithPath: $0) } ?? newCourseDirectory(locator),
+        languages: languages)
     case .courses:
-      return listCourses(options, locator: locator, loader: loader, language: uiLanguage(options, learner: nil), home: false)
+      return listCourses(
+        options, locator: locator, loader: loader, language: uiLanguage(options, learner: nil),
+        home: false)
     case .pack(let course, let out):
       return pack(course, out: out, locator: locator, loader: loader)
     case .add(let path):
-      return add(path, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
+      return add(
+        path, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
     case .home:
       return home(options, locator: locator, loader: loader)
     case .start(let course, let module):
@@ -126,7 +144,9 @@ public struct KursCLI {
     case .resume:
       return resume(options, locator: locator, loader: loader)
     case .progress(let json):
-      return json ? progressJSON(options, locator: locator, loader: loader) : progress(options, locator: locator, loader: loader)
+      return json
+        ? progressJSON(options, locator: locator, loader: loader)
+        : progress(options, locator: locator, loader: loader)
     case .export(let out):
       return export(to: out, options, locator: locator, loader: loader)
     case .forget(let learner):
@@ -140,17 +160,22 @@ public struct KursCLI {
     case .cohortPull(let name, let since, let until):
       return cohortPull(name: name, since: since, until: until, options)
     case .cohortReport(let name, let csv, let json, let html, let replace):
-      return cohortReport(name: name, csv: csv, json: json, html: html, replace: replace, options, locator: locator, loader: loader)
+      return cohortReport(
+        name: name, csv: csv, json: json, html: html, replace: replace, options, locator: locator,
+        loader: loader)
     case .newKeys(let directory, let name):
       return newKeys(directory: directory, name: name)
     case .signCertificate(let file, let key, let issuerName, let output):
-      return signCertificate(file, key: key, issuerName: issuerName, output: output, locator: locator, loader: loader)
+      return signCertificate(
+        file, key: key, issuerName: issuerName, output: output, locator: locator, loader: loader)
     case .verifyCertificate(let file, let issuerKey):
       return verifyCertificate(
-        file, issuerKey: issuerKey, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
+        file, issuerKey: issuerKey, locator: locator, loader: loader,
+        language: uiLanguage(options, learner: nil))
     case .printCertificate(let file, let issuerKey, let output, let title, let replace):
       return printCertificate(
-        file, issuerKey: issuerKey, output: output, title: title, replace: replace, locator: locator, loader: loader)
+        file, issuerKey: issuerKey, output: output, title: title, replace: replace,
+        locator: locator, loader: loader)
     case .certificateContext:
       console.write(KursContext.text)
       return .success
@@ -166,19 +191,24 @@ public struct KursCLI {
   /// Loads a course for graph and stats; prints its errors and returns `nil` when it has any.
   /// - Parameter language: the language of the message when there is no such course (a
   ///   learner's `kurs start`); a course's errors are an author's, in English.
-  func loadValid(_ name: String, locator: CourseLocator, loader: CourseLoader, language: String = "en") -> Course? {
+  func loadValid(
+    _ name: String, locator: CourseLocator, loader: CourseLoader, language: String = "en"
+  ) -> Course? {
     guard let path = locator.path(for: name) else {
       console.writeError(
         "kurs: "
           + Localization.string(
-            .noSuchCourse, language, name, Localization.didYouMean(name, locator.courseIDs(), language: language),
+            .noSuchCourse, language, name,
+            Localization.didYouMean(name, locator.courseIDs(), language: language),
             locator.searchedDescription) + "\n")
       return nil
     }
     var report = ValidationReport(strict: false)
     report.check(path: path, loader: loader)
     guard report.errorCount == 0, let course = loader.load(path: path).course else {
-      console.writeError(report.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n") + "\n")
+      console.writeError(
+        report.diagnostics.filter { $0.severity == .error }.map(\.description).joined(
+          separator: "\n") + "\n")
       console.writeError("kurs: fix the errors above first (kurs validate \(path))\n")
       return nil
     }
@@ -186,21 +216,27 @@ public struct KursCLI {
   }
 
   private func newCourse(id: String, directory: URL, languages: [String]) -> ExitCode {
-    let valid = id.first.map { $0.isLetter || $0 == "_" } == true
+    let valid =
+      id.first.map { $0.isLetter || $0 == "_" } == true
       && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } && id.count <= 128
     guard valid else {
-      console.writeError("kurs: '\(id)' is not a valid course id; start with a letter, then letters, digits, _ or -\n")
+      console.writeError(
+        "kurs: '\(id)' is not a valid course id; start with a letter, then letters, digits, _ or -\n"
+      )
       return .usage
     }
     let folder = directory.appendingPathComponent(id)
     guard !FileManager.default.fileExists(atPath: folder.path) else {
-      console.writeError("kurs: \(folder.path) already exists; nothing was written. Choose another id or remove the folder\n")
+      console.writeError(
+        "kurs: \(folder.path) already exists; nothing was written. Choose another id or remove the folder\n"
+      )
       return .invalid
     }
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let file = folder.appendingPathComponent("course.xml")
-      try AtomicFile.write(Data(CourseTemplate.courseXML(id: id, languages: languages).utf8), to: file)
+      try AtomicFile.write(
+        Data(CourseTemplate.courseXML(id: id, languages: languages).utf8), to: file)
       console.write("wrote \(file.path)\nnext: edit it, then run: kurs validate \(folder.path)\n")
       return .success
     } catch {
@@ -213,25 +249,37 @@ public struct KursCLI {
   /// `KURS_COURSES`, else `Courses/` in the working directory when there is one, else the
   /// working directory.
   private func newCourseDirectory(_ locator: CourseLocator) -> URL {
-    if let place = locator.places.first, place.kind == .option || place.kind == .environment { return place.directory }
+    if let place = locator.places.first, place.kind == .option || place.kind == .environment {
+      return place.directory
+    }
     let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     var isDirectory: ObjCBool = false
     let courses = working.appendingPathComponent("Courses")
-    if FileManager.default.fileExists(atPath: courses.path, isDirectory: &isDirectory), isDirectory.boolValue { return courses }
+    if FileManager.default.fileExists(atPath: courses.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      return courses
+    }
     return working
   }
 
-  private func listCourses(_ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader, language: String, home: Bool) -> ExitCode {
+  private func listCourses(
+    _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader, language: String,
+    home: Bool
+  ) -> ExitCode {
     let folders = locator.courseFolders()
     // A folder that cannot be read is said even when others hold courses: its courses are missing.
     if !folders.isEmpty {
       for (directory, problem) in locator.unreadablePlaces {
-        console.writeError("kurs: warning: \(directory.path) cannot be read (\(problem)); courses there are not listed\n")
+        console.writeError(
+          "kurs: warning: \(directory.path) cannot be read (\(problem)); courses there are not listed\n"
+        )
       }
     }
     guard !folders.isEmpty else {
       console.writeError(
-        "kurs: no courses found; looked in \(locator.searchedDescription); add a course file with 'kurs add FILE', pass --courses DIR, or create one with 'kurs new course ID'\n")
+        "kurs: no courses found; looked in \(locator.searchedDescription); add a course file with 'kurs add FILE', pass --courses DIR, or create one with 'kurs new course ID'\n"
+      )
       return .invalid
     }
     var catalogue = CourseCatalogue(
@@ -241,18 +289,25 @@ public struct KursCLI {
     for folder in folders {
       let parent = folder.deletingLastPathComponent().path
       if parent != heading {
-        console.write((heading.isEmpty ? "" : "\n") + Localization.string(.coursesIn, language, parent) + "\n")
+        console.write(
+          (heading.isEmpty ? "" : "\n") + Localization.string(.coursesIn, language, parent) + "\n")
         heading = parent
       }
       let entry = catalogue.entry(for: folder, loader: loader)
       if entry.errorCount == 0, let id = entry.id {
         // The title in the first of the reader's languages the course has.
-        let shownIn = LanguageChain.first(of: LanguageChain.chain(explicit: options.language, environment: environment), in: entry.languages)
-        console.write("  \(id) \(entry.version ?? "")  \(entry.title(shownIn ?? language))  [\(entry.languages.joined(separator: ", "))]\n")
+        let shownIn = LanguageChain.first(
+          of: LanguageChain.chain(explicit: options.language, environment: environment),
+          in: entry.languages)
+        console.write(
+          "  \(id) \(entry.version ?? "")  \(entry.title(shownIn ?? language))  [\(entry.languages.joined(separator: ", "))]\n"
+        )
       } else {
         console.write(
           "  \(folder.lastPathComponent)  "
-            + Localization.string(.courseInvalidEntry, language, String(entry.errorCount), "kurs validate \(folder.path)") + "\n")
+            + Localization.string(
+              .courseInvalidEntry, language, String(entry.errorCount),
+              "kurs validate \(folder.path)") + "\n")
       }
     }
     catalogue.save()
@@ -268,10 +323,12 @@ extension Command {
   /// keeps its cache there).
   var usesDataFolder: Bool {
     switch self {
-    case .home, .courses, .start, .resume, .progress, .export, .forget, .join, .cohortNew, .cohortImport,
+    case .home, .courses, .start, .resume, .progress, .export, .forget, .join, .cohortNew,
+      .cohortImport,
       .cohortPull, .cohortReport, .add:
       return true
-    case .validate, .graph, .stats, .newCourse, .pack, .importBank, .schema, .newKeys, .signCertificate, .verifyCertificate,
+    case .validate, .graph, .stats, .newCourse, .pack, .importBank, .schema, .newKeys,
+      .signCertificate, .verifyCertificate,
       .printCertificate, .certificateContext, .completion, .manual, .help, .version:
       return false
     }

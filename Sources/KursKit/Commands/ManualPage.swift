@@ -57,7 +57,9 @@ public enum ManualPage {
       page += ".SS \"kurs \(escape(command))\"\n"
       let subcommands = CommandReference.subcommands(of: command)
       if !subcommands.isEmpty {
-        page += "Subcommands: " + subcommands.map { "\\fB\(escape($0))\\fR" }.joined(separator: ", ") + ".\n"
+        page +=
+          "Subcommands: " + subcommands.map { "\\fB\(escape($0))\\fR" }.joined(separator: ", ")
+          + ".\n"
       }
       if let topic = HelpText.topic(command) {
         page += preformatted(topic.trimmingCharacters(in: .newlines))
@@ -100,12 +102,16 @@ public enum ManualPage {
 
   /// A block kept as the help lays it out (its columns and indentation).
   private static func preformatted(_ text: String) -> String {
-    ".nf\n" + text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
+    ".nf\n"
+      + text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }
+      .joined(separator: "\n")
       + "\n.fi\n"
   }
 
   /// A paragraph that roff fills.
   private static func paragraph(_ text: String) -> String {
-    ".PP\n" + text.split(separator: "\n").map { line($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: "\n") + "\n"
+    ".PP\n"
+      + text.split(separator: "\n").map { line($0.trimmingCharacters(in: .whitespaces)) }.joined(
+        separator: "\n") + "\n"
   }
 }

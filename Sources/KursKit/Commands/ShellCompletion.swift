@@ -23,20 +23,33 @@ public enum ShellCompletion {
 
   /// A word that needs no quoting in a shell script (course ids are letters, digits, - and _).
   static func isPlainWord(_ word: String) -> Bool {
-    !word.isEmpty && word.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+    !word.isEmpty
+      && word.unicodeScalars.allSatisfy {
+        $0.isASCII
+          && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+            || "-_.".unicodeScalars.contains($0))
+      }
   }
 
-  private static var valueOptions: [String] { CommandReference.allOptions.filter(CommandReference.takesValue) }
+  private static var valueOptions: [String] {
+    CommandReference.allOptions.filter(CommandReference.takesValue)
+  }
 
   /// The `case` arms that complete an option's value.
-  private static func valueCases(indent: String, directories: String, files: String, words: (String) -> String) -> String {
-    let folders = ["--courses", "--content", "--data-dir", "--dir"].filter(CommandReference.takesValue)
+  private static func valueCases(
+    indent: String, directories: String, files: String, words: (String) -> String
+  ) -> String {
+    let folders = ["--courses", "--content", "--data-dir", "--dir"].filter(
+      CommandReference.takesValue)
     let known: [String: [String]] = [
       "--lang": Localization.languages.sorted(), "--format": GraphFormat.allCases.map(\.rawValue),
     ]
-    var text = "\(indent)\(folders.joined(separator: "|")))\n\(indent)  \(directories)\n\(indent)  ;;\n"
-    for (option, values) in known.sorted(by: { $0.key < $1.key }) where CommandReference.takesValue(option) {
-      text += "\(indent)\(option))\n\(indent)  \(words(values.joined(separator: " ")))\n\(indent)  ;;\n"
+    var text =
+      "\(indent)\(folders.joined(separator: "|")))\n\(indent)  \(directories)\n\(indent)  ;;\n"
+    for (option, values) in known.sorted(by: { $0.key < $1.key })
+    where CommandReference.takesValue(option) {
+      text +=
+        "\(indent)\(option))\n\(indent)  \(words(values.joined(separator: " ")))\n\(indent)  ;;\n"
     }
     let rest = valueOptions.filter { !folders.contains($0) && known[$0] == nil && $0 != "--course" }
     text += "\(indent)\(rest.joined(separator: "|")))\n\(indent)  \(files)\n\(indent)  ;;\n"
@@ -122,7 +135,9 @@ public enum ShellCompletion {
   // MARK: zsh
 
   private static func zsh(courses: [String]) -> String {
-    func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    func quoted(_ text: String) -> String {
+      "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
     let described = CommandReference.commands.map { command in
       let summary = CommandReference.summary(of: command).replacingOccurrences(of: ":", with: "\\:")
       return "    " + quoted(summary.isEmpty ? command : "\(command):\(summary)")

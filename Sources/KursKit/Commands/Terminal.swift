@@ -12,7 +12,10 @@ public struct Terminal: Sendable {
   /// in the learner's language, once the session knows it.
   public var prepareInterruptMessage: @Sendable (String) -> Void = { _ in }
 
-  public init(isInteractive: Bool, colour: Bool, width: @escaping @Sendable () -> Int, height: @escaping @Sendable () -> Int?) {
+  public init(
+    isInteractive: Bool, colour: Bool, width: @escaping @Sendable () -> Int,
+    height: @escaping @Sendable () -> Int?
+  ) {
     self.isInteractive = isInteractive
     self.colour = colour
     self.width = width
@@ -20,5 +23,6 @@ public struct Terminal: Sendable {
   }
 
   /// Scripted mode: no terminal, 80 columns.
-  public static let scripted = Terminal(isInteractive: false, colour: false, width: { 80 }, height: { nil })
+  public static let scripted = Terminal(
+    isInteractive: false, colour: false, width: { 80 }, height: { nil })
 }

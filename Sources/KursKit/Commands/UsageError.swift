@@ -10,6 +10,8 @@ public struct UsageError: Error, Equatable, CustomStringConvertible {
   }
 
   public var description: String {
-    "kurs: \(message)\n" + (command.map { "run 'kurs help \($0)' for its options\n" } ?? "run 'kurs --help' for the commands\n")
+    "kurs: \(message)\n"
+      + (command.map { "run 'kurs help \($0)' for its options\n" }
+        ?? "run 'kurs --help' for the commands\n")
   }
 }

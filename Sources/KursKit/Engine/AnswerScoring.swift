@@ -1,7 +1,9 @@
 /// How an answer scores (docs/course-format.md, "How answers score").
 public enum AnswerScoring {
   /// The share of the question an answer gets right, from 0 to 1, and whether it is fully right.
-  public static func correctness(of answer: LearnerAnswer, to question: Question) -> (fraction: Double, isCorrect: Bool) {
+  public static func correctness(of answer: LearnerAnswer, to question: Question) -> (
+    fraction: Double, isCorrect: Bool
+  ) {
     switch (question.kind, answer) {
     case (.single, .choices(let ids)), (.trueFalse, .choices(let ids)):
       let correct = question.choices.first(where: \.isCorrect)?.id
@@ -36,7 +38,9 @@ public enum AnswerScoring {
     let earned: Int
     switch question.scoring {
     case .allOrNothing: earned = isCorrect ? question.points : 0
-    case .partial: earned = isCorrect ? question.points : Int((Double(question.points) * fraction).rounded(.down))
+    case .partial:
+      earned =
+        isCorrect ? question.points : Int((Double(question.points) * fraction).rounded(.down))
     }
     guard earned > 0 else { return 0 }
     return max(0, earned - question.penalty * max(0, attempt - 1))

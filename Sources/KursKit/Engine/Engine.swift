@@ -92,7 +92,8 @@ public struct Engine: Sendable {
   /// the words a minute of `Module.wordsPerMinute` (as `kurs stats` counts), and a minute for each question.
   public func estimatedMinutes(of module: Module) -> Int {
     let words = module.words(language: language, fallback: course.defaultLanguage)
-    let questions = module.nodes.filter { if case .question = $0.kind { true } else { false } }.count
+    let questions = module.nodes.filter { if case .question = $0.kind { true } else { false } }
+      .count
     return max(1, (words + Module.wordsPerMinute - 1) / Module.wordsPerMinute + questions)
   }
 
@@ -162,13 +163,16 @@ public struct Engine: Sendable {
   public func apply(_ input: EngineInput, to state: CourseState) throws(EngineRefusal) -> Step {
     let move = try transition(input, state)
     return Step(
-      screen: try screen(move.module, move.state.module(move.module.id), in: move.state), state: move.state,
+      screen: try screen(move.module, move.state.module(move.module.id), in: move.state),
+      state: move.state,
       events: move.events)
   }
 
   /// The state and events after one input, without the screen: what replaying a journal needs.
   /// Refuses exactly what `apply` refuses.
-  public func state(after input: EngineInput, from state: CourseState) throws(EngineRefusal) -> (state: CourseState, events: [EngineEvent]) {
+  public func state(after input: EngineInput, from state: CourseState) throws(EngineRefusal) -> (
+    state: CourseState, events: [EngineEvent]
+  ) {
     let move = try transition(input, state)
     try checkPlace(move.module, move.state.module(move.module.id))
     return (move.state, move.events)
@@ -181,7 +185,9 @@ public struct Engine: Sendable {
     var events: [EngineEvent]
   }
 
-  private func transition(_ input: EngineInput, _ state: CourseState) throws(EngineRefusal) -> Transition {
+  private func transition(_ input: EngineInput, _ state: CourseState) throws(EngineRefusal)
+    -> Transition
+  {
     switch input {
     case .startModule(let id):
       return try start(id, state)
@@ -198,10 +204,14 @@ public struct Engine: Sendable {
 
   /// Keeps the pairs given so far at a matching question: only its own ids, each right side
   /// once, and fewer than all (a whole set is an answer).
-  private func partlyMatch(_ pairs: [String: String], _ state: CourseState) throws(EngineRefusal) -> Transition {
+  private func partlyMatch(_ pairs: [String: String], _ state: CourseState) throws(EngineRefusal)
+    -> Transition
+  {
     let (module, moduleState) = try current(state)
-    guard moduleState.reviewIndex == nil, moduleState.phase == .showing, let nodeID = moduleState.node,
-      let node = module.node(nodeID), case .question(let question) = node.kind, question.kind == .matching
+    guard moduleState.reviewIndex == nil, moduleState.phase == .showing,
+      let nodeID = moduleState.node,
+      let node = module.node(nodeID), case .question(let question) = node.kind,
+      question.kind == .matching
     else { throw .notAQuestion }
     let known = Set(question.pairs.map(\.id))
     guard !pairs.isEmpty, pairs.count < known.count, pairs.keys.allSatisfy(known.contains),
@@ -218,7 +228,9 @@ public struct Engine: Sendable {
     guard let module = course.module(id) else { throw .unknownModule(id) }
     let missing = missingRequirements(of: id, in: state)
     guard missing.isEmpty else { throw .moduleLocked(module: id, missing: missing) }
-    if module.test != nil, state.module(id).status != .notStarted, state.module(id).status != .inProgress {
+    if module.test != nil, state.module(id).status != .notStarted,
+      state.module(id).status != .inProgress
+    {
       throw .testTaken(module: id)
     }
     var moduleState = ModuleState()
@@ -249,7 +261,9 @@ public struct Engine: Sendable {
     if let review = moduleValue.reviewIndex {
       moduleValue.reviewIndex = review + 1 < moduleValue.history.count ? review + 1 : nil
     } else {
-      guard let nodeID = moduleValue.node, let node = module.node(nodeID) else { throw .notInAModule }
+      guard let nodeID = moduleValue.node, let node = module.node(nodeID) else {
+        throw .notInAModule
+      }
       switch (node.kind, moduleValue.phase) {
       case (.page(let page), .showing):
         moduleValue.history.append(nodeID)
@@ -286,9 +300,13 @@ public struct Engine: Sendable {
   }
 
   private func canGoBack(_ module: Module, _ moduleState: ModuleState) -> Bool {
-    guard module.allowBack, moduleState.phase == .showing || moduleState.reviewIndex != nil else { return false }
+    guard module.allowBack, moduleState.phase == .showing || moduleState.reviewIndex != nil else {
+      return false
+    }
     if let review = moduleState.reviewIndex { return review > 0 }
-    guard !moduleState.history.isEmpty, let nodeID = moduleState.node, let node = module.node(nodeID) else { return false }
+    guard !moduleState.history.isEmpty, let nodeID = moduleState.node,
+      let node = module.node(nodeID)
+    else { return false }
     switch node.kind {
     case .page(let page): return page.back ?? true
     case .question(let question): return question.back ?? true
@@ -296,9 +314,12 @@ public struct Engine: Sendable {
     }
   }
 
-  private func answerQuestion(_ answer: LearnerAnswer, _ state: CourseState) throws(EngineRefusal) -> Transition {
+  private func answerQuestion(_ answer: LearnerAnswer, _ state: CourseState) throws(EngineRefusal)
+    -> Transition
+  {
     let (module, moduleState) = try current(state)
-    guard moduleState.reviewIndex == nil, moduleState.phase == .showing, let nodeID = moduleState.node,
+    guard moduleState.reviewIndex == nil, moduleState.phase == .showing,
+      let nodeID = moduleState.node,
       let node = module.node(nodeID), case .question(let question) = node.kind
     else { throw .notAQuestion }
     guard fits(answer, question) else { throw .answerDoesNotFit }
@@ -313,12 +334,15 @@ public struct Engine: Sendable {
     let points = isDecision ? 0 : AnswerScoring.points(for: answer, to: question, attempt: attempt)
     events.append(
       .answered(
-        module: module.id, question: nodeID, response: answer.response, points: isFinal ? points : 0,
+        module: module.id, question: nodeID, response: answer.response,
+        points: isFinal ? points : 0,
         maximum: question.points, isCorrect: isCorrect, attempt: attempt, isFinal: isFinal))
     if isFinal {
       moduleValue.scores[nodeID] = points
       if case .choices(let ids) = answer {
-        for choice in question.choices where ids.contains(choice.id) { apply(choice.effects, &moduleValue) }
+        for choice in question.choices where ids.contains(choice.id) {
+          apply(choice.effects, &moduleValue)
+        }
       }
       moduleValue.phase = .feedback(answer: answer, points: points, isCorrect: isCorrect)
     } else {
@@ -340,7 +364,8 @@ public struct Engine: Sendable {
 
   /// A single question worth 0 points with no correct choice: a story decision.
   static func isDecision(_ question: Question) -> Bool {
-    question.kind == .single && question.points == 0 && !question.choices.contains(where: \.isCorrect)
+    question.kind == .single && question.points == 0
+      && !question.choices.contains(where: \.isCorrect)
   }
 
   /// Whether an answer names exactly the question's own ids, in the shape its kind needs.
@@ -409,14 +434,18 @@ public struct Engine: Sendable {
             }
           })
       }
-      guard let next = chosen?.target ?? branch.otherwise else { throw .branchLoop(module: module.id, node: target) }
+      guard let next = chosen?.target ?? branch.otherwise else {
+        throw .branchLoop(module: module.id, node: target)
+      }
       target = next
     }
     throw .branchLoop(module: module.id, node: target)
   }
 
   /// When the module has reached an end: its result, and the course's completion.
-  private func finishIfEnded(_ module: Module, _ state: inout CourseState, _ events: inout [EngineEvent]) {
+  private func finishIfEnded(
+    _ module: Module, _ state: inout CourseState, _ events: inout [EngineEvent]
+  ) {
     var moduleState = state.module(module.id)
     guard moduleState.phase == .ended, moduleState.status == .inProgress,
       let nodeID = moduleState.node, let node = module.node(nodeID), case .end(let end) = node.kind
@@ -435,7 +464,9 @@ public struct Engine: Sendable {
     }
     moduleState.status = moduleState.passedBefore ? .passed : status
     state.modules[module.id] = moduleState
-    events.append(.moduleEnded(module: module.id, status: status, score: score, maximum: maximum(of: module.id)))
+    events.append(
+      .moduleEnded(module: module.id, status: status, score: score, maximum: maximum(of: module.id))
+    )
     if !state.completed, isComplete(state) {
       state.completed = true
       let total = course.scoredModules.map { state.module($0.id).bestScore ?? 0 }.reduce(0, +)

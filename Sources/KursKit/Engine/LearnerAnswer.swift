@@ -12,7 +12,8 @@ public enum LearnerAnswer: Sendable, Equatable, Codable {
     switch self {
     case .choices(let ids): return ids.joined(separator: ",")
     case .order(let ids): return ids.joined(separator: ">")
-    case .matches(let pairs): return pairs.keys.sorted().map { "\($0)=\(pairs[$0] ?? "")" }.joined(separator: ";")
+    case .matches(let pairs):
+      return pairs.keys.sorted().map { "\($0)=\(pairs[$0] ?? "")" }.joined(separator: ";")
     }
   }
 }

@@ -141,7 +141,9 @@ public struct BankImporter: Sendable {
       try? manager.removeItem(at: staged)
       throw .invalidResult(report.diagnostics.map(\.description))
     }
-    let warnings = report.diagnostics.map { $0.description.replacingOccurrences(of: staged.path, with: folder.path) }
+    let warnings = report.diagnostics.map {
+      $0.description.replacingOccurrences(of: staged.path, with: folder.path)
+    }
     // rename(2) never replaces a folder that has anything in it: a folder made at that name
     // since the check above makes it fail, and nothing is lost.
     if rename(staged.path, folder.path) != 0 {

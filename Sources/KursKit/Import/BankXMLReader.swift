@@ -45,8 +45,11 @@ enum BankXMLReader {
       let line = max(first?.line ?? 1, 1)
       let column = max(first?.column ?? 1, 1)
       // The same plain words, with the fix, as for course files.
-      if let first, let plain = SyntaxMessage.rewrite(first.message, line: line, column: column, bytes: bytes) {
-        throw .malformed(SourceLocation(file: displayPath, line: plain.line, column: plain.column), plain.english)
+      if let first,
+        let plain = SyntaxMessage.rewrite(first.message, line: line, column: column, bytes: bytes)
+      {
+        throw .malformed(
+          SourceLocation(file: displayPath, line: plain.line, column: plain.column), plain.english)
       }
       throw .malformed(
         SourceLocation(file: displayPath, line: line, column: column),

@@ -107,7 +107,7 @@ struct GIFTImporter {
     }
     let open = marks.firstIndex { isControl($0, "{") }
     let close = marks.firstIndex { isControl($0, "}") }
-    if let close, open == nil || close < open! {
+    if let close, open.map({ close < $0 }) ?? true {
       throw .malformed(
         location(marks[close]),
         "'}' closes an answer block that was never opened; write \\} for a brace in the text")

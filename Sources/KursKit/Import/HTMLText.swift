@@ -136,8 +136,9 @@ struct HTMLText: Sendable {
     var knownClose: Int?
     func close(after start: Int) -> Int? {
       if let known = knownClose, known >= start { return known < count ? known : nil }
-      knownClose = scalars[start...].firstIndex(of: ">") ?? count
-      return knownClose! < count ? knownClose : nil
+      let found = scalars[start...].firstIndex(of: ">") ?? count
+      knownClose = found
+      return found < count ? found : nil
     }
     while index < count {
       let scalar = scalars[index]

@@ -1,6 +1,5 @@
-import Foundation
-
 import CHTTP
+import Foundation
 
 /// A client for an xAPI learning record store (statements resource, xAPI 1.0.3), with HTTP basic
 /// authentication. Synchronous: the runner calls it from a background thread
@@ -21,7 +20,9 @@ public struct LRSClient: Sendable {
 
     /// `--lrs-credentials FILE` (first line `user:password`), else `KURS_LRS_USER` and
     /// `KURS_LRS_PASSWORD`. Never from the command line, where other users could read them.
-    public static func load(file: String?, environment: [String: String]) throws(LRSClient.Failure) -> Credentials? {
+    public static func load(file: String?, environment: [String: String]) throws(LRSClient.Failure)
+      -> Credentials?
+    {
       if let file {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
           throw .credentials("\(file): cannot be read; write user:password on its first line")
@@ -30,7 +31,8 @@ public struct LRSClient: Sendable {
         guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
           throw .credentials("\(file): the first line must be user:password")
         }
-        return Credentials(user: String(line[..<colon]), password: String(line[line.index(after: colon)...]))
+        return Credentials(
+          user: String(line[..<colon]), password: String(line[line.index(after: colon)...]))
       }
       if let user = environment["KURS_LRS_USER"], let password = environment["KURS_LRS_PASSWORD"] {
         return Credentials(user: user, password: password)
@@ -45,7 +47,8 @@ public struct LRSClient: Sendable {
         let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue
       else { return nil }
       guard permissions & 0o044 != 0 else { return nil }
-      return "\(file): warning: other users of this computer can read the learning record store's password "
+      return
+        "\(file): warning: other users of this computer can read the learning record store's password "
         + "in this file (permissions \(String(permissions & 0o777, radix: 8))); make it readable only by you: chmod 600 \(file)"
     }
   }
@@ -72,7 +75,8 @@ public struct LRSClient: Sendable {
       case .unreachable(let reason): "the learning record store cannot be reached (\(reason))"
       case .rejected(let status, let body):
         "the learning record store refused the request (HTTP \(status)): \(LRSClient.printable(String(body.prefix(300))))"
-      case .badResponse(let reason): "the learning record store sent an answer Kurs cannot read (\(LRSClient.printable(reason)))"
+      case .badResponse(let reason):
+        "the learning record store sent an answer Kurs cannot read (\(LRSClient.printable(reason)))"
       case .credentials(let reason): reason
       case .badURL(let url):
         "'\(LRSClient.printable(LRSClient.withoutUserInfo(url)))' is not an http(s) URL of a learning record store, e.g. http://127.0.0.1:8100/xAPI/"
@@ -113,7 +117,9 @@ public struct LRSClient: Sendable {
   /// - Throws: `.badURL` for anything but an http(s) URL with a host, `.passwordInURL` when it
   ///   holds `user:password@` (it would show in the process list; credentials have safe ways).
   public init(url: String, credentials: Credentials?, option: String = "--lrs") throws(Failure) {
-    guard var base = URL(string: url), let scheme = base.scheme?.lowercased(), scheme == "http" || scheme == "https", base.host != nil else {
+    guard var base = URL(string: url), let scheme = base.scheme?.lowercased(),
+      scheme == "http" || scheme == "https", base.host != nil
+    else {
       if Self.withoutUserInfo(url) != url { throw .passwordInURL(option: option) }
       throw .badURL(url)
     }
@@ -150,7 +156,7 @@ public struct LRSClient: Sendable {
     var response = kurs_http_response()
     let headers = request.headers.map { strdup($0) }
     defer {
-      headers.forEach { free($0) }
+      for header in headers { free(header) }
       kurs_http_free(&response)
     }
     let pointers = headers.map { UnsafePointer<CChar>($0) }
@@ -159,13 +165,16 @@ public struct LRSClient: Sendable {
       body.withUnsafeBytes { bytes in
         kurs_http_perform(
           request.method, request.url.absoluteString, headerBuffer.baseAddress, headerBuffer.count,
-          request.body == nil ? nil : (bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)), bytes.count,
+          request.body == nil ? nil : (bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)),
+          bytes.count,
           Int(timeout * 1000), limit, &response)
       }
     }
     if code == -2 { throw .tooLarge(status: Int(response.status), limit: limit) }
     guard code == 0 else {
-      let reason = withUnsafeBytes(of: response.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      let reason = withUnsafeBytes(of: response.error) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
       throw .unreachable(reason)
     }
     let data = response.body.map { Data(bytes: $0, count: response.body_length) } ?? Data()
@@ -182,13 +191,18 @@ public struct LRSClient: Sendable {
     guard !statements.isEmpty else { return }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let body = try? encoder.encode(statements) else { throw .badResponse("statements could not be encoded") }
-    let (status, data) = try perform(request(statementsURL, method: "POST", body: body), limit: Self.answerLimit)
+    guard let body = try? encoder.encode(statements) else {
+      throw .badResponse("statements could not be encoded")
+    }
+    let (status, data) = try perform(
+      request(statementsURL, method: "POST", body: body), limit: Self.answerLimit)
     var confirmed = Set<String>()
     switch status {
     case 200:
       guard let ids = try? JSONDecoder().decode([String].self, from: data) else {
-        throw .badResponse("HTTP 200 without the list of stored statement ids: \(String(decoding: data.prefix(200), as: UTF8.self))")
+        throw .badResponse(
+          "HTTP 200 without the list of stored statement ids: \(String(decoding: data.prefix(200), as: UTF8.self))"
+        )
       }
       confirmed = Set(ids)
     case 201..<300:
@@ -223,7 +237,9 @@ public struct LRSClient: Sendable {
     struct Identified: Decodable { var id: String }
     struct Result: Decodable { var statements: [Identified] }
     if let one = try? JSONDecoder().decode(Identified.self, from: data) { return one.id == id }
-    if let result = try? JSONDecoder().decode(Result.self, from: data) { return result.statements.contains { $0.id == id } }
+    if let result = try? JSONDecoder().decode(Result.self, from: data) {
+      return result.statements.contains { $0.id == id }
+    }
     return false
   }
 
@@ -231,11 +247,16 @@ public struct LRSClient: Sendable {
   /// order they were made, following the LRS's `more` links on the same origin.
   /// - Throws: `.otherOrigin` for a `more` link to another origin (the credentials stay home),
   ///   `.tooLarge` for a page over `pageLimit`, `.badResponse` for a `more` link seen before.
-  public func statements(registration: String, since: String? = nil, until: String? = nil) throws(Failure) -> [Statement] {
+  public func statements(registration: String, since: String? = nil, until: String? = nil)
+    throws(Failure) -> [Statement]
+  {
     guard var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false) else {
       throw .badURL(statementsURL.absoluteString)
     }
-    var query = [URLQueryItem(name: "registration", value: registration), URLQueryItem(name: "limit", value: "500")]
+    var query = [
+      URLQueryItem(name: "registration", value: registration),
+      URLQueryItem(name: "limit", value: "500"),
+    ]
     if let since { query.append(URLQueryItem(name: "since", value: since)) }
     if let until { query.append(URLQueryItem(name: "until", value: until)) }
     components.queryItems = query
@@ -248,12 +269,15 @@ public struct LRSClient: Sendable {
     }
     while true {
       let (status, data) = try perform(request(next, method: "GET"), limit: Self.pageLimit)
-      guard (200..<300).contains(status) else { throw .rejected(status: status, body: String(decoding: data, as: UTF8.self)) }
+      guard (200..<300).contains(status) else {
+        throw .rejected(status: status, body: String(decoding: data, as: UTF8.self))
+      }
       let page: Page
       do {
         page = try JSONDecoder().decode(Page.self, from: data)
       } catch {
-        throw .badResponse("not a statement result: \(String(decoding: data.prefix(200), as: UTF8.self))")
+        throw .badResponse(
+          "not a statement result: \(String(decoding: data.prefix(200), as: UTF8.self))")
       }
       all += page.statements
       guard let more = page.more, !more.isEmpty else { break }
@@ -271,7 +295,10 @@ public struct LRSClient: Sendable {
     // LRSs return the newest first: put them back in the order they were made, by time and,
     // within one step (one timestamp), by their place in it.
     let keyed = all.map { statement in
-      (statement, Journal.date(fromTimestamp: statement.timestamp) ?? .distantPast, statement.context.extensions.index ?? 0)
+      (
+        statement, Journal.date(fromTimestamp: statement.timestamp) ?? .distantPast,
+        statement.context.extensions.index ?? 0
+      )
     }
     let ordered = keyed.sorted { lhs, rhs in lhs.1 != rhs.1 ? lhs.1 < rhs.1 : lhs.2 < rhs.2 }
     var seen = Set<String>()
@@ -289,7 +316,8 @@ public struct LRSClient: Sendable {
   /// `url` with anything between `://` and `@` left out, so that a message never repeats a
   /// password.
   static func withoutUserInfo(_ url: String) -> String {
-    guard let start = url.range(of: "://"), let at = url[start.upperBound...].firstIndex(of: "@") else { return url }
+    guard let start = url.range(of: "://"), let at = url[start.upperBound...].firstIndex(of: "@")
+    else { return url }
     let end = url[start.upperBound...].firstIndex(of: "/") ?? url.endIndex
     guard at < end else { return url }
     return String(url[..<start.upperBound]) + "…@" + String(url[url.index(after: at)...])
@@ -303,7 +331,9 @@ public struct LRSClient: Sendable {
         text.unicodeScalars.map { scalar in
           let bidi: ClosedRange<UInt32> = 0x202A...0x202E
           let isolates: ClosedRange<UInt32> = 0x2066...0x2069
-          if scalar.properties.generalCategory == .control || bidi.contains(scalar.value) || isolates.contains(scalar.value) {
+          if scalar.properties.generalCategory == .control || bidi.contains(scalar.value)
+            || isolates.contains(scalar.value)
+          {
             return "?"
           }
           return scalar

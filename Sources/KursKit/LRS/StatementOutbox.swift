@@ -26,7 +26,10 @@ public struct StatementOutbox: Sendable {
 
   /// Whether the journal holds statements the LRS has not confirmed yet.
   public var hasPending: Bool {
-    guard let size = (try? FileManager.default.attributesOfItem(atPath: journal.url.path))?[.size] as? NSNumber else {
+    guard
+      let size = (try? FileManager.default.attributesOfItem(atPath: journal.url.path))?[.size]
+        as? NSNumber
+    else {
       return false
     }
     return size.intValue > cursor()
@@ -42,7 +45,9 @@ public struct StatementOutbox: Sendable {
     var offset = cursor()
     if offset > data.count { offset = 0 }  // a replaced journal: send it all again (ids are stable)
     // Complete lines only: the last one may be being written.
-    guard offset < data.count, let end = data[offset...].lastIndex(of: UInt8(ascii: "\n")) else { return 0 }
+    guard offset < data.count, let end = data[offset...].lastIndex(of: UInt8(ascii: "\n")) else {
+      return 0
+    }
     let decoder = JSONDecoder()
     var pending: [(statement: Statement, end: Int)] = []
     var lineStart = offset
@@ -71,7 +76,8 @@ public struct StatementOutbox: Sendable {
       try AtomicFile.write(Data("\(offset)\n".utf8), to: cursorURL, permissions: 0o600)
     } catch {
       // Delivered, but not noted: the statements are sent again next time and stored once.
-      throw .localFile("\(cursorURL.path): cannot note what was delivered (\(error.localizedDescription))")
+      throw .localFile(
+        "\(cursorURL.path): cannot note what was delivered (\(error.localizedDescription))")
     }
   }
 }

@@ -77,7 +77,9 @@ public final class StatementSender: @unchecked Sendable {
   /// Makes one last attempt and waits for it, at most `grace` seconds in all.
   /// - Parameter slow: called once (from this thread) when the wait lasts longer than
   ///   `patience` seconds, to say what is happening.
-  public func finish(grace: TimeInterval = 5, patience: TimeInterval = 1, slow: () -> Void) -> Outcome {
+  public func finish(grace: TimeInterval = 5, patience: TimeInterval = 1, slow: () -> Void)
+    -> Outcome
+  {
     wake(force: true)
     // Real time, not the injected clock: this is the learner's time, spent waiting.
     let start = DispatchTime.now().uptimeNanoseconds
@@ -94,7 +96,8 @@ public final class StatementSender: @unchecked Sendable {
         condition.lock()
         continue
       }
-      _ = condition.wait(until: Date().addingTimeInterval(min(told ? grace - waited : patience - waited, 0.25)))
+      _ = condition.wait(
+        until: Date().addingTimeInterval(min(told ? grace - waited : patience - waited, 0.25)))
     }
     if let failure { return .failed(failure) }
     return .delivered

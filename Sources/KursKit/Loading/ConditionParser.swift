@@ -79,7 +79,8 @@ public struct ConditionParser {
         tokens.append((.word(word), start))
       } else {
         let start = index
-        let two = index + 1 < scalars.count ? String(scalars[index]) + String(scalars[index + 1]) : ""
+        let two =
+          index + 1 < scalars.count ? String(scalars[index]) + String(scalars[index + 1]) : ""
         if ["<=", ">=", "!=", "=="].contains(two) {
           tokens.append((.symbol(two == "==" ? "=" : two), start))
           index += 2
@@ -146,7 +147,8 @@ public struct ConditionParser {
     depth += 1
     defer { depth -= 1 }
     guard depth <= 64 else {
-      throw ParseError(offset: currentOffset, message: "condition nested too deeply (at most 64 levels)")
+      throw ParseError(
+        offset: currentOffset, message: "condition nested too deeply (at most 64 levels)")
     }
     return try body(&self)
   }
@@ -172,7 +174,9 @@ public struct ConditionParser {
       guard let comparison = parseComparison() else {
         throw ParseError(
           offset: currentOffset,
-          message: "expected a comparison (=, !=, <, <=, >, >=) after '\(left)', found \(describe(current))")
+          message:
+            "expected a comparison (=, !=, <, <=, >, >=) after '\(left)', found \(describe(current))"
+        )
       }
       let right = try parseValue()
       return .compare(left, comparison, right)
@@ -222,7 +226,8 @@ public struct ConditionParser {
       throw ParseError(
         offset: currentOffset,
         message:
-          "unknown name '\(word)': write flag(\(word)), counter(\(word)) or visits(\(word)), or use score, percent, true, false")
+          "unknown name '\(word)': write flag(\(word)), counter(\(word)) or visits(\(word)), or use score, percent, true, false"
+      )
     default:
       throw ParseError(
         offset: currentOffset, message: "expected a condition, found \(describe(current))")
@@ -233,7 +238,8 @@ public struct ConditionParser {
     try expect("(", after: "after '\(function)'")
     guard case .word(let name) = current else {
       throw ParseError(
-        offset: currentOffset, message: "expected a name inside \(function)(…), found \(describe(current))")
+        offset: currentOffset,
+        message: "expected a name inside \(function)(…), found \(describe(current))")
     }
     advance()
     try expect(")", after: "to close \(function)(")

@@ -76,8 +76,9 @@ enum ConfinedFile {
         guard bytes.count <= maximumSize else { throw .tooLarge(bytes.count) }
         bytes += [UInt8](repeating: 0, count: min(bytes.count, maximumSize + 1 - bytes.count))
       }
-      let read = bytes.withUnsafeMutableBytes { buffer in
-        Glibc.read(file, buffer.baseAddress! + count, buffer.count - count)
+      let read = bytes.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Glibc.read(file, base + count, buffer.count - count)
       }
       if read < 0 {
         if errno == EINTR { continue }

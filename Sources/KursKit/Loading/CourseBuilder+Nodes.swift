@@ -6,18 +6,27 @@ extension CourseBuilder {
     switch element[attribute: "test"] {
     case "pre":
       if element.hasAttribute("pre-test") {
-        error(element.location(ofAttribute: "pre-test"), "pre-test names the test a post-test is compared with; it belongs on the module with test=\"post\"")
+        error(
+          element.location(ofAttribute: "pre-test"),
+          "pre-test names the test a post-test is compared with; it belongs on the module with test=\"post\""
+        )
       }
       return .pre
     case "post":
       guard let preTest = element[attribute: "pre-test"] else {
-        error(element.location(ofAttribute: "test"), "a post-test names its pre-test: add pre-test=\"ID\" (the module with test=\"pre\" it repeats)")
+        error(
+          element.location(ofAttribute: "test"),
+          "a post-test names its pre-test: add pre-test=\"ID\" (the module with test=\"pre\" it repeats)"
+        )
         return nil
       }
       return .post(preTest: preTest)
     default:
       if element.hasAttribute("pre-test") {
-        error(element.location(ofAttribute: "pre-test"), "pre-test is for a knowledge test taken after the course: add test=\"post\", or remove pre-test")
+        error(
+          element.location(ofAttribute: "pre-test"),
+          "pre-test is for a knowledge test taken after the course: add test=\"post\", or remove pre-test"
+        )
       }
       return nil
     }
@@ -37,7 +46,8 @@ extension CourseBuilder {
       passMark = .points(Int(markText) ?? 0)
     }
     var attributeLocations: [String: SourceLocation] = [:]
-    for name in ["start", "pass-mark", "requires", "retake-below", "test", "pre-test"] where element.hasAttribute(name) {
+    for name in ["start", "pass-mark", "requires", "retake-below", "test", "pre-test"]
+    where element.hasAttribute(name) {
       attributeLocations[name] = element.location(ofAttribute: name)
     }
     let children = element.elements
@@ -53,7 +63,8 @@ extension CourseBuilder {
       id: id,
       title: localized(element.elements(named: "title"), "title"),
       objectives: repeated(element.elements(named: "objective"), "objective"),
-      contentNote: body(element.elements(named: "content-note"), "content-note", directory: directory),
+      contentNote: body(
+        element.elements(named: "content-note"), "content-note", directory: directory),
       start: element[attribute: "start"] ?? "",
       passMark: passMark,
       requires: (element[attribute: "requires"] ?? "").split(separator: " ").map(String.init),
@@ -80,7 +91,8 @@ extension CourseBuilder {
         let value = element[attribute: "value"].map { $0 == "true" || $0 == "1" } ?? true
         return .setFlag(element[attribute: "flag"] ?? "", value)
       case "add":
-        return .addToCounter(element[attribute: "counter"] ?? "", integer(element, "value", default: 1))
+        return .addToCounter(
+          element[attribute: "counter"] ?? "", integer(element, "value", default: 1))
       default:
         return nil
       }
@@ -101,7 +113,9 @@ extension CourseBuilder {
     switch element.name {
     case "page":
       kind = .page(
-        Page(title: titles, body: bodies, next: element[attribute: "next"], back: boolean(element, "back")))
+        Page(
+          title: titles, body: bodies, next: element[attribute: "next"],
+          back: boolean(element, "back")))
     case "question":
       kind = .question(buildQuestion(element, title: titles, body: bodies))
     case "branch":
@@ -117,7 +131,9 @@ extension CourseBuilder {
       attributeLocations: attributeLocations)
   }
 
-  private func buildQuestion(_ element: ParsedElement, title: LocalizedText, body: LocalizedBody) -> Question {
+  private func buildQuestion(_ element: ParsedElement, title: LocalizedText, body: LocalizedBody)
+    -> Question
+  {
     let kind = Question.Kind(rawValue: element[attribute: "kind"] ?? "") ?? .single
     let choices = element.elements(named: "choice").map { choice in
       Choice(

@@ -6,10 +6,12 @@ extension CourseBuilder {
   func language(of element: ParsedElement) -> String {
     let language = element.language ?? defaultLanguage
     if element.hasAttribute("xml:lang"), !languages.contains(language) {
-      let suggestion = Suggestion.closest(to: language, in: languages).map { " (did you mean '\($0)'?)" } ?? ""
+      let suggestion =
+        Suggestion.closest(to: language, in: languages).map { " (did you mean '\($0)'?)" } ?? ""
       error(
         element.location(ofAttribute: "xml:lang"),
-        "xml:lang '\(language)' is not a language of this course\(suggestion); declared: \(languages.joined(separator: ", "))")
+        "xml:lang '\(language)' is not a language of this course\(suggestion); declared: \(languages.joined(separator: ", "))"
+      )
     }
     return language
   }
@@ -23,7 +25,8 @@ extension CourseBuilder {
         case .text(let text):
           runs.append(TextRun(text, style: style))
         case .element(let inner):
-          collect(inner, style: inner.name == "strong" ? .strong : inner.name == "em" ? .emphasis : style)
+          collect(
+            inner, style: inner.name == "strong" ? .strong : inner.name == "em" ? .emphasis : style)
         }
       }
     }
@@ -34,7 +37,10 @@ extension CourseBuilder {
   /// Collapses runs of whitespace to one space across run boundaries and trims both ends.
   /// Whitespace as HTML collapses it: ASCII answered without a table look-up (most text is).
   static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}" }
+    if scalar.isASCII {
+      return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+        || scalar == "\u{0B}" || scalar == "\u{0C}"
+    }
     // Unicode's White_Space beyond ASCII, spelled out: the property look-up was a tenth of
     // loading a Russian course (a test compares the two over every scalar).
     switch scalar.value {
@@ -100,7 +106,9 @@ extension CourseBuilder {
 
   /// Whether the character encoded in `bytes[start..<start + length]` (valid UTF-8) is
   /// whitespace, by `isWhitespace(_:)`.
-  private static func isWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int) -> Bool {
+  private static func isWhitespace(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int
+  ) -> Bool {
     let lead = UInt32(bytes[start])
     switch length {
     case 1:
@@ -109,7 +117,9 @@ extension CourseBuilder {
       let value = (lead & 0x1F) << 6 | UInt32(bytes[start + 1]) & 0x3F
       return Unicode.Scalar(value).map(isWhitespace) ?? false
     case 3:
-      let value = (lead & 0x0F) << 12 | (UInt32(bytes[start + 1]) & 0x3F) << 6 | UInt32(bytes[start + 2]) & 0x3F
+      let value =
+        (lead & 0x0F) << 12 | (UInt32(bytes[start + 1]) & 0x3F) << 6 | UInt32(bytes[start + 2])
+        & 0x3F
       return Unicode.Scalar(value).map(isWhitespace) ?? false
     default:
       return false  // no whitespace lies beyond the Basic Multilingual Plane
@@ -124,7 +134,8 @@ extension CourseBuilder {
       if text.variants[language] != nil {
         error(
           element.location,
-          "second <\(name)> in language '\(language)'; give each language one <\(name)> with xml:lang")
+          "second <\(name)> in language '\(language)'; give each language one <\(name)> with xml:lang"
+        )
         continue
       }
       text.variants[language] = inline(element)
@@ -147,7 +158,8 @@ extension CourseBuilder {
       let summary = order.map { "\(byLanguage[$0]?.count ?? 0) in '\($0)'" }.joined(separator: ", ")
       warning(
         first.location,
-        "<\(name)> counts differ by language (\(summary)); the n-th <\(name)> in each language are translations of each other")
+        "<\(name)> counts differ by language (\(summary)); the n-th <\(name)> in each language are translations of each other"
+      )
     }
     let count = counts.max() ?? 0
     return (0..<count).map { index in
@@ -171,7 +183,8 @@ extension CourseBuilder {
       if body.variants[language] != nil {
         error(
           element.location,
-          "second <\(name)> in language '\(language)'; give each language one <\(name)> with xml:lang")
+          "second <\(name)> in language '\(language)'; give each language one <\(name)> with xml:lang"
+        )
         continue
       }
       body.variants[language] = blocks(element.elements, language: language, directory: directory)
@@ -185,7 +198,8 @@ extension CourseBuilder {
       case "p":
         return .paragraph(inline(element))
       case "list":
-        return .list(ordered: element[attribute: "ordered"] == "true" || element[attribute: "ordered"] == "1",
+        return .list(
+          ordered: element[attribute: "ordered"] == "true" || element[attribute: "ordered"] == "1",
           items: element.elements(named: "item").map(inline))
       case "quote":
         return .quote(speaker: element[attribute: "speaker"], text: inline(element))
@@ -216,14 +230,17 @@ extension CourseBuilder {
     }
     let parts = href.split(separator: "#", maxSplits: 1).map(String.init)
     guard parts.count == 2, !parts[1].isEmpty else {
-      error(location, "include '\(href)' names no block; write href=\"\(parts.first ?? href)#BLOCK-ID\"")
+      error(
+        location, "include '\(href)' names no block; write href=\"\(parts.first ?? href)#BLOCK-ID\""
+      )
       return nil
     }
     guard let library = library(href: parts[0], at: location, from: directory) else { return nil }
     guard let block = library.blocks.first(where: { $0.id == parts[1] }) else {
-      let suggestion = Suggestion.closest(to: parts[1], in: library.blocks.map(\.id)).map {
-        " (did you mean '\($0)'?)"
-      } ?? ""
+      let suggestion =
+        Suggestion.closest(to: parts[1], in: library.blocks.map(\.id)).map {
+          " (did you mean '\($0)'?)"
+        } ?? ""
       error(location, "no block '\(parts[1])' in \(parts[0])\(suggestion)")
       return nil
     }

@@ -50,7 +50,8 @@ final class CourseBuilder {
   }
 
   init(
-    reader: XMLReader, resolver: PathResolver, courseDisplayDirectory: String, shelf: LibraryShelf = LibraryShelf(),
+    reader: XMLReader, resolver: PathResolver, courseDisplayDirectory: String,
+    shelf: LibraryShelf = LibraryShelf(),
     defersLibraries: Bool = false, withDigest: Bool = true
   ) {
     self.reader = reader
@@ -95,11 +96,16 @@ final class CourseBuilder {
   ) -> ParsedElement? {
     let document = alreadyRead ?? reader.read(fileAt: url, displayPath: displayPath)
     sourceFiles.append(url)
-    recordFile(displayPath: displayPath, digestPath: digest == nil ? [] : digestPath(of: url), bytes: document.bytes)
+    recordFile(
+      displayPath: displayPath, digestPath: digest == nil ? [] : digestPath(of: url),
+      bytes: document.bytes)
     diagnostics.append(contentsOf: document.diagnostics)
     guard let root = document.root else { return nil }
     guard root.name == expectedRoot else {
-      report(.error(.schema, at: referencedAt ?? root.location, Self.wrongRoot(root.name, expected: expectedRoot)))
+      report(
+        .error(
+          .schema, at: referencedAt ?? root.location,
+          Self.wrongRoot(root.name, expected: expectedRoot)))
       return nil
     }
     return root
@@ -108,7 +114,9 @@ final class CourseBuilder {
   /// What the legacy digest takes of a file's path: the path inside the course folder (a shared
   /// file's path stays absolute, as Kurs 0.1 had it).
   private func digestPath(of url: URL) -> [UInt8] {
-    Array(url.standardizedFileURL.path.replacingOccurrences(of: resolver.courseDirectory.path, with: "").utf8)
+    Array(
+      url.standardizedFileURL.path.replacingOccurrences(of: resolver.courseDirectory.path, with: "")
+        .utf8)
   }
 
   /// Counts a file read: in the list of files and in the course digest.
@@ -121,8 +129,13 @@ final class CourseBuilder {
   /// " (did you mean 'content:checklists.xml'?)" when a file beside the missing one has a close name.
   private static func similarFile(to path: String, isShared: Bool) -> String {
     let missing = URL(fileURLWithPath: path)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: missing.deletingLastPathComponent().path)) ?? []
-    guard let close = Suggestion.closest(to: missing.lastPathComponent, in: names.filter { $0.hasSuffix(".xml") }) else {
+    let names =
+      (try? FileManager.default.contentsOfDirectory(
+        atPath: missing.deletingLastPathComponent().path)) ?? []
+    guard
+      let close = Suggestion.closest(
+        to: missing.lastPathComponent, in: names.filter { $0.hasSuffix(".xml") })
+    else {
       return ""
     }
     return " (did you mean '\(isShared ? "content:" : "")\(close)'?)"
@@ -131,13 +144,16 @@ final class CourseBuilder {
   private static func wrongRoot(_ found: String, expected: String) -> String {
     switch (found, expected) {
     case ("module", "course"):
-      return "this is a module file; validate the course folder whose course.xml names it with <module-ref>"
+      return
+        "this is a module file; validate the course folder whose course.xml names it with <module-ref>"
     case ("content", "course"):
       return "this is a shared content file; it is checked with every course that uses it"
     case ("course", "module"):
-      return "<module-ref> names a course file, but a module file's root is <module>: move the <module> element into its own file (without <course> around it), or write it inline in course.xml"
+      return
+        "<module-ref> names a course file, but a module file's root is <module>: move the <module> element into its own file (without <course> around it), or write it inline in course.xml"
     case ("content", "module"):
-      return "<module-ref> names a shared content file, but a module file's root is <module>; name content files with <use> or <include>"
+      return
+        "<module-ref> names a shared content file, but a module file's root is <module>; name content files with <use> or <include>"
     default:
       return "expected <\(expected)> as the root element, found <\(found)>"
     }
@@ -147,7 +163,8 @@ final class CourseBuilder {
 
   func buildCourse(fileURL: URL, displayPath courseFilePath: String) -> Course? {
     guard
-      let root = readFile(fileURL, displayPath: courseFilePath, expectedRoot: "course", referencedAt: nil)
+      let root = readFile(
+        fileURL, displayPath: courseFilePath, expectedRoot: "course", referencedAt: nil)
     else { return nil }
     readEmbeddedFiles(root)
     languages = (root[attribute: "languages"] ?? "").split(separator: " ").map(String.init)
@@ -159,27 +176,34 @@ final class CourseBuilder {
     if !languages.contains(defaultLanguage) {
       error(
         root.location(ofAttribute: "default-language"),
-        "default language '\(defaultLanguage)' is not one of languages=\"\(languages.joined(separator: " "))\"; add it there or choose one of them")
+        "default language '\(defaultLanguage)' is not one of languages=\"\(languages.joined(separator: " "))\"; add it there or choose one of them"
+      )
     }
 
     var libraries: [ContentLibrary] = []
     for use in root.elements(named: "resources").flatMap({ $0.elements(named: "use") }) {
-      if let library = library(href: use[attribute: "href"] ?? "", at: use.location(ofAttribute: "href"), from: resolver.courseDirectory) {
+      if let library = library(
+        href: use[attribute: "href"] ?? "", at: use.location(ofAttribute: "href"),
+        from: resolver.courseDirectory)
+      {
         libraries.append(library)
       }
     }
 
-    let completion = root.elements(named: "completion").first.map { element in
-      CompletionRule(
-        modules: element[attribute: "modules"].map { $0.split(separator: " ").map(String.init) },
-        minimumScore: element[attribute: "min-score"].flatMap { Int($0) },
-        location: element.location)
-    } ?? CompletionRule()
+    let completion =
+      root.elements(named: "completion").first.map { element in
+        CompletionRule(
+          modules: element[attribute: "modules"].map { $0.split(separator: " ").map(String.init) },
+          minimumScore: element[attribute: "min-score"].flatMap { Int($0) },
+          location: element.location)
+      } ?? CompletionRule()
     let modules = buildModules(
       root,
       settings: Course(
-        id: root[attribute: "id"] ?? "", version: root[attribute: "version"] ?? "", languages: languages,
-        defaultLanguage: defaultLanguage, title: LocalizedText(), completion: completion, modules: [],
+        id: root[attribute: "id"] ?? "", version: root[attribute: "version"] ?? "",
+        languages: languages,
+        defaultLanguage: defaultLanguage, title: LocalizedText(), completion: completion,
+        modules: [],
         location: root.location))
 
     var course = Course(
@@ -190,7 +214,8 @@ final class CourseBuilder {
       title: localized(root.elements(named: "title"), "title"),
       description: localized(root.elements(named: "description"), "description"),
       audience: localized(root.elements(named: "audience"), "audience"),
-      contentNote: body(root.elements(named: "content-note"), "content-note", directory: resolver.courseDirectory),
+      contentNote: body(
+        root.elements(named: "content-note"), "content-note", directory: resolver.courseDirectory),
       completion: completion,
       libraries: libraries,
       modules: modules,
@@ -237,7 +262,9 @@ final class CourseBuilder {
   /// How a packed course names a file it carries: its path inside the course folder
   /// (`modules/intro.xml`), or `content:` and its path inside Content/.
   func embeddedKey(_ target: PathResolver.Target) -> String {
-    let root = (target.isShared ? resolver.contentDirectory ?? resolver.courseDirectory : resolver.courseDirectory)
+    let root =
+      (target.isShared
+      ? resolver.contentDirectory ?? resolver.courseDirectory : resolver.courseDirectory)
       .standardizedFileURL.path
     let path = target.file.standardizedFileURL.path
     let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
@@ -258,7 +285,9 @@ final class CourseBuilder {
   /// them back one after another.
   private func buildModules(_ root: ParsedElement, settings: Course) -> [Module] {
     let elements = root.elements
-    let references = elements.map { element in element.name == "module-ref" ? moduleFile(element) : nil }
+    let references = elements.map { element in
+      element.name == "module-ref" ? moduleFile(element) : nil
+    }
     var files: [ReadAhead<BuiltModule>.File] = []
     var positions: [Int] = []
     for (position, reference) in references.enumerated() {
@@ -269,15 +298,19 @@ final class CourseBuilder {
     let hook = moduleHook
     let parts = PartSettings(builder: self)
     let filePositions = positions
-    let readAhead = files.count > 1
+    let readAhead =
+      files.count > 1
       ? ReadAhead(files: files, makeReader: reader.withSameSchema) { index, file, reader in
         let document = reader.read(fileAt: file.url, displayPath: file.displayPath)
-        guard let root = document.root, root.name == "module" else { return BuiltModule(document: document) }
+        guard let root = document.root, root.name == "module" else {
+          return BuiltModule(document: document)
+        }
         let builder = parts.builder(reader: reader)
         var module = builder.buildModule(root, directory: file.url.deletingLastPathComponent())
         if let hook { module = hook(filePositions[index], module, settings) }
         return BuiltModule(
-          document: document, module: module, diagnostics: builder.diagnostics, libraryUses: builder.libraryUses)
+          document: document, module: module, diagnostics: builder.diagnostics,
+          libraryUses: builder.libraryUses)
       }
       : nil
 
@@ -294,7 +327,9 @@ final class CourseBuilder {
       case (_, .embedded(let moduleRoot, let url)?):
         guard moduleRoot.name == "module" else {
           report(
-            .error(.schema, at: element.location(ofAttribute: "href"), Self.wrongRoot(moduleRoot.name, expected: "module")))
+            .error(
+              .schema, at: element.location(ofAttribute: "href"),
+              Self.wrongRoot(moduleRoot.name, expected: "module")))
           continue
         }
         module = buildModule(moduleRoot, directory: url.deletingLastPathComponent())
@@ -345,7 +380,8 @@ final class CourseBuilder {
 
     func builder(reader: XMLReader) -> CourseBuilder {
       let builder = CourseBuilder(
-        reader: reader, resolver: resolver, courseDisplayDirectory: courseDisplayDirectory, shelf: shelf,
+        reader: reader, resolver: resolver, courseDisplayDirectory: courseDisplayDirectory,
+        shelf: shelf,
         defersLibraries: true, withDigest: false)
       builder.languages = languages
       builder.defaultLanguage = defaultLanguage
@@ -385,19 +421,23 @@ final class CourseBuilder {
     }
     guard !target.isShared, target.fragment == nil else {
       return .problem(
-        .error(at: location, "module-ref '\(href)' must name a module file in the course folder, without '#'"))
+        .error(
+          at: location,
+          "module-ref '\(href)' must name a module file in the course folder, without '#'"))
     }
     if isPacked {
       guard let root = embedded[embeddedKey(target)] else {
         return .problem(
           .error(
             .file, at: location,
-            "module file '\(href)' is not carried in this packed course's <files>; pack the course again with kurs pack"))
+            "module file '\(href)' is not carried in this packed course's <files>; pack the course again with kurs pack"
+          ))
       }
       return .embedded(root, target.file)
     }
     guard FileManager.default.fileExists(atPath: target.file.path) else {
-      return .problem(.error(.file, at: location, "module file '\(href)' not found in the course folder"))
+      return .problem(
+        .error(.file, at: location, "module file '\(href)' not found in the course folder"))
     }
     return .file(target.file)
   }
@@ -418,7 +458,9 @@ final class CourseBuilder {
     let entry = shelf.entry(for: key) {
       isPacked ? loadEmbeddedLibrary(key: key, href: href) : loadLibrary(target.file, href: href)
     }
-    let use = LibraryUse(position: diagnostics.count, key: key, href: href, location: location, isShared: target.isShared)
+    let use = LibraryUse(
+      position: diagnostics.count, key: key, href: href, location: location,
+      isShared: target.isShared)
     if defersLibraries {
       libraryUses.append(use)
     } else {
@@ -442,13 +484,16 @@ final class CourseBuilder {
       return
     }
     let builder = PartSettings(builder: self).builder(reader: reader)
-    entry.library = builder.buildLibrary(root, href: href.split(separator: "#").first.map(String.init) ?? href)
+    entry.library = builder.buildLibrary(
+      root, href: href.split(separator: "#").first.map(String.init) ?? href)
     entry.buildFindings = builder.diagnostics
   }
 
   /// Reads and builds a shared file, keeping what that found.
   private func loadLibrary(_ file: URL, href: String) -> LibraryShelf.Entry {
-    guard FileManager.default.fileExists(atPath: file.path) else { return LibraryShelf.Entry(missing: true) }
+    guard FileManager.default.fileExists(atPath: file.path) else {
+      return LibraryShelf.Entry(missing: true)
+    }
     let path = displayPath(of: file)
     let document = reader.read(fileAt: file, displayPath: path)
     var entry = LibraryShelf.Entry(
@@ -469,12 +514,14 @@ final class CourseBuilder {
         report(
           .error(
             .file, at: use.location,
-            "'\(use.href)' is not carried in this packed course's <files>; pack the course again with kurs pack"))
+            "'\(use.href)' is not carried in this packed course's <files>; pack the course again with kurs pack"
+          ))
       } else {
         report(
           .error(
             .file, at: use.location,
-            "'\(use.href)' not found\(use.isShared ? " in Content/" : "")\(Self.similarFile(to: use.key, isShared: use.isShared))"))
+            "'\(use.href)' not found\(use.isShared ? " in Content/" : "")\(Self.similarFile(to: use.key, isShared: use.isShared))"
+          ))
       }
       return
     }
@@ -512,7 +559,8 @@ final class CourseBuilder {
         let contacts = element.elements(named: "contact").map {
           HelpResource.Contact(
             kind: $0[attribute: "kind"] ?? "other", text: inline($0),
-            language: $0.language == nil ? nil : language(of: $0), checked: $0[attribute: "checked"])
+            language: $0.language == nil ? nil : language(of: $0), checked: $0[attribute: "checked"]
+          )
         }
         resources.append(
           HelpResource(

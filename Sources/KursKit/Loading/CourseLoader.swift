@@ -34,7 +34,9 @@ public struct CourseLoader: Sendable {
   ///   - withDigest: false when the course is only checked: its digest (`Course.digest`) is then
   ///     empty, and no file is hashed.
   public func load(
-    path: String, moduleHook: (@Sendable (_ position: Int, _ module: Module, _ settings: Course) -> Module)? = nil,
+    path: String,
+    moduleHook: (@Sendable (_ position: Int, _ module: Module, _ settings: Course) -> Module)? =
+      nil,
     withDigest: Bool = true
   ) -> Result {
     let fileManager = FileManager.default
@@ -43,7 +45,9 @@ public struct CourseLoader: Sendable {
     guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
       return Result(
         course: nil,
-        diagnostics: [.error(.file, at: start, "no such file or folder; give a course folder or its course.xml")],
+        diagnostics: [
+          .error(.file, at: start, "no such file or folder; give a course folder or its course.xml")
+        ],
         files: [])
     }
     var displayPath = path
@@ -55,20 +59,26 @@ public struct CourseLoader: Sendable {
         return Result(
           course: nil,
           diagnostics: [
-            .error(.file, at: start, "this folder has no course.xml; a course folder holds course.xml and its module files")
+            .error(
+              .file, at: start,
+              "this folder has no course.xml; a course folder holds course.xml and its module files"
+            )
           ], files: [])
       }
     }
     let courseDirectory = fileURL.deletingLastPathComponent().standardizedFileURL
     let content = contentDirectory ?? Self.findContentDirectory(from: courseDirectory)
     let builder = CourseBuilder(
-      reader: XMLReader(schemaText: CourseSchema.text, roots: [courseDirectory] + (content.map { [$0] } ?? [])),
+      reader: XMLReader(
+        schemaText: CourseSchema.text, roots: [courseDirectory] + (content.map { [$0] } ?? [])),
       resolver: PathResolver(courseDirectory: courseDirectory, contentDirectory: content),
-      courseDisplayDirectory: (displayPath as NSString).deletingLastPathComponent, withDigest: withDigest)
+      courseDisplayDirectory: (displayPath as NSString).deletingLastPathComponent,
+      withDigest: withDigest)
     builder.moduleHook = moduleHook
     let course = builder.buildCourse(fileURL: fileURL, displayPath: displayPath)
     return Result(
-      course: course, diagnostics: builder.diagnostics, files: builder.filesRead, sourceFiles: builder.sourceFiles,
+      course: course, diagnostics: builder.diagnostics, files: builder.filesRead,
+      sourceFiles: builder.sourceFiles,
       contentDirectory: builder.isPacked ? nil : content)
   }
 
@@ -80,10 +90,14 @@ public struct CourseLoader: Sendable {
     for _ in 0..<4 {
       var candidates = [directory.appendingPathComponent("Content")]
       let parent = directory.deletingLastPathComponent()
-      if directory.lastPathComponent == "courses" { candidates.append(parent.appendingPathComponent("content")) }
+      if directory.lastPathComponent == "courses" {
+        candidates.append(parent.appendingPathComponent("content"))
+      }
       for candidate in candidates {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+          isDirectory.boolValue
+        {
           return candidate.standardizedFileURL
         }
       }

@@ -48,7 +48,8 @@ public struct CourseLocator: Sendable {
 
   /// One folder only (tests, `--courses`).
   public init(coursesDirectory: URL) {
-    self.init(places: [Place(directory: coursesDirectory, kind: .option)], userDirectory: coursesDirectory)
+    self.init(
+      places: [Place(directory: coursesDirectory, kind: .option)], userDirectory: coursesDirectory)
   }
 
   /// The folders to search for this command line and environment.
@@ -64,18 +65,26 @@ public struct CourseLocator: Sendable {
     workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   ) -> CourseLocator {
     let user = dataDirectory.appendingPathComponent("courses")
-    if let option { return CourseLocator(places: [Place(directory: URL(fileURLWithPath: option), kind: .option)], userDirectory: user) }
+    if let option {
+      return CourseLocator(
+        places: [Place(directory: URL(fileURLWithPath: option), kind: .option)], userDirectory: user
+      )
+    }
     if let variable = environment["KURS_COURSES"], !variable.isEmpty {
-      return CourseLocator(places: [Place(directory: URL(fileURLWithPath: variable), kind: .environment)], userDirectory: user)
+      return CourseLocator(
+        places: [Place(directory: URL(fileURLWithPath: variable), kind: .environment)],
+        userDirectory: user)
     }
     var places = [Place(directory: user, kind: .user)]
     if let binDirectory = executable?.deletingLastPathComponent() {
       places.append(
         Place(
-          directory: binDirectory.deletingLastPathComponent().appendingPathComponent("share/kurs/courses"),
+          directory: binDirectory.deletingLastPathComponent().appendingPathComponent(
+            "share/kurs/courses"),
           kind: .installed))
     }
-    places.append(Place(directory: workingDirectory.appendingPathComponent("Courses"), kind: .workingDirectory))
+    places.append(
+      Place(directory: workingDirectory.appendingPathComponent("Courses"), kind: .workingDirectory))
     // .build/debug/kurs → the checkout's Courses/.
     if var directory = executable?.deletingLastPathComponent() {
       for _ in 0..<5 {
@@ -101,7 +110,8 @@ public struct CourseLocator: Sendable {
   /// The first folder searched that exists, else the first searched: where `kurs new course`
   /// writes when not told, and what messages name.
   public var coursesDirectory: URL {
-    (places.first { Self.directoryExists($0.directory) } ?? places.first)?.directory ?? userDirectory
+    (places.first { Self.directoryExists($0.directory) } ?? places.first)?.directory
+      ?? userDirectory
   }
 
   /// The course folders found (those holding a course.xml), each folder's sorted by name, earlier
@@ -110,7 +120,8 @@ public struct CourseLocator: Sendable {
     var seen: Set<String> = []
     var found: [URL] = []
     for place in places {
-      for folder in Self.courseFolders(in: place.directory) where seen.insert(folder.lastPathComponent).inserted {
+      for folder in Self.courseFolders(in: place.directory)
+      where seen.insert(folder.lastPathComponent).inserted {
         found.append(folder)
       }
     }
@@ -120,9 +131,10 @@ public struct CourseLocator: Sendable {
   /// The course folders directly inside `directory`.
   static func courseFolders(in directory: URL) -> [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") }.sorted().map { directory.appendingPathComponent($0) }.filter {
-      FileManager.default.fileExists(atPath: $0.appendingPathComponent("course.xml").path)
-    }
+    return names.filter { !$0.hasPrefix(".") }.sorted().map { directory.appendingPathComponent($0) }
+      .filter {
+        FileManager.default.fileExists(atPath: $0.appendingPathComponent("course.xml").path)
+      }
   }
 
   /// The path to load for `name`: an existing path as given, else the first course folder of
@@ -155,7 +167,8 @@ public struct CourseLocator: Sendable {
 
   /// The folders searched that are there but cannot be listed, each with why.
   public var unreadablePlaces: [(directory: URL, problem: String)] {
-    places.compactMap { place in Self.listingProblem(place.directory).map { (place.directory, $0) } }
+    places.compactMap { place in Self.listingProblem(place.directory).map { (place.directory, $0) }
+    }
   }
 
   /// Why `directory` cannot be listed (`permission denied`, `not a folder`); `nil` when it can,

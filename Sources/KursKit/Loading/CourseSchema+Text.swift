@@ -3,482 +3,482 @@
 extension CourseSchema {
   /// The schema file's text, byte for byte (CourseSchemaTests compares them).
   public static let text: String = #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!--
-  Kurs course format, version 1.
-  Namespace: urn:kurs:course:1
-  Reference: docs/course-format.md
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!--
+      Kurs course format, version 1.
+      Namespace: urn:kurs:course:1
+      Reference: docs/course-format.md
 
-  Three documents use this namespace, each with its own root element:
-    <course>   a course file (Courses/<id>/course.xml)
-    <module>   a module kept in its own file, named by <module-ref href="...">
-    <content>  shared material in Content/: glossary terms, blocks, help resources
-  A packed course (kurs pack) is one <course> file that carries its module and content files
-  in <files>.
+      Three documents use this namespace, each with its own root element:
+        <course>   a course file (Courses/<id>/course.xml)
+        <module>   a module kept in its own file, named by <module-ref href="...">
+        <content>  shared material in Content/: glossary terms, blocks, help resources
+      A packed course (kurs pack) is one <course> file that carries its module and content files
+      in <files>.
 
-  This schema checks the shape of a file. Everything that needs more than one element to
-  decide (ids that must exist, languages, reachability, scoring) is checked by `kurs validate`.
-  Texts may carry xml:lang; the attribute is allowed through anyAttribute so that the schema
-  needs no import (the loader never fetches anything).
--->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:k="urn:kurs:course:1"
-           targetNamespace="urn:kurs:course:1"
-           elementFormDefault="qualified"
-           attributeFormDefault="unqualified">
+      This schema checks the shape of a file. Everything that needs more than one element to
+      decide (ids that must exist, languages, reachability, scoring) is checked by `kurs validate`.
+      Texts may carry xml:lang; the attribute is allowed through anyAttribute so that the schema
+      needs no import (the loader never fetches anything).
+    -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+               xmlns:k="urn:kurs:course:1"
+               targetNamespace="urn:kurs:course:1"
+               elementFormDefault="qualified"
+               attributeFormDefault="unqualified">
 
-  <!-- Simple types -->
+      <!-- Simple types -->
 
-  <xs:simpleType name="Id">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[\p{L}_][\p{L}\p{N}_\-]*"/>
-      <xs:maxLength value="128"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="IdList">
-    <xs:list itemType="k:Id"/>
-  </xs:simpleType>
-
-  <xs:simpleType name="Language">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="LanguageList">
-    <xs:restriction>
-      <xs:simpleType>
-        <xs:list itemType="k:Language"/>
-      </xs:simpleType>
-      <xs:minLength value="1"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Version">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[0-9]+(\.[0-9]+){0,2}"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="PassMark">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[0-9]{1,6}%?"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Href">
-    <xs:restriction base="xs:string">
-      <xs:minLength value="1"/>
-      <xs:maxLength value="1024"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Condition">
-    <xs:restriction base="xs:string">
-      <xs:minLength value="1"/>
-      <xs:maxLength value="4096"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="QuestionKind">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="single"/>
-      <xs:enumeration value="multiple"/>
-      <xs:enumeration value="true-false"/>
-      <xs:enumeration value="ordering"/>
-      <xs:enumeration value="matching"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Scoring">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="partial"/>
-      <xs:enumeration value="all-or-nothing"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Outcome">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="pass"/>
-      <xs:enumeration value="fail"/>
-      <xs:enumeration value="neutral"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="NoteKind">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="info"/>
-      <xs:enumeration value="tip"/>
-      <xs:enumeration value="warning"/>
-      <xs:enumeration value="important"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="ResourceKind">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="legal-aid"/>
-      <xs:enumeration value="harm-reduction"/>
-      <xs:enumeration value="ombudsperson"/>
-      <xs:enumeration value="prosecutor"/>
-      <xs:enumeration value="medical"/>
-      <xs:enumeration value="crisis"/>
-      <xs:enumeration value="documentation"/>
-      <xs:enumeration value="network"/>
-      <xs:enumeration value="international"/>
-      <xs:enumeration value="other"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="ContactKind">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="phone"/>
-      <xs:enumeration value="email"/>
-      <xs:enumeration value="web"/>
-      <xs:enumeration value="address"/>
-      <xs:enumeration value="hours"/>
-      <xs:enumeration value="other"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="CheckedDate">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="PositiveCount">
-    <xs:restriction base="xs:positiveInteger">
-      <xs:maxInclusive value="100"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="Points">
-    <xs:restriction base="xs:nonNegativeInteger">
-      <xs:maxInclusive value="1000000"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <xs:simpleType name="CounterStep">
-    <xs:restriction base="xs:integer">
-      <xs:minInclusive value="-1000000"/>
-      <xs:maxInclusive value="1000000"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- Texts -->
-
-  <!-- One line of text in one language: mixed content with emphasis. -->
-  <xs:complexType name="Inline" mixed="true">
-    <xs:choice minOccurs="0" maxOccurs="unbounded">
-      <xs:element name="em" type="k:Inline"/>
-      <xs:element name="strong" type="k:Inline"/>
-    </xs:choice>
-    <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="skip"/>
-  </xs:complexType>
-
-  <xs:complexType name="Quote" mixed="true">
-    <xs:complexContent>
-      <xs:extension base="k:Inline">
-        <xs:attribute name="speaker" type="xs:string"/>
-      </xs:extension>
-    </xs:complexContent>
-  </xs:complexType>
-
-  <xs:complexType name="List">
-    <xs:sequence>
-      <xs:element name="item" type="k:Inline" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="ordered" type="xs:boolean" default="false"/>
-  </xs:complexType>
-
-  <xs:complexType name="Note">
-    <xs:choice maxOccurs="unbounded">
-      <xs:element name="p" type="k:Inline"/>
-      <xs:element name="list" type="k:List"/>
-    </xs:choice>
-    <xs:attribute name="kind" type="k:NoteKind" default="info"/>
-    <xs:attribute name="title" type="xs:string"/>
-  </xs:complexType>
-
-  <xs:complexType name="Case">
-    <xs:choice maxOccurs="unbounded">
-      <xs:element name="p" type="k:Inline"/>
-      <xs:element name="quote" type="k:Quote"/>
-      <xs:element name="list" type="k:List"/>
-    </xs:choice>
-    <xs:attribute name="title" type="xs:string"/>
-  </xs:complexType>
-
-  <xs:complexType name="Include">
-    <xs:attribute name="href" type="k:Href" use="required"/>
-  </xs:complexType>
-
-  <!-- Several blocks in one language: the body of a page, an end, a note before the course. -->
-  <xs:complexType name="Body">
-    <xs:choice maxOccurs="unbounded">
-      <xs:element name="p" type="k:Inline"/>
-      <xs:element name="list" type="k:List"/>
-      <xs:element name="quote" type="k:Quote"/>
-      <xs:element name="note" type="k:Note"/>
-      <xs:element name="case" type="k:Case"/>
-      <xs:element name="include" type="k:Include"/>
-    </xs:choice>
-    <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="skip"/>
-  </xs:complexType>
-
-  <!-- Effects: flags and counters changed on entering a node or choosing a choice -->
-
-  <xs:group name="Effects">
-    <xs:choice>
-      <xs:element name="set">
-        <xs:complexType>
-          <xs:attribute name="flag" type="k:Id" use="required"/>
-          <xs:attribute name="value" type="xs:boolean" default="true"/>
-        </xs:complexType>
-      </xs:element>
-      <xs:element name="add">
-        <xs:complexType>
-          <xs:attribute name="counter" type="k:Id" use="required"/>
-          <xs:attribute name="value" type="k:CounterStep" default="1"/>
-        </xs:complexType>
-      </xs:element>
-    </xs:choice>
-  </xs:group>
-
-  <!-- Nodes -->
-
-  <xs:complexType name="Page">
-    <xs:sequence>
-      <xs:element name="title" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="body" type="k:Body" maxOccurs="unbounded"/>
-      <xs:group ref="k:Effects" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="k:Id" use="required"/>
-    <xs:attribute name="next" type="k:Id"/>
-    <xs:attribute name="back" type="xs:boolean"/>
-  </xs:complexType>
-
-  <xs:complexType name="Choice">
-    <xs:sequence>
-      <xs:element name="text" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="feedback" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:group ref="k:Effects" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="k:Id" use="required"/>
-    <xs:attribute name="correct" type="xs:boolean" default="false"/>
-    <xs:attribute name="goto" type="k:Id"/>
-  </xs:complexType>
-
-  <xs:complexType name="Item">
-    <xs:sequence>
-      <xs:element name="text" type="k:Inline" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="k:Id" use="required"/>
-  </xs:complexType>
-
-  <xs:complexType name="Pair">
-    <xs:sequence>
-      <xs:element name="left" type="k:Inline" maxOccurs="unbounded"/>
-      <xs:element name="right" type="k:Inline" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="k:Id" use="required"/>
-  </xs:complexType>
-
-  <xs:complexType name="Question">
-    <xs:sequence>
-      <xs:element name="title" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="body" type="k:Body" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="prompt" type="k:Inline" maxOccurs="unbounded"/>
-      <xs:choice>
-        <xs:element name="choice" type="k:Choice" maxOccurs="unbounded"/>
-        <xs:element name="item" type="k:Item" maxOccurs="unbounded"/>
-        <xs:element name="pair" type="k:Pair" maxOccurs="unbounded"/>
-      </xs:choice>
-      <xs:element name="hint" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="feedback" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:group ref="k:Effects" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="k:Id" use="required"/>
-    <xs:attribute name="kind" type="k:QuestionKind" use="required"/>
-    <xs:attribute name="points" type="k:Points" default="1"/>
-    <xs:attribute name="attempts" type="k:PositiveCount" default="1"/>
-    <xs:attribute name="penalty" type="k:Points" default="0"/>
-    <xs:attribute name="shuffle" type="xs:boolean" default="false"/>
-    <xs:attribute name="scoring" type="k:Scoring"/>
-    <xs:attribute name="next" type="k:Id"/>
-    <xs:attribute name="back" type="xs:boolean"/>
-  </xs:complexType>
-
-  <xs:complexType name="Branch">
-    <xs:sequence>
-      <xs:element name="when" maxOccurs="unbounded">
-        <xs:complexType>
-          <xs:attribute name="test" type="k:Condition" use="required"/>
-          <xs:attribute name="goto" type="k:Id" use="required"/>
-        </xs:complexType>
-      </xs:element>
-      <xs:element name="otherwise" minOccurs="0">
-        <xs:complexType>
-          <xs:attribute name="goto" type="k:Id" use="required"/>
-        </xs:complexType>
-      </xs:element>
-      <xs:group ref="k:Effects" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="k:Id" use="required"/>
-  </xs:complexType>
-
-  <xs:complexType name="End">
-    <xs:sequence>
-      <xs:element name="title" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="body" type="k:Body" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="k:Id" use="required"/>
-    <xs:attribute name="outcome" type="k:Outcome" use="required"/>
-  </xs:complexType>
-
-  <!-- Module -->
-
-  <xs:complexType name="Module">
-    <xs:sequence>
-      <xs:element name="title" type="k:Inline" maxOccurs="unbounded"/>
-      <xs:element name="objective" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:element name="content-note" type="k:Body" minOccurs="0" maxOccurs="unbounded"/>
-      <xs:choice maxOccurs="unbounded">
-        <xs:element name="page" type="k:Page"/>
-        <xs:element name="question" type="k:Question"/>
-        <xs:element name="branch" type="k:Branch"/>
-        <xs:element name="end" type="k:End"/>
-      </xs:choice>
-    </xs:sequence>
-    <xs:attribute name="id" type="k:Id" use="required"/>
-    <xs:attribute name="start" type="k:Id" use="required"/>
-    <xs:attribute name="pass-mark" type="k:PassMark" use="required"/>
-    <xs:attribute name="requires" type="k:IdList"/>
-    <xs:attribute name="allow-back" type="xs:boolean" default="true"/>
-    <xs:attribute name="retake-below" type="k:Version"/>
-    <!-- A knowledge test taken before the course (pre) and again after it (post, naming its
-         pre-test): not counted toward completion, no feedback until the post-test is done. -->
-    <xs:attribute name="test">
-      <xs:simpleType>
+      <xs:simpleType name="Id">
         <xs:restriction base="xs:string">
-          <xs:enumeration value="pre"/>
-          <xs:enumeration value="post"/>
+          <xs:pattern value="[\p{L}_][\p{L}\p{N}_\-]*"/>
+          <xs:maxLength value="128"/>
         </xs:restriction>
       </xs:simpleType>
-    </xs:attribute>
-    <xs:attribute name="pre-test" type="k:Id"/>
-  </xs:complexType>
 
-  <xs:element name="module" type="k:Module"/>
+      <xs:simpleType name="IdList">
+        <xs:list itemType="k:Id"/>
+      </xs:simpleType>
 
-  <!-- Course -->
+      <xs:simpleType name="Language">
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"/>
+        </xs:restriction>
+      </xs:simpleType>
 
-  <xs:element name="course">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="title" type="k:Inline" maxOccurs="unbounded"/>
-        <xs:element name="description" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element name="audience" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element name="content-note" type="k:Body" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element name="completion" minOccurs="0">
-          <xs:complexType>
-            <xs:attribute name="modules" type="k:IdList"/>
-            <xs:attribute name="min-score" type="k:Points"/>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="resources" minOccurs="0">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="use" type="k:Include" maxOccurs="unbounded"/>
-            </xs:sequence>
-          </xs:complexType>
-        </xs:element>
-        <xs:choice maxOccurs="unbounded">
-          <xs:element ref="k:module"/>
-          <xs:element name="module-ref" type="k:Include"/>
+      <xs:simpleType name="LanguageList">
+        <xs:restriction>
+          <xs:simpleType>
+            <xs:list itemType="k:Language"/>
+          </xs:simpleType>
+          <xs:minLength value="1"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="Version">
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[0-9]+(\.[0-9]+){0,2}"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="PassMark">
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[0-9]{1,6}%?"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="Href">
+        <xs:restriction base="xs:string">
+          <xs:minLength value="1"/>
+          <xs:maxLength value="1024"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="Condition">
+        <xs:restriction base="xs:string">
+          <xs:minLength value="1"/>
+          <xs:maxLength value="4096"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="QuestionKind">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="single"/>
+          <xs:enumeration value="multiple"/>
+          <xs:enumeration value="true-false"/>
+          <xs:enumeration value="ordering"/>
+          <xs:enumeration value="matching"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="Scoring">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="partial"/>
+          <xs:enumeration value="all-or-nothing"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="Outcome">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="pass"/>
+          <xs:enumeration value="fail"/>
+          <xs:enumeration value="neutral"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="NoteKind">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="info"/>
+          <xs:enumeration value="tip"/>
+          <xs:enumeration value="warning"/>
+          <xs:enumeration value="important"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="ResourceKind">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="legal-aid"/>
+          <xs:enumeration value="harm-reduction"/>
+          <xs:enumeration value="ombudsperson"/>
+          <xs:enumeration value="prosecutor"/>
+          <xs:enumeration value="medical"/>
+          <xs:enumeration value="crisis"/>
+          <xs:enumeration value="documentation"/>
+          <xs:enumeration value="network"/>
+          <xs:enumeration value="international"/>
+          <xs:enumeration value="other"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="ContactKind">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="phone"/>
+          <xs:enumeration value="email"/>
+          <xs:enumeration value="web"/>
+          <xs:enumeration value="address"/>
+          <xs:enumeration value="hours"/>
+          <xs:enumeration value="other"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="CheckedDate">
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="PositiveCount">
+        <xs:restriction base="xs:positiveInteger">
+          <xs:maxInclusive value="100"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="Points">
+        <xs:restriction base="xs:nonNegativeInteger">
+          <xs:maxInclusive value="1000000"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:simpleType name="CounterStep">
+        <xs:restriction base="xs:integer">
+          <xs:minInclusive value="-1000000"/>
+          <xs:maxInclusive value="1000000"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <!-- Texts -->
+
+      <!-- One line of text in one language: mixed content with emphasis. -->
+      <xs:complexType name="Inline" mixed="true">
+        <xs:choice minOccurs="0" maxOccurs="unbounded">
+          <xs:element name="em" type="k:Inline"/>
+          <xs:element name="strong" type="k:Inline"/>
         </xs:choice>
-        <!-- A packed course (kurs pack): every other file the course reads, carried inside it.
-             href is the path the course names it by (modules/intro.xml, content:glossary.xml);
-             module-ref, use and include resolve to these, never to files on disk. -->
-        <xs:element name="files" minOccurs="0">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="file" maxOccurs="unbounded">
+        <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="skip"/>
+      </xs:complexType>
+
+      <xs:complexType name="Quote" mixed="true">
+        <xs:complexContent>
+          <xs:extension base="k:Inline">
+            <xs:attribute name="speaker" type="xs:string"/>
+          </xs:extension>
+        </xs:complexContent>
+      </xs:complexType>
+
+      <xs:complexType name="List">
+        <xs:sequence>
+          <xs:element name="item" type="k:Inline" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="ordered" type="xs:boolean" default="false"/>
+      </xs:complexType>
+
+      <xs:complexType name="Note">
+        <xs:choice maxOccurs="unbounded">
+          <xs:element name="p" type="k:Inline"/>
+          <xs:element name="list" type="k:List"/>
+        </xs:choice>
+        <xs:attribute name="kind" type="k:NoteKind" default="info"/>
+        <xs:attribute name="title" type="xs:string"/>
+      </xs:complexType>
+
+      <xs:complexType name="Case">
+        <xs:choice maxOccurs="unbounded">
+          <xs:element name="p" type="k:Inline"/>
+          <xs:element name="quote" type="k:Quote"/>
+          <xs:element name="list" type="k:List"/>
+        </xs:choice>
+        <xs:attribute name="title" type="xs:string"/>
+      </xs:complexType>
+
+      <xs:complexType name="Include">
+        <xs:attribute name="href" type="k:Href" use="required"/>
+      </xs:complexType>
+
+      <!-- Several blocks in one language: the body of a page, an end, a note before the course. -->
+      <xs:complexType name="Body">
+        <xs:choice maxOccurs="unbounded">
+          <xs:element name="p" type="k:Inline"/>
+          <xs:element name="list" type="k:List"/>
+          <xs:element name="quote" type="k:Quote"/>
+          <xs:element name="note" type="k:Note"/>
+          <xs:element name="case" type="k:Case"/>
+          <xs:element name="include" type="k:Include"/>
+        </xs:choice>
+        <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="skip"/>
+      </xs:complexType>
+
+      <!-- Effects: flags and counters changed on entering a node or choosing a choice -->
+
+      <xs:group name="Effects">
+        <xs:choice>
+          <xs:element name="set">
+            <xs:complexType>
+              <xs:attribute name="flag" type="k:Id" use="required"/>
+              <xs:attribute name="value" type="xs:boolean" default="true"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="add">
+            <xs:complexType>
+              <xs:attribute name="counter" type="k:Id" use="required"/>
+              <xs:attribute name="value" type="k:CounterStep" default="1"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:choice>
+      </xs:group>
+
+      <!-- Nodes -->
+
+      <xs:complexType name="Page">
+        <xs:sequence>
+          <xs:element name="title" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="body" type="k:Body" maxOccurs="unbounded"/>
+          <xs:group ref="k:Effects" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="k:Id" use="required"/>
+        <xs:attribute name="next" type="k:Id"/>
+        <xs:attribute name="back" type="xs:boolean"/>
+      </xs:complexType>
+
+      <xs:complexType name="Choice">
+        <xs:sequence>
+          <xs:element name="text" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="feedback" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:group ref="k:Effects" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="k:Id" use="required"/>
+        <xs:attribute name="correct" type="xs:boolean" default="false"/>
+        <xs:attribute name="goto" type="k:Id"/>
+      </xs:complexType>
+
+      <xs:complexType name="Item">
+        <xs:sequence>
+          <xs:element name="text" type="k:Inline" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="k:Id" use="required"/>
+      </xs:complexType>
+
+      <xs:complexType name="Pair">
+        <xs:sequence>
+          <xs:element name="left" type="k:Inline" maxOccurs="unbounded"/>
+          <xs:element name="right" type="k:Inline" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="k:Id" use="required"/>
+      </xs:complexType>
+
+      <xs:complexType name="Question">
+        <xs:sequence>
+          <xs:element name="title" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="body" type="k:Body" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="prompt" type="k:Inline" maxOccurs="unbounded"/>
+          <xs:choice>
+            <xs:element name="choice" type="k:Choice" maxOccurs="unbounded"/>
+            <xs:element name="item" type="k:Item" maxOccurs="unbounded"/>
+            <xs:element name="pair" type="k:Pair" maxOccurs="unbounded"/>
+          </xs:choice>
+          <xs:element name="hint" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="feedback" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:group ref="k:Effects" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="k:Id" use="required"/>
+        <xs:attribute name="kind" type="k:QuestionKind" use="required"/>
+        <xs:attribute name="points" type="k:Points" default="1"/>
+        <xs:attribute name="attempts" type="k:PositiveCount" default="1"/>
+        <xs:attribute name="penalty" type="k:Points" default="0"/>
+        <xs:attribute name="shuffle" type="xs:boolean" default="false"/>
+        <xs:attribute name="scoring" type="k:Scoring"/>
+        <xs:attribute name="next" type="k:Id"/>
+        <xs:attribute name="back" type="xs:boolean"/>
+      </xs:complexType>
+
+      <xs:complexType name="Branch">
+        <xs:sequence>
+          <xs:element name="when" maxOccurs="unbounded">
+            <xs:complexType>
+              <xs:attribute name="test" type="k:Condition" use="required"/>
+              <xs:attribute name="goto" type="k:Id" use="required"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="otherwise" minOccurs="0">
+            <xs:complexType>
+              <xs:attribute name="goto" type="k:Id" use="required"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:group ref="k:Effects" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="k:Id" use="required"/>
+      </xs:complexType>
+
+      <xs:complexType name="End">
+        <xs:sequence>
+          <xs:element name="title" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="body" type="k:Body" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="k:Id" use="required"/>
+        <xs:attribute name="outcome" type="k:Outcome" use="required"/>
+      </xs:complexType>
+
+      <!-- Module -->
+
+      <xs:complexType name="Module">
+        <xs:sequence>
+          <xs:element name="title" type="k:Inline" maxOccurs="unbounded"/>
+          <xs:element name="objective" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:element name="content-note" type="k:Body" minOccurs="0" maxOccurs="unbounded"/>
+          <xs:choice maxOccurs="unbounded">
+            <xs:element name="page" type="k:Page"/>
+            <xs:element name="question" type="k:Question"/>
+            <xs:element name="branch" type="k:Branch"/>
+            <xs:element name="end" type="k:End"/>
+          </xs:choice>
+        </xs:sequence>
+        <xs:attribute name="id" type="k:Id" use="required"/>
+        <xs:attribute name="start" type="k:Id" use="required"/>
+        <xs:attribute name="pass-mark" type="k:PassMark" use="required"/>
+        <xs:attribute name="requires" type="k:IdList"/>
+        <xs:attribute name="allow-back" type="xs:boolean" default="true"/>
+        <xs:attribute name="retake-below" type="k:Version"/>
+        <!-- A knowledge test taken before the course (pre) and again after it (post, naming its
+             pre-test): not counted toward completion, no feedback until the post-test is done. -->
+        <xs:attribute name="test">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="pre"/>
+              <xs:enumeration value="post"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+        <xs:attribute name="pre-test" type="k:Id"/>
+      </xs:complexType>
+
+      <xs:element name="module" type="k:Module"/>
+
+      <!-- Course -->
+
+      <xs:element name="course">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="title" type="k:Inline" maxOccurs="unbounded"/>
+            <xs:element name="description" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="audience" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="content-note" type="k:Body" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="completion" minOccurs="0">
+              <xs:complexType>
+                <xs:attribute name="modules" type="k:IdList"/>
+                <xs:attribute name="min-score" type="k:Points"/>
+              </xs:complexType>
+            </xs:element>
+            <xs:element name="resources" minOccurs="0">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="use" type="k:Include" maxOccurs="unbounded"/>
+                </xs:sequence>
+              </xs:complexType>
+            </xs:element>
+            <xs:choice maxOccurs="unbounded">
+              <xs:element ref="k:module"/>
+              <xs:element name="module-ref" type="k:Include"/>
+            </xs:choice>
+            <!-- A packed course (kurs pack): every other file the course reads, carried inside it.
+                 href is the path the course names it by (modules/intro.xml, content:glossary.xml);
+                 module-ref, use and include resolve to these, never to files on disk. -->
+            <xs:element name="files" minOccurs="0">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="file" maxOccurs="unbounded">
+                    <xs:complexType>
+                      <xs:choice>
+                        <xs:element ref="k:module"/>
+                        <xs:element ref="k:content"/>
+                      </xs:choice>
+                      <xs:attribute name="href" type="k:Href" use="required"/>
+                    </xs:complexType>
+                  </xs:element>
+                </xs:sequence>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence>
+          <xs:attribute name="id" type="k:Id" use="required"/>
+          <xs:attribute name="version" type="k:Version" use="required"/>
+          <xs:attribute name="languages" type="k:LanguageList" use="required"/>
+          <xs:attribute name="default-language" type="k:Language" use="required"/>
+        </xs:complexType>
+      </xs:element>
+
+      <!-- Shared content (Content/) -->
+
+      <xs:element name="content">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="title" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:choice maxOccurs="unbounded">
+              <xs:element name="term">
                 <xs:complexType>
-                  <xs:choice>
-                    <xs:element ref="k:module"/>
-                    <xs:element ref="k:content"/>
-                  </xs:choice>
-                  <xs:attribute name="href" type="k:Href" use="required"/>
+                  <xs:sequence>
+                    <xs:element name="name" type="k:Inline" maxOccurs="unbounded"/>
+                    <xs:element name="definition" type="k:Inline" maxOccurs="unbounded"/>
+                  </xs:sequence>
+                  <xs:attribute name="id" type="k:Id" use="required"/>
                 </xs:complexType>
               </xs:element>
-            </xs:sequence>
-          </xs:complexType>
-        </xs:element>
-      </xs:sequence>
-      <xs:attribute name="id" type="k:Id" use="required"/>
-      <xs:attribute name="version" type="k:Version" use="required"/>
-      <xs:attribute name="languages" type="k:LanguageList" use="required"/>
-      <xs:attribute name="default-language" type="k:Language" use="required"/>
-    </xs:complexType>
-  </xs:element>
+              <xs:element name="block">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="title" type="k:Inline" maxOccurs="unbounded"/>
+                    <xs:element name="body" type="k:Body" maxOccurs="unbounded"/>
+                  </xs:sequence>
+                  <xs:attribute name="id" type="k:Id" use="required"/>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="resource">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="name" type="k:Inline" maxOccurs="unbounded"/>
+                    <xs:element name="description" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
+                    <xs:element name="contact" minOccurs="0" maxOccurs="unbounded">
+                      <xs:complexType mixed="true">
+                        <xs:complexContent>
+                          <xs:extension base="k:Inline">
+                            <xs:attribute name="kind" type="k:ContactKind" default="other"/>
+                            <!-- When a trainer last checked the contact: year and month (2026-11)
+                                 or a day (2026-11-20). Learners see it with the contact. -->
+                            <xs:attribute name="checked" type="k:CheckedDate"/>
+                          </xs:extension>
+                        </xs:complexContent>
+                      </xs:complexType>
+                    </xs:element>
+                  </xs:sequence>
+                  <xs:attribute name="id" type="k:Id" use="required"/>
+                  <xs:attribute name="kind" type="k:ResourceKind" use="required"/>
+                </xs:complexType>
+              </xs:element>
+            </xs:choice>
+          </xs:sequence>
+          <xs:attribute name="id" type="k:Id" use="required"/>
+          <xs:attribute name="languages" type="k:LanguageList"/>
+        </xs:complexType>
+      </xs:element>
 
-  <!-- Shared content (Content/) -->
+    </xs:schema>
 
-  <xs:element name="content">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="title" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:choice maxOccurs="unbounded">
-          <xs:element name="term">
-            <xs:complexType>
-              <xs:sequence>
-                <xs:element name="name" type="k:Inline" maxOccurs="unbounded"/>
-                <xs:element name="definition" type="k:Inline" maxOccurs="unbounded"/>
-              </xs:sequence>
-              <xs:attribute name="id" type="k:Id" use="required"/>
-            </xs:complexType>
-          </xs:element>
-          <xs:element name="block">
-            <xs:complexType>
-              <xs:sequence>
-                <xs:element name="title" type="k:Inline" maxOccurs="unbounded"/>
-                <xs:element name="body" type="k:Body" maxOccurs="unbounded"/>
-              </xs:sequence>
-              <xs:attribute name="id" type="k:Id" use="required"/>
-            </xs:complexType>
-          </xs:element>
-          <xs:element name="resource">
-            <xs:complexType>
-              <xs:sequence>
-                <xs:element name="name" type="k:Inline" maxOccurs="unbounded"/>
-                <xs:element name="description" type="k:Inline" minOccurs="0" maxOccurs="unbounded"/>
-                <xs:element name="contact" minOccurs="0" maxOccurs="unbounded">
-                  <xs:complexType mixed="true">
-                    <xs:complexContent>
-                      <xs:extension base="k:Inline">
-                        <xs:attribute name="kind" type="k:ContactKind" default="other"/>
-                        <!-- When a trainer last checked the contact: year and month (2026-11)
-                             or a day (2026-11-20). Learners see it with the contact. -->
-                        <xs:attribute name="checked" type="k:CheckedDate"/>
-                      </xs:extension>
-                    </xs:complexContent>
-                  </xs:complexType>
-                </xs:element>
-              </xs:sequence>
-              <xs:attribute name="id" type="k:Id" use="required"/>
-              <xs:attribute name="kind" type="k:ResourceKind" use="required"/>
-            </xs:complexType>
-          </xs:element>
-        </xs:choice>
-      </xs:sequence>
-      <xs:attribute name="id" type="k:Id" use="required"/>
-      <xs:attribute name="languages" type="k:LanguageList"/>
-    </xs:complexType>
-  </xs:element>
-
-</xs:schema>
-
-"""#
+    """#
 }

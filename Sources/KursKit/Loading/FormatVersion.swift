@@ -17,7 +17,8 @@ public enum FormatVersion {
       let version = namespace.dropFirst(namespacePrefix.count)
       return .error(
         .schema, at: location,
-        "course format version \(version) is not supported; this kurs reads version \(current) (\(Self.namespace)): update kurs or write the file in version \(current)")
+        "course format version \(version) is not supported; this kurs reads version \(current) (\(Self.namespace)): update kurs or write the file in version \(current)"
+      )
     }
     return .error(
       .schema, at: location,

@@ -76,7 +76,8 @@ struct ParsedElement: Sendable {
   func elements(named name: String) -> [ParsedElement] {
     let record = record
     return document.children[Int(record.firstChild)..<Int(record.endChild)].compactMap { child in
-      child >= 0 && document.elements[child].name == name ? ParsedElement(document: document, index: child) : nil
+      child >= 0 && document.elements[child].name == name
+        ? ParsedElement(document: document, index: child) : nil
     }
   }
 }

@@ -46,12 +46,14 @@ public struct PathResolver: Sendable {
     {
       throw Refusal(
         description:
-          "reference '\(href)' is a URL; Kurs never fetches anything: name a file in the course folder, or 'content:FILE' for shared material in Content/")
+          "reference '\(href)' is a URL; Kurs never fetches anything: name a file in the course folder, or 'content:FILE' for shared material in Content/"
+      )
     }
     if reference.hasPrefix("/") || reference.hasPrefix("\\") || reference.hasPrefix("~") {
       throw Refusal(
         description:
-          "reference '\(href)' is an absolute path; write a path relative to the course folder, or 'content:FILE' for Content/")
+          "reference '\(href)' is an absolute path; write a path relative to the course folder, or 'content:FILE' for Content/"
+      )
     }
     if reference.contains("\\") || reference.contains("\0") {
       throw Refusal(description: "reference '\(href)' contains '\\'; use '/' between folders")
@@ -63,7 +65,8 @@ public struct PathResolver: Sendable {
       guard let contentDirectory else {
         throw Refusal(
           description:
-            "reference '\(href)' names shared content, but no Content/ folder was found; pass --content DIR")
+            "reference '\(href)' names shared content, but no Content/ folder was found; pass --content DIR"
+        )
       }
       root = contentDirectory
       base = contentDirectory
@@ -77,7 +80,8 @@ public struct PathResolver: Sendable {
       throw Refusal(
         description: isShared
           ? "reference '\(href)' leaves the Content/ folder; shared files must be inside Content/"
-          : "reference '\(href)' leaves the course folder; name a file inside the course folder, or 'content:FILE' for shared material in Content/")
+          : "reference '\(href)' leaves the course folder; name a file inside the course folder, or 'content:FILE' for shared material in Content/"
+      )
     }
     // A symbolic link inside the folder must not lead out of it.
     let real = candidate.resolvingSymlinksInPath().path
@@ -85,7 +89,8 @@ public struct PathResolver: Sendable {
     guard Self.isInside(real, root: realRoot) else {
       throw Refusal(
         description:
-          "reference '\(href)' is a symbolic link that leads out of the \(isShared ? "Content/" : "course") folder; copy the file into the folder instead")
+          "reference '\(href)' is a symbolic link that leads out of the \(isShared ? "Content/" : "course") folder; copy the file into the folder instead"
+      )
     }
     return Target(file: candidate, fragment: fragment, isShared: isShared)
   }

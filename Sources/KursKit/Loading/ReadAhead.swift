@@ -30,7 +30,8 @@ final class ReadAhead<Output: Sendable> {
   ///   - makeReader: makes one reader for each thread.
   ///   - work: what a thread does with file number `index`, with its own reader.
   init(
-    files: [File], threads: Int = ProcessInfo.processInfo.activeProcessorCount, makeReader: () -> XMLReader,
+    files: [File], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    makeReader: () -> XMLReader,
     work: @escaping @Sendable (_ index: Int, File, XMLReader) -> Output
   ) {
     self.threads = max(1, min(threads, files.count))

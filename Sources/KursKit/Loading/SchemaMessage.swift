@@ -55,10 +55,13 @@ struct SchemaMessage {
       }
       return nil
     }
-    if let name = Self.quoted(in: rest, after: "The attribute '"), rest.hasSuffix("is not allowed") {
+    if let name = Self.quoted(in: rest, after: "The attribute '"), rest.hasSuffix("is not allowed")
+    {
       return "<\(element)> has no attribute '\(name)'\(didYouMean(name, attributeNames))"
     }
-    if let name = Self.quoted(in: rest, after: "The attribute '"), rest.hasSuffix("is required but missing") {
+    if let name = Self.quoted(in: rest, after: "The attribute '"),
+      rest.hasSuffix("is required but missing")
+    {
       return "<\(element)> needs the attribute '\(name)'"
     }
     if rest.hasPrefix("This element is not expected") {
@@ -74,19 +77,24 @@ struct SchemaMessage {
       return "<\(element)> may not contain elements"
     }
     if rest.hasPrefix("Character content other than whitespace is not allowed") {
-      return "<\(element)> may not contain text directly; put the text inside a child element such as <p> or <text>"
+      return
+        "<\(element)> may not contain text directly; put the text inside a child element such as <p> or <text>"
     }
     if let attribute, rest.hasPrefix("[facet 'enumeration']"),
       let value = Self.quoted(in: rest, after: "The value '")
     {
       let options = Self.setValues(in: rest)
-      return "attribute '\(attribute)' of <\(element)>: '\(value)' is not one of \(options.map { "'\($0)'" }.joined(separator: ", "))\(didYouMean(value, options))"
+      return
+        "attribute '\(attribute)' of <\(element)>: '\(value)' is not one of \(options.map { "'\($0)'" }.joined(separator: ", "))\(didYouMean(value, options))"
     }
-    if let attribute, rest.hasPrefix("[facet '"), let value = Self.quoted(in: rest, after: "The value '") {
-      return "attribute '\(attribute)' of <\(element)>: '\(value)' is not \(Self.describe(attribute: attribute, facet: rest))"
+    if let attribute, rest.hasPrefix("[facet '"),
+      let value = Self.quoted(in: rest, after: "The value '")
+    {
+      return
+        "attribute '\(attribute)' of <\(element)>: '\(value)' is not \(Self.describe(attribute: attribute, facet: rest))"
     }
-    let where_ = attribute.map { "attribute '\($0)' of <\(element)>" } ?? "<\(element)>"
-    return "\(where_): \(Self.lowercasedStart(rest))"
+    let place = attribute.map { "attribute '\($0)' of <\(element)>" } ?? "<\(element)>"
+    return "\(place): \(Self.lowercasedStart(rest))"
   }
 
   /// The message for a value libxml2 only calls "not a valid value of the atomic type".
@@ -98,7 +106,8 @@ struct SchemaMessage {
     let element = String(text[text.index(text.startIndex, offsetBy: 9)..<split.lowerBound])
     let attribute = String(text[split.upperBound..<colon.lowerBound])
     let value = Self.quoted(in: String(text[colon.upperBound...]), after: "'") ?? ""
-    return "attribute '\(attribute)' of <\(element)>: '\(value)' is not \(Self.describe(attribute: attribute, facet: ""))"
+    return
+      "attribute '\(attribute)' of <\(element)>: '\(value)' is not \(Self.describe(attribute: attribute, facet: ""))"
   }
 
   private static func describe(attribute: String, facet: String) -> String {
@@ -112,7 +121,9 @@ struct SchemaMessage {
     case "attempts": return "a number of attempts from 1 to 100"
     case "points", "penalty", "min-score": return "a number of points from 0 to 1000000"
     default:
-      if facet.contains("maxInclusive") || facet.contains("minInclusive") { return "in the allowed range" }
+      if facet.contains("maxInclusive") || facet.contains("minInclusive") {
+        return "in the allowed range"
+      }
       if facet.contains("maxLength") { return "short enough" }
       if facet.contains("minLength") { return "allowed to be empty" }
       return "allowed here"
@@ -129,7 +140,8 @@ struct SchemaMessage {
       .filter { !$0.isEmpty }
       .map { $0.hasPrefix("##") ? "an element of another namespace" : "<\($0)>" }
     guard !names.isEmpty else { return "" }
-    return names.count == 1 ? "; expected \(names[0])" : "; expected one of \(names.joined(separator: ", "))"
+    return names.count == 1
+      ? "; expected \(names[0])" : "; expected one of \(names.joined(separator: ", "))"
   }
 
   private static func quoted(in text: String, after marker: String) -> String? {
@@ -140,7 +152,9 @@ struct SchemaMessage {
   }
 
   private static func setValues(in text: String) -> [String] {
-    guard let open = text.firstIndex(of: "{"), let close = text.lastIndex(of: "}") else { return [] }
+    guard let open = text.firstIndex(of: "{"), let close = text.lastIndex(of: "}") else {
+      return []
+    }
     return text[text.index(after: open)..<close].split(separator: ",").map {
       $0.trimmingCharacters(in: CharacterSet(charactersIn: " '"))
     }

@@ -78,14 +78,20 @@ struct StartTagScanner {
     }
   }
 
-  private static func matches(_ text: [UInt8], at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func matches(_ text: [UInt8], at offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     guard offset + text.count <= bytes.count else { return false }
-    for (position, byte) in text.enumerated() where bytes[offset + position] != byte { return false }
+    for (position, byte) in text.enumerated() where bytes[offset + position] != byte {
+      return false
+    }
     return true
   }
 
   /// Moves past the next `terminator` (or to the end), counting lines.
-  private static func skip(past terminator: [UInt8], _ cursor: inout Cursor, in bytes: UnsafeBufferPointer<UInt8>) {
+  private static func skip(
+    past terminator: [UInt8], _ cursor: inout Cursor, in bytes: UnsafeBufferPointer<UInt8>
+  ) {
     while cursor.index < bytes.count, !matches(terminator, at: cursor.index, in: bytes) {
       if bytes[cursor.index] == 0x0A { cursor.newLine(at: cursor.index) }
       cursor.index += 1
@@ -123,7 +129,8 @@ struct StartTagScanner {
           Self.skip(past: Self.cdataEnd, &cursor, in: bytes)
         } else {
           if doctype == nil,
-            Self.matches(Self.doctypeUpper, at: index, in: bytes) || Self.matches(Self.doctypeLower, at: index, in: bytes)
+            Self.matches(Self.doctypeUpper, at: index, in: bytes)
+              || Self.matches(Self.doctypeLower, at: index, in: bytes)
           {
             doctype = (Int(cursor.line), Int(cursor.column(at: index, in: bytes)))
           }
@@ -168,6 +175,9 @@ struct StartTagScanner {
         cursor.index += 1
       }
     }
-    tags.append(Tag(line: tagLine, column: tagColumn, firstAttribute: first, endAttribute: Int32(attributes.count)))
+    tags.append(
+      Tag(
+        line: tagLine, column: tagColumn, firstAttribute: first,
+        endAttribute: Int32(attributes.count)))
   }
 }

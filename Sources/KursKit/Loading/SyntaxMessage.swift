@@ -22,7 +22,9 @@ struct SyntaxMessage: Equatable {
   static func rewrite(_ message: String, line: Int, column: Int, bytes: [UInt8]) -> SyntaxMessage? {
     let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
     let lines = SourceLines(bytes)
-    func at(_ english: String, _ russian: String, line newLine: Int = line, column newColumn: Int = column) -> SyntaxMessage {
+    func at(
+      _ english: String, _ russian: String, line newLine: Int = line, column newColumn: Int = column
+    ) -> SyntaxMessage {
       SyntaxMessage(english: english, russian: russian, line: newLine, column: newColumn)
     }
 
@@ -46,20 +48,27 @@ struct SyntaxMessage: Equatable {
     }
     if text.hasPrefix("Unescaped '<' not allowed in attributes values") {
       // A value that runs over a line end or past a tag's '>' lost its closing quote.
-      if let open = lines.openAttribute(before: line, column: column), open.spansLines || open.value.contains(">") {
+      if let open = lines.openAttribute(before: line, column: column),
+        open.spansLines || open.value.contains(">")
+      {
         return missingQuote(open)
       }
       return at(
         "a '<' inside an attribute value: write < as &lt; there (for example test=\"score &lt; 3\")",
-        "знак '<' внутри значения атрибута: пишите там < как &lt; (например, test=\"score &lt; 3\")")
+        "знак '<' внутри значения атрибута: пишите там < как &lt; (например, test=\"score &lt; 3\")"
+      )
     }
-    if text.hasPrefix("attributes construct error") || text.hasPrefix("Couldn't find end of Start Tag")
+    if text.hasPrefix("attributes construct error")
+      || text.hasPrefix("Couldn't find end of Start Tag")
       || text.hasPrefix("AttValue: \" or ' expected")
     {
-      if let swallowed = lines.attributeSwallowingAnother(line: line, column: column) { return missingQuote(swallowed) }
+      if let swallowed = lines.attributeSwallowingAnother(line: line, column: column) {
+        return missingQuote(swallowed)
+      }
       return at(
         "this start tag is broken: every attribute is written name=\"value\", with both quotes, and the tag ends with > (or /> when it has no content)",
-        "этот открывающий тег испорчен: каждый атрибут пишется как имя=\"значение\" с обеими кавычками, а тег заканчивается на > (или на />, если у него нет содержимого)")
+        "этот открывающий тег испорчен: каждый атрибут пишется как имя=\"значение\" с обеими кавычками, а тег заканчивается на > (или на />, если у него нет содержимого)"
+      )
     }
     if let mismatch = TagMismatch(text) {
       // A closing tag that names no element of the format, close to the open one, is a typo.
@@ -67,21 +76,25 @@ struct SyntaxMessage: Equatable {
       if !isElement, Suggestion.editDistance(Array(mismatch.closed), Array(mismatch.opened)) <= 2 {
         return at(
           "</\(mismatch.closed)> closes the <\(mismatch.opened)> opened on line \(mismatch.openedLine): did you mean </\(mismatch.opened)>?",
-          "</\(mismatch.closed)> закрывает тег <\(mismatch.opened)>, открытый в строке \(mismatch.openedLine): может быть, </\(mismatch.opened)>?")
+          "</\(mismatch.closed)> закрывает тег <\(mismatch.opened)>, открытый в строке \(mismatch.openedLine): может быть, </\(mismatch.opened)>?"
+        )
       }
       if inlineElements.contains(mismatch.opened) {
         return at(
           "the <\(mismatch.opened)> opened on line \(mismatch.openedLine) must be closed before </\(mismatch.closed)>: write </\(mismatch.opened)></\(mismatch.closed)> (tags close in the reverse order they were opened)",
-          "тег <\(mismatch.opened)>, открытый в строке \(mismatch.openedLine), нужно закрыть до </\(mismatch.closed)>: пишите </\(mismatch.opened)></\(mismatch.closed)> (теги закрываются в обратном порядке)")
+          "тег <\(mismatch.opened)>, открытый в строке \(mismatch.openedLine), нужно закрыть до </\(mismatch.closed)>: пишите </\(mismatch.opened)></\(mismatch.closed)> (теги закрываются в обратном порядке)"
+        )
       }
       return at(
         "the <\(mismatch.opened)> opened on line \(mismatch.openedLine) is never closed: add </\(mismatch.opened)> before this </\(mismatch.closed)>",
-        "тег <\(mismatch.opened)>, открытый в строке \(mismatch.openedLine), не закрыт: добавьте </\(mismatch.opened)> перед этим </\(mismatch.closed)>")
+        "тег <\(mismatch.opened)>, открытый в строке \(mismatch.openedLine), не закрыт: добавьте </\(mismatch.opened)> перед этим </\(mismatch.closed)>"
+      )
     }
     if text.hasPrefix("Premature end of data in tag "), let tag = TagMismatch.premature(text) {
       return at(
         "the file ends before the <\(tag.name)> opened on line \(tag.line) is closed: add </\(tag.name)> at the end of its content",
-        "файл заканчивается раньше, чем закрыт тег <\(tag.name)>, открытый в строке \(tag.line): добавьте </\(tag.name)> в конце его содержимого")
+        "файл заканчивается раньше, чем закрыт тег <\(tag.name)>, открытый в строке \(tag.line): добавьте </\(tag.name)> в конце его содержимого"
+      )
     }
     return nil
   }
@@ -89,8 +102,10 @@ struct SyntaxMessage: Equatable {
   private static func missingQuote(_ open: SourceLines.OpenAttribute) -> SyntaxMessage {
     let shown = open.firstWords
     return SyntaxMessage(
-      english: "a closing quote is missing after \(open.name)=\"\(shown): write \(open.name)=\"\(shown)\"",
-      russian: "не хватает закрывающей кавычки после \(open.name)=\"\(shown): пишите \(open.name)=\"\(shown)\"",
+      english:
+        "a closing quote is missing after \(open.name)=\"\(shown): write \(open.name)=\"\(shown)\"",
+      russian:
+        "не хватает закрывающей кавычки после \(open.name)=\"\(shown): пишите \(open.name)=\"\(shown)\"",
       line: open.line, column: open.column)
   }
 }
@@ -106,7 +121,9 @@ private struct TagMismatch {
     guard message.hasPrefix(prefix) else { return nil }
     let words = message.dropFirst(prefix.count).split(separator: " ").map(String.init)
     // p line 185 and body
-    guard words.count >= 5, words[1] == "line", let line = Int(words[2]), words[3] == "and" else { return nil }
+    guard words.count >= 5, words[1] == "line", let line = Int(words[2]), words[3] == "and" else {
+      return nil
+    }
     opened = words[0]
     openedLine = line
     closed = words[4]
@@ -125,7 +142,8 @@ private struct SourceLines {
   let lines: [Substring]
 
   init(_ bytes: [UInt8]) {
-    lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    lines = String(decoding: bytes, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
   }
 
   /// An attribute whose value was opened with a quote and not closed where it should have been.
@@ -139,7 +157,9 @@ private struct SourceLines {
     /// The value up to where it should have ended (its first line, or before the attribute it
     /// swallowed), for the message.
     var firstWords: String {
-      var first = value.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? value
+      var first =
+        value.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
+        ?? value
       // The tag's own end is not part of the value.
       if let end = first.firstIndex(of: ">") { first = String(first[..<end]) }
       if first.hasSuffix("/") { first.removeLast() }
@@ -178,7 +198,8 @@ private struct SourceLines {
         continue
       }
       if character == "<" { inTag = true } else if character == ">" { inTag = false }
-      guard inTag, character == "\"" || character == "'", index > 0, characters[index - 1].0 == "=" else { continue }
+      guard inTag, character == "\"" || character == "'", index > 0, characters[index - 1].0 == "="
+      else { continue }
       var start = index - 1
       while start > 0, let scalar = characters[start - 1].0.unicodeScalars.first,
         CharacterSet.alphanumerics.contains(scalar) || "-_:.".contains(characters[start - 1].0)
@@ -191,7 +212,9 @@ private struct SourceLines {
     }
     guard let open, !open.name.isEmpty else { return nil }
     let value = String(characters[open.valueStart...].map(\.0))
-    return OpenAttribute(name: open.name, value: value, line: open.line, column: open.column, spansLines: value.contains("\n"))
+    return OpenAttribute(
+      name: open.name, value: value, line: open.line, column: open.column,
+      spansLines: value.contains("\n"))
   }
 
   /// On `line`, before `column`: an attribute whose value holds ` other=`, because its closing
@@ -202,10 +225,12 @@ private struct SourceLines {
     let pattern = #"([A-Za-z_:][-A-Za-z0-9_:.]*)=(["'])([^"']*?)\s+[A-Za-z_:][-A-Za-z0-9_:.]*=\2"#
     guard let expression = try? NSRegularExpression(pattern: pattern),
       let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-      let nameRange = Range(match.range(at: 1), in: text), let valueRange = Range(match.range(at: 3), in: text)
+      let nameRange = Range(match.range(at: 1), in: text),
+      let valueRange = Range(match.range(at: 3), in: text)
     else { return nil }
     let columnNumber = text.distance(from: text.startIndex, to: nameRange.lowerBound) + 1
     return OpenAttribute(
-      name: String(text[nameRange]), value: String(text[valueRange]), line: line, column: columnNumber, spansLines: false)
+      name: String(text[nameRange]), value: String(text[valueRange]), line: line,
+      column: columnNumber, spansLines: false)
   }
 }

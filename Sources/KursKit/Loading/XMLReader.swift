@@ -68,7 +68,9 @@ final class XMLReader: @unchecked Sendable {
       }
     }
     if parsed == nil {
-      failure = failure ?? "the built-in schema does not compile: \(collector.errors.first?.message ?? "unknown error")"
+      failure =
+        failure
+        ?? "the built-in schema does not compile: \(collector.errors.first?.message ?? "unknown error")"
     }
     schema = parsed
     schemaError = failure
@@ -121,10 +123,15 @@ final class XMLReader: @unchecked Sendable {
     guard let schema else {
       return Document(
         root: nil,
-        diagnostics: [.error(.file, at: SourceLocation(file: displayPath, line: 1, column: 1), schemaError ?? "no schema")],
+        diagnostics: [
+          .error(
+            .file, at: SourceLocation(file: displayPath, line: 1, column: 1),
+            schemaError ?? "no schema")
+        ],
         bytes: bytes)
     }
-    return parseAndValidate(bytes: bytes, scanner: scanner, schema: schema, displayPath: displayPath)
+    return parseAndValidate(
+      bytes: bytes, scanner: scanner, schema: schema, displayPath: displayPath)
   }
 
   private func parseAndValidate(
@@ -146,19 +153,27 @@ final class XMLReader: @unchecked Sendable {
       let diagnostics = collector.errors.prefix(1).map { error in
         let line = max(error.line, 1)
         let column = max(error.column, 1)
-        guard let plain = SyntaxMessage.rewrite(error.message, line: line, column: column, bytes: bytes) else {
+        guard
+          let plain = SyntaxMessage.rewrite(error.message, line: line, column: column, bytes: bytes)
+        else {
           return Diagnostic.error(
-            .syntax, at: SourceLocation(file: displayPath, line: line, column: column), Self.cleanParserMessage(error.message))
+            .syntax, at: SourceLocation(file: displayPath, line: line, column: column),
+            Self.cleanParserMessage(error.message))
         }
         var diagnostic = Diagnostic.error(
-          .syntax, at: SourceLocation(file: displayPath, line: plain.line, column: plain.column), plain.english)
+          .syntax, at: SourceLocation(file: displayPath, line: plain.line, column: plain.column),
+          plain.english)
         diagnostic.translations = ["ru": plain.russian]
         return diagnostic
       }
       return Document(
         root: nil,
         diagnostics: diagnostics.isEmpty
-          ? [.error(.syntax, at: SourceLocation(file: displayPath, line: 1, column: 1), "the file is not well-formed XML")]
+          ? [
+            .error(
+              .syntax, at: SourceLocation(file: displayPath, line: 1, column: 1),
+              "the file is not well-formed XML")
+          ]
           : diagnostics,
         bytes: bytes)
     }
@@ -167,28 +182,36 @@ final class XMLReader: @unchecked Sendable {
       return Document(
         root: nil,
         diagnostics: [
-          .error(.syntax, at: SourceLocation(file: displayPath, line: 1, column: 1), "<!DOCTYPE> is not allowed in course files; remove the declaration")
+          .error(
+            .syntax, at: SourceLocation(file: displayPath, line: 1, column: 1),
+            "<!DOCTYPE> is not allowed in course files; remove the declaration")
         ], bytes: bytes)
     }
     guard let rootNode = xmlDocGetRootElement(document) else {
       return Document(
         root: nil,
-        diagnostics: [.error(.syntax, at: SourceLocation(file: displayPath, line: 1, column: 1), "the file has no root element")],
+        diagnostics: [
+          .error(
+            .syntax, at: SourceLocation(file: displayPath, line: 1, column: 1),
+            "the file has no root element")
+        ],
         bytes: bytes)
     }
 
     // The namespace decides the format version before the schema says anything.
     let namespace = rootNode.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
-    let rootLocation = scanner.tags.first.map {
-      SourceLocation(file: displayPath, line: Int($0.line), column: Int($0.column))
-    } ?? SourceLocation(file: displayPath, line: 1, column: 1)
+    let rootLocation =
+      scanner.tags.first.map {
+        SourceLocation(file: displayPath, line: Int($0.line), column: Int($0.column))
+      } ?? SourceLocation(file: displayPath, line: 1, column: 1)
     if let problem = FormatVersion.check(namespace: namespace, at: rootLocation) {
       return Document(root: nil, diagnostics: [problem], bytes: bytes)
     }
 
     guard let validation = xmlSchemaNewValidCtxt(schema) else {
       return Document(
-        root: nil, diagnostics: [.error(.file, at: rootLocation, "libxml2 could not start schema validation")],
+        root: nil,
+        diagnostics: [.error(.file, at: rootLocation, "libxml2 could not start schema validation")],
         bytes: bytes)
     }
     defer { xmlSchemaFreeValidCtxt(validation) }
@@ -199,7 +222,8 @@ final class XMLReader: @unchecked Sendable {
     if !schemaErrors.errors.isEmpty {
       // Read from the schema only when a file fails it: most files never need it.
       let messages = SchemaMessage(schemaText: schemaText)
-      let locations = Self.locations(of: rootNode, scanner: scanner, bytes: bytes, displayPath: displayPath)
+      let locations = Self.locations(
+        of: rootNode, scanner: scanner, bytes: bytes, displayPath: displayPath)
       var diagnostics: [Diagnostic] = []
       let rewritten = schemaErrors.errors.map { ($0, messages.rewrite($0.message)) }
       // The elements that have a rewritten message, found once (looking through every error
@@ -207,12 +231,18 @@ final class XMLReader: @unchecked Sendable {
       var rewrittenNodes = Set<UnsafeMutableRawPointer>()
       var rewrittenWithoutNode = false
       for (error, message) in rewritten where message != nil {
-        if let node = error.node { rewrittenNodes.insert(node) } else { rewrittenWithoutNode = true }
+        if let node = error.node {
+          rewrittenNodes.insert(node)
+        } else {
+          rewrittenWithoutNode = true
+        }
       }
       for (error, rewrittenMessage) in rewritten {
         // A message dropped as the echo of a facet message stays when it has no such partner.
         let hasPartner = error.node.map { rewrittenNodes.contains($0) } ?? rewrittenWithoutNode
-        guard let message = rewrittenMessage ?? (hasPartner ? nil : messages.fallback(error.message)) else { continue }
+        guard
+          let message = rewrittenMessage ?? (hasPartner ? nil : messages.fallback(error.message))
+        else { continue }
         var location =
           error.node.flatMap { locations[$0]?.0 }
           ?? SourceLocation(file: displayPath, line: max(error.line, 1), column: 1)
@@ -251,17 +281,21 @@ final class XMLReader: @unchecked Sendable {
             let tag = scanner.tags[tagIndex]
             var attributes: [String: SourceLocation] = [:]
             for attribute in scanner.attributes(ofTag: tagIndex) {
-              let name = String(decoding: bytes[Int(attribute.nameStart)..<Int(attribute.nameEnd)], as: UTF8.self)
+              let name = String(
+                decoding: bytes[Int(attribute.nameStart)..<Int(attribute.nameEnd)], as: UTF8.self)
               if attributes[name] == nil {
-                attributes[name] = SourceLocation(file: displayPath, line: Int(attribute.line), column: Int(attribute.column))
+                attributes[name] = SourceLocation(
+                  file: displayPath, line: Int(attribute.line), column: Int(attribute.column))
               }
             }
             locations[UnsafeMutableRawPointer(element)] = (
-              SourceLocation(file: displayPath, line: Int(tag.line), column: Int(tag.column)), attributes
+              SourceLocation(file: displayPath, line: Int(tag.line), column: Int(tag.column)),
+              attributes
             )
           } else {
             locations[UnsafeMutableRawPointer(element)] = (
-              SourceLocation(file: displayPath, line: max(Int(xmlGetLineNo(element)), 1), column: 1), [:]
+              SourceLocation(
+                file: displayPath, line: max(Int(xmlGetLineNo(element)), 1), column: 1), [:]
             )
           }
           tagIndex += 1
@@ -301,7 +335,9 @@ final class XMLReader: @unchecked Sendable {
     }
 
     func finish() -> ParsedDocument {
-      ParsedDocument(file: displayPath, elements: elements, attributes: attributes, children: children, texts: texts)
+      ParsedDocument(
+        file: displayPath, elements: elements, attributes: attributes, children: children,
+        texts: texts)
     }
 
     /// Converts `node` and everything in it; returns its index. Depth is bounded by libxml2's
@@ -322,20 +358,29 @@ final class XMLReader: @unchecked Sendable {
         var name = localName
         var isLanguage = false
         if let namespace = current.pointee.ns {
-          if let prefix = namespace.pointee.prefix { name = String(cString: prefix) + ":" + localName }
-          isLanguage = localName == "lang" && namespace.pointee.href.map { String(cString: $0) } == "http://www.w3.org/XML/1998/namespace"
+          if let prefix = namespace.pointee.prefix {
+            name = String(cString: prefix) + ":" + localName
+          }
+          isLanguage =
+            localName == "lang"
+            && namespace.pointee.href.map { String(cString: $0) }
+              == "http://www.w3.org/XML/1998/namespace"
         }
         let value = Self.value(of: current, in: node)
         if isLanguage { language = value }
         attributes.append(
           ParsedElement.Attribute(
-            name: name, value: value, location: location(ofAttribute: name, tagIndex: tag == nil ? nil : index) ?? elementLocation))
+            name: name, value: value,
+            location: location(ofAttribute: name, tagIndex: tag == nil ? nil : index)
+              ?? elementLocation))
         attribute = current.pointee.next
       }
       elements.append(
         ParsedDocument.Element(
-          name: String(cString: node.pointee.name), namespace: namespace(of: node), language: language,
-          line: line, column: column, firstAttribute: firstAttribute, endAttribute: Int32(attributes.count),
+          name: String(cString: node.pointee.name), namespace: namespace(of: node),
+          language: language,
+          line: line, column: column, firstAttribute: firstAttribute,
+          endAttribute: Int32(attributes.count),
           firstChild: 0, endChild: 0))
 
       let mark = pending.count
@@ -378,7 +423,8 @@ final class XMLReader: @unchecked Sendable {
         where Int(attribute.nameEnd - attribute.nameStart) == wanted.count
           && bytes[Int(attribute.nameStart)..<Int(attribute.nameEnd)].elementsEqual(wanted)
         {
-          return SourceLocation(file: displayPath, line: Int(attribute.line), column: Int(attribute.column))
+          return SourceLocation(
+            file: displayPath, line: Int(attribute.line), column: Int(attribute.column))
         }
         return nil
       }
@@ -388,7 +434,9 @@ final class XMLReader: @unchecked Sendable {
     /// (`xmlNodeListGetString`).
     private static func value(of attribute: xmlAttrPtr, in node: xmlNodePtr) -> String {
       guard let text = attribute.pointee.children else { return "" }
-      if text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+      if text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+        let content = text.pointee.content
+      {
         return String(cString: content)
       }
       guard let joined = xmlNodeListGetString(node.pointee.doc, text, 1) else { return "" }
@@ -407,13 +455,15 @@ final class XMLReader: @unchecked Sendable {
     if let bad = InvalidUTF8.find(in: bytes) {
       return .error(
         .syntax, at: SourceLocation(file: displayPath, line: bad.line, column: bad.column),
-        "the file is not valid UTF-8 (byte \(bad.byte)); course files must be UTF-8: save it as UTF-8 in your editor")
+        "the file is not valid UTF-8 (byte \(bad.byte)); course files must be UTF-8: save it as UTF-8 in your editor"
+      )
     }
     return declaredEncodingProblem(in: bytes, displayPath: displayPath)
   }
 
   /// An XML declaration that names an encoding other than UTF-8.
-  private static func declaredEncodingProblem(in bytes: [UInt8], displayPath: String) -> Diagnostic? {
+  private static func declaredEncodingProblem(in bytes: [UInt8], displayPath: String) -> Diagnostic?
+  {
     // <?xml version="1.0" encoding="…"?>
     let head = String(decoding: bytes.prefix(200), as: UTF8.self)
     if head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"),
@@ -428,7 +478,8 @@ final class XMLReader: @unchecked Sendable {
           let column = head.distance(from: head.startIndex, to: range.lowerBound) + 1
           return .error(
             .syntax, at: SourceLocation(file: displayPath, line: 1, column: column),
-            "encoding '\(name)' is not supported; course files must be UTF-8: save the file as UTF-8 and write encoding=\"UTF-8\"")
+            "encoding '\(name)' is not supported; course files must be UTF-8: save the file as UTF-8 and write encoding=\"UTF-8\""
+          )
         }
       }
     }

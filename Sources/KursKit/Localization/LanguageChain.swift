@@ -27,7 +27,8 @@ public enum LanguageChain {
       for entry in list.split(separator: ":") { add(code(of: String(entry))) }
     } else {
       for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        guard let value = environment[variable], !value.isEmpty, value != "C", value != "POSIX" else { continue }
+        guard let value = environment[variable], !value.isEmpty, value != "C", value != "POSIX"
+        else { continue }
         add(code(of: value))
         if prefersRussian(value) { add("ru") }
         break

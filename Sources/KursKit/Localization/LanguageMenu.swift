@@ -36,7 +36,9 @@ public enum LanguageMenu {
   ///   names none of `available`.
   public static func choice(_ line: String, available: [String]) -> String? {
     let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
-    if let number = Int(typed), available.indices.contains(number - 1) { return available[number - 1] }
+    if let number = Int(typed), available.indices.contains(number - 1) {
+      return available[number - 1]
+    }
     return available.first { $0 == typed || name(of: $0).lowercased() == typed }
   }
 }

@@ -8,51 +8,70 @@ public enum Localization {
     case trueWord, falseWord
     case footer, footerNoBack
     case pressEnter
-    case promptSingle, promptMultiple, promptOrdering, promptMatching, promptTrueFalse, promptDecision
-    case invalidNumber, invalidMultiple, invalidOrdering, invalidMatching, invalidTrueFalse, matchingSoFar
+    case promptSingle, promptMultiple, promptOrdering, promptMatching, promptTrueFalse,
+      promptDecision
+    case invalidNumber, invalidMultiple, invalidOrdering, invalidMatching, invalidTrueFalse,
+      matchingSoFar
     case correct, partlyCorrect, notCorrect, decisionNoted
     case tryAgain, hint, points, rightAnswer
     case progressLine, reviewing, cannotGoBack
-    case moduleFinished, statusPassed, statusFailed, statusCompleted, statusNotStarted, statusInProgress
+    case moduleFinished, statusPassed, statusFailed, statusCompleted, statusNotStarted,
+      statusInProgress
     case moduleScore, retryModule, nextModule, courseComplete
     case saved, inputEnded
     case help
     case languageTitle, languagePrompt, languageNow, languageRemembered, courseShownIn, languageHint
     case verifyValid, verifyModule, verifyPassed, verifyNotPassed, verifyTranscript, verifySigned
-    case verifySignedMeaning, verifyIssuerUnsigned, verifyNotSigned, verifyInvalidOne, verifyInvalidMany
-    case verifyProblem, problemFormat, problemCourse, problemCourseVersion, problemCourseDigest, problemName
-    case problemDate, problemLearner, problemTranscript, problemScores, problemContent, problemSignature
-    case problemIssuer, exportNoFolder, noSuchCourse, didYouMean, verifyNeedsKey, verifyCourseNotHere
-    case coursesIn, courseInvalidEntry, courseAdded, courseReplaced, courseUnchanged, courseStartWith
+    case verifySignedMeaning, verifyIssuerUnsigned, verifyNotSigned, verifyInvalidOne,
+      verifyInvalidMany
+    case verifyProblem, problemFormat, problemCourse, problemCourseVersion, problemCourseDigest,
+      problemName
+    case problemDate, problemLearner, problemTranscript, problemScores, problemContent,
+      problemSignature
+    case problemIssuer, exportNoFolder, noSuchCourse, didYouMean, verifyNeedsKey,
+      verifyCourseNotHere
+    case coursesIn, courseInvalidEntry, courseAdded, courseReplaced, courseUnchanged,
+      courseStartWith
     case resourcesTitle, glossaryTitle, helpResourcesTitle, checklistsTitle, noResources
     case contentNoteTitle, pauseReminder, nothingSavedYet
     case noteInfo, noteTip, noteWarning, noteImportant
     case contactPhone, contactEmail, contactWeb, contactAddress, contactHours, contactOther
-    case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded, joined, joinCodeInvalid, lrsWaiting
+    case noSuchLearner, unknownLanguage, learnerBusy, retakeNeeded, joined, joinCodeInvalid,
+      lrsWaiting
     case lrsSending, lrsLater
-    case exportWritten, exportExists, exportFailed, forgetConfirm, forgetCancelled, forgetDone, forgetFailed
+    case exportWritten, exportExists, exportFailed, forgetConfirm, forgetCancelled, forgetDone,
+      forgetFailed
     case whoIsLearning, newProfile, typeName, chooseCourse, chooseModule, locked, noLearners, orQuit
     case courseProgress, moduleProgress
     case noSuchModule, saveFailed, moduleLocked, branchLoop, courseChanged, noCourses, testTaken
-    case testAnswerSaved, testBeforeEnd, testReviewTitle, testReviewItem, testRightBoth, testWrongToRight
+    case testAnswerSaved, testBeforeEnd, testReviewTitle, testReviewItem, testRightBoth,
+      testWrongToRight
     case testRightToWrong, testWrongBoth, testExplanation, testScores, progressLineTest
-    case journalUnreadable, journalTooNew, journalDamaged, journalCutOff, journalCutOffEarlier, journalGap
+    case journalUnreadable, journalTooNew, journalDamaged, journalCutOff, journalCutOffEarlier,
+      journalGap
     case notSaved, notSavedDiskFull, notSavedPermission, notSavedStopped
     case learnersUnreadable, learnerNameInvalid, learnerNameForbidden, courseIDUnsafe
-    case lockFailed, learnerNameTaken, learnerIDUnsafe, learnerGone, dataFolderOpen, dataFolderForeign
+    case lockFailed, learnerNameTaken, learnerIDUnsafe, learnerGone, dataFolderOpen,
+      dataFolderForeign
     case dataFolderLink, forgetNamesakeRemains
     // Certificates
     case certificateHeading, certificateAwardedTo, certificateForCourse, certificateDate
     case certificateModules, certificateModuleLine, certificateTotal
-    case certificateColumnModule, certificateColumnPoints, certificateColumnPassMark, certificateColumnResult
+    case certificateColumnModule, certificateColumnPoints, certificateColumnPassMark,
+      certificateColumnResult
     case certificateCourseVersion, certificateID, certificateDigest
-    case certificateNotSigned, certificateSignedBy, certificateCheck, certificateSaved, certificateFailed
+    case certificateNotSigned, certificateSignedBy, certificateCheck, certificateSaved,
+      certificateFailed
     case certificateCriteria, certificateCriteriaMinimum, quoted
     // Issue 20: feedback, orientation and safety
-    case repeatedNumber, letterTaken, invalidMatchingLetters, promptMatchingLetters, verdictChosenRight
-    case verdictChosenWrong, verdictMissed, expectedNumbers, lostTry, lostTryHint, lostMissed, lostWrong
-    case lostInPlace, progressLineAbout, progressLineTestAbout, objectivesTitle, estimatedTime, welcomeBack
-    case reviewMissedTitle, reviewMissedItem, contentsTitle, contentsLine, contentsHere, footerContents
+    case repeatedNumber, letterTaken, invalidMatchingLetters, promptMatchingLetters,
+      verdictChosenRight
+    case verdictChosenWrong, verdictMissed, expectedNumbers, lostTry, lostTryHint, lostMissed,
+      lostWrong
+    case lostInPlace, progressLineAbout, progressLineTestAbout, objectivesTitle, estimatedTime,
+      welcomeBack
+    case reviewMissedTitle, reviewMissedItem, contentsTitle, contentsLine, contentsHere,
+      footerContents
     case helpMore, localContactsTitle, localContactChecked, noLocalContacts
   }
 
@@ -60,14 +79,19 @@ public enum Localization {
     .trueWord: ["en": "true", "ru": "верно", "uk": "правда"],
     .falseWord: ["en": "false", "ru": "неверно", "uk": "неправда"],
     .footer: [
-      "en": "? help · q save and quit · x quick exit · r resources · p progress · s show again · b back",
-      "ru": "? справка · q сохранить и выйти · x быстрый выход · r материалы · p прогресс · s показать снова · b назад",
-      "uk": "? довідка · q зберегти й вийти · x швидкий вихід · r матеріали · p прогрес · s показати ще раз · b назад",
+      "en":
+        "? help · q save and quit · x quick exit · r resources · p progress · s show again · b back",
+      "ru":
+        "? справка · q сохранить и выйти · x быстрый выход · r материалы · p прогресс · s показать снова · b назад",
+      "uk":
+        "? довідка · q зберегти й вийти · x швидкий вихід · r матеріали · p прогрес · s показати ще раз · b назад",
     ],
     .footerNoBack: [
       "en": "? help · q save and quit · x quick exit · r resources · p progress · s show again",
-      "ru": "? справка · q сохранить и выйти · x быстрый выход · r материалы · p прогресс · s показать снова",
-      "uk": "? довідка · q зберегти й вийти · x швидкий вихід · r матеріали · p прогрес · s показати ще раз",
+      "ru":
+        "? справка · q сохранить и выйти · x быстрый выход · r материалы · p прогресс · s показать снова",
+      "uk":
+        "? довідка · q зберегти й вийти · x швидкий вихід · r матеріали · p прогрес · s показати ще раз",
     ],
     .pressEnter: [
       "en": "Press Enter to continue.",
@@ -135,9 +159,13 @@ public enum Localization {
       "uk": "Введіть 1 або 2 чи слово «правда» або «неправда».",
     ],
     .correct: ["en": "Correct.", "ru": "Правильно.", "uk": "Правильно."],
-    .partlyCorrect: ["en": "Partly correct.", "ru": "Частично правильно.", "uk": "Частково правильно."],
+    .partlyCorrect: [
+      "en": "Partly correct.", "ru": "Частично правильно.", "uk": "Частково правильно.",
+    ],
     .notCorrect: ["en": "Not quite.", "ru": "Неправильно.", "uk": "Неправильно."],
-    .decisionNoted: ["en": "Your choice is noted.", "ru": "Ваш выбор учтён.", "uk": "Ваш вибір враховано."],
+    .decisionNoted: [
+      "en": "Your choice is noted.", "ru": "Ваш выбор учтён.", "uk": "Ваш вибір враховано.",
+    ],
     .tryAgain: [
       "en": "Not quite. Try again (tries left: {0}).",
       "ru": "Не совсем так. Попробуйте ещё раз (осталось попыток: {0}).",
@@ -145,7 +173,9 @@ public enum Localization {
     ],
     .hint: ["en": "Hint", "ru": "Подсказка", "uk": "Підказка"],
     .points: ["en": "Points: {0} of {1}", "ru": "Баллы: {0} из {1}", "uk": "Бали: {0} з {1}"],
-    .rightAnswer: ["en": "The expected answer:", "ru": "Ожидаемый ответ:", "uk": "Очікувана відповідь:"],
+    .rightAnswer: [
+      "en": "The expected answer:", "ru": "Ожидаемый ответ:", "uk": "Очікувана відповідь:",
+    ],
     .progressLine: [
       "en": "Module {0} of {1}: {2} · step {3} · points {4} of {5}",
       "ru": "Модуль {0} из {1}: {2} · шаг {3} · баллы {4} из {5}",
@@ -195,44 +225,44 @@ public enum Localization {
     ],
     .help: [
       "en": """
-        Keys you can type at any prompt:
-          ?  this help
-          q  save and quit (you can come back any time with: kurs resume)
-          x  quick exit: saves, clears the screen and the terminal's scrollback, and quits at once
-          r  resources: glossary, checklists, where to get help
-          p  your progress
-          s  show the screen again
-          b  back to the previous page, where the course allows it
-          l  language: choose the language of the program and of the course
-        Answers: a number (2); several numbers (1 3 or 1,3); an order (3 1 2); matches (1b 2a 3c).
-        The keys work on the Russian and Ukrainian layouts too: й q, ч x, к r, з p, ы or і s, и b, д l.
-        """,
+      Keys you can type at any prompt:
+        ?  this help
+        q  save and quit (you can come back any time with: kurs resume)
+        x  quick exit: saves, clears the screen and the terminal's scrollback, and quits at once
+        r  resources: glossary, checklists, where to get help
+        p  your progress
+        s  show the screen again
+        b  back to the previous page, where the course allows it
+        l  language: choose the language of the program and of the course
+      Answers: a number (2); several numbers (1 3 or 1,3); an order (3 1 2); matches (1b 2a 3c).
+      The keys work on the Russian and Ukrainian layouts too: й q, ч x, к r, з p, ы or і s, и b, д l.
+      """,
       "ru": """
-        Клавиши, которые работают в любой момент:
-          ?  эта справка
-          q  сохранить и выйти (вернуться можно в любой момент: kurs resume)
-          x  быстрый выход: сохраняет, очищает экран и историю прокрутки терминала и сразу закрывает программу
-          r  материалы: глоссарий, памятки, где получить помощь
-          p  ваш прогресс
-          s  показать экран снова
-          b  назад к предыдущей странице, если курс это позволяет
-          l  язык: выбрать язык программы и курса
-        Ответы: номер (2); несколько номеров (1 3 или 1,3); порядок (3 1 2); пары (1б 2а 3в).
-        Клавиши работают и в русской и украинской раскладке: й q, ч x, к r, з p, ы или і s, и b, д l.
-        """,
+      Клавиши, которые работают в любой момент:
+        ?  эта справка
+        q  сохранить и выйти (вернуться можно в любой момент: kurs resume)
+        x  быстрый выход: сохраняет, очищает экран и историю прокрутки терминала и сразу закрывает программу
+        r  материалы: глоссарий, памятки, где получить помощь
+        p  ваш прогресс
+        s  показать экран снова
+        b  назад к предыдущей странице, если курс это позволяет
+        l  язык: выбрать язык программы и курса
+      Ответы: номер (2); несколько номеров (1 3 или 1,3); порядок (3 1 2); пары (1б 2а 3в).
+      Клавиши работают и в русской и украинской раскладке: й q, ч x, к r, з p, ы или і s, и b, д l.
+      """,
       "uk": """
-        Клавіші, які працюють будь-коли:
-          ?  ця довідка
-          q  зберегти й вийти (повернутися можна будь-коли: kurs resume)
-          x  швидкий вихід: зберігає, очищує екран та історію прокручування термінала й одразу закриває програму
-          r  матеріали: глосарій, пам’ятки, де отримати допомогу
-          p  ваш прогрес
-          s  показати екран ще раз
-          b  назад до попередньої сторінки, якщо курс це дозволяє
-          l  мова: вибрати мову програми й курсу
-        Відповіді: номер (2); кілька номерів (1 3 або 1,3); порядок (3 1 2); пари (1б 2а 3в).
-        Клавіші працюють і в українській та російській розкладці: й q, ч x, к r, з p, і або ы s, и b, д l.
-        """,
+      Клавіші, які працюють будь-коли:
+        ?  ця довідка
+        q  зберегти й вийти (повернутися можна будь-коли: kurs resume)
+        x  швидкий вихід: зберігає, очищує екран та історію прокручування термінала й одразу закриває програму
+        r  матеріали: глосарій, пам’ятки, де отримати допомогу
+        p  ваш прогрес
+        s  показати екран ще раз
+        b  назад до попередньої сторінки, якщо курс це дозволяє
+        l  мова: вибрати мову програми й курсу
+      Відповіді: номер (2); кілька номерів (1 3 або 1,3); порядок (3 1 2); пари (1б 2а 3в).
+      Клавіші працюють і в українській та російській розкладці: й q, ч x, к r, з p, і або ы s, и b, д l.
+      """,
     ],
     .exportNoFolder: [
       "en": "{0}: the folder {1} does not exist: create it first, or choose another --out",
@@ -244,7 +274,9 @@ public enum Localization {
       "ru": "курса «{0}» нет{1}; искали в: {2}; укажите идентификатор курса или путь к нему",
       "uk": "курсу «{0}» немає{1}; шукали в: {2}; вкажіть ідентифікатор курсу або шлях до нього",
     ],
-    .didYouMean: ["en": " (did you mean '{0}'?)", "ru": " (может быть, «{0}»?)", "uk": " (можливо, «{0}»?)"],
+    .didYouMean: [
+      "en": " (did you mean '{0}'?)", "ru": " (может быть, «{0}»?)", "uk": " (можливо, «{0}»?)",
+    ],
     // MARK: kurs courses, kurs add
     .coursesIn: ["en": "courses in {0}:", "ru": "курсы в {0}:", "uk": "курси в {0}:"],
     .courseInvalidEntry: [
@@ -267,9 +299,14 @@ public enum Localization {
       "ru": "курс «{0}» {1} ({2}) уже есть среди ваших курсов; он не изменён",
       "uk": "курс «{0}» {1} ({2}) уже є серед ваших курсів; його не змінено",
     ],
-    .courseStartWith: ["en": "start it with: {0}", "ru": "начать его: {0}", "uk": "почати його: {0}"],
+    .courseStartWith: [
+      "en": "start it with: {0}", "ru": "начать его: {0}", "uk": "почати його: {0}",
+    ],
     // MARK: Choosing the language (the l key)
-    .languageTitle: ["en": "Language · Язык · Мова", "ru": "Язык · Language · Мова", "uk": "Мова · Language · Язык"],
+    .languageTitle: [
+      "en": "Language · Язык · Мова", "ru": "Язык · Language · Мова",
+      "uk": "Мова · Language · Язык",
+    ],
     .languagePrompt: [
       "en": "Type the number of a language (1 to {0}), or press Enter to keep {1}.",
       "ru": "Введите номер языка (от 1 до {0}) или нажмите Enter, чтобы оставить: {1}.",
@@ -294,7 +331,8 @@ public enum Localization {
     // MARK: kurs certificate verify
     .verifyValid: [
       "en": "valid: {0}: certificate of {1} for course '{2}' {3} ({4}), {5}",
-      "ru": "сертификат действителен: {0}. Получатель: {1}; курс «{2}», версия {3} ({4}); дата: {5}",
+      "ru":
+        "сертификат действителен: {0}. Получатель: {1}; курс «{2}», версия {3} ({4}); дата: {5}",
       "uk": "сертифікат дійсний: {0}. Отримувач: {1}; курс «{2}», версія {3} ({4}); дата: {5}",
     ],
     .verifyModule: [
@@ -306,8 +344,10 @@ public enum Localization {
     .verifyNotPassed: ["en": "not passed", "ru": "не пройден", "uk": "не пройдено"],
     .verifyTranscript: [
       "en": "  the scores and passes are what the {0} steps of the transcript earn in this course",
-      "ru": "  баллы и результаты — ровно то, что дают в этом курсе шаги из записи ответов (шагов: {0})",
-      "uk": "  бали й результати — саме те, що дають у цьому курсі кроки із запису відповідей (кроків: {0})",
+      "ru":
+        "  баллы и результаты — ровно то, что дают в этом курсе шаги из записи ответов (шагов: {0})",
+      "uk":
+        "  бали й результати — саме те, що дають у цьому курсі кроки із запису відповідей (кроків: {0})",
     ],
     .verifySigned: [
       "en": "signed by {0} ({1}) with the key in {2}",
@@ -321,13 +361,18 @@ public enum Localization {
     ],
     .verifyIssuerUnsigned: [
       "en": "note: it names the issuer {0} ({1}) but carries no signature; check the signed .jwt",
-      "ru": "примечание: в нём указано, кто его выдал: {0} ({1}), но подписи нет; проверьте подписанный файл .jwt",
-      "uk": "примітка: у ньому вказано, хто його видав: {0} ({1}), але підпису немає; перевірте підписаний файл .jwt",
+      "ru":
+        "примечание: в нём указано, кто его выдал: {0} ({1}), но подписи нет; проверьте подписанный файл .jwt",
+      "uk":
+        "примітка: у ньому вказано, хто його видав: {0} ({1}), але підпису немає; перевірте підписаний файл .jwt",
     ],
     .verifyNotSigned: [
-      "en": "not signed: this shows the certificate is consistent and its results follow from its answers;\n  it does not show who took the course or that the name and date are genuine: ask for the signed .jwt",
-      "ru": "не подписан: это показывает, что сертификат непротиворечив и его результаты следуют из его ответов;\n  но не показывает, кто проходил курс и подлинны ли имя и дата: попросите подписанный файл .jwt",
-      "uk": "не підписано: це показує, що сертифікат несуперечливий і його результати випливають із його відповідей;\n  але не показує, хто проходив курс і чи справжні ім’я та дата: попросіть підписаний файл .jwt",
+      "en":
+        "not signed: this shows the certificate is consistent and its results follow from its answers;\n  it does not show who took the course or that the name and date are genuine: ask for the signed .jwt",
+      "ru":
+        "не подписан: это показывает, что сертификат непротиворечив и его результаты следуют из его ответов;\n  но не показывает, кто проходил курс и подлинны ли имя и дата: попросите подписанный файл .jwt",
+      "uk":
+        "не підписано: це показує, що сертифікат несуперечливий і його результати випливають із його відповідей;\n  але не показує, хто проходив курс і чи справжні ім’я та дата: попросіть підписаний файл .jwt",
     ],
     .verifyInvalidOne: [
       "en": "invalid: {0}: {1} problem",
@@ -350,9 +395,12 @@ public enum Localization {
       "uk": "{0} підписано; щоб перевірити його, вкажіть відкритий ключ того, хто його видав: {1}",
     ],
     .verifyCourseNotHere: [
-      "en": "{0} is for course '{1}' version {2}, which is not here (looked in {3}); add that course with 'kurs add FILE', or give the folder that holds it with --courses DIR",
-      "ru": "{0} выдан за курс «{1}» версии {2}, а его здесь нет (искали в: {3}); добавьте этот курс командой «kurs add ФАЙЛ» или укажите папку с ним через --courses DIR",
-      "uk": "{0} видано за курс «{1}» версії {2}, а його тут немає (шукали в: {3}); додайте цей курс командою «kurs add ФАЙЛ» або вкажіть папку з ним через --courses DIR",
+      "en":
+        "{0} is for course '{1}' version {2}, which is not here (looked in {3}); add that course with 'kurs add FILE', or give the folder that holds it with --courses DIR",
+      "ru":
+        "{0} выдан за курс «{1}» версии {2}, а его здесь нет (искали в: {3}); добавьте этот курс командой «kurs add ФАЙЛ» или укажите папку с ним через --courses DIR",
+      "uk":
+        "{0} видано за курс «{1}» версії {2}, а його тут немає (шукали в: {3}); додайте цей курс командою «kurs add ФАЙЛ» або вкажіть папку з ним через --courses DIR",
     ],
     .problemFormat: [
       "en": "not a Kurs certificate, or a newer format",
@@ -361,7 +409,8 @@ public enum Localization {
     ],
     .problemCourse: ["en": "the course", "ru": "не тот курс", "uk": "не той курс"],
     .problemCourseVersion: [
-      "en": "the course version", "ru": "не совпадает версия курса", "uk": "не збігається версія курсу",
+      "en": "the course version", "ru": "не совпадает версия курса",
+      "uk": "не збігається версія курсу",
     ],
     .problemCourseDigest: [
       "en": "the course digest",
@@ -369,14 +418,17 @@ public enum Localization {
       "uk": "не збігається відбиток курсу: курс не той, що під час видачі",
     ],
     .problemName: [
-      "en": "the learner's name", "ru": "неверно указано имя получателя", "uk": "неправильно вказано ім’я отримувача",
+      "en": "the learner's name", "ru": "неверно указано имя получателя",
+      "uk": "неправильно вказано ім’я отримувача",
     ],
     .problemDate: ["en": "the date", "ru": "неверная дата", "uk": "неправильна дата"],
     .problemLearner: [
-      "en": "the learner id", "ru": "неверный идентификатор получателя", "uk": "неправильний ідентифікатор отримувача",
+      "en": "the learner id", "ru": "неверный идентификатор получателя",
+      "uk": "неправильний ідентифікатор отримувача",
     ],
     .problemTranscript: [
-      "en": "the transcript", "ru": "запись ответов повреждена или изменена", "uk": "запис відповідей пошкоджено або змінено",
+      "en": "the transcript", "ru": "запись ответов повреждена или изменена",
+      "uk": "запис відповідей пошкоджено або змінено",
     ],
     .problemScores: [
       "en": "the scores",
@@ -388,9 +440,13 @@ public enum Localization {
       "ru": "текст из курса изменён после выдачи сертификата",
       "uk": "текст із курсу змінено після видачі сертифіката",
     ],
-    .problemSignature: ["en": "the signature", "ru": "подпись не проходит проверку", "uk": "підпис не проходить перевірки"],
+    .problemSignature: [
+      "en": "the signature", "ru": "подпись не проходит проверку",
+      "uk": "підпис не проходить перевірки",
+    ],
     .problemIssuer: [
-      "en": "the issuer", "ru": "неверно указано, кто выдал сертификат", "uk": "неправильно вказано, хто видав сертифікат",
+      "en": "the issuer", "ru": "неверно указано, кто выдал сертификат",
+      "uk": "неправильно вказано, хто видав сертифікат",
     ],
     .resourcesTitle: ["en": "Resources", "ru": "Материалы", "uk": "Матеріали"],
     .glossaryTitle: ["en": "Glossary", "ru": "Глоссарий", "uk": "Глосарій"],
@@ -405,11 +461,16 @@ public enum Localization {
       "ru": "В этом курсе нет материалов.",
       "uk": "У цьому курсі немає матеріалів.",
     ],
-    .contentNoteTitle: ["en": "Before you start", "ru": "Прежде чем начать", "uk": "Перш ніж почати"],
+    .contentNoteTitle: [
+      "en": "Before you start", "ru": "Прежде чем начать", "uk": "Перш ніж почати",
+    ],
     .pauseReminder: [
-      "en": "You can pause at any time: type q to save and stop, and come back to the same place. Where to get help: type r.",
-      "ru": "Вы можете прерваться в любой момент: введите q, чтобы сохранить и выйти, а потом продолжить с того же места. Куда обратиться за помощью: введите r.",
-      "uk": "Ви можете зупинитися будь-коли: введіть q, щоб зберегти й вийти, а потім продовжити з того самого місця. Куди звернутися по допомогу: введіть r.",
+      "en":
+        "You can pause at any time: type q to save and stop, and come back to the same place. Where to get help: type r.",
+      "ru":
+        "Вы можете прерваться в любой момент: введите q, чтобы сохранить и выйти, а потом продолжить с того же места. Куда обратиться за помощью: введите r.",
+      "uk":
+        "Ви можете зупинитися будь-коли: введіть q, щоб зберегти й вийти, а потім продовжити з того самого місця. Куди звернутися по допомогу: введіть r.",
     ],
     .nothingSavedYet: [
       "en": "You have not started yet, so there is nothing to save. To start later, run:\n  {0}",
@@ -432,9 +493,12 @@ public enum Localization {
       "uk": "у {1} немає профілю з іменем «{0}»{2}; тут є: {3}",
     ],
     .exportWritten: [
-      "en": "Wrote {0} ({1} records). It holds your pseudonym and your answers, not your real name: send it only to someone you trust.",
-      "ru": "Файл {0} записан (записей: {1}). В нём ваш псевдоним и ваши ответы, но не настоящее имя: отправляйте его только тому, кому доверяете.",
-      "uk": "Файл {0} записано (записів: {1}). У ньому ваш псевдонім і ваші відповіді, але не справжнє ім’я: надсилайте його лише тим, кому довіряєте.",
+      "en":
+        "Wrote {0} ({1} records). It holds your pseudonym and your answers, not your real name: send it only to someone you trust.",
+      "ru":
+        "Файл {0} записан (записей: {1}). В нём ваш псевдоним и ваши ответы, но не настоящее имя: отправляйте его только тому, кому доверяете.",
+      "uk":
+        "Файл {0} записано (записів: {1}). У ньому ваш псевдонім і ваші відповіді, але не справжнє ім’я: надсилайте його лише тим, кому довіряєте.",
     ],
     .exportExists: [
       "en": "{0} already exists and was not changed; choose another name with --out FILE",
@@ -442,35 +506,51 @@ public enum Localization {
       "uk": "{0} уже існує, і його не змінено; виберіть іншу назву: --out ФАЙЛ",
     ],
     .exportFailed: [
-      "en": "could not write the export: {0}. Nothing was written; choose another folder with --out FILE",
+      "en":
+        "could not write the export: {0}. Nothing was written; choose another folder with --out FILE",
       "ru": "не удалось записать файл: {0}. Ничего не записано; выберите другую папку: --out ФАЙЛ",
       "uk": "не вдалося записати файл: {0}. Нічого не записано; виберіть іншу папку: --out ФАЙЛ",
     ],
     .forgetConfirm: [
-      "en": "This deletes {0}'s profile, progress in {1} course(s) and certificates from this computer. It cannot be undone. Type the name {0} to confirm, or press Enter to keep everything:",
-      "ru": "Будут удалены профиль «{0}», прогресс по курсам ({1}) и сертификаты на этом компьютере. Отменить это нельзя. Чтобы подтвердить, введите имя {0}; чтобы ничего не удалять, нажмите Enter:",
-      "uk": "Буде видалено профіль «{0}», прогрес у курсах ({1}) і сертифікати на цьому комп’ютері. Скасувати це неможливо. Щоб підтвердити, введіть ім’я {0}; щоб нічого не видаляти, натисніть Enter:",
+      "en":
+        "This deletes {0}'s profile, progress in {1} course(s) and certificates from this computer. It cannot be undone. Type the name {0} to confirm, or press Enter to keep everything:",
+      "ru":
+        "Будут удалены профиль «{0}», прогресс по курсам ({1}) и сертификаты на этом компьютере. Отменить это нельзя. Чтобы подтвердить, введите имя {0}; чтобы ничего не удалять, нажмите Enter:",
+      "uk":
+        "Буде видалено профіль «{0}», прогрес у курсах ({1}) і сертифікати на цьому комп’ютері. Скасувати це неможливо. Щоб підтвердити, введіть ім’я {0}; щоб нічого не видаляти, натисніть Enter:",
     ],
-    .forgetCancelled: ["en": "Nothing was deleted.", "ru": "Ничего не удалено.", "uk": "Нічого не видалено."],
+    .forgetCancelled: [
+      "en": "Nothing was deleted.", "ru": "Ничего не удалено.", "uk": "Нічого не видалено.",
+    ],
     .forgetDone: [
-      "en": "Deleted every record of {0} on this computer. Copies you exported or sent are not affected.",
-      "ru": "Все записи «{0}» на этом компьютере удалены. Копии, которые вы экспортировали или отправили, это не затрагивает.",
-      "uk": "Усі записи «{0}» на цьому комп’ютері видалено. Копій, які ви експортували чи надіслали, це не стосується.",
+      "en":
+        "Deleted every record of {0} on this computer. Copies you exported or sent are not affected.",
+      "ru":
+        "Все записи «{0}» на этом компьютере удалены. Копии, которые вы экспортировали или отправили, это не затрагивает.",
+      "uk":
+        "Усі записи «{0}» на цьому комп’ютері видалено. Копій, які ви експортували чи надіслали, це не стосується.",
     ],
     .forgetFailed: [
       "en": "could not delete {0}: {1}. Delete the folder by hand, or ask someone who can",
       "ru": "не удалось удалить {0}: {1}. Удалите папку вручную или попросите помощи",
-      "uk": "не вдалося видалити {0}: {1}. Видаліть папку вручну або попросіть когось, хто може це зробити",
+      "uk":
+        "не вдалося видалити {0}: {1}. Видаліть папку вручну або попросіть когось, хто може це зробити",
     ],
     .retakeNeeded: [
-      "en": "the new version of this course asks you to take {0} again: it changed too much for an earlier pass to count",
-      "ru": "в новой версии курса нужно заново пройти: {0}. Модуль изменился настолько, что прежний результат не засчитывается",
-      "uk": "у новій версії курсу потрібно знову пройти: {0}. Модуль змінився настільки, що попередній результат не зараховується",
+      "en":
+        "the new version of this course asks you to take {0} again: it changed too much for an earlier pass to count",
+      "ru":
+        "в новой версии курса нужно заново пройти: {0}. Модуль изменился настолько, что прежний результат не засчитывается",
+      "uk":
+        "у новій версії курсу потрібно знову пройти: {0}. Модуль змінився настільки, що попередній результат не зараховується",
     ],
     .joined: [
-      "en": "{0} joined cohort {1}: your records in course {2} now carry the cohort's mark. Your host sees them only when you send them an export (kurs export).",
-      "ru": "{0}: вы в группе {1}. Ваши записи по курсу {2} теперь помечены этой группой. Ведущий увидит их, только когда вы отправите файл (kurs export).",
-      "uk": "{0}: ви в групі {1}. Ваші записи з курсу {2} тепер позначені цією групою. Ведучі побачать їх, лише коли ви надішлете файл (kurs export).",
+      "en":
+        "{0} joined cohort {1}: your records in course {2} now carry the cohort's mark. Your host sees them only when you send them an export (kurs export).",
+      "ru":
+        "{0}: вы в группе {1}. Ваши записи по курсу {2} теперь помечены этой группой. Ведущий увидит их, только когда вы отправите файл (kurs export).",
+      "uk":
+        "{0}: ви в групі {1}. Ваші записи з курсу {2} тепер позначені цією групою. Ведучі побачать їх, лише коли ви надішлете файл (kurs export).",
     ],
     .joinCodeInvalid: [
       "en": "'{0}' is not a join code; a code looks like marina-K7P4QX: ask your host for it",
@@ -478,24 +558,36 @@ public enum Localization {
       "uk": "«{0}» — не код групи; код має такий вигляд: marina-K7P4QX. Попросіть його у ведучих",
     ],
     .lrsWaiting: [
-      "en": "{0}. Your progress is saved on this computer and will be sent when the connection works again.",
-      "ru": "{0}. Ваш прогресс сохранён на этом компьютере и будет отправлен, когда связь восстановится.",
-      "uk": "{0}. Ваш прогрес збережено на цьому комп’ютері, і його буде надіслано, коли зв’язок відновиться.",
+      "en":
+        "{0}. Your progress is saved on this computer and will be sent when the connection works again.",
+      "ru":
+        "{0}. Ваш прогресс сохранён на этом компьютере и будет отправлен, когда связь восстановится.",
+      "uk":
+        "{0}. Ваш прогрес збережено на цьому комп’ютері, і його буде надіслано, коли зв’язок відновиться.",
     ],
     .lrsSending: [
-      "en": "Sending your progress to the learning record store (Ctrl-C leaves it for the next time: nothing is lost)...",
-      "ru": "Отправляем ваш прогресс в хранилище учебных записей (Ctrl-C оставит это на следующий раз: ничего не потеряется)...",
-      "uk": "Надсилаємо ваш прогрес до сховища навчальних записів (Ctrl-C відкладе це до наступного разу: нічого не загубиться)...",
+      "en":
+        "Sending your progress to the learning record store (Ctrl-C leaves it for the next time: nothing is lost)...",
+      "ru":
+        "Отправляем ваш прогресс в хранилище учебных записей (Ctrl-C оставит это на следующий раз: ничего не потеряется)...",
+      "uk":
+        "Надсилаємо ваш прогрес до сховища навчальних записів (Ctrl-C відкладе це до наступного разу: нічого не загубиться)...",
     ],
     .lrsLater: [
-      "en": "The learning record store is slow to answer. Your progress is saved on this computer; what it has not received yet is sent the next time you start kurs with the record store.",
-      "ru": "Хранилище учебных записей отвечает медленно. Ваш прогресс сохранён на этом компьютере; то, что оно ещё не получило, будет отправлено при следующем запуске kurs с хранилищем.",
-      "uk": "Сховище навчальних записів відповідає повільно. Ваш прогрес збережено на цьому комп’ютері; те, чого воно ще не отримало, буде надіслано наступного разу, коли ви запустите kurs зі сховищем.",
+      "en":
+        "The learning record store is slow to answer. Your progress is saved on this computer; what it has not received yet is sent the next time you start kurs with the record store.",
+      "ru":
+        "Хранилище учебных записей отвечает медленно. Ваш прогресс сохранён на этом компьютере; то, что оно ещё не получило, будет отправлено при следующем запуске kurs с хранилищем.",
+      "uk":
+        "Сховище навчальних записів відповідає повільно. Ваш прогрес збережено на цьому комп’ютері; те, чого воно ще не отримало, буде надіслано наступного разу, коли ви запустите kurs зі сховищем.",
     ],
     .learnerBusy: [
-      "en": "{0} is already learning in another kurs window (process {1}). Close that one first, then try again: your progress is safe.",
-      "ru": "{0} уже занимается в другом окне kurs (процесс {1}). Сначала закройте его, затем попробуйте снова: ваш прогресс в безопасности.",
-      "uk": "{0} уже навчається в іншому вікні kurs (процес {1}). Спершу закрийте його, потім спробуйте ще раз: ваш прогрес у безпеці.",
+      "en":
+        "{0} is already learning in another kurs window (process {1}). Close that one first, then try again: your progress is safe.",
+      "ru":
+        "{0} уже занимается в другом окне kurs (процесс {1}). Сначала закройте его, затем попробуйте снова: ваш прогресс в безопасности.",
+      "uk":
+        "{0} уже навчається в іншому вікні kurs (процес {1}). Спершу закрийте його, потім спробуйте ще раз: ваш прогрес у безпеці.",
     ],
     .unknownLanguage: [
       "en": "Kurs does not speak '{0}'; use one of: {1}",
@@ -514,9 +606,12 @@ public enum Localization {
       "uk": "Або введіть q, щоб вийти.",
     ],
     .typeName: [
-      "en": "Type a name or a pseudonym for your profile (no real name or email is needed), or q to quit:",
-      "ru": "Введите имя или псевдоним для профиля (настоящее имя и почта не нужны) или q, чтобы выйти:",
-      "uk": "Введіть ім’я або псевдонім для профілю (справжнє ім’я та пошта не потрібні) або q, щоб вийти:",
+      "en":
+        "Type a name or a pseudonym for your profile (no real name or email is needed), or q to quit:",
+      "ru":
+        "Введите имя или псевдоним для профиля (настоящее имя и почта не нужны) или q, чтобы выйти:",
+      "uk":
+        "Введіть ім’я або псевдонім для профілю (справжнє ім’я та пошта не потрібні) або q, щоб вийти:",
     ],
     .chooseCourse: [
       "en": "Type the number of a course, or q to quit.",
@@ -525,8 +620,10 @@ public enum Localization {
     ],
     .chooseModule: [
       "en": "Type the number of a module, or press Enter to continue where you are.",
-      "ru": "Введите номер модуля или нажмите Enter, чтобы продолжить с того места, где вы остановились.",
-      "uk": "Введіть номер модуля або натисніть Enter, щоб продовжити з того місця, де ви зупинилися.",
+      "ru":
+        "Введите номер модуля или нажмите Enter, чтобы продолжить с того места, где вы остановились.",
+      "uk":
+        "Введіть номер модуля або натисніть Enter, щоб продовжити з того місця, де ви зупинилися.",
     ],
     .locked: [
       "en": "locked: pass “{0}” first",
@@ -543,31 +640,44 @@ public enum Localization {
       "ru": "{0}: {1} · баллы {2} из {3}, проходной балл {4}",
       "uk": "{0}: {1} · бали {2} з {3}, прохідний бал {4}",
     ],
-    .courseProgress: ["en": "{0}: {1}% done", "ru": "{0}: выполнено {1}%", "uk": "{0}: виконано {1}%"],
+    .courseProgress: [
+      "en": "{0}: {1}% done", "ru": "{0}: выполнено {1}%", "uk": "{0}: виконано {1}%",
+    ],
     .noSuchModule: [
       "en": "course '{0}' has no module '{1}'{2}. The modules are: {3}",
       "ru": "в курсе «{0}» нет модуля «{1}»{2}. Модули курса: {3}",
       "uk": "у курсі «{0}» немає модуля «{1}»{2}. Модулі курсу: {3}",
     ],
     .saveFailed: [
-      "en": "could not save your progress to {0} ({1}). Free some disk space or choose another folder with --data-dir; what you did before this step is kept",
-      "ru": "не удалось сохранить прогресс в {0} ({1}). Освободите место на диске или укажите другую папку через --data-dir; всё, что вы сделали до этого шага, сохранено",
-      "uk": "не вдалося зберегти прогрес у {0} ({1}). Звільніть місце на диску або вкажіть іншу папку через --data-dir; усе, що ви зробили до цього кроку, збережено",
+      "en":
+        "could not save your progress to {0} ({1}). Free some disk space or choose another folder with --data-dir; what you did before this step is kept",
+      "ru":
+        "не удалось сохранить прогресс в {0} ({1}). Освободите место на диске или укажите другую папку через --data-dir; всё, что вы сделали до этого шага, сохранено",
+      "uk":
+        "не вдалося зберегти прогрес у {0} ({1}). Звільніть місце на диску або вкажіть іншу папку через --data-dir; усе, що ви зробили до цього кроку, збережено",
     ],
     .testTaken: [
-      "en": "you have taken the knowledge test '{0}' already; it is taken once, so that it measures what the course taught",
-      "ru": "вы уже прошли проверку знаний «{0}»; её проходят один раз, чтобы она показала, чему научил курс",
-      "uk": "ви вже пройшли перевірку знань «{0}»; її проходять один раз, щоб вона показала, чого навчив курс",
+      "en":
+        "you have taken the knowledge test '{0}' already; it is taken once, so that it measures what the course taught",
+      "ru":
+        "вы уже прошли проверку знаний «{0}»; её проходят один раз, чтобы она показала, чему научил курс",
+      "uk":
+        "ви вже пройшли перевірку знань «{0}»; її проходять один раз, щоб вона показала, чого навчив курс",
     ],
     .testAnswerSaved: [
-      "en": "Your answer is saved. You will see the right answers and explanations after the final test.",
+      "en":
+        "Your answer is saved. You will see the right answers and explanations after the final test.",
       "ru": "Ваш ответ сохранён. Правильные ответы и пояснения вы увидите после итоговой проверки.",
-      "uk": "Вашу відповідь збережено. Правильні відповіді й пояснення ви побачите після підсумкової перевірки.",
+      "uk":
+        "Вашу відповідь збережено. Правильні відповіді й пояснення ви побачите після підсумкової перевірки.",
     ],
     .testBeforeEnd: [
-      "en": "Thank you: your answers are saved. This test is not graded; after the course you take it again and see how your answers changed.",
-      "ru": "Спасибо, ваши ответы сохранены. Эта проверка не оценивается: после курса вы пройдёте её снова и увидите, как изменились ваши ответы.",
-      "uk": "Дякуємо, ваші відповіді збережено. Ця перевірка не оцінюється: після курсу ви пройдете її знову й побачите, як змінилися ваші відповіді.",
+      "en":
+        "Thank you: your answers are saved. This test is not graded; after the course you take it again and see how your answers changed.",
+      "ru":
+        "Спасибо, ваши ответы сохранены. Эта проверка не оценивается: после курса вы пройдёте её снова и увидите, как изменились ваши ответы.",
+      "uk":
+        "Дякуємо, ваші відповіді збережено. Ця перевірка не оцінюється: після курсу ви пройдете її знову й побачите, як змінилися ваші відповіді.",
     ],
     .progressLineTest: [
       "en": "Module {0} of {1}: {2} · step {3} · knowledge test",
@@ -612,48 +722,72 @@ public enum Localization {
     ],
     .moduleLocked: [
       "en": "module '{0}' opens after you pass: {1}. Run kurs start {2} to continue where you are",
-      "ru": "модуль «{0}» откроется, когда вы пройдёте: {1}. Команда kurs start {2} продолжит с того места, где вы остановились",
-      "uk": "модуль «{0}» відкриється, коли ви пройдете: {1}. Команда kurs start {2} продовжить з того місця, де ви зупинилися",
+      "ru":
+        "модуль «{0}» откроется, когда вы пройдёте: {1}. Команда kurs start {2} продолжит с того места, где вы остановились",
+      "uk":
+        "модуль «{0}» відкриється, коли ви пройдете: {1}. Команда kurs start {2} продовжить з того місця, де ви зупинилися",
     ],
     .branchLoop: [
-      "en": "module '{0}' loops through branches at '{1}' without showing anything; please tell the course author (kurs validate finds this)",
-      "ru": "модуль «{0}» зацикливается на ветвлениях в «{1}» и ничего не показывает; сообщите автору курса (это находит kurs validate)",
-      "uk": "модуль «{0}» зациклюється на розгалуженнях у «{1}» і нічого не показує; повідомте про це авторам курсу (це знаходить kurs validate)",
+      "en":
+        "module '{0}' loops through branches at '{1}' without showing anything; please tell the course author (kurs validate finds this)",
+      "ru":
+        "модуль «{0}» зацикливается на ветвлениях в «{1}» и ничего не показывает; сообщите автору курса (это находит kurs validate)",
+      "uk":
+        "модуль «{0}» зациклюється на розгалуженнях у «{1}» і нічого не показує; повідомте про це авторам курсу (це знаходить kurs validate)",
     ],
     .courseChanged: [
-      "en": "this course was updated since your last visit (version {0}, now {1}). Modules you passed stay passed, your answers to questions that still exist are kept ({2} earlier steps no longer fit and were set aside), and you continue from the last step you reached that still exists.",
-      "ru": "курс обновился после вашего прошлого визита (была версия {0}, теперь {1}). Пройденные модули остаются пройденными, ответы на вопросы, которые в курсе остались, сохранены (шагов, которые больше не подходят и отложены: {2}), и вы продолжите с последнего шага, который в курсе ещё есть.",
-      "uk": "курс оновився після вашого попереднього візиту (була версія {0}, тепер {1}). Пройдені модулі залишаються пройденими, відповіді на запитання, які ще є в курсі, збережено (кроків, які більше не підходять і відкладені: {2}), і ви продовжите з останнього кроку, який у курсі ще є.",
+      "en":
+        "this course was updated since your last visit (version {0}, now {1}). Modules you passed stay passed, your answers to questions that still exist are kept ({2} earlier steps no longer fit and were set aside), and you continue from the last step you reached that still exists.",
+      "ru":
+        "курс обновился после вашего прошлого визита (была версия {0}, теперь {1}). Пройденные модули остаются пройденными, ответы на вопросы, которые в курсе остались, сохранены (шагов, которые больше не подходят и отложены: {2}), и вы продолжите с последнего шага, который в курсе ещё есть.",
+      "uk":
+        "курс оновився після вашого попереднього візиту (була версія {0}, тепер {1}). Пройдені модулі залишаються пройденими, відповіді на запитання, які ще є в курсі, збережено (кроків, які більше не підходять і відкладені: {2}), і ви продовжите з останнього кроку, який у курсі ще є.",
     ],
     .noCourses: [
-      "en": "no valid courses found (looked in {0}); add a course file with kurs add FILE, pass --courses DIR with a folder of courses, or run kurs validate to see what is wrong",
-      "ru": "исправных курсов не найдено (искали в: {0}); добавьте файл курса командой kurs add ФАЙЛ, укажите папку с курсами через --courses DIR или запустите kurs validate, чтобы увидеть ошибки",
-      "uk": "справних курсів не знайдено (шукали в: {0}); додайте файл курсу командою kurs add ФАЙЛ, вкажіть папку з курсами через --courses DIR або запустіть kurs validate, щоб побачити помилки",
+      "en":
+        "no valid courses found (looked in {0}); add a course file with kurs add FILE, pass --courses DIR with a folder of courses, or run kurs validate to see what is wrong",
+      "ru":
+        "исправных курсов не найдено (искали в: {0}); добавьте файл курса командой kurs add ФАЙЛ, укажите папку с курсами через --courses DIR или запустите kurs validate, чтобы увидеть ошибки",
+      "uk":
+        "справних курсів не знайдено (шукали в: {0}); додайте файл курсу командою kurs add ФАЙЛ, вкажіть папку з курсами через --courses DIR або запустіть kurs validate, щоб побачити помилки",
     ],
     .journalUnreadable: [
       "en": "cannot read the progress file ({0}); check that the file and its folder can be read",
-      "ru": "не удаётся прочитать файл прогресса ({0}); проверьте, что файл и папка доступны для чтения",
+      "ru":
+        "не удаётся прочитать файл прогресса ({0}); проверьте, что файл и папка доступны для чтения",
       "uk": "не вдається прочитати файл прогресу ({0}); перевірте, чи файл і папку можна читати",
     ],
     .journalTooNew: [
-      "en": "this progress line has format version {0}, newer than this kurs reads (1); update kurs. The file was not changed",
-      "ru": "эта строка прогресса записана в формате версии {0}, новее, чем читает эта версия kurs (1); обновите kurs. Файл не изменён",
-      "uk": "цей рядок прогресу записано у форматі версії {0}, новішої, ніж читає ця версія kurs (1); оновіть kurs. Файл не змінено",
+      "en":
+        "this progress line has format version {0}, newer than this kurs reads (1); update kurs. The file was not changed",
+      "ru":
+        "эта строка прогресса записана в формате версии {0}, новее, чем читает эта версия kurs (1); обновите kurs. Файл не изменён",
+      "uk":
+        "цей рядок прогресу записано у форматі версії {0}, новішої, ніж читає ця версія kurs (1); оновіть kurs. Файл не змінено",
     ],
     .journalCutOffEarlier: [
-      "en": "a record on this line was cut off while it was being saved (the disk may have been full); it is skipped and the records after it are kept",
-      "ru": "запись в этой строке оборвалась при сохранении (возможно, диск был переполнен); она пропущена, записи после неё сохранены",
-      "uk": "запис у цьому рядку обірвався під час збереження (можливо, диск був переповнений); його пропущено, записи після нього збережено",
+      "en":
+        "a record on this line was cut off while it was being saved (the disk may have been full); it is skipped and the records after it are kept",
+      "ru":
+        "запись в этой строке оборвалась при сохранении (возможно, диск был переполнен); она пропущена, записи после неё сохранены",
+      "uk":
+        "запис у цьому рядку обірвався під час збереження (можливо, диск був переповнений); його пропущено, записи після нього збережено",
     ],
     .journalGap: [
-      "en": "the progress file has a gap before this line: it goes on at '{1}' in module '{0}' while the last saved step ended at '{2}' (steps in between were never saved); your answers stay with their own questions and you continue where the file ends",
-      "ru": "в файле прогресса пропуск перед этой строкой: он продолжается с '{1}' в модуле '{0}', а последний сохранённый шаг закончился на '{2}' (шаги между ними не были сохранены); ваши ответы остаются при своих вопросах, вы продолжите там, где заканчивается файл",
-      "uk": "у файлі прогресу пропуск перед цим рядком: він продовжується з '{1}' у модулі '{0}', а останній збережений крок закінчився на '{2}' (кроки між ними не було збережено); ваші відповіді залишаються при своїх запитаннях, і ви продовжите там, де закінчується файл",
+      "en":
+        "the progress file has a gap before this line: it goes on at '{1}' in module '{0}' while the last saved step ended at '{2}' (steps in between were never saved); your answers stay with their own questions and you continue where the file ends",
+      "ru":
+        "в файле прогресса пропуск перед этой строкой: он продолжается с '{1}' в модуле '{0}', а последний сохранённый шаг закончился на '{2}' (шаги между ними не были сохранены); ваши ответы остаются при своих вопросах, вы продолжите там, где заканчивается файл",
+      "uk":
+        "у файлі прогресу пропуск перед цим рядком: він продовжується з '{1}' у модулі '{0}', а останній збережений крок закінчився на '{2}' (кроки між ними не було збережено); ваші відповіді залишаються при своїх запитаннях, і ви продовжите там, де закінчується файл",
     ],
     .notSaved: [
-      "en": "your answer was NOT saved: {0}. You are still at the same question.\nPress Enter to try saving again, or type q to stop (you continue later from your last saved step).",
-      "ru": "ваш ответ НЕ сохранён: {0}. Вы остаётесь на том же вопросе.\nНажмите Enter, чтобы попробовать сохранить снова, или введите q, чтобы остановиться (позже вы продолжите с последнего сохранённого шага).",
-      "uk": "вашу відповідь НЕ збережено: {0}. Ви залишаєтеся на тому самому запитанні.\nНатисніть Enter, щоб спробувати зберегти ще раз, або введіть q, щоб зупинитися (пізніше ви продовжите з останнього збереженого кроку).",
+      "en":
+        "your answer was NOT saved: {0}. You are still at the same question.\nPress Enter to try saving again, or type q to stop (you continue later from your last saved step).",
+      "ru":
+        "ваш ответ НЕ сохранён: {0}. Вы остаётесь на том же вопросе.\nНажмите Enter, чтобы попробовать сохранить снова, или введите q, чтобы остановиться (позже вы продолжите с последнего сохранённого шага).",
+      "uk":
+        "вашу відповідь НЕ збережено: {0}. Ви залишаєтеся на тому самому запитанні.\nНатисніть Enter, щоб спробувати зберегти ще раз, або введіть q, щоб зупинитися (пізніше ви продовжите з останнього збереженого кроку).",
     ],
     .notSavedDiskFull: [
       "en": "the disk is full ({0}); free some space, then try again",
@@ -661,29 +795,44 @@ public enum Localization {
       "uk": "диск переповнений ({0}); звільніть місце і спробуйте ще раз",
     ],
     .notSavedPermission: [
-      "en": "kurs may not write to {0} ({1}); fix the folder's permissions or choose another with --data-dir",
-      "ru": "kurs не может писать в {0} ({1}); исправьте права на папку или выберите другую через --data-dir",
-      "uk": "kurs не може писати в {0} ({1}); виправте права доступу до папки або виберіть іншу через --data-dir",
+      "en":
+        "kurs may not write to {0} ({1}); fix the folder's permissions or choose another with --data-dir",
+      "ru":
+        "kurs не может писать в {0} ({1}); исправьте права на папку или выберите другую через --data-dir",
+      "uk":
+        "kurs не може писати в {0} ({1}); виправте права доступу до папки або виберіть іншу через --data-dir",
     ],
     .notSavedStopped: [
-      "en": "Stopped. The last step was NOT saved; everything before it is. Continue later with:\n  {0}",
-      "ru": "Остановлено. Последний шаг НЕ сохранён; всё, что было до него, сохранено. Продолжить позже:\n  {0}",
-      "uk": "Зупинено. Останній крок НЕ збережено; усе, що було до нього, збережено. Продовжити пізніше:\n  {0}",
+      "en":
+        "Stopped. The last step was NOT saved; everything before it is. Continue later with:\n  {0}",
+      "ru":
+        "Остановлено. Последний шаг НЕ сохранён; всё, что было до него, сохранено. Продолжить позже:\n  {0}",
+      "uk":
+        "Зупинено. Останній крок НЕ збережено; усе, що було до нього, збережено. Продовжити пізніше:\n  {0}",
     ],
     .journalDamaged: [
-      "en": "this line of the progress file is damaged; the file was not changed. Restore it from a copy, or ask your trainer",
-      "ru": "эта строка файла прогресса повреждена; файл не изменён. Восстановите его из копии или обратитесь к тренеру",
-      "uk": "цей рядок файлу прогресу пошкоджено; файл не змінено. Відновіть його з копії або зверніться до тренера чи тренерки",
+      "en":
+        "this line of the progress file is damaged; the file was not changed. Restore it from a copy, or ask your trainer",
+      "ru":
+        "эта строка файла прогресса повреждена; файл не изменён. Восстановите его из копии или обратитесь к тренеру",
+      "uk":
+        "цей рядок файлу прогресу пошкоджено; файл не змінено. Відновіть його з копії або зверніться до тренера чи тренерки",
     ],
     .journalCutOff: [
-      "en": "the last record was cut off (the computer may have stopped while saving); it is skipped and you continue from the step before",
-      "ru": "последняя запись оборвалась (возможно, компьютер выключился во время сохранения); она пропущена, вы продолжите с предыдущего шага",
-      "uk": "останній запис обірвався (можливо, комп’ютер вимкнувся під час збереження); його пропущено, ви продовжите з попереднього кроку",
+      "en":
+        "the last record was cut off (the computer may have stopped while saving); it is skipped and you continue from the step before",
+      "ru":
+        "последняя запись оборвалась (возможно, компьютер выключился во время сохранения); она пропущена, вы продолжите с предыдущего шага",
+      "uk":
+        "останній запис обірвався (можливо, комп’ютер вимкнувся під час збереження); його пропущено, ви продовжите з попереднього кроку",
     ],
     .learnersUnreadable: [
-      "en": "the list of learners cannot be read ({0}); the file was not changed. Restore it from a copy, or use another --data-dir",
-      "ru": "не удаётся прочитать список учащихся ({0}); файл не изменён. Восстановите его из копии или укажите другую папку через --data-dir",
-      "uk": "не вдається прочитати список профілів ({0}); файл не змінено. Відновіть його з копії або вкажіть іншу папку через --data-dir",
+      "en":
+        "the list of learners cannot be read ({0}); the file was not changed. Restore it from a copy, or use another --data-dir",
+      "ru":
+        "не удаётся прочитать список учащихся ({0}); файл не изменён. Восстановите его из копии или укажите другую папку через --data-dir",
+      "uk":
+        "не вдається прочитати список профілів ({0}); файл не змінено. Відновіть його з копії або вкажіть іншу папку через --data-dir",
     ],
     .learnerNameInvalid: [
       "en": "a learner name needs 1 to 80 characters on one line; a pseudonym is fine",
@@ -691,54 +840,82 @@ public enum Localization {
       "uk": "ім’я профілю: від 1 до 80 символів в одному рядку; псевдонім теж підійде",
     ],
     .learnerNameForbidden: [
-      "en": "a learner name cannot contain control characters or direction overrides ({0} at character {1}); type the name again without it",
-      "ru": "имя учащегося не может содержать управляющие символы или символы смены направления ({0} в позиции {1}); введите имя ещё раз без него",
-      "uk": "ім’я профілю не може містити керувальних символів або символів зміни напрямку тексту ({0} на позиції {1}); введіть ім’я ще раз без нього",
+      "en":
+        "a learner name cannot contain control characters or direction overrides ({0} at character {1}); type the name again without it",
+      "ru":
+        "имя учащегося не может содержать управляющие символы или символы смены направления ({0} в позиции {1}); введите имя ещё раз без него",
+      "uk":
+        "ім’я профілю не може містити керувальних символів або символів зміни напрямку тексту ({0} на позиції {1}); введіть ім’я ще раз без нього",
     ],
     .courseIDUnsafe: [
       "en": "course id '{0}' cannot name a file; use letters, digits, '-' and '_'",
-      "ru": "идентификатор курса «{0}» нельзя использовать как имя файла; используйте буквы, цифры, «-» и «_»",
-      "uk": "ідентифікатор курсу «{0}» не можна використати як назву файлу; використовуйте літери, цифри, «-» і «_»",
+      "ru":
+        "идентификатор курса «{0}» нельзя использовать как имя файла; используйте буквы, цифры, «-» и «_»",
+      "uk":
+        "ідентифікатор курсу «{0}» не можна використати як назву файлу; використовуйте літери, цифри, «-» і «_»",
     ],
     .lockFailed: [
       "en": "cannot lock this file ({0}); check that the data folder is yours and can be written",
-      "ru": "не удаётся заблокировать этот файл ({0}); проверьте, что папка данных ваша и доступна для записи",
-      "uk": "не вдається заблокувати цей файл ({0}); перевірте, що папка даних ваша і в неї можна записувати",
+      "ru":
+        "не удаётся заблокировать этот файл ({0}); проверьте, что папка данных ваша и доступна для записи",
+      "uk":
+        "не вдається заблокувати цей файл ({0}); перевірте, що папка даних ваша і в неї можна записувати",
     ],
     .learnerNameTaken: [
-      "en": "there is already a learner called {0} in this data folder; choose them from the list, or type another name",
-      "ru": "в этой папке данных уже есть учащийся с именем «{0}»; выберите его из списка или введите другое имя",
-      "uk": "у цій папці даних уже є профіль з іменем «{0}»; виберіть його зі списку або введіть інше ім’я",
+      "en":
+        "there is already a learner called {0} in this data folder; choose them from the list, or type another name",
+      "ru":
+        "в этой папке данных уже есть учащийся с именем «{0}»; выберите его из списка или введите другое имя",
+      "uk":
+        "у цій папці даних уже є профіль з іменем «{0}»; виберіть його зі списку або введіть інше ім’я",
     ],
     .learnerIDUnsafe: [
-      "en": "profile {0} has the id '{1}', which Kurs never makes (letters, digits and '-' only); nothing was read or deleted through it. Restore the file from a copy, or remove that profile from it",
-      "ru": "у профиля {0} идентификатор «{1}», какого Kurs не создаёт (только буквы, цифры и «-»); через него ничего не прочитано и не удалено. Восстановите файл из копии или удалите из него этот профиль",
-      "uk": "у профілю {0} ідентифікатор «{1}», якого Kurs не створює (лише літери, цифри та «-»); через нього нічого не прочитано й не видалено. Відновіть файл з копії або видаліть із нього цей профіль",
+      "en":
+        "profile {0} has the id '{1}', which Kurs never makes (letters, digits and '-' only); nothing was read or deleted through it. Restore the file from a copy, or remove that profile from it",
+      "ru":
+        "у профиля {0} идентификатор «{1}», какого Kurs не создаёт (только буквы, цифры и «-»); через него ничего не прочитано и не удалено. Восстановите файл из копии или удалите из него этот профиль",
+      "uk":
+        "у профілю {0} ідентифікатор «{1}», якого Kurs не створює (лише літери, цифри та «-»); через нього нічого не прочитано й не видалено. Відновіть файл з копії або видаліть із нього цей профіль",
     ],
     .learnerGone: [
-      "en": "{0} was deleted (kurs forget) while this kurs was starting; nothing was saved. Start again to make a new profile",
-      "ru": "профиль «{0}» удалён (kurs forget), пока запускался kurs; ничего не сохранено. Запустите снова, чтобы создать новый профиль",
-      "uk": "профіль «{0}» видалено (kurs forget), поки запускався kurs; нічого не збережено. Запустіть ще раз, щоб створити новий профіль",
+      "en":
+        "{0} was deleted (kurs forget) while this kurs was starting; nothing was saved. Start again to make a new profile",
+      "ru":
+        "профиль «{0}» удалён (kurs forget), пока запускался kurs; ничего не сохранено. Запустите снова, чтобы создать новый профиль",
+      "uk":
+        "профіль «{0}» видалено (kurs forget), поки запускався kurs; нічого не збережено. Запустіть ще раз, щоб створити новий профіль",
     ],
     .dataFolderOpen: [
-      "en": "every account on this computer can change this data folder (mode {0}), so records in it could be planted or changed; Kurs does not use it. Run 'chmod 700' on it, or choose another folder with --data-dir",
-      "ru": "эту папку данных может изменять любая учётная запись на компьютере (права {0}), поэтому записи в ней можно подменить; Kurs её не использует. Выполните для неё «chmod 700» или выберите другую папку через --data-dir",
-      "uk": "цю папку даних може змінювати будь-який обліковий запис на комп’ютері (права {0}), тож записи в ній можна підмінити; Kurs її не використовує. Виконайте для неї «chmod 700» або виберіть іншу папку через --data-dir",
+      "en":
+        "every account on this computer can change this data folder (mode {0}), so records in it could be planted or changed; Kurs does not use it. Run 'chmod 700' on it, or choose another folder with --data-dir",
+      "ru":
+        "эту папку данных может изменять любая учётная запись на компьютере (права {0}), поэтому записи в ней можно подменить; Kurs её не использует. Выполните для неё «chmod 700» или выберите другую папку через --data-dir",
+      "uk":
+        "цю папку даних може змінювати будь-який обліковий запис на комп’ютері (права {0}), тож записи в ній можна підмінити; Kurs її не використовує. Виконайте для неї «chmod 700» або виберіть іншу папку через --data-dir",
     ],
     .dataFolderForeign: [
-      "en": "this data folder belongs to another account (user id {0}); Kurs uses only a folder of your own: choose another with --data-dir",
-      "ru": "эта папка данных принадлежит другой учётной записи (id {0}); Kurs использует только вашу собственную папку: выберите другую через --data-dir",
-      "uk": "ця папка даних належить іншому обліковому запису (id {0}); Kurs використовує лише вашу власну папку: виберіть іншу через --data-dir",
+      "en":
+        "this data folder belongs to another account (user id {0}); Kurs uses only a folder of your own: choose another with --data-dir",
+      "ru":
+        "эта папка данных принадлежит другой учётной записи (id {0}); Kurs использует только вашу собственную папку: выберите другую через --data-dir",
+      "uk":
+        "ця папка даних належить іншому обліковому запису (id {0}); Kurs використовує лише вашу власну папку: виберіть іншу через --data-dir",
     ],
     .forgetNamesakeRemains: [
-      "en": "Another profile called {0} remains (names were not unique before this version of Kurs); run kurs forget again to delete it too.",
-      "ru": "Остался ещё один профиль с именем «{0}» (до этой версии Kurs имена могли повторяться); запустите kurs forget ещё раз, чтобы удалить и его.",
-      "uk": "Залишився ще один профіль з іменем «{0}» (до цієї версії Kurs імена могли повторюватися); запустіть kurs forget ще раз, щоб видалити і його.",
+      "en":
+        "Another profile called {0} remains (names were not unique before this version of Kurs); run kurs forget again to delete it too.",
+      "ru":
+        "Остался ещё один профиль с именем «{0}» (до этой версии Kurs имена могли повторяться); запустите kurs forget ещё раз, чтобы удалить и его.",
+      "uk":
+        "Залишився ще один профіль з іменем «{0}» (до цієї версії Kurs імена могли повторюватися); запустіть kurs forget ще раз, щоб видалити і його.",
     ],
     .dataFolderLink: [
-      "en": "this is a symbolic link; Kurs does not follow links inside its data folder. Remove the link, then try again",
-      "ru": "это символическая ссылка; Kurs не переходит по ссылкам внутри своей папки данных. Удалите ссылку и попробуйте снова",
-      "uk": "це символічне посилання; Kurs не переходить за посиланнями всередині своєї папки даних. Видаліть посилання і спробуйте ще раз",
+      "en":
+        "this is a symbolic link; Kurs does not follow links inside its data folder. Remove the link, then try again",
+      "ru":
+        "это символическая ссылка; Kurs не переходит по ссылкам внутри своей папки данных. Удалите ссылку и попробуйте снова",
+      "uk":
+        "це символічне посилання; Kurs не переходить за посиланнями всередині своєї папки даних. Видаліть посилання і спробуйте ще раз",
     ],
     // MARK: Certificates
     .certificateHeading: [
@@ -763,7 +940,9 @@ public enum Localization {
       "ru": "{0}: баллы {1} из {2}, проходной балл {3}: {4}",
       "uk": "{0}: бали {1} з {2}, прохідний бал {3}: {4}",
     ],
-    .certificateTotal: ["en": "Total points: {0}", "ru": "Всего баллов: {0}", "uk": "Усього балів: {0}"],
+    .certificateTotal: [
+      "en": "Total points: {0}", "ru": "Всего баллов: {0}", "uk": "Усього балів: {0}",
+    ],
     .certificateColumnModule: ["en": "Module", "ru": "Модуль", "uk": "Модуль"],
     .certificateColumnPoints: ["en": "Points", "ru": "Баллы", "uk": "Бали"],
     .certificateColumnPassMark: ["en": "Pass mark", "ru": "Проходной балл", "uk": "Прохідний бал"],
@@ -784,9 +963,12 @@ public enum Localization {
       "uk": "Відбиток курсу (SHA-256): {0}",
     ],
     .certificateNotSigned: [
-      "en": "Not signed. Kurs can check that these scores follow from the answers given; only a trainer's signature shows who issued the certificate. To have it signed, give the file {0} to your trainer.",
-      "ru": "Не подписан. Kurs может проверить, что эти баллы следуют из данных ответов; кто выдал сертификат, показывает только подпись тренера. Чтобы получить подпись, передайте файл {0} тренеру.",
-      "uk": "Не підписано. Kurs може перевірити, що ці бали випливають із наданих відповідей; хто видав сертифікат, показує лише підпис тренера чи тренерки. Щоб отримати підпис, передайте файл {0} своєму тренерові чи тренерці.",
+      "en":
+        "Not signed. Kurs can check that these scores follow from the answers given; only a trainer's signature shows who issued the certificate. To have it signed, give the file {0} to your trainer.",
+      "ru":
+        "Не подписан. Kurs может проверить, что эти баллы следуют из данных ответов; кто выдал сертификат, показывает только подпись тренера. Чтобы получить подпись, передайте файл {0} тренеру.",
+      "uk":
+        "Не підписано. Kurs може перевірити, що ці бали випливають із наданих відповідей; хто видав сертифікат, показує лише підпис тренера чи тренерки. Щоб отримати підпис, передайте файл {0} своєму тренерові чи тренерці.",
     ],
     .certificateSignedBy: [
       "en": "Signed by {0} ({1})",
@@ -799,14 +981,20 @@ public enum Localization {
       "uk": "Щоб перевірити сертифікат, запустіть:",
     ],
     .certificateFailed: [
-      "en": "your course is complete and saved, but the certificate could not be made: {0}. Show this message to your trainer.",
-      "ru": "курс пройден и сохранён, но сертификат создать не удалось: {0}. Покажите это сообщение тренеру.",
-      "uk": "курс пройдено і збережено, але сертифікат створити не вдалося: {0}. Покажіть це повідомлення тренерові чи тренерці.",
+      "en":
+        "your course is complete and saved, but the certificate could not be made: {0}. Show this message to your trainer.",
+      "ru":
+        "курс пройден и сохранён, но сертификат создать не удалось: {0}. Покажите это сообщение тренеру.",
+      "uk":
+        "курс пройдено і збережено, але сертифікат створити не вдалося: {0}. Покажіть це повідомлення тренерові чи тренерці.",
     ],
     .certificateSaved: [
-      "en": "Your certificate is saved in {0}: a text file, a page to print ({1}) and a file to share ({2}). To print it without the course title, use kurs certificate print with --no-title (kurs help certificate).",
-      "ru": "Ваш сертификат сохранён в папке {0}: текстовый файл, страница для печати ({1}) и файл для передачи ({2}). Чтобы распечатать его без названия курса, используйте kurs certificate print с --no-title (kurs help certificate).",
-      "uk": "Ваш сертифікат збережено в папці {0}: текстовий файл, сторінка для друку ({1}) і файл для передачі ({2}). Щоб надрукувати його без назви курсу, скористайтеся командою kurs certificate print з --no-title (kurs help certificate).",
+      "en":
+        "Your certificate is saved in {0}: a text file, a page to print ({1}) and a file to share ({2}). To print it without the course title, use kurs certificate print with --no-title (kurs help certificate).",
+      "ru":
+        "Ваш сертификат сохранён в папке {0}: текстовый файл, страница для печати ({1}) и файл для передачи ({2}). Чтобы распечатать его без названия курса, используйте kurs certificate print с --no-title (kurs help certificate).",
+      "uk":
+        "Ваш сертифікат збережено в папці {0}: текстовий файл, сторінка для друку ({1}) і файл для передачі ({2}). Щоб надрукувати його без назви курсу, скористайтеся командою kurs certificate print з --no-title (kurs help certificate).",
     ],
     .quoted: ["en": "“{0}”", "ru": "«{0}»", "uk": "«{0}»"],
     .certificateCriteria: [
@@ -825,9 +1013,12 @@ public enum Localization {
       "uk": "Ви ввели {0} двічі. Введіть кожен номер один раз, наприклад: 1 3",
     ],
     .letterTaken: [
-      "en": "{0} is already matched with {1}. Choose another letter, or type {1} with a new letter first.",
-      "ru": "Буква {0} уже сопоставлена с {1}. Выберите другую букву или сначала дайте {1} новую букву.",
-      "uk": "Літеру {0} вже зіставлено з {1}. Виберіть іншу літеру або спершу дайте {1} нову літеру.",
+      "en":
+        "{0} is already matched with {1}. Choose another letter, or type {1} with a new letter first.",
+      "ru":
+        "Буква {0} уже сопоставлена с {1}. Выберите другую букву или сначала дайте {1} новую букву.",
+      "uk":
+        "Літеру {0} вже зіставлено з {1}. Виберіть іншу літеру або спершу дайте {1} нову літеру.",
     ],
     .invalidMatchingLetters: [
       "en": "Give each number from 1 to {0} one letter from {1} to {2}, for example: {3}",
@@ -861,13 +1052,17 @@ public enum Localization {
     ],
     .lostTry: [
       "en": "Why not every point: you answered on try {0}, and each try after the first costs {1}.",
-      "ru": "Почему не все баллы: вы ответили с попытки {0}, а каждая попытка после первой стоит {1}.",
+      "ru":
+        "Почему не все баллы: вы ответили с попытки {0}, а каждая попытка после первой стоит {1}.",
       "uk": "Чому не всі бали: ви відповіли зі спроби {0}, а кожна спроба після першої коштує {1}.",
     ],
     .lostTryHint: [
-      "en": "Why not every point: you answered on try {0}, after a hint, and each try after the first costs {1}.",
-      "ru": "Почему не все баллы: вы ответили с попытки {0}, после подсказки, а каждая попытка после первой стоит {1}.",
-      "uk": "Чому не всі бали: ви відповіли зі спроби {0}, після підказки, а кожна спроба після першої коштує {1}.",
+      "en":
+        "Why not every point: you answered on try {0}, after a hint, and each try after the first costs {1}.",
+      "ru":
+        "Почему не все баллы: вы ответили с попытки {0}, после подсказки, а каждая попытка после первой стоит {1}.",
+      "uk":
+        "Чому не всі бали: ви відповіли зі спроби {0}, після підказки, а кожна спроба після першої коштує {1}.",
     ],
     .lostMissed: [
       "en": "Why not every point: right answers you did not choose: {0}.",
@@ -925,20 +1120,20 @@ public enum Localization {
     .footerContents: ["en": "c contents", "ru": "c содержание", "uk": "c зміст"],
     .helpMore: [
       "en": """
-          c  contents: the modules, their state and where you are
-        In Russian and Ukrainian the matching letters are Cyrillic: 1б 2а 3в.
-        With --discreet (or KURS_DISCREET=1), q also clears the screen and the scrollback.
-        """,
+        c  contents: the modules, their state and where you are
+      In Russian and Ukrainian the matching letters are Cyrillic: 1б 2а 3в.
+      With --discreet (or KURS_DISCREET=1), q also clears the screen and the scrollback.
+      """,
       "ru": """
-          c  содержание: модули, их состояние и где вы сейчас (в русской раскладке: с)
-        В вопросах на сопоставление буквы русские: 1б 2а 3в.
-        С --discreet (или KURS_DISCREET=1) q тоже очищает экран и историю прокрутки.
-        """,
+        c  содержание: модули, их состояние и где вы сейчас (в русской раскладке: с)
+      В вопросах на сопоставление буквы русские: 1б 2а 3в.
+      С --discreet (или KURS_DISCREET=1) q тоже очищает экран и историю прокрутки.
+      """,
       "uk": """
-          c  зміст: модулі, їхній стан і де ви зараз (в українській розкладці: с)
-        У питаннях на зіставлення літери кириличні: 1б 2а 3в.
-        З --discreet (або KURS_DISCREET=1) q теж очищає екран та історію прокрутки.
-        """,
+        c  зміст: модулі, їхній стан і де ви зараз (в українській розкладці: с)
+      У питаннях на зіставлення літери кириличні: 1б 2а 3в.
+      З --discreet (або KURS_DISCREET=1) q теж очищає екран та історію прокрутки.
+      """,
     ],
     .localContactsTitle: [
       "en": "Checked local contacts",
@@ -951,9 +1146,12 @@ public enum Localization {
       "uk": "перевірено {0}",
     ],
     .noLocalContacts: [
-      "en": "No checked local contacts have been added to this copy of the course. Ask your trainer or outreach worker where to get help.",
-      "ru": "В эту копию курса не добавлено проверенных местных контактов. Спросите у тренера или аутрич-работника, куда обратиться за помощью.",
-      "uk": "До цієї копії курсу не додано перевірених місцевих контактів. Запитайте в тренера чи аутріч-працівника, куди звернутися по допомогу.",
+      "en":
+        "No checked local contacts have been added to this copy of the course. Ask your trainer or outreach worker where to get help.",
+      "ru":
+        "В эту копию курса не добавлено проверенных местных контактов. Спросите у тренера или аутрич-работника, куда обратиться за помощью.",
+      "uk":
+        "До цієї копії курсу не додано перевірених місцевих контактів. Запитайте в тренера чи аутріч-працівника, куди звернутися по допомогу.",
     ],
   ]
 
@@ -977,7 +1175,9 @@ public enum Localization {
     while let open = rest.firstIndex(of: "{") {
       result += rest[..<open]
       let afterOpen = rest.index(after: open)
-      if let close = rest[afterOpen...].firstIndex(of: "}"), let index = Int(rest[afterOpen..<close]), arguments.indices.contains(index) {
+      if let close = rest[afterOpen...].firstIndex(of: "}"),
+        let index = Int(rest[afterOpen..<close]), arguments.indices.contains(index)
+      {
         result += arguments[index]
         rest = rest[rest.index(after: close)...]
       } else {
@@ -1010,7 +1210,9 @@ public struct LocalizedMessage: Sendable, Equatable, CustomStringConvertible {
     self.arguments = arguments
   }
 
-  public func text(_ language: String) -> String { Localization.string(key, language, arguments: arguments) }
+  public func text(_ language: String) -> String {
+    Localization.string(key, language, arguments: arguments)
+  }
 
   public var description: String { text("en") }
 }

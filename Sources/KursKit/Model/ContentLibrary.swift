@@ -30,7 +30,8 @@ public struct Term: Sendable, Equatable {
   public var definition: LocalizedText
   public var location: SourceLocation
 
-  public init(id: String, name: LocalizedText, definition: LocalizedText, location: SourceLocation) {
+  public init(id: String, name: LocalizedText, definition: LocalizedText, location: SourceLocation)
+  {
     self.id = id
     self.name = name
     self.definition = definition

@@ -32,7 +32,8 @@ struct IdentityWriter {
   private(set) var bytes: [UInt8] = []
 
   private enum Tag: UInt8 {
-    case string = 1, int, bool, none, some, list, record, variant
+    case string = 1
+    case int, bool, none, some, list, record, variant
   }
 
   private mutating func tag(_ tag: Tag) { bytes.append(tag.rawValue) }

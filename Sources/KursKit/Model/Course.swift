@@ -61,8 +61,7 @@ public struct CompletionRule: Sendable, Equatable {
   public var minimumScore: Int?
   public var location: SourceLocation?
 
-  public init(modules: [String]? = nil, minimumScore: Int? = nil, location: SourceLocation? = nil)
-  {
+  public init(modules: [String]? = nil, minimumScore: Int? = nil, location: SourceLocation? = nil) {
     self.modules = modules
     self.minimumScore = minimumScore
     self.location = location

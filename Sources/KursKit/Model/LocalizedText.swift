@@ -42,7 +42,8 @@ public struct LocalizedText: Sendable, Equatable, Codable {
 
   /// The text in `language`, else in `fallback`, else any text there is.
   public func resolve(_ language: String, fallback: String) -> InlineText? {
-    variants[language] ?? variants[fallback] ?? variants.keys.sorted().first.flatMap { variants[$0] }
+    variants[language] ?? variants[fallback]
+      ?? variants.keys.sorted().first.flatMap { variants[$0] }
   }
 }
 

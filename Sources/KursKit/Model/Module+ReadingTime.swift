@@ -7,8 +7,12 @@ extension Module {
   /// Words a learner reading `language` reads in the module (falling back as the runner does).
   public func words(language: String, fallback: String) -> Int {
     var texts: [InlineText] = []
-    func add(_ text: LocalizedText) { if let resolved = text.resolve(language, fallback: fallback) { texts.append(resolved) } }
-    func add(_ body: LocalizedBody) { texts += body.resolve(language, fallback: fallback).flatMap(\.inlineTexts) }
+    func add(_ text: LocalizedText) {
+      if let resolved = text.resolve(language, fallback: fallback) { texts.append(resolved) }
+    }
+    func add(_ body: LocalizedBody) {
+      texts += body.resolve(language, fallback: fallback).flatMap(\.inlineTexts)
+    }
     add(title)
     objectives.forEach(add)
     add(contentNote)
@@ -22,14 +26,14 @@ extension Module {
         add(question.body)
         add(question.prompt)
         add(question.feedback)
-        question.choices.forEach {
-          add($0.text)
-          add($0.feedback)
+        for choice in question.choices {
+          add(choice.text)
+          add(choice.feedback)
         }
-        question.items.forEach { add($0.text) }
-        question.pairs.forEach {
-          add($0.left)
-          add($0.right)
+        for item in question.items { add(item.text) }
+        for pair in question.pairs {
+          add(pair.left)
+          add(pair.right)
         }
       case .branch:
         break

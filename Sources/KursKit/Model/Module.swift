@@ -23,7 +23,8 @@ public struct Module: Sendable, Equatable {
   public init(
     id: String, title: LocalizedText, objectives: [LocalizedText] = [],
     contentNote: LocalizedBody = LocalizedBody(), start: String, passMark: PassMark,
-    requires: [String] = [], allowBack: Bool = true, retakeBelow: String? = nil, test: KnowledgeTest? = nil,
+    requires: [String] = [], allowBack: Bool = true, retakeBelow: String? = nil,
+    test: KnowledgeTest? = nil,
     nodes: [Node], location: SourceLocation, attributeLocations: [String: SourceLocation] = [:]
   ) {
     self.test = test
@@ -56,8 +57,10 @@ public struct Module: Sendable, Equatable {
   /// itself has been checked (`kurs validate` keeps no more of a large course in memory).
   public func withoutNodes() -> Module {
     Module(
-      id: id, title: title, objectives: objectives, contentNote: contentNote, start: start, passMark: passMark,
-      requires: requires, allowBack: allowBack, retakeBelow: retakeBelow, test: test, nodes: [], location: location,
+      id: id, title: title, objectives: objectives, contentNote: contentNote, start: start,
+      passMark: passMark,
+      requires: requires, allowBack: allowBack, retakeBelow: retakeBelow, test: test, nodes: [],
+      location: location,
       attributeLocations: attributeLocations)
   }
 }

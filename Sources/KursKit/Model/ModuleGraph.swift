@@ -51,7 +51,11 @@ public struct ModuleGraph: Sendable {
         points[index] = question.points
         var everyChoiceRoutes = !question.choices.isEmpty
         for choice in question.choices {
-          if let target = choice.goto { add(target, .choice(choice.id)) } else { everyChoiceRoutes = false }
+          if let target = choice.goto {
+            add(target, .choice(choice.id))
+          } else {
+            everyChoiceRoutes = false
+          }
         }
         if !everyChoiceRoutes { add(question.next, .next) }
       case .branch(let branch):

@@ -50,7 +50,9 @@ public struct Page: Sendable, Equatable {
   /// `nil`: the module's `allow-back` decides.
   public var back: Bool?
 
-  public init(title: LocalizedText = LocalizedText(), body: LocalizedBody, next: String?, back: Bool? = nil) {
+  public init(
+    title: LocalizedText = LocalizedText(), body: LocalizedBody, next: String?, back: Bool? = nil
+  ) {
     self.title = title
     self.body = body
     self.next = next
@@ -70,7 +72,8 @@ public struct Branch: Sendable, Equatable {
     public var testLocation: SourceLocation?
 
     public init(
-      condition: Condition, source: String, target: String, location: SourceLocation, testLocation: SourceLocation? = nil
+      condition: Condition, source: String, target: String, location: SourceLocation,
+      testLocation: SourceLocation? = nil
     ) {
       self.condition = condition
       self.source = source
@@ -84,7 +87,8 @@ public struct Branch: Sendable, Equatable {
     public func location(of term: String) -> SourceLocation {
       guard var located = testLocation, let range = source.range(of: term) else { return location }
       let before = source[..<range.lowerBound]
-      let escapes = before.filter { $0 == "<" || $0 == "&" }.count * 3 + before.filter { $0 == ">" }.count * 3
+      let escapes =
+        before.filter { $0 == "<" || $0 == "&" }.count * 3 + before.filter { $0 == ">" }.count * 3
       located.column += "test=\"".count + before.count + escapes
       return located
     }
@@ -110,7 +114,9 @@ public struct End: Sendable, Equatable {
   public var title: LocalizedText
   public var body: LocalizedBody
 
-  public init(outcome: Outcome, title: LocalizedText = LocalizedText(), body: LocalizedBody = LocalizedBody()) {
+  public init(
+    outcome: Outcome, title: LocalizedText = LocalizedText(), body: LocalizedBody = LocalizedBody()
+  ) {
     self.outcome = outcome
     self.title = title
     self.body = body

@@ -4,7 +4,9 @@
 public enum AnswerParser {
   /// Parses `text` for `screen`.
   /// - Returns: the answer, or the message to show (already in `language`).
-  public static func parse(_ text: String, for screen: QuestionScreen, language: String) -> Result<LearnerAnswer, Message> {
+  public static func parse(_ text: String, for screen: QuestionScreen, language: String) -> Result<
+    LearnerAnswer, Message
+  > {
     let count = screen.options.count
     switch screen.kind {
     case .single:
@@ -16,8 +18,10 @@ public enum AnswerParser {
       let word = text.trimmingCharacters(in: .whitespaces).lowercased()
       // Built by merging so that a localized word equal to an English one never clashes.
       var words: [String: String] = [
-        "true": "true", "t": "true", "yes": "true", "y": "true", "false": "false", "f": "false", "no": "false", "n": "false",
-        "верно": "true", "да": "true", "в": "true", "неверно": "false", "нет": "false", "н": "false",
+        "true": "true", "t": "true", "yes": "true", "y": "true", "false": "false", "f": "false",
+        "no": "false", "n": "false",
+        "верно": "true", "да": "true", "в": "true", "неверно": "false", "нет": "false",
+        "н": "false",
         "правда": "true", "так": "true", "неправда": "false", "ні": "false",
       ]
       words[Localization.string(.trueWord, language).lowercased()] = "true"
@@ -30,7 +34,9 @@ public enum AnswerParser {
       }
       return .success(.choices([screen.options[number - 1].id]))
     case .multiple:
-      guard let numbers = numberList(text), !numbers.isEmpty, numbers.allSatisfy({ (1...count).contains($0) }) else {
+      guard let numbers = numberList(text), !numbers.isEmpty,
+        numbers.allSatisfy({ (1...count).contains($0) })
+      else {
         return .failure(Message(Localization.string(.invalidMultiple, language, String(count))))
       }
       // A number typed twice is a slip of the finger, not an answer: it costs no try.
@@ -40,7 +46,8 @@ public enum AnswerParser {
       }
       return .success(.choices(numbers.map { screen.options[$0 - 1].id }))
     case .ordering:
-      guard let numbers = numberList(text), numbers.count == count, Set(numbers) == Set(1...count) else {
+      guard let numbers = numberList(text), numbers.count == count, Set(numbers) == Set(1...count)
+      else {
         return .failure(Message(Localization.string(.invalidOrdering, language, String(count))))
       }
       return .success(.order(numbers.map { screen.options[$0 - 1].id }))
@@ -72,13 +79,16 @@ public enum AnswerParser {
     let failure = Message(
       Localization.string(
         .invalidMatchingLetters, language, String(count), letters.first.map(String.init) ?? "a",
-        letters.last.map(String.init) ?? "a", MatchingLetters.example(screen.matches.count, language: language)))
+        letters.last.map(String.init) ?? "a",
+        MatchingLetters.example(screen.matches.count, language: language)))
     var pairs = pending
     var given: Set<String> = []
     var order: [String] = []
     let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" })
     guard !tokens.isEmpty, tokens.count <= 100 else { return .invalid(failure) }
-    func number(of left: String) -> String { String((screen.options.firstIndex { $0.id == left } ?? 0) + 1) }
+    func number(of left: String) -> String {
+      String((screen.options.firstIndex { $0.id == left } ?? 0) + 1)
+    }
     for token in tokens {
       guard let last = token.last, token.count <= 7 else { return .invalid(failure) }
       guard let index = MatchingLetters.index(of: last, count: letters.count, language: language),
@@ -95,20 +105,29 @@ public enum AnswerParser {
     func rank(_ left: String) -> Int { order.firstIndex(of: left) ?? -1 }
     for left in order {
       guard let right = pairs[left],
-        let other = pairs.keys.sorted().first(where: { pairs[$0] == right && rank($0) < rank(left) }),
+        let other = pairs.keys.sorted().first(where: { pairs[$0] == right && rank($0) < rank(left) }
+        ),
         let index = screen.matches.firstIndex(where: { $0.id == right })
       else { continue }
-      return .invalid(Message(Localization.string(.letterTaken, language, String(letters[index]), number(of: other))))
+      return .invalid(
+        Message(
+          Localization.string(.letterTaken, language, String(letters[index]), number(of: other))))
     }
     if pairs.count == count {
       return .complete(.matches(pairs))
     }
     func label(_ left: String) -> String {
-      let letter = pairs[left].flatMap { right in screen.matches.firstIndex { $0.id == right } }.map { String(letters[$0]) } ?? ""
+      let letter =
+        pairs[left].flatMap { right in screen.matches.firstIndex { $0.id == right } }.map {
+          String(letters[$0])
+        } ?? ""
       return number(of: left) + letter
     }
-    let done = screen.options.map(\.id).filter { pairs[$0] != nil }.map(label).joined(separator: " ")
-    let missing = screen.options.enumerated().filter { pairs[$1.id] == nil }.map { String($0.offset + 1) }.joined(separator: ", ")
+    let done = screen.options.map(\.id).filter { pairs[$0] != nil }.map(label).joined(
+      separator: " ")
+    let missing = screen.options.enumerated().filter { pairs[$1.id] == nil }.map {
+      String($0.offset + 1)
+    }.joined(separator: ", ")
     return .partial(pairs, Message(Localization.string(.matchingSoFar, language, done, missing)))
   }
 

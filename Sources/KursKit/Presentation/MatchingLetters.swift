@@ -12,7 +12,9 @@ public enum MatchingLetters {
     "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у",
   ]
   /// Cyrillic letters that look like a Latin one, for the Latin letters.
-  static let cyrillicLookalikes: [Character: Character] = ["а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y"]
+  static let cyrillicLookalikes: [Character: Character] = [
+    "а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y",
+  ]
 
   /// Whether `language` reads Cyrillic letters.
   static func isCyrillic(_ language: String) -> Bool { ["ru", "uk"].contains(language) }

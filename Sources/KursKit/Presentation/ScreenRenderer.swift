@@ -51,9 +51,12 @@ public struct ScreenRenderer: Sendable {
     let pad = String(repeating: " ", count: indent)
     if !lineBreaks { return [pad + marker + text] }
     let available = width - indent - TextLayout.width(of: marker)
-    let lines = colour && text.contains("\u{1B}") ? wrapStyled(text, width: available) : TextLayout.wrap(text, width: available)
+    let lines =
+      colour && text.contains("\u{1B}")
+      ? wrapStyled(text, width: available) : TextLayout.wrap(text, width: available)
     return lines.enumerated().map { index, line in
-      pad + (index == 0 ? marker : String(repeating: " ", count: TextLayout.width(of: marker))) + line
+      pad + (index == 0 ? marker : String(repeating: " ", count: TextLayout.width(of: marker)))
+        + line
     }
   }
 
@@ -181,10 +184,14 @@ public struct ScreenRenderer: Sendable {
   public func progressLine(_ position: Position) -> [String] {
     // "Step 3 of about 8": never fewer than the steps already taken.
     let about = String(max(position.expectedSteps, position.step))
-    let text = position.hidesScore
-      ? t(.progressLineTestAbout, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle, String(position.step), about)
+    let text =
+      position.hidesScore
+      ? t(
+        .progressLineTestAbout, String(position.moduleIndex), String(position.moduleCount),
+        position.moduleTitle, String(position.step), about)
       : t(
-        .progressLineAbout, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle,
+        .progressLineAbout, String(position.moduleIndex), String(position.moduleCount),
+        position.moduleTitle,
         String(position.step), String(position.score), String(position.maximum), about)
     return wrapped(dim(text))
   }
@@ -229,12 +236,16 @@ public struct ScreenRenderer: Sendable {
         lines.append("")
         lines += wrapped(yellow(t(.tryAgain, String(question.attemptsLeft))))
         for feedback in question.retryFeedback { lines += wrapped(inline(feedback), indent: 2) }
-        if let hint = question.hints.last { lines += wrapped(inline(hint), indent: 2, marker: "\(t(.hint)): ") }
+        if let hint = question.hints.last {
+          lines += wrapped(inline(hint), indent: 2, marker: "\(t(.hint)): ")
+        }
       }
       lines.append("")
       lines += wrapped(dim(instruction(for: question)))
     case .feedback(let feedback) where feedback.isWithheld:
-      lines += progressLine(feedback.position) + [""] + wrapped(t(.testAnswerSaved)) + [""] + wrapped(t(.pressEnter))
+      lines +=
+        progressLine(feedback.position) + [""] + wrapped(t(.testAnswerSaved)) + [""]
+        + wrapped(t(.pressEnter))
     case .feedback(let feedback):
       lines += progressLine(feedback.position)
       lines.append("")
@@ -248,7 +259,8 @@ public struct ScreenRenderer: Sendable {
       // Each choice of a multiple-select answer by the number it was shown with.
       for verdict in feedback.verdicts {
         let key: Localization.Key =
-          verdict.wasChosen ? (verdict.isCorrect ? .verdictChosenRight : .verdictChosenWrong) : .verdictMissed
+          verdict.wasChosen
+          ? (verdict.isCorrect ? .verdictChosenRight : .verdictChosenWrong) : .verdictMissed
         lines += [""] + wrapped(t(key, String(verdict.number)))
         if let text = verdict.feedback { lines += wrapped(inline(text), indent: 2) }
       }
@@ -281,7 +293,12 @@ public struct ScreenRenderer: Sendable {
       } else if let review = end.testReview {
         lines += [""] + testReview(review)
       } else {
-        lines += [""] + wrapped(bold(t(.moduleScore, String(end.score), String(end.maximum), String(end.passMark), status)))
+        lines +=
+          [""]
+          + wrapped(
+            bold(
+              t(.moduleScore, String(end.score), String(end.maximum), String(end.passMark), status))
+          )
         if end.status == .failed { lines += wrapped(t(.retryModule)) }
         if !end.missed.isEmpty { lines += [""] + missedReview(end.missed) }
       }
@@ -294,7 +311,8 @@ public struct ScreenRenderer: Sendable {
   /// and its right answer and explanation.
   func testReview(_ review: TestReview) -> [String] {
     var lines = wrapped(bold(t(.testReviewTitle)))
-    lines += wrapped(t(.testScores, String(review.scoreBefore), String(review.scoreAfter), String(review.maximum)))
+    lines += wrapped(
+      t(.testScores, String(review.scoreBefore), String(review.scoreAfter), String(review.maximum)))
     for (index, item) in review.items.enumerated() {
       let verdict: Localization.Key
       switch (item.rightBefore ?? false, item.rightAfter) {
@@ -306,7 +324,8 @@ public struct ScreenRenderer: Sendable {
       lines += [""] + wrapped(t(.testReviewItem, String(index + 1), inline(item.prompt)))
       lines += wrapped(t(verdict), indent: 3)
       if !item.correctAnswer.isEmpty {
-        lines += wrapped(t(.testExplanation, item.correctAnswer.map(inline).joined(separator: "; ")), indent: 3)
+        lines += wrapped(
+          t(.testExplanation, item.correctAnswer.map(inline).joined(separator: "; ")), indent: 3)
       }
       if let explanation = item.explanation { lines += wrapped(inline(explanation), indent: 3) }
     }
@@ -318,7 +337,8 @@ public struct ScreenRenderer: Sendable {
     var done: [String] = []
     var missing: [String] = []
     for (index, option) in question.options.enumerated() {
-      if let right = question.pendingMatches[option.id], let letter = question.matches.firstIndex(where: { $0.id == right }),
+      if let right = question.pendingMatches[option.id],
+        let letter = question.matches.firstIndex(where: { $0.id == right }),
         letter < letters.count
       {
         done.append("\(index + 1)\(letters[letter])")
@@ -334,7 +354,8 @@ public struct ScreenRenderer: Sendable {
     var lines = wrapped(bold(t(.reviewMissedTitle)))
     for item in missed {
       lines += wrapped(
-        t(.reviewMissedItem, inline(item.prompt), String(item.points), String(item.maximum)), indent: 2,
+        t(.reviewMissedItem, inline(item.prompt), String(item.points), String(item.maximum)),
+        indent: 2,
         marker: plain ? "- " : "• ")
       if let explanation = item.explanation { lines += wrapped(inline(explanation), indent: 4) }
     }
@@ -350,8 +371,10 @@ public struct ScreenRenderer: Sendable {
     case .ordering:
       numbers = feedback.expectedNumbers.map(String.init).joined(separator: " ")
     case .matching:
-      numbers = feedback.expectedNumbers.indices.map { expectedMarker(feedback, $0).trimmingCharacters(in: .whitespaces) }
-        .joined(separator: " ")
+      numbers = feedback.expectedNumbers.indices.map {
+        expectedMarker(feedback, $0).trimmingCharacters(in: .whitespaces)
+      }
+      .joined(separator: " ")
     case .single, .multiple, .trueFalse:
       numbers = feedback.expectedNumbers.map(String.init).joined(separator: ", ")
     }
@@ -368,8 +391,11 @@ public struct ScreenRenderer: Sendable {
     case .ordering:
       return bullet
     case .matching:
-      let letters = MatchingLetters.letters(max(feedback.expectedNumbers.count, (feedback.expectedLetters.max() ?? 0) + 1), language: language)
-      let letter = index < feedback.expectedLetters.count && feedback.expectedLetters[index] < letters.count
+      let letters = MatchingLetters.letters(
+        max(feedback.expectedNumbers.count, (feedback.expectedLetters.max() ?? 0) + 1),
+        language: language)
+      let letter =
+        index < feedback.expectedLetters.count && feedback.expectedLetters[index] < letters.count
         ? String(letters[feedback.expectedLetters[index]]) : ""
       return "\(number)\(letter) "
     case .single, .multiple, .trueFalse:
@@ -401,7 +427,8 @@ public struct ScreenRenderer: Sendable {
     case .ordering: return t(.promptOrdering)
     case .matching:
       let letters = MatchingLetters.letters(max(question.matches.count, 3), language: language)
-      return t(.promptMatchingLetters, "1\(letters[1]) 2\(letters[0]) 3\(letters[2])", "1\(letters[1])")
+      return t(
+        .promptMatchingLetters, "1\(letters[1]) 2\(letters[0]) 3\(letters[2])", "1\(letters[1])")
     }
   }
 }
@@ -418,7 +445,9 @@ extension ScreenRenderer {
       let indent = line.prefix { $0 == " " }.count
       let body = line.dropFirst(indent)
       // "?  this help": the text goes on under "this", after the key and its spaces.
-      if let gap = body.range(of: "  "), body.distance(from: body.startIndex, to: gap.lowerBound) <= 3 {
+      if let gap = body.range(of: "  "),
+        body.distance(from: body.startIndex, to: gap.lowerBound) <= 3
+      {
         let key = String(body[..<gap.upperBound])
         let rest = String(body[gap.upperBound...]).trimmingCharacters(in: .whitespaces)
         return wrapped(rest, indent: indent, marker: key)

@@ -8,7 +8,9 @@ public enum TextLayout {
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
     // Below the combining marks (U+0300) every printable character takes one column.
     if value < 0x300 { return 1 }
-    if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark {
+    if first.properties.generalCategory == .nonspacingMark
+      || first.properties.generalCategory == .enclosingMark
+    {
       return 0
     }
     if value == 0x200B || value == 0xFEFF { return 0 }

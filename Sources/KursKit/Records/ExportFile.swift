@@ -55,9 +55,12 @@ public struct ExportFile: Codable, Sendable, Equatable {
       switch self {
       case .notJSON(let reason): "this is not a Kurs export (not readable JSON: \(reason))"
       case .notAnExport: "this JSON file is not a Kurs export (no \"format\": \"kurs-export\")"
-      case .tooNew(let version): "this export has format version \(version), newer than this Kurs understands; update Kurs"
-      case .sealBroken: "this export was changed after it was written (its seal does not match): ask the learner for a new export"
-      case .foreignStatement(let id): "statement \(id) is not the learner's own (its actor differs): ask the learner for a new export"
+      case .tooNew(let version):
+        "this export has format version \(version), newer than this Kurs understands; update Kurs"
+      case .sealBroken:
+        "this export was changed after it was written (its seal does not match): ask the learner for a new export"
+      case .foreignStatement(let id):
+        "statement \(id) is not the learner's own (its actor differs): ask the learner for a new export"
       }
     }
   }
@@ -93,7 +96,9 @@ public struct ExportFile: Codable, Sendable, Equatable {
     } catch {
       throw .notJSON("it is not JSON")
     }
-    guard let dictionary = object as? [String: Any], dictionary["format"] as? String == "kurs-export" else { throw .notAnExport }
+    guard let dictionary = object as? [String: Any],
+      dictionary["format"] as? String == "kurs-export"
+    else { throw .notAnExport }
     // A field given twice reads as one value here and as the other elsewhere: not what was sealed.
     if let key = DuplicateKeys.first(in: data) { throw .notJSON("field '\(key)' is given twice") }
     if let version = dictionary["version"] as? Int, version > 1 { throw .tooNew(version) }
@@ -105,7 +110,8 @@ public struct ExportFile: Codable, Sendable, Equatable {
     }
     guard let seal = file.seal, (try? file.contentDigest()) == seal else { throw .sealBroken }
     for course in file.courses {
-      if let foreign = course.statements.first(where: { $0.actor.account.name != file.learner.id }) {
+      if let foreign = course.statements.first(where: { $0.actor.account.name != file.learner.id })
+      {
         throw .foreignStatement(foreign.id)
       }
     }

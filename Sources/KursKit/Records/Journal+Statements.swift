@@ -13,26 +13,32 @@ extension Journal {
   /// The statements for one step, in order: the first carries the input (or session mark).
   func statements(for entry: Entry, learnerID: String, course: Course?) -> [Statement] {
     let courseIRI = "urn:kurs:course:\(entry.course)"
-    let actor = Statement.Agent(name: actorName, account: Statement.Account(homePage: Statement.accountHomePage, name: learnerID))
+    let actor = Statement.Agent(
+      name: actorName,
+      account: Statement.Account(homePage: Statement.accountHomePage, name: learnerID))
     let courseActivity = Statement.Activity(
       id: courseIRI,
       definition: Statement.Definition(
-        type: Statement.activityTypes.course, name: Statement.languageMap(course?.title, or: entry.course),
+        type: Statement.activityTypes.course,
+        name: Statement.languageMap(course?.title, or: entry.course),
         description: Statement.languageMap(course?.description)))
     func moduleActivity(_ module: String) -> Statement.Activity {
       Statement.Activity(
         id: "\(courseIRI):module:\(module)",
         definition: Statement.Definition(
-          type: Statement.activityTypes.module, name: Statement.languageMap(course?.module(module)?.title, or: module)))
+          type: Statement.activityTypes.module,
+          name: Statement.languageMap(course?.module(module)?.title, or: module)))
     }
     let timestamp = Journal.timestamp(entry.time)
 
     func statement(
-      _ index: Int, _ verb: Statement.Verb, _ object: Statement.Activity, module: String?, result: Statement.Result? = nil,
+      _ index: Int, _ verb: Statement.Verb, _ object: Statement.Activity, module: String?,
+      result: Statement.Result? = nil,
       event: EngineEvent? = nil
     ) -> Statement {
       var extensions = Statement.Extensions(
-        journal: entry.formatVersion, courseVersion: entry.courseVersion, courseDigest: entry.digest, step: entry.id)
+        journal: entry.formatVersion, courseVersion: entry.courseVersion,
+        courseDigest: entry.digest, step: entry.id)
       extensions.event = event
       extensions.index = index
       extensions.attempt = entry.attempt
@@ -42,10 +48,12 @@ extension Journal {
       }
       let parent = module.map { [moduleActivity($0)] }
       return Statement(
-        id: index == 0 ? entry.id : Journal.derivedID(entry.id, index), actor: actor, verb: verb, object: object, result: result,
+        id: index == 0 ? entry.id : Journal.derivedID(entry.id, index), actor: actor, verb: verb,
+        object: object, result: result,
         context: Statement.Context(
           registration: entry.registration,
-          contextActivities: Statement.ContextActivities(parent: parent ?? [courseActivity], grouping: parent == nil ? nil : [courseActivity]),
+          contextActivities: Statement.ContextActivities(
+            parent: parent ?? [courseActivity], grouping: parent == nil ? nil : [courseActivity]),
           language: nil, extensions: extensions),
         timestamp: timestamp)
     }
@@ -64,21 +72,28 @@ extension Journal {
       let index = result.count
       switch event {
       case .moduleStarted(let module, _):
-        result.append(statement(index, Statement.Verbs.initialized, moduleActivity(module), module: nil, event: event))
+        result.append(
+          statement(
+            index, Statement.Verbs.initialized, moduleActivity(module), module: nil, event: event))
       case .nodeEntered(let module, let node):
         let object = Statement.Activity(
           id: "\(courseIRI):module:\(module):node:\(node)",
           definition: Statement.Definition(
-            type: Statement.activityTypes.page, name: Statement.nodeName(course?.module(module)?.node(node), or: node)))
-        result.append(statement(index, Statement.Verbs.experienced, object, module: module, event: event))
+            type: Statement.activityTypes.page,
+            name: Statement.nodeName(course?.module(module)?.node(node), or: node)))
+        result.append(
+          statement(index, Statement.Verbs.experienced, object, module: module, event: event))
       case .hintShown(let module, let question, let hint):
         let questionName = Statement.nodeName(course?.module(module)?.node(question), or: question)
         let object = Statement.Activity(
           id: "\(courseIRI):module:\(module):node:\(question):hint:\(hint)",
           definition: Statement.Definition(
-            type: Statement.activityTypes.page, name: questionName.mapValues { "\($0) (hint \(hint))" }))
-        result.append(statement(index, Statement.Verbs.experienced, object, module: module, event: event))
-      case .answered(let module, let question, let response, let points, let maximum, let isCorrect, _, _):
+            type: Statement.activityTypes.page,
+            name: questionName.mapValues { "\($0) (hint \(hint))" }))
+        result.append(
+          statement(index, Statement.Verbs.experienced, object, module: module, event: event))
+      case .answered(
+        let module, let question, let response, let points, let maximum, let isCorrect, _, _):
         let node = course?.module(module)?.node(question)
         let asked: Question? = node.flatMap { node in
           if case .question(let question) = node.kind { return question }
@@ -86,30 +101,42 @@ extension Journal {
         }
         let object = Statement.Activity(
           id: "\(courseIRI):module:\(module):node:\(question)",
-          definition: Statement.interactionDefinition(asked, name: Statement.nodeName(node, or: question)))
+          definition: Statement.interactionDefinition(
+            asked, name: Statement.nodeName(node, or: question)))
         let score = Statement.Score.of(points, maximum: maximum)
         // A story decision worth no points is neither right nor wrong.
         let success: Bool? = maximum > 0 ? isCorrect : nil
         result.append(
-          statement(index, Statement.Verbs.answered, object, module: module,
-                    result: Statement.Result(response: Statement.xAPIResponse(response, kind: asked?.kind), score: score, success: success),
-                    event: event))
+          statement(
+            index, Statement.Verbs.answered, object, module: module,
+            result: Statement.Result(
+              response: Statement.xAPIResponse(response, kind: asked?.kind), score: score,
+              success: success),
+            event: event))
       case .moduleEnded(let module, let status, let score, let maximum):
-        let verb = status == .passed ? Statement.Verbs.passed : status == .failed ? Statement.Verbs.failed : Statement.Verbs.completed
+        let verb =
+          status == .passed
+          ? Statement.Verbs.passed
+          : status == .failed ? Statement.Verbs.failed : Statement.Verbs.completed
         let scored = Statement.Score.of(score, maximum: maximum)
         let success: Bool? = status == .completed ? nil : status == .passed
         result.append(
-          statement(index, verb, moduleActivity(module), module: nil,
-                    result: Statement.Result(score: scored, success: success, completion: true), event: event))
+          statement(
+            index, verb, moduleActivity(module), module: nil,
+            result: Statement.Result(score: scored, success: success, completion: true),
+            event: event))
       case .courseCompleted(let score):
         // Out of the course's maximum (the best possible of every scored module); without the
         // course at hand the maximum is unknown, and the score is then left out.
         let scored = course.map { course in
-          Statement.Score.of(score, maximum: course.scoredModules.map { ModuleGraph(module: $0).mostPoints }.reduce(0, +))
+          Statement.Score.of(
+            score,
+            maximum: course.scoredModules.map { ModuleGraph(module: $0).mostPoints }.reduce(0, +))
         }
         result.append(
-          statement(index, Statement.Verbs.completed, courseActivity, module: nil,
-                    result: Statement.Result(score: scored, success: true, completion: true), event: event))
+          statement(
+            index, Statement.Verbs.completed, courseActivity, module: nil,
+            result: Statement.Result(score: scored, success: true, completion: true), event: event))
       }
     }
     if result.isEmpty {
@@ -133,7 +160,8 @@ extension Journal {
   /// names for derived ids. Journals written before Kurs 0.3 hold version-8 ids made from a
   /// SHA-256; they are stored ids, never computed again, so they stay as they were.
   static func derivedID(_ stepID: String, _ index: Int) -> String {
-    NameBasedUUID.v5(namespace: NameBasedUUID.urlNamespace, name: "urn:kurs:xapi:statement:\(stepID)#\(index)")
+    NameBasedUUID.v5(
+      namespace: NameBasedUUID.urlNamespace, name: "urn:kurs:xapi:statement:\(stepID)#\(index)")
   }
 
   static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
@@ -155,8 +183,10 @@ extension Journal {
   /// else (other zones, leap seconds), which the format style reads.
   static func utcDate(_ text: String) -> Date? {
     let bytes = Array(text.utf8)
-    guard bytes.count >= 20, bytes.count <= 40, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-      bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes.last == UInt8(ascii: "Z")
+    guard bytes.count >= 20, bytes.count <= 40, bytes[4] == UInt8(ascii: "-"),
+      bytes[7] == UInt8(ascii: "-"),
+      bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+      bytes[16] == UInt8(ascii: ":"), bytes.last == UInt8(ascii: "Z")
     else { return nil }
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
@@ -167,8 +197,10 @@ extension Journal {
       }
       return value
     }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
-      let minute = number(14..<16), let second = number(17..<19), year >= 1, (1...12).contains(month), hour < 24, minute < 60,
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      let hour = number(11..<13),
+      let minute = number(14..<16), let second = number(17..<19), year >= 1,
+      (1...12).contains(month), hour < 24, minute < 60,
       second < 60
     else { return nil }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
@@ -177,7 +209,9 @@ extension Journal {
     var fraction = 0.0
     if bytes.count > 20 {
       // A dot and 1 to 18 digits.
-      guard bytes[19] == UInt8(ascii: "."), bytes.count - 21 >= 1, bytes.count - 21 <= 18, let digits = number(20..<(bytes.count - 1)) else {
+      guard bytes[19] == UInt8(ascii: "."), bytes.count - 21 >= 1, bytes.count - 21 <= 18,
+        let digits = number(20..<(bytes.count - 1))
+      else {
         return nil
       }
       var scale = 1.0
@@ -204,10 +238,14 @@ extension Journal {
   static func formatStyleDate(_ text: String) -> Date? {
     if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
     // Split off the fraction, which the format style reads only to milliseconds.
-    guard let dot = text.firstIndex(of: "."), let zone = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) else {
+    guard let dot = text.firstIndex(of: "."),
+      let zone = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" })
+    else {
       return try? timestampStyle.parse(text)
     }
-    guard let base = try? Date.ISO8601FormatStyle().parse(String(text[..<dot]) + String(text[zone...])) else { return nil }
+    guard
+      let base = try? Date.ISO8601FormatStyle().parse(String(text[..<dot]) + String(text[zone...]))
+    else { return nil }
     let fraction = Double("0" + text[dot..<zone]) ?? 0
     return base.addingTimeInterval(fraction)
   }

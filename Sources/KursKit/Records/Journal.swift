@@ -31,7 +31,7 @@ public struct Journal: Sendable {
     /// read from a file.
     public var line = 0
 
-      /// The oldest journal format that holds this entry (see `Journal.formatVersion`).
+    /// The oldest journal format that holds this entry (see `Journal.formatVersion`).
     public var formatVersion: Int {
       if session == .launched { return 3 }
       if case .partialMatches? = input { return 3 }
@@ -39,8 +39,10 @@ public struct Journal: Sendable {
     }
 
     public init(
-      id: String = UUID().uuidString.lowercased(), time: Date, course: String, courseVersion: String, digest: String,
-      registration: String? = nil, attempt: String? = nil, input: EngineInput? = nil, session: SessionMark? = nil, events: [EngineEvent] = []
+      id: String = UUID().uuidString.lowercased(), time: Date, course: String,
+      courseVersion: String, digest: String,
+      registration: String? = nil, attempt: String? = nil, input: EngineInput? = nil,
+      session: SessionMark? = nil, events: [EngineEvent] = []
     ) {
       self.id = id
       self.time = time
@@ -90,10 +92,13 @@ public struct Journal: Sendable {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw ReadError(file: url.path, line: 0, message: LocalizedMessage(.journalUnreadable, error.localizedDescription))
+      throw ReadError(
+        file: url.path, line: 0,
+        message: LocalizedMessage(.journalUnreadable, error.localizedDescription))
     }
     let (lines, fast) = data.withUnsafeBytes { raw in
-      let bytes = UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
+      let bytes = UnsafeBufferPointer(
+        start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
       let lines = Self.lines(of: bytes, startIndex: data.startIndex)
       // Fast path: every line read by JournalLineParser, which takes only what replay needs. Any
       // doubt falls back to JSONDecoder line by line, which decides what is damage and where.
@@ -121,13 +126,16 @@ public struct Journal: Sendable {
         // reached its closing `}`. The next append starts on a new line, so it can be followed
         // by whole records.
         guard Journal.isCutOff(bytes) else {
-          throw ReadError(file: url.path, line: line.number, message: LocalizedMessage(.journalDamaged))
+          throw ReadError(
+            file: url.path, line: line.number, message: LocalizedMessage(.journalDamaged))
         }
         // The first cut is the one reported. Only a cut on the last line is "the last record";
         // one with records after it was a save that failed and was made again after it.
         if notice == nil {
           let isLast = position == lines.count - 1
-          notice = ReadError(file: url.path, line: line.number, message: LocalizedMessage(isLast ? .journalCutOff : .journalCutOffEarlier))
+          notice = ReadError(
+            file: url.path, line: line.number,
+            message: LocalizedMessage(isLast ? .journalCutOff : .journalCutOffEarlier))
         }
       }
     }
@@ -150,7 +158,9 @@ public struct Journal: Sendable {
   private func add(_ record: Record, line: Int, to entries: inout [Entry]) throws(ReadError) {
     let extensions = record.context.extensions
     guard extensions.journal <= Journal.formatVersion else {
-      throw ReadError(file: url.path, line: line, message: LocalizedMessage(.journalTooNew, String(extensions.journal)))
+      throw ReadError(
+        file: url.path, line: line,
+        message: LocalizedMessage(.journalTooNew, String(extensions.journal)))
     }
     if let last = entries.last, last.id == extensions.step {
       if let event = extensions.event { entries[entries.count - 1].events.append(event) }
@@ -159,7 +169,8 @@ public struct Journal: Sendable {
     let time = Journal.date(fromTimestamp: record.timestamp) ?? Date(timeIntervalSince1970: 0)
     entries.append(
       Entry(
-        id: extensions.step, time: time, course: Journal.courseID(of: record.object.id), courseVersion: extensions.courseVersion,
+        id: extensions.step, time: time, course: Journal.courseID(of: record.object.id),
+        courseVersion: extensions.courseVersion,
         digest: extensions.courseDigest, registration: record.context.registration,
         attempt: extensions.attempt ?? record.context.registration, input: extensions.input,
         session: extensions.session, events: extensions.event.map { [$0] } ?? []))
@@ -169,12 +180,17 @@ public struct Journal: Sendable {
   /// The non-empty lines of the file: their byte ranges and 1-based line numbers.
   static func lines(of data: Data) -> [(range: Range<Int>, number: Int)] {
     data.withUnsafeBytes { raw in
-      lines(of: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count), startIndex: data.startIndex)
+      lines(
+        of: UnsafeBufferPointer(
+          start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count),
+        startIndex: data.startIndex)
     }
   }
 
   /// The lines of `buffer`, as ranges of the `Data` they came from (which starts at `startIndex`).
-  static func lines(of buffer: UnsafeBufferPointer<UInt8>, startIndex: Int) -> [(range: Range<Int>, number: Int)] {
+  static func lines(of buffer: UnsafeBufferPointer<UInt8>, startIndex: Int) -> [(
+    range: Range<Int>, number: Int
+  )] {
     var lines: [(range: Range<Int>, number: Int)] = []
     guard let base = buffer.baseAddress else { return lines }
     var start = 0
@@ -193,14 +209,18 @@ public struct Journal: Sendable {
 
   /// Every line through the fast parser (long journals on every core), or `nil` when one line
   /// is not what Kurs writes.
-  static func parseAll(_ lines: [(range: Range<Int>, number: Int)], of buffer: UnsafeBufferPointer<UInt8>, startIndex: Int) -> [Record]? {
+  static func parseAll(
+    _ lines: [(range: Range<Int>, number: Int)], of buffer: UnsafeBufferPointer<UInt8>,
+    startIndex: Int
+  ) -> [Record]? {
     let chunk = 2_000
     nonisolated(unsafe) let shared = buffer
     let parts = parallelMap((lines.count + chunk - 1) / chunk) { part -> [Record]? in
       var records: [Record] = []
       records.reserveCapacity(chunk)
       for line in lines[(part * chunk)..<min(lines.count, part * chunk + chunk)] {
-        let slice = UnsafeBufferPointer(rebasing: shared[line.range.lowerBound - startIndex..<line.range.upperBound - startIndex])
+        let slice = UnsafeBufferPointer(
+          rebasing: shared[line.range.lowerBound - startIndex..<line.range.upperBound - startIndex])
         guard let record = JournalLineParser.record(slice) else { return nil }
         records.append(record)
       }
@@ -221,7 +241,9 @@ public struct Journal: Sendable {
     _ = try read()
     guard let data = try? Data(contentsOf: url) else { return [] }
     let decoder = JSONDecoder()
-    return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(Statement.self, from: Data($0)) }
+    return data.split(separator: UInt8(ascii: "\n")).compactMap {
+      try? decoder.decode(Statement.self, from: Data($0))
+    }
   }
 
   /// Whether a line that does not decode is the start of a record whose writing was cut off: it
@@ -234,7 +256,13 @@ public struct Journal: Sendable {
     var escaped = false
     for byte in line {
       if inString {
-        if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
         continue
       }
       switch byte {
@@ -292,7 +320,9 @@ public struct Journal: Sendable {
         if room == 0 { throw failed(ENOSPC) }
         count = min(count, room)
       }
-      let result = bytes[written..<(written + count)].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      let result = bytes[written..<(written + count)].withUnsafeBytes {
+        write(descriptor, $0.baseAddress, $0.count)
+      }
       if result < 0 {
         if errno == EINTR { continue }
         throw failed(errno)

@@ -13,12 +13,18 @@ enum JournalLineParser {
 
   /// `EngineInput` as Swift's synthesized Codable writes it.
   /// `exact`: the objects hold exactly the keys the encoder writes, no more.
-  static func input(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.Invalid) -> EngineInput {
+  static func input(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.Invalid)
+    -> EngineInput
+  {
     guard let (name, body) = value.single else { throw JSONCursor.Invalid() }
     if exact {
-      guard case .object(let members) = body, members.map(\.0) == (name == "proceed" || name == "back" ? [] : ["_0"]) else { throw JSONCursor.Invalid() }
+      guard case .object(let members) = body,
+        members.map(\.0) == (name == "proceed" || name == "back" ? [] : ["_0"])
+      else { throw JSONCursor.Invalid() }
       if name == "answer", let (_, answer) = body["_0"]?.single {
-        guard case .object(let inner) = answer, inner.map(\.0) == ["_0"] else { throw JSONCursor.Invalid() }
+        guard case .object(let inner) = answer, inner.map(\.0) == ["_0"] else {
+          throw JSONCursor.Invalid()
+        }
       }
     }
     switch name {
@@ -38,7 +44,9 @@ enum JournalLineParser {
       }
       return .partialMatches(pairs)
     case "answer":
-      guard let (kind, answer) = body["_0"]?.single, let payload = answer["_0"] else { throw JSONCursor.Invalid() }
+      guard let (kind, answer) = body["_0"]?.single, let payload = answer["_0"] else {
+        throw JSONCursor.Invalid()
+      }
       switch (kind, payload) {
       case ("choices", .array(let items)): return .answer(.choices(try strings(items)))
       case ("order", .array(let items)): return .answer(.order(try strings(items)))
@@ -65,15 +73,22 @@ enum JournalLineParser {
   }
 
   /// `EngineEvent` as Swift's synthesized Codable writes it.
-  static func event(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.Invalid) -> EngineEvent {
+  static func event(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.Invalid)
+    -> EngineEvent
+  {
     guard let (name, body) = value.single else { throw JSONCursor.Invalid() }
     if exact {
       let keys: [String: [String]] = [
-        "moduleStarted": ["module", "run"], "nodeEntered": ["module", "node"], "hintShown": ["hint", "module", "question"],
-        "answered": ["attempt", "isCorrect", "isFinal", "maximum", "module", "points", "question", "response"],
+        "moduleStarted": ["module", "run"], "nodeEntered": ["module", "node"],
+        "hintShown": ["hint", "module", "question"],
+        "answered": [
+          "attempt", "isCorrect", "isFinal", "maximum", "module", "points", "question", "response",
+        ],
         "moduleEnded": ["maximum", "module", "score", "status"], "courseCompleted": ["score"],
       ]
-      guard case .object(let members) = body, members.map(\.0) == keys[name] else { throw JSONCursor.Invalid() }
+      guard case .object(let members) = body, members.map(\.0) == keys[name] else {
+        throw JSONCursor.Invalid()
+      }
     }
     func text(_ key: String) throws(JSONCursor.Invalid) -> String {
       guard let value = body[key]?.string else { throw JSONCursor.Invalid() }
@@ -90,14 +105,22 @@ enum JournalLineParser {
     switch name {
     case "moduleStarted": return .moduleStarted(module: try text("module"), run: try number("run"))
     case "nodeEntered": return .nodeEntered(module: try text("module"), node: try text("node"))
-    case "hintShown": return .hintShown(module: try text("module"), question: try text("question"), hint: try number("hint"))
+    case "hintShown":
+      return .hintShown(
+        module: try text("module"), question: try text("question"), hint: try number("hint"))
     case "answered":
       return .answered(
-        module: try text("module"), question: try text("question"), response: try text("response"), points: try number("points"),
-        maximum: try number("maximum"), isCorrect: try flag("isCorrect"), attempt: try number("attempt"), isFinal: try flag("isFinal"))
+        module: try text("module"), question: try text("question"), response: try text("response"),
+        points: try number("points"),
+        maximum: try number("maximum"), isCorrect: try flag("isCorrect"),
+        attempt: try number("attempt"), isFinal: try flag("isFinal"))
     case "moduleEnded":
-      guard let status = ModuleState.Status(rawValue: try text("status")) else { throw JSONCursor.Invalid() }
-      return .moduleEnded(module: try text("module"), status: status, score: try number("score"), maximum: try number("maximum"))
+      guard let status = ModuleState.Status(rawValue: try text("status")) else {
+        throw JSONCursor.Invalid()
+      }
+      return .moduleEnded(
+        module: try text("module"), status: status, score: try number("score"),
+        maximum: try number("maximum"))
     case "courseCompleted": return .courseCompleted(score: try number("score"))
     default: throw JSONCursor.Invalid()
     }
@@ -160,16 +183,23 @@ extension JSONCursor {
       case "urn:kurs:xapi:index": index = try cursor.integer()
       case "urn:kurs:xapi:attempt": attempt = try cursor.optionalString()
       case "urn:kurs:xapi:session":
-        guard let mark = Journal.SessionMark(rawValue: try cursor.string()) else { throw JSONCursor.Invalid() }
+        guard let mark = Journal.SessionMark(rawValue: try cursor.string()) else {
+          throw JSONCursor.Invalid()
+        }
         session = mark
-      case "urn:kurs:xapi:input": input = try JournalLineParser.input(try cursor.value(), exact: exact)
-      case "urn:kurs:xapi:event": event = try JournalLineParser.event(try cursor.value(), exact: exact)
+      case "urn:kurs:xapi:input":
+        input = try JournalLineParser.input(try cursor.value(), exact: exact)
+      case "urn:kurs:xapi:event":
+        event = try JournalLineParser.event(try cursor.value(), exact: exact)
       default: try cursor.unknown()
       }
     }
-    guard let journal, let courseVersion, let courseDigest, let step else { throw JSONCursor.Invalid() }
+    guard let journal, let courseVersion, let courseDigest, let step else {
+      throw JSONCursor.Invalid()
+    }
     return Statement.Extensions(
-      journal: journal, courseVersion: courseVersion, courseDigest: courseDigest, step: step, index: index, input: input,
+      journal: journal, courseVersion: courseVersion, courseDigest: courseDigest, step: step,
+      index: index, input: input,
       session: session, event: event, attempt: attempt)
   }
 }

@@ -12,7 +12,10 @@ public struct LearnerProfile: Sendable, Equatable, Codable {
   /// course carry the cohort's registration.
   public var cohorts: [String: String]?
 
-  public init(id: String = UUID().uuidString.lowercased(), name: String, language: String? = nil, created: Date) {
+  public init(
+    id: String = UUID().uuidString.lowercased(), name: String, language: String? = nil,
+    created: Date
+  ) {
     self.id = id
     self.name = name
     self.language = language

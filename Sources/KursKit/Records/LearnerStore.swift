@@ -38,10 +38,12 @@ public struct LearnerStore: Sendable {
     do {
       profiles = try decoder.decode([LearnerProfile].self, from: Data(contentsOf: profilesURL))
     } catch {
-      throw StoreError(file: profilesURL.path, LocalizedMessage(.learnersUnreadable, error.localizedDescription))
+      throw StoreError(
+        file: profilesURL.path, LocalizedMessage(.learnersUnreadable, error.localizedDescription))
     }
     for (index, profile) in profiles.enumerated() where !LearnerProfile.isValidID(profile.id) {
-      throw StoreError(file: profilesURL.path, LocalizedMessage(.learnerIDUnsafe, String(index + 1), profile.id))
+      throw StoreError(
+        file: profilesURL.path, LocalizedMessage(.learnerIDUnsafe, String(index + 1), profile.id))
     }
     return profiles
   }
@@ -107,7 +109,9 @@ public struct LearnerStore: Sendable {
   /// - Returns: the profile as saved.
   /// - Throws: `StoreError` when the profile was deleted meanwhile.
   @discardableResult
-  public func update(_ learner: LearnerProfile, _ change: (inout LearnerProfile) -> Void) throws -> LearnerProfile {
+  public func update(_ learner: LearnerProfile, _ change: (inout LearnerProfile) -> Void) throws
+    -> LearnerProfile
+  {
     try locked {
       var all = try profiles()
       guard let index = all.firstIndex(where: { $0.id == learner.id }) else {
@@ -136,7 +140,8 @@ public struct LearnerStore: Sendable {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: root.path)
     } catch {
-      throw StoreError(file: root.path, LocalizedMessage(.forgetFailed, root.path, error.localizedDescription))
+      throw StoreError(
+        file: root.path, LocalizedMessage(.forgetFailed, root.path, error.localizedDescription))
     }
     for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
       let url = root.appendingPathComponent(name)
@@ -166,9 +171,13 @@ public struct LearnerStore: Sendable {
   public func forget(_ learner: LearnerProfile) throws {
     try locked {
       guard LearnerProfile.isValidID(learner.id) else {
-        throw StoreError(file: profilesURL.path, LocalizedMessage(.learnerIDUnsafe, learner.name, learner.id))
+        throw StoreError(
+          file: profilesURL.path, LocalizedMessage(.learnerIDUnsafe, learner.name, learner.id))
       }
-      for folder in [folder(of: learner), root.appendingPathComponent("certificates").appendingPathComponent(learner.id)] {
+      for folder in [
+        folder(of: learner),
+        root.appendingPathComponent("certificates").appendingPathComponent(learner.id),
+      ] {
         var status = stat()
         guard lstat(folder.path, &status) == 0 else { continue }
         do {
@@ -190,10 +199,13 @@ public struct LearnerStore: Sendable {
   /// The journal of a learner for a course (the folder is made by `session(of:)`).
   public func journal(of learner: LearnerProfile, course: String) throws -> Journal {
     guard LearnerProfile.isValidID(learner.id) else {
-      throw StoreError(file: profilesURL.path, LocalizedMessage(.learnerIDUnsafe, learner.name, learner.id))
+      throw StoreError(
+        file: profilesURL.path, LocalizedMessage(.learnerIDUnsafe, learner.name, learner.id))
     }
     let folder = folder(of: learner)
-    let safe = course.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
+    let safe = course.unicodeScalars.allSatisfy {
+      CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_"
+    }
     guard safe, !course.isEmpty else { throw StoreError(LocalizedMessage(.courseIDUnsafe, course)) }
     return Journal(
       url: folder.appendingPathComponent("\(course).journal"), learnerID: learner.id,
@@ -204,11 +216,16 @@ public struct LearnerStore: Sendable {
   public func courses(of learner: LearnerProfile) -> [String] {
     let folder = folder(of: learner)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    let journals = names.filter { $0.hasSuffix(".journal") }.map { folder.appendingPathComponent($0) }
-    func modified(_ url: URL) -> Date {
-      ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
+    let journals = names.filter { $0.hasSuffix(".journal") }.map {
+      folder.appendingPathComponent($0)
     }
-    return journals.sorted { modified($0) > modified($1) }.map { $0.deletingPathExtension().lastPathComponent }
+    func modified(_ url: URL) -> Date {
+      ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date)
+        ?? .distantPast
+    }
+    return journals.sorted { modified($0) > modified($1) }.map {
+      $0.deletingPathExtension().lastPathComponent
+    }
   }
 }
 
@@ -224,7 +241,9 @@ public struct StoreError: Error, Equatable, CustomStringConvertible {
   }
 
   /// `file: message` in `language`.
-  public func text(_ language: String) -> String { (file.map { "\($0): " } ?? "") + message.text(language) }
+  public func text(_ language: String) -> String {
+    (file.map { "\($0): " } ?? "") + message.text(language)
+  }
 
   public var description: String { text("en") }
 }

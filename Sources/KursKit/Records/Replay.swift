@@ -48,16 +48,19 @@ public enum Replay {
   /// - Returns: the gap (also a lost wrong try at the same question), or `nil` when the state
   ///   was already there.
   static func follow(
-    _ module: String, _ node: String, attempt: Int?, line: Int, in state: inout CourseState, course: Course
+    _ module: String, _ node: String, attempt: Int?, line: Int, in state: inout CourseState,
+    course: Course
   ) -> Gap? {
     guard let definition = course.module(module), definition.node(node) != nil else { return nil }
     var moduleState = state.module(module)
     let here = state.currentModule == module && moduleState.node == node
-    let ready = attempt == nil || (moduleState.phase == .showing && moduleState.tries == (attempt ?? 1) - 1)
+    let ready =
+      attempt == nil || (moduleState.phase == .showing && moduleState.tries == (attempt ?? 1) - 1)
     if here && ready { return nil }
     let gap = Gap(
       line: line, module: module, journalNode: node,
-      replayedNode: state.currentModule == module ? moduleState.node ?? "-" : (state.currentModule ?? "-"))
+      replayedNode: state.currentModule == module
+        ? moduleState.node ?? "-" : (state.currentModule ?? "-"))
     state.currentModule = module
     if moduleState.status == .notStarted { moduleState.runs = max(moduleState.runs, 1) }
     moduleState.status = .inProgress
@@ -73,7 +76,9 @@ public enum Replay {
   /// Applies one recorded input. Against a changed course, an answer that meets a page (one was
   /// added before the question) first reads on to the next question, so answers stay with
   /// their questions. `nil` when the input no longer fits.
-  static func apply(_ input: EngineInput, to state: CourseState, engine: Engine, realign: Bool) -> CourseState? {
+  static func apply(_ input: EngineInput, to state: CourseState, engine: Engine, realign: Bool)
+    -> CourseState?
+  {
     if let next = try? engine.state(after: input, from: state).state { return next }
     guard realign, case .answer = input else { return nil }
     var moved = state
@@ -114,7 +119,9 @@ public enum Replay {
     var passVersion: [String: String] = [:]
     var lastNode: [String: [String]] = [:]
     // A journal written by Kurs 0.1 carries the legacy digest of the same course files.
-    let oldVersion = entries.last { $0.digest != course.digest && $0.digest != course.legacyDigest }?.courseVersion
+    let oldVersion = entries.last {
+      $0.digest != course.digest && $0.digest != course.legacyDigest
+    }?.courseVersion
     var gaps: [Gap] = []
     for entry in entries {
       for event in entry.events {
@@ -133,10 +140,18 @@ public enum Replay {
       guard let input = entry.input else { continue }
       // A step recorded against this very course names the question it answered: the answer
       // goes to that question even when steps before it are missing from the journal.
-      let sameCourse = entry.digest == course.digest || (!course.legacyDigest.isEmpty && entry.digest == course.legacyDigest)
+      let sameCourse =
+        entry.digest == course.digest
+        || (!course.legacyDigest.isEmpty && entry.digest == course.legacyDigest)
       if sameCourse, case .answer = input {
-        for case .answered(let module, let question, _, _, _, _, let attempt, _) in entry.events.prefix(1) {
-          if let gap = follow(module, question, attempt: attempt, line: entry.line, in: &state, course: course) { gaps.append(gap) }
+        for case .answered(let module, let question, _, _, _, _, let attempt, _) in entry.events
+          .prefix(1)
+        {
+          if let gap = follow(
+            module, question, attempt: attempt, line: entry.line, in: &state, course: course)
+          {
+            gaps.append(gap)
+          }
         }
       }
       if let next = apply(input, to: state, engine: engine, realign: oldVersion != nil) {
@@ -145,19 +160,28 @@ public enum Replay {
         dropped += 1
       }
       // And the step leads where the journal says it led.
-      if sameCourse, input != .back, case .nodeEntered(let module, let node)? = entry.events.last(where: {
-        if case .nodeEntered = $0 { true } else { false }
-      }), state.currentModule == module, state.module(module).status == .inProgress,
+      if sameCourse, input != .back,
+        case .nodeEntered(let module, let node)? = entry.events.last(where: {
+          if case .nodeEntered = $0 { true } else { false }
+        }), state.currentModule == module, state.module(module).status == .inProgress,
         state.module(module).node != node
       {
-        if let gap = follow(module, node, attempt: nil, line: entry.line, in: &state, course: course) { gaps.append(gap) }
+        if let gap = follow(
+          module, node, attempt: nil, line: entry.line, in: &state, course: course)
+        {
+          gaps.append(gap)
+        }
       }
     }
-    guard let oldVersion else { return Outcome(state: state, registrations: registrations, change: nil, gaps: gaps) }
+    guard let oldVersion else {
+      return Outcome(state: state, registrations: registrations, change: nil, gaps: gaps)
+    }
 
     // The course changed. A pass stays a pass; where the replay could not place the learner,
     // they continue at the last node they reached that still exists.
-    var change = CourseChange(oldVersion: oldVersion, newVersion: course.version, dropped: dropped, movedTo: nil, keptPasses: [])
+    var change = CourseChange(
+      oldVersion: oldVersion, newVersion: course.version, dropped: dropped, movedTo: nil,
+      keptPasses: [])
     for module in recordedPasses {
       guard let below = course.module(module)?.retakeBelow, let version = passVersion[module],
         Self.isVersion(version, below: below)
@@ -169,14 +193,18 @@ public enum Replay {
       change.retakes.append(module)
     }
     for module in recordedPasses
-    where course.module(module) != nil && !state.module(module).passedBefore && !change.retakes.contains(module) {
+    where course.module(module) != nil && !state.module(module).passedBefore
+      && !change.retakes.contains(module)
+    {
       var moduleState = state.module(module)
       moduleState.passedBefore = true
       if moduleState.status != .inProgress { moduleState.status = .passed }
       state.modules[module] = moduleState
       change.keptPasses.append(module)
     }
-    if let current = state.currentModule, let module = course.module(current), state.module(current).status == .inProgress {
+    if let current = state.currentModule, let module = course.module(current),
+      state.module(current).status == .inProgress
+    {
       var moduleState = state.module(current)
       let reached = lastNode[current] ?? []
       let target = reached.reversed().first { module.node($0) != nil } ?? module.start

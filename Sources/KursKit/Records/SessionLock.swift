@@ -22,13 +22,17 @@ public final class SessionLock: Sendable {
     let path = folder.appendingPathComponent("session.lock").path
     let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard descriptor >= 0 else {
-      throw StoreError(file: path, LocalizedMessage(.journalUnreadable, String(cString: strerror(errno))))
+      throw StoreError(
+        file: path, LocalizedMessage(.journalUnreadable, String(cString: strerror(errno))))
     }
     guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
       var buffer = [UInt8](repeating: 0, count: 32)
       let count = pread(descriptor, &buffer, buffer.count, 0)
       close(descriptor)
-      let holder = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
+      let holder =
+        count > 0
+        ? String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(
+          in: .whitespacesAndNewlines) : "?"
       throw StoreError(LocalizedMessage(.learnerBusy, learner, holder))
     }
     let pid = Array("\(getpid())\n".utf8)

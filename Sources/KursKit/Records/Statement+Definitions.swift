@@ -50,14 +50,18 @@ extension Statement {
           question.kind == .multiple ? [correct.joined(separator: "[,]")] : correct
       }
     case .trueFalse:
-      if let correct = question.choices.first(where: \.isCorrect) { definition.correctResponsesPattern = [correct.id] }
+      if let correct = question.choices.first(where: \.isCorrect) {
+        definition.correctResponsesPattern = [correct.id]
+      }
     case .ordering:
       definition.choices = question.items.map { component($0.id, $0.text) }
       definition.correctResponsesPattern = [question.items.map(\.id).joined(separator: "[,]")]
     case .matching:
       definition.source = question.pairs.map { component($0.id, $0.left) }
       definition.target = question.pairs.map { component($0.id, $0.right) }
-      definition.correctResponsesPattern = [question.pairs.map { "\($0.id)[.]\($0.id)" }.joined(separator: "[,]")]
+      definition.correctResponsesPattern = [
+        question.pairs.map { "\($0.id)[.]\($0.id)" }.joined(separator: "[,]")
+      ]
     }
     return definition
   }
@@ -69,13 +73,16 @@ extension Statement {
     switch kind {
     case nil, .trueFalse: return response
     case .single, .multiple:
-      return response.split(separator: ",", omittingEmptySubsequences: false).joined(separator: "[,]")
+      return response.split(separator: ",", omittingEmptySubsequences: false).joined(
+        separator: "[,]")
     case .ordering:
-      return response.split(separator: ">", omittingEmptySubsequences: false).joined(separator: "[,]")
+      return response.split(separator: ">", omittingEmptySubsequences: false).joined(
+        separator: "[,]")
     case .matching:
       guard !response.isEmpty else { return response }
       return response.split(separator: ";", omittingEmptySubsequences: false).map { pair in
-        pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).joined(separator: "[.]")
+        pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).joined(
+          separator: "[.]")
       }.joined(separator: "[,]")
     }
   }

@@ -43,8 +43,10 @@ public struct Statement: Codable, Sendable, Equatable {
     public var target: [InteractionComponent]?
 
     public init(
-      type: String, name: [String: String]? = nil, description: [String: String]? = nil, interactionType: String? = nil,
-      correctResponsesPattern: [String]? = nil, choices: [InteractionComponent]? = nil, source: [InteractionComponent]? = nil,
+      type: String, name: [String: String]? = nil, description: [String: String]? = nil,
+      interactionType: String? = nil,
+      correctResponsesPattern: [String]? = nil, choices: [InteractionComponent]? = nil,
+      source: [InteractionComponent]? = nil,
       target: [InteractionComponent]? = nil
     ) {
       self.type = type

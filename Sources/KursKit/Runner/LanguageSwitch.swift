@@ -43,7 +43,8 @@ extension LearningSession {
   /// - Returns: whether the language changed (then the caller shows its screen again).
   func chooseLanguage() -> Bool {
     let choice = options.languageSwitch ?? .standalone(course)
-    let lines = LanguageMenu.lines(available: choice.available, current: uiLanguage, language: uiLanguage)
+    let lines = LanguageMenu.lines(
+      available: choice.available, current: uiLanguage, language: uiLanguage)
     console.write("\n" + lines.joined(separator: "\n") + "\n> ")
     guard let line = input.readLine() else { return false }
     if LearnerKeys.key(line) == QuickExit.key {
@@ -64,7 +65,9 @@ extension LearningSession {
     }
     say(TerminalText.safe(message))
     if shown != code {
-      say(Localization.string(.courseShownIn, ui, LanguageMenu.name(of: code), LanguageMenu.name(of: shown)))
+      say(
+        Localization.string(
+          .courseShownIn, ui, LanguageMenu.name(of: code), LanguageMenu.name(of: shown)))
     }
     return true
   }

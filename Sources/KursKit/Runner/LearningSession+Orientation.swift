@@ -11,7 +11,8 @@ extension LearningSession {
     if !objectives.isEmpty {
       lines += renderer.wrapped(t(.objectivesTitle))
       for objective in objectives {
-        lines += renderer.wrapped(renderer.inline(objective), indent: 2, marker: options.plain ? "- " : "• ")
+        lines += renderer.wrapped(
+          renderer.inline(objective), indent: 2, marker: options.plain ? "- " : "• ")
       }
     }
     lines += renderer.wrapped(t(.estimatedTime, String(engine.estimatedMinutes(of: module))))
@@ -27,7 +28,11 @@ extension LearningSession {
     case .feedback(let feedback): position = feedback.position
     case .moduleEnd(let end): position = end.position
     }
-    say("\n" + t(.welcomeBack, String(position.moduleIndex), String(position.moduleCount), position.moduleTitle, String(position.step)))
+    say(
+      "\n"
+        + t(
+          .welcomeBack, String(position.moduleIndex), String(position.moduleCount),
+          position.moduleTitle, String(position.step)))
   }
 
   /// The contents: every module by its number, with its state and where the learner is.
@@ -39,7 +44,8 @@ extension LearningSession {
       if state.currentModule == module.id, state.module(module.id).status == .inProgress {
         status += " · " + t(.contentsHere)
       }
-      lines += renderer.wrapped(t(.contentsLine, title, status), indent: 2, marker: "\(index + 1). ")
+      lines += renderer.wrapped(
+        t(.contentsLine, title, status), indent: 2, marker: "\(index + 1). ")
     }
     show(lines)
   }
@@ -50,10 +56,13 @@ extension LearningSession {
     let missing = engine.missingRequirements(of: module.id, in: state)
     if !missing.isEmpty {
       let names = missing.map { id in
-        course.modules.first { $0.id == id }.flatMap { engine.text($0.title).map(renderer.inline) } ?? id
+        course.modules.first { $0.id == id }.flatMap { engine.text($0.title).map(renderer.inline) }
+          ?? id
       }
       return t(.locked, names.joined(separator: ", "))
-    } else if moduleState.passedBefore && moduleState.status != .passed && moduleState.status != .completed {
+    } else if moduleState.passedBefore && moduleState.status != .passed
+      && moduleState.status != .completed
+    {
       return t(.statusPassed)
     }
     switch moduleState.status {
@@ -67,7 +76,8 @@ extension LearningSession {
 
   func showProgress() {
     let courseTitle = engine.text(course.title).map(renderer.inline) ?? course.id
-    let courseStatus = state.completed
+    let courseStatus =
+      state.completed
       ? t(.statusPassed)
       : t(.courseProgress, t(.statusInProgress), String(engine.percentDone(state)))
     var lines = renderer.progressTitle("\(courseTitle) (\(courseStatus))")
@@ -76,7 +86,9 @@ extension LearningSession {
       let status = moduleStatus(module)
       let title = engine.text(module.title).map(renderer.inline) ?? module.id
       let score = moduleState.bestScore ?? moduleState.lastScore ?? moduleState.score
-      let line = t(.moduleProgress, title, status, String(score), String(engine.maximum(of: module.id)), String(engine.passMark(of: module)))
+      let line = t(
+        .moduleProgress, title, status, String(score), String(engine.maximum(of: module.id)),
+        String(engine.passMark(of: module)))
       lines += renderer.wrapped(line, indent: 2, marker: options.plain ? "- " : "• ")
     }
     show(lines)
@@ -99,10 +111,15 @@ extension LearningSession {
       let checked = contacts(of: resource).filter { $0.checked != nil }
       guard !checked.isEmpty else { continue }
       any = true
-      lines += renderer.wrapped(renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)), indent: 2, marker: options.plain ? "- " : "• ")
+      lines += renderer.wrapped(
+        renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)), indent: 2,
+        marker: options.plain ? "- " : "• ")
       for contact in checked {
-        let text = renderer.inline(contact.text) + " (" + t(.localContactChecked, contact.checked ?? "") + ")"
-        lines += renderer.wrapped(text, indent: 4, marker: "\(renderer.contactLabel(contact.kind)): ")
+        let text =
+          renderer.inline(contact.text) + " (" + t(.localContactChecked, contact.checked ?? "")
+          + ")"
+        lines += renderer.wrapped(
+          text, indent: 4, marker: "\(renderer.contactLabel(contact.kind)): ")
       }
     }
     return any ? lines : lines + renderer.wrapped(t(.noLocalContacts), indent: 2)
@@ -119,35 +136,58 @@ extension LearningSession {
     }
     var sections: [(String, () -> [String])] = []
     if !help.isEmpty {
-      sections.append((t(.helpResourcesTitle), { [self] in
-        help.flatMap { resource -> [String] in
-          var lines = renderer.wrapped(renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)), marker: options.plain ? "- " : "• ")
-          if let description = engine.text(resource.description) { lines += renderer.wrapped(renderer.inline(description), indent: 2) }
-          for contact in contacts(of: resource) {
-            lines += renderer.wrapped(renderer.inline(contact.text), indent: 2, marker: "\(renderer.contactLabel(contact.kind)): ")
+      sections.append(
+        (
+          t(.helpResourcesTitle),
+          { [self] in
+            help.flatMap { resource -> [String] in
+              var lines = renderer.wrapped(
+                renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)),
+                marker: options.plain ? "- " : "• ")
+              if let description = engine.text(resource.description) {
+                lines += renderer.wrapped(renderer.inline(description), indent: 2)
+              }
+              for contact in contacts(of: resource) {
+                lines += renderer.wrapped(
+                  renderer.inline(contact.text), indent: 2,
+                  marker: "\(renderer.contactLabel(contact.kind)): ")
+              }
+              return lines
+            }
           }
-          return lines
-        }
-      }))
+        ))
     }
     if !blocks.isEmpty {
-      sections.append((t(.checklistsTitle), { [self] in
-        blocks.flatMap { block -> [String] in
-          [""] + renderer.wrapped(renderer.inline(engine.text(block.title) ?? InlineText(block.id))) + renderer.blocks(engine.blocks(block.body))
-        }
-      }))
+      sections.append(
+        (
+          t(.checklistsTitle),
+          { [self] in
+            blocks.flatMap { block -> [String] in
+              [""]
+                + renderer.wrapped(
+                  renderer.inline(engine.text(block.title) ?? InlineText(block.id)))
+                + renderer.blocks(engine.blocks(block.body))
+            }
+          }
+        ))
     }
     if !glossary.isEmpty {
-      sections.append((t(.glossaryTitle), { [self] in
-        glossary.flatMap { term -> [String] in
-          let name = renderer.inline(engine.text(term.name) ?? InlineText(term.id))
-          let definition = engine.text(term.definition).map(renderer.inline) ?? ""
-          return renderer.wrapped("\(name): \(definition)", marker: options.plain ? "- " : "• ")
-        }
-      }))
+      sections.append(
+        (
+          t(.glossaryTitle),
+          { [self] in
+            glossary.flatMap { term -> [String] in
+              let name = renderer.inline(engine.text(term.name) ?? InlineText(term.id))
+              let definition = engine.text(term.definition).map(renderer.inline) ?? ""
+              return renderer.wrapped("\(name): \(definition)", marker: options.plain ? "- " : "• ")
+            }
+          }
+        ))
     }
     var lines = renderer.progressTitle(t(.resourcesTitle)) + localContacts(help) + [""]
-    for (index, section) in sections.enumerated() { lines += renderer.wrapped(section.0, indent: 2, marker: "\(index + 1). ") }
+    for (index, section) in sections.enumerated() {
+      lines += renderer.wrapped(section.0, indent: 2, marker: "\(index + 1). ")
+    }
     lines += renderer.wrapped(t(.promptSingle))
     show(lines)
     console.write("> ")

@@ -73,7 +73,8 @@ public final class LearningSession {
   }
 
   var renderer: ScreenRenderer {
-    var renderer = ScreenRenderer(width: options.width(), language: uiLanguage, plain: options.plain, colour: options.colour)
+    var renderer = ScreenRenderer(
+      width: options.width(), language: uiLanguage, plain: options.plain, colour: options.colour)
     renderer.lineBreaks = options.lineBreaks
     return renderer
   }
@@ -89,14 +90,19 @@ public final class LearningSession {
     var notices = notice.map { [$0.text(uiLanguage)] } ?? []
     let outcome = Replay.rebuild(entries, engine: engine)
     if let change = outcome.change {
-      notices.append(t(.courseChanged, change.oldVersion, change.newVersion, String(change.dropped)))
+      notices.append(
+        t(.courseChanged, change.oldVersion, change.newVersion, String(change.dropped)))
       if !change.retakes.isEmpty {
-        let titles = change.retakes.map { id in course.module(id).flatMap { engine.text($0.title).map(renderer.inline) } ?? id }
+        let titles = change.retakes.map { id in
+          course.module(id).flatMap { engine.text($0.title).map(renderer.inline) } ?? id
+        }
         notices.append(t(.retakeNeeded, titles.joined(separator: ", ")))
       }
     }
     for gap in outcome.gaps {
-      notices.append("\(journal.url.path):\(gap.line): " + t(.journalGap, gap.module, gap.journalNode, gap.replayedNode))
+      notices.append(
+        "\(journal.url.path):\(gap.line): "
+          + t(.journalGap, gap.module, gap.journalNode, gap.replayedNode))
     }
     state = outcome.state
     registrations = outcome.registrations
@@ -118,7 +124,10 @@ public final class LearningSession {
       let ids = course.modules.map(\.id)
       console.writeError(
         "kurs: "
-          + t(.noSuchModule, course.id, requested, Localization.didYouMean(requested, ids, language: uiLanguage), ids.joined(separator: ", "))
+          + t(
+            .noSuchModule, course.id, requested,
+            Localization.didYouMean(requested, ids, language: uiLanguage),
+            ids.joined(separator: ", "))
           + "\n")
       return .usage
     }
@@ -148,7 +157,9 @@ public final class LearningSession {
         if state.currentModule == requested, state.module(requested).status == .inProgress {
           screen = try currentScreen()
         } else {
-          guard let started = try startModule(requested) else { return leftAtNote(otherwise: .success) }
+          guard let started = try startModule(requested) else {
+            return leftAtNote(otherwise: .success)
+          }
           screen = started
         }
       } else if let current = state.currentModule, state.module(current).status == .inProgress {
@@ -190,7 +201,9 @@ public final class LearningSession {
         return nil
       }
     }
-    if let module = course.module(id), module.contentNote.isEmpty { show(moduleIntroduction(module)) }
+    if let module = course.module(id), module.contentNote.isEmpty {
+      show(moduleIntroduction(module))
+    }
     return try step(.startModule(id))
   }
 
@@ -202,7 +215,8 @@ public final class LearningSession {
     // Computed, so that after a change of language the note is shown in the new one.
     var lines: [String] {
       let introduction = module.map { moduleIntroduction($0) + [""] } ?? []
-      return introduction + renderer.progressTitle(t(.contentNoteTitle)) + renderer.blocks(engine.blocks(note))
+      return introduction + renderer.progressTitle(t(.contentNoteTitle))
+        + renderer.blocks(engine.blocks(note))
         + [""] + renderer.wrapped(t(.pauseReminder)) + [""] + renderer.wrapped(t(.pressEnter))
     }
     show(lines)
@@ -238,7 +252,9 @@ public final class LearningSession {
     } catch {
       throw .refused(error)
     }
-    if input != .back && !(input == .proceed && state.module(state.currentModule ?? "").reviewIndex != nil) {
+    if input != .back
+      && !(input == .proceed && state.module(state.currentModule ?? "").reviewIndex != nil)
+    {
       guard save(entry(input, result.events)) else { throw .notSaved }
     }
     state = result.state
@@ -253,12 +269,16 @@ public final class LearningSession {
     while true {
       do {
         try journal.append(entry, course: course)
-        if failed || !hasRecords { options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n") }
+        if failed || !hasRecords {
+          options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n")
+        }
         hasRecords = true
         deliver(force: false)
         return true
       } catch {
-        if !failed { options.setInterruptMessage("\n" + t(.notSavedStopped, options.resumeCommand) + "\n") }
+        if !failed {
+          options.setInterruptMessage("\n" + t(.notSavedStopped, options.resumeCommand) + "\n")
+        }
         failed = true
         console.writeError("kurs: " + t(.notSaved, reason(error)) + "\n")
         console.write("> ")
@@ -280,7 +300,8 @@ public final class LearningSession {
     let code = (error as? POSIXError)?.code.rawValue ?? 0
     switch code {
     case ENOSPC, EDQUOT: return t(.notSavedDiskFull, journal.url.deletingLastPathComponent().path)
-    case EACCES, EPERM, EROFS: return t(.notSavedPermission, journal.url.path, String(cString: strerror(code)))
+    case EACCES, EPERM, EROFS:
+      return t(.notSavedPermission, journal.url.path, String(cString: strerror(code)))
     default: return "\(journal.url.path): \(error.localizedDescription)"
     }
   }
@@ -289,7 +310,9 @@ public final class LearningSession {
   /// reported and the learner goes on.
   /// - Returns: whether the mark is on disk.
   @discardableResult
-  private func record(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) -> Bool {
+  private func record(
+    _ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil
+  ) -> Bool {
     do {
       try journal.append(entry(input, events, session: session), course: course)
     } catch {
@@ -301,20 +324,24 @@ public final class LearningSession {
   }
 
   /// The journal entry for a step.
-  private func entry(_ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil) -> Journal.Entry {
+  private func entry(
+    _ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil
+  ) -> Journal.Entry {
     for case .moduleStarted(let module, _) in events {
       registrations[module] = UUID().uuidString.lowercased()
     }
-    let module = events.lazy.compactMap { event -> String? in
-      if case .moduleStarted(let module, _) = event { return module }
-      return nil
-    }.first ?? state.currentModule
+    let module =
+      events.lazy.compactMap { event -> String? in
+        if case .moduleStarted(let module, _) = event { return module }
+        return nil
+      }.first ?? state.currentModule
     // In a cohort, every statement carries the cohort's registration (the host pulls by it);
     // otherwise the registration is the module run.
     let cohort = learner.cohorts?[course.id].map(Cohort.registration(forCode:))
     let entry = Journal.Entry(
       time: Date(), course: course.id, courseVersion: course.version, digest: course.digest,
-      registration: cohort ?? module.flatMap { registrations[$0] }, attempt: module.flatMap { registrations[$0] },
+      registration: cohort ?? module.flatMap { registrations[$0] },
+      attempt: module.flatMap { registrations[$0] },
       input: input, session: session, events: events)
     return entry
   }
@@ -324,7 +351,9 @@ public final class LearningSession {
   private func deliver(force: Bool) {
     guard let sender else { return }
     sender.wake(force: force)
-    if let failure = sender.newFailure() { console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n") }
+    if let failure = sender.newFailure() {
+      console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n")
+    }
   }
 
   /// At the end of the session, one last delivery, waited for a few seconds at most: what is
@@ -334,7 +363,9 @@ public final class LearningSession {
     switch sender.finish(slow: { console.writeError("kurs: " + t(.lrsSending) + "\n") }) {
     case .delivered: break
     case .failed(let failure):
-      if sender.newFailure() != nil { console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n") }
+      if sender.newFailure() != nil {
+        console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n")
+      }
     case .stillSending: console.writeError("kurs: " + t(.lrsLater) + "\n")
     }
   }
@@ -358,7 +389,9 @@ public final class LearningSession {
       // new was shown, not after each message about a typo.
       var footerShown = false
       while !answered {
-        guard let line = prompt(canGoBack: canGoBack, footer: !footerShown) else { return endOfInput() }
+        guard let line = prompt(canGoBack: canGoBack, footer: !footerShown) else {
+          return endOfInput()
+        }
         let key = LearnerKeys.key(line)
         // After the help, the resources, the progress or the screen again, the keys are shown anew.
         footerShown = !["?", "r", "p", "s", "c", LearnerKeys.language].contains(key)
@@ -396,7 +429,9 @@ public final class LearningSession {
           do {
             switch screen {
             case .question(let question) where question.kind == .matching:
-              switch AnswerParser.parseMatching(line, for: question, language: uiLanguage, pending: pendingPairs) {
+              switch AnswerParser.parseMatching(
+                line, for: question, language: uiLanguage, pending: pendingPairs)
+              {
               case .complete(let answer):
                 pendingPairs = [:]
                 screen = try step(.answer(answer))
@@ -458,11 +493,16 @@ public final class LearningSession {
     do {
       let inputs = try journal.read().entries.compactMap(\.input)
       let credential = try CertificateIssuer.issue(
-        course: course, learnerID: learner.id, learnerName: learner.name, transcript: inputs, date: Date(), language: language)
-      let (text, files) = try CertificateFiles.write(credential, course: course, language: language, to: directory, width: renderer.width)
+        course: course, learnerID: learner.id, learnerName: learner.name, transcript: inputs,
+        date: Date(), language: language)
+      let (text, files) = try CertificateFiles.write(
+        credential, course: course, language: language, to: directory, width: renderer.width)
       console.write("\n" + text + "\n")
       let names = files.map(\.lastPathComponent)
-      say(t(.certificateSaved, directory.path, names.count > 1 ? names[1] : "", names.count > 2 ? names[2] : ""))
+      say(
+        t(
+          .certificateSaved, directory.path, names.count > 1 ? names[1] : "",
+          names.count > 2 ? names[2] : ""))
       return true
     } catch {
       console.writeError("kurs: " + t(.certificateFailed, "\(error)") + "\n")
@@ -505,7 +545,8 @@ public final class LearningSession {
   /// A message of the runner, each line wrapped to the terminal's width; a line that starts with
   /// two spaces is a command to copy and is never broken.
   func say(_ text: String) {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+      line -> [String] in
       line.hasPrefix("  ") || line.isEmpty ? [String(line)] : renderer.wrapped(String(line))
     }
     console.write(lines.joined(separator: "\n") + "\n")
@@ -536,7 +577,8 @@ public final class LearningSession {
 
   private func prompt(canGoBack: Bool, footer: Bool = true) -> String? {
     if quickExitRequested { return QuickExit.key }
-    console.write((footer ? renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n" : "") + "> ")
+    console.write(
+      (footer ? renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n" : "") + "> ")
     return input.readLine()
   }
 
@@ -607,7 +649,8 @@ public final class LearningSession {
     guard case .refused(let error) = failure else { return .notSaved }
     switch error {
     case .moduleLocked(let module, let missing):
-      console.writeError("kurs: " + t(.moduleLocked, module, missing.joined(separator: ", "), course.id) + "\n")
+      console.writeError(
+        "kurs: " + t(.moduleLocked, module, missing.joined(separator: ", "), course.id) + "\n")
     case .branchLoop(let module, let node):
       console.writeError("kurs: " + t(.branchLoop, module, node) + "\n")
     case .testTaken(let module):

@@ -9,11 +9,15 @@ public enum AtomicFile {
   ///     linked into place (`link(2)`, which fails when the name exists) instead of renamed.
   /// - Throws: the underlying error (`POSIXError(.EEXIST)` for an existing file that must not
   ///   be replaced); the target is then untouched.
-  public static func write(_ data: Data, to url: URL, permissions: Int = 0o644, overwrite: Bool = true) throws {
+  public static func write(
+    _ data: Data, to url: URL, permissions: Int = 0o644, overwrite: Bool = true
+  ) throws {
     let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    guard FileManager.default.createFile(
-      atPath: temporary.path, contents: nil, attributes: [.posixPermissions: permissions])
+    let temporary = directory.appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    guard
+      FileManager.default.createFile(
+        atPath: temporary.path, contents: nil, attributes: [.posixPermissions: permissions])
     else {
       throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: directory.path])
     }
@@ -43,9 +47,15 @@ public enum AtomicFile {
   /// - Returns: the temporary file (the caller renames or removes it).
   /// - Throws: the file system's error; no temporary file is left then.
   static func stage(_ data: Data, for url: URL, permissions: Int) throws -> URL {
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: permissions]) else {
-      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.deletingLastPathComponent().path])
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    guard
+      FileManager.default.createFile(
+        atPath: temporary.path, contents: nil, attributes: [.posixPermissions: permissions])
+    else {
+      throw CocoaError(
+        .fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.deletingLastPathComponent().path]
+      )
     }
     do {
       let handle = try FileHandle(forWritingTo: temporary)

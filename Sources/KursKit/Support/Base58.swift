@@ -20,6 +20,7 @@ enum Base58 {
         carry /= 58
       }
     }
-    return String(repeating: "1", count: zeros) + String(digits.reversed().map { alphabet[Int($0)] })
+    return String(repeating: "1", count: zeros)
+      + String(digits.reversed().map { alphabet[Int($0)] })
   }
 }

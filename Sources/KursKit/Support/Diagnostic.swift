@@ -23,14 +23,17 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringCo
   /// The message in other languages, by code (`ru`), where Kurs has it (`message(in:)`).
   public var translations: [String: String]?
 
-  public init(_ severity: Severity, _ stage: Stage, at location: SourceLocation, _ message: String) {
+  public init(_ severity: Severity, _ stage: Stage, at location: SourceLocation, _ message: String)
+  {
     self.severity = severity
     self.stage = stage
     self.location = location
     self.message = message
   }
 
-  public static func error(_ stage: Stage = .semantic, at location: SourceLocation, _ message: String) -> Diagnostic {
+  public static func error(
+    _ stage: Stage = .semantic, at location: SourceLocation, _ message: String
+  ) -> Diagnostic {
     Diagnostic(.error, stage, at: location, message)
   }
 

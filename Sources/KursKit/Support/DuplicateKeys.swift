@@ -48,9 +48,14 @@ enum DuplicateKeys {
         }
         guard index < bytes.count else { return nil }
         index += 1
-        guard let last = stack.indices.last, stack[last].isObject, stack[last].expectingKey else { continue }
+        guard let last = stack.indices.last, stack[last].isObject, stack[last].expectingKey else {
+          continue
+        }
         let raw = Data(bytes[start..<index])
-        let key = raw.contains(UInt8(ascii: "\\")) ? ((try? JSONDecoder().decode(String.self, from: raw)) ?? "") : String(decoding: raw.dropFirst().dropLast(), as: UTF8.self)
+        let key =
+          raw.contains(UInt8(ascii: "\\"))
+          ? ((try? JSONDecoder().decode(String.self, from: raw)) ?? "")
+          : String(decoding: raw.dropFirst().dropLast(), as: UTF8.self)
         let path = stack[last].path.isEmpty ? key : stack[last].path + "." + key
         guard stack[last].keys.insert(key).inserted else { return path }
         stack[last].expectingKey = false

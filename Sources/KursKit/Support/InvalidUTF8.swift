@@ -29,7 +29,9 @@ struct InvalidUTF8: Equatable {
       case .emptyInput:
         return nil
       case .error:
-        let byte = offset < array.count ? "0x" + String(array[offset], radix: 16, uppercase: true).leftPadded(to: 2) : "?"
+        let byte =
+          offset < array.count
+          ? "0x" + String(array[offset], radix: 16, uppercase: true).leftPadded(to: 2) : "?"
         return InvalidUTF8(line: line, column: column, byte: byte)
       }
     }

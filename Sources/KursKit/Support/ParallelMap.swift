@@ -8,5 +8,6 @@ func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T]
   defer { results.deallocate() }
   nonisolated(unsafe) let shared = results
   DispatchQueue.concurrentPerform(iterations: count) { index in shared[index] = body(index) }
-  return results.map { $0! }
+  // Every index was written by `concurrentPerform`, which returns only when all have run.
+  return results.compactMap { $0 }
 }

@@ -80,14 +80,20 @@ enum BranchCoverage {
       combinations = overflow ? Int.max : product
     }
     let (work, overflow) = combinations.multipliedReportingOverflow(by: max(terms, 1))
-    if overflow || work > branchBudget { return .tooLarge(combinations: combinations, terms: terms) }
+    if overflow || work > branchBudget {
+      return .tooLarge(combinations: combinations, terms: terms)
+    }
     guard budget.take(work) else { return .budgetSpent }
     var choice = [Int](repeating: 0, count: candidates.count)
     while true {
       var numbers: [Condition.Value: Int] = [:]
-      for (offset, value) in values.enumerated() { numbers[value] = candidates[offset][choice[offset]] }
+      for (offset, value) in values.enumerated() {
+        numbers[value] = candidates[offset][choice[offset]]
+      }
       var flagValues: [String: Bool] = [:]
-      for (offset, flag) in flags.enumerated() { flagValues[flag] = candidates[values.count + offset][choice[values.count + offset]] == 1 }
+      for (offset, flag) in flags.enumerated() {
+        flagValues[flag] = candidates[values.count + offset][choice[values.count + offset]] == 1
+      }
       let anyTrue = conditions.contains { condition in
         condition.evaluate(
           flag: { flagValues[$0] ?? false },

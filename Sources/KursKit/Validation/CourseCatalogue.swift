@@ -48,7 +48,8 @@ public struct CourseCatalogue: Sendable {
 
   public init(cacheDirectory: URL, dataDirectory: URL? = nil) {
     file = cacheDirectory.appendingPathComponent("courses.json")
-    legacyFile = dataDirectory?.appendingPathComponent("cache").appendingPathComponent("courses.json")
+    legacyFile = dataDirectory?.appendingPathComponent("cache").appendingPathComponent(
+      "courses.json")
     entries = (try? Data(contentsOf: file)).flatMap(Self.read) ?? [:]
   }
 
@@ -56,7 +57,9 @@ public struct CourseCatalogue: Sendable {
   /// than the rest of a start); `nil` when it is not what `save()` writes.
   static func read(_ data: Data) -> [String: Entry]? {
     data.withUnsafeBytes { raw -> [String: Entry]? in
-      var cursor = JSONCursor(bytes: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
+      var cursor = JSONCursor(
+        bytes: UnsafeBufferPointer(
+          start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
       var entries: [String: Entry] = [:]
       do {
         try cursor.object { (cursor: inout JSONCursor, folder: String) throws(JSONCursor.Invalid) in
@@ -65,13 +68,16 @@ public struct CourseCatalogue: Sendable {
           for (key, value) in members { fields[key] = value }
           func text(_ key: String) -> String? { fields[key]?.string }
           guard let key = text("key"), let errorCount = fields["errorCount"]?.integer,
-            case .array(let languageValues) = fields["languages"], case .object(let titleValues) = fields["titles"]
+            case .array(let languageValues) = fields["languages"],
+            case .object(let titleValues) = fields["titles"]
           else { throw JSONCursor.Invalid() }
           var titles: [String: String] = [:]
           for (language, title) in titleValues { titles[language] = title.string }
           entries[folder] = Entry(
-            key: key, id: text("id"), version: text("version"), defaultLanguage: text("defaultLanguage"),
-            languages: languageValues.compactMap(\.string), titles: titles, errorCount: errorCount, contentKey: text("contentKey"))
+            key: key, id: text("id"), version: text("version"),
+            defaultLanguage: text("defaultLanguage"),
+            languages: languageValues.compactMap(\.string), titles: titles, errorCount: errorCount,
+            contentKey: text("contentKey"))
         }
         guard cursor.atEnd() else { return nil }
       } catch {
@@ -84,7 +90,8 @@ public struct CourseCatalogue: Sendable {
   /// The listing of the course in `folder`: from the cache when nothing changed, else loaded and
   /// checked with `loader` (and remembered).
   public mutating func entry(for folder: URL, loader: CourseLoader) -> Entry {
-    let contentDirectory = loader.contentDirectory ?? CourseLoader.findContentDirectory(from: folder)
+    let contentDirectory =
+      loader.contentDirectory ?? CourseLoader.findContentDirectory(from: folder)
     // Listed once: the stamps and, for a just-changed course, the bytes are of the same files.
     let files = Self.files(folder: folder, contentDirectory: contentDirectory)
     let stamped = files.flatMap(Self.key)
@@ -97,12 +104,18 @@ public struct CourseCatalogue: Sendable {
     let course = report.check(path: folder.path, loader: loader)
     var titles: [String: String] = [:]
     for language in course?.languages ?? [] {
-      if let title = course?.title.resolve(language, fallback: course?.defaultLanguage ?? language)?.plain { titles[language] = title }
+      if let title = course?.title.resolve(language, fallback: course?.defaultLanguage ?? language)?
+        .plain
+      {
+        titles[language] = title
+      }
     }
     let entry = Entry(
-      key: key ?? "", id: course?.id, version: course?.version, defaultLanguage: course?.defaultLanguage,
+      key: key ?? "", id: course?.id, version: course?.version,
+      defaultLanguage: course?.defaultLanguage,
       languages: course?.languages ?? [], titles: titles, errorCount: report.errorCount,
-      contentKey: (stamped?.newest ?? 0) > Self.now() - 2_000_000_000 ? files.flatMap(Self.contentKey) : nil)
+      contentKey: (stamped?.newest ?? 0) > Self.now() - 2_000_000_000
+        ? files.flatMap(Self.contentKey) : nil)
     if key != nil {
       entries[folder.path] = entry
       changed = true
@@ -117,7 +130,8 @@ public struct CourseCatalogue: Sendable {
     encoder.outputFormatting = [.sortedKeys]
     guard let data = try? encoder.encode(entries) else { return }
     try? FileManager.default.createDirectory(
-      at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700])
     do {
       try AtomicFile.write(data, to: file, permissions: 0o600)
     } catch {
@@ -161,7 +175,8 @@ public struct CourseCatalogue: Sendable {
       }
       if isDirectory {
         // A folder that cannot be listed leaves the course without a key: it is checked every time.
-        guard let inner = xmlFiles(under: path, prefix: prefix + name + "/", depth: depth + 1) else { return nil }
+        guard let inner = xmlFiles(under: path, prefix: prefix + name + "/", depth: depth + 1)
+        else { return nil }
         found += inner
       } else if name.hasSuffix(".xml") {
         found.append(prefix + name)

@@ -45,15 +45,19 @@ public struct CourseValidator: Sendable {
   /// the order of a check one module after another, so the output does not depend on the cores.
   public func validate(_ course: Course, modules results: [ModuleResult]) -> [Diagnostic] {
     var findings = Findings()
-    checkCourse(course, mostPoints: results.map(\.mostPoints), broken: results.map(\.hasErrors), &findings)
+    checkCourse(
+      course, mostPoints: results.map(\.mostPoints), broken: results.map(\.hasErrors), &findings)
     checkKnowledgeTests(course, questionIDs: results.map(\.questionIDs), &findings)
     for result in results { findings.add(result.graph) }
     let texts = TextChecks(course: course)
-    TextChecks.add([texts.check(TextChecks.texts(ofCourse: course))] + results.map(\.texts), to: &findings)
+    TextChecks.add(
+      [texts.check(TextChecks.texts(ofCourse: course))] + results.map(\.texts), to: &findings)
     return findings.sorted
   }
 
-  private func checkCourse(_ course: Course, mostPoints: [Int], broken: [Bool], _ findings: inout Findings) {
+  private func checkCourse(
+    _ course: Course, mostPoints: [Int], broken: [Bool], _ findings: inout Findings
+  ) {
     let moduleIDs = course.modules.map(\.id)
     duplicates(course.modules.map { ($0.id, $0.location) }, what: "module", &findings)
     let duplicated = Set(moduleIDs.filter { id in moduleIDs.filter { $0 == id }.count > 1 })
@@ -66,18 +70,23 @@ public struct CourseValidator: Sendable {
         } else if required == module.id {
           findings.error(location, "module '\(module.id)' requires itself")
         } else if !moduleIDs.contains(required) {
-          findings.error(location, "requires '\(required)', but there is no such module\(didYouMean(required, moduleIDs))")
+          findings.error(
+            location,
+            "requires '\(required)', but there is no such module\(didYouMean(required, moduleIDs))")
         }
       }
     }
     // Requirements in a circle can never be met.
     var state: [String: Int] = [:]
-    let byID = Dictionary(course.modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let byID = Dictionary(
+      course.modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     func visit(_ id: String, _ path: [String]) {
       guard let module = byID[id] else { return }
       if state[id] == 1 {
         let circle = (path.drop { $0 != id } + [id]).joined(separator: " → ")
-        findings.error(module.attributeLocations["requires"] ?? module.location, "module requirements form a circle (\(circle)); no learner could open these modules")
+        findings.error(
+          module.attributeLocations["requires"] ?? module.location,
+          "module requirements form a circle (\(circle)); no learner could open these modules")
         return
       }
       guard state[id] == nil else { return }
@@ -89,18 +98,26 @@ public struct CourseValidator: Sendable {
 
     if let required = course.completion.modules {
       for id in required where !moduleIDs.contains(id) {
-        findings.error(course.completion.location ?? course.location, "completion names module '\(id)', but there is no such module\(didYouMean(id, moduleIDs))")
+        findings.error(
+          course.completion.location ?? course.location,
+          "completion names module '\(id)', but there is no such module\(didYouMean(id, moduleIDs))"
+        )
       }
     }
     // A module with errors of its own counts no points; the sum would only echo them.
     let requiredModules = course.completion.modules ?? moduleIDs
-    let requiredAreSound = !zip(course.modules, broken).contains { requiredModules.contains($0.0.id) && $0.1 }
+    let requiredAreSound =
+      !zip(course.modules, broken).contains { requiredModules.contains($0.0.id) && $0.1 }
       && duplicated.isEmpty
     if let minimum = course.completion.minimumScore, requiredAreSound {
       let required = requiredModules
-      let most = zip(course.modules, mostPoints).filter { required.contains($0.0.id) }.map(\.1).reduce(0, +)
+      let most = zip(course.modules, mostPoints).filter { required.contains($0.0.id) }.map(\.1)
+        .reduce(0, +)
       if minimum > most {
-        findings.error(course.completion.location ?? course.location, "min-score \(minimum) is above the \(most) points the required modules can give together; no learner could complete the course")
+        findings.error(
+          course.completion.location ?? course.location,
+          "min-score \(minimum) is above the \(most) points the required modules can give together; no learner could complete the course"
+        )
       }
     }
     for library in course.libraries {
@@ -121,21 +138,30 @@ extension CourseValidator {
       if module.test != nil, course.completion.modules?.contains(module.id) == true {
         findings.error(
           course.completion.location ?? course.location,
-          "completion names '\(module.id)', a knowledge test; tests measure learning and do not count toward completion: remove it from modules=\"…\"")
+          "completion names '\(module.id)', a knowledge test; tests measure learning and do not count toward completion: remove it from modules=\"…\""
+        )
       }
       guard case .post(let preTest) = module.test else { continue }
       let preLocation = module.attributeLocations["pre-test"] ?? location
       guard let prePosition = modules.firstIndex(where: { $0.id == preTest }) else {
         let tests = modules.filter { $0.test == .pre }.map(\.id)
-        findings.error(preLocation, "pre-test names '\(preTest)', but there is no such module\(didYouMean(preTest, tests))")
+        findings.error(
+          preLocation,
+          "pre-test names '\(preTest)', but there is no such module\(didYouMean(preTest, tests))")
         continue
       }
       guard modules[prePosition].test == .pre else {
-        findings.error(preLocation, "pre-test names '\(preTest)', which is not a knowledge test: give that module test=\"pre\", or name the module that has it")
+        findings.error(
+          preLocation,
+          "pre-test names '\(preTest)', which is not a knowledge test: give that module test=\"pre\", or name the module that has it"
+        )
         continue
       }
       if prePosition > position {
-        findings.error(location, "the post-test '\(module.id)' comes before its pre-test '\(preTest)'; put the pre-test first in the course")
+        findings.error(
+          location,
+          "the post-test '\(module.id)' comes before its pre-test '\(preTest)'; put the pre-test first in the course"
+        )
       }
       guard position < questionIDs.count, prePosition < questionIDs.count else { continue }
       let before = Set(questionIDs[prePosition])
@@ -144,7 +170,8 @@ extension CourseValidator {
         let names = unmatched.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
         findings.warning(
           location,
-          "questions \(names) of the post-test '\(module.id)' are not in the pre-test '\(preTest)'; an item is compared before and after by its id: give the same question the same id in both")
+          "questions \(names) of the post-test '\(module.id)' are not in the pre-test '\(preTest)'; an item is compared before and after by its id: give the same question the same id in both"
+        )
       }
     }
   }
@@ -192,7 +219,10 @@ func duplicates(_ ids: [(String, SourceLocation)], what: String, _ findings: ino
   var first: [String: SourceLocation] = [:]
   for (id, location) in ids {
     if let earlier = first[id] {
-      findings.error(location, "duplicate \(what) id '\(id)'; the first is at line \(earlier.line)\(earlier.file == location.file ? "" : " of \(earlier.file)")")
+      findings.error(
+        location,
+        "duplicate \(what) id '\(id)'; the first is at line \(earlier.line)\(earlier.file == location.file ? "" : " of \(earlier.file)")"
+      )
     } else {
       first[id] = location
     }

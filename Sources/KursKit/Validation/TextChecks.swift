@@ -28,11 +28,15 @@ struct TextChecks {
   /// The course's own texts and those of its shared content.
   static func texts(ofCourse course: Course) -> Texts {
     var list = Texts()
-    list.texts += [("title", course.title), ("description", course.description), ("audience", course.audience)]
+    list.texts += [
+      ("title", course.title), ("description", course.description), ("audience", course.audience),
+    ]
     list.bodies.append(("content-note", course.contentNote))
     for library in course.libraries {
       list.texts.append(("title", library.title))
-      for term in library.terms { list.texts += [("name", term.name), ("definition", term.definition)] }
+      for term in library.terms {
+        list.texts += [("name", term.name), ("definition", term.definition)]
+      }
       for block in library.blocks {
         list.texts.append(("title", block.title))
         list.bodies.append(("body", block.body))
@@ -56,10 +60,14 @@ struct TextChecks {
         list.texts.append(("title", page.title))
         list.bodies.append(("body", page.body))
       case .question(let question):
-        list.texts += [("title", question.title), ("prompt", question.prompt), ("feedback", question.feedback)]
+        list.texts += [
+          ("title", question.title), ("prompt", question.prompt), ("feedback", question.feedback),
+        ]
         list.bodies.append(("body", question.body))
         list.texts += question.hints.map { ("hint", $0) }
-        for choice in question.choices { list.texts += [("text", choice.text), ("feedback", choice.feedback)] }
+        for choice in question.choices {
+          list.texts += [("text", choice.text), ("feedback", choice.feedback)]
+        }
         list.texts += question.items.map { ("text", $0.text) }
         for pair in question.pairs { list.texts += [("left", pair.left), ("right", pair.right)] }
       case .branch:
@@ -78,13 +86,17 @@ struct TextChecks {
     for (name, text) in list.texts where !text.isEmpty {
       let location = text.location ?? course.location
       for language in course.languages where text.variants[language] == nil {
-        result.texts.warning(location, "<\(name)> has no text in '\(language)'\(fallbackNote(language))")
+        result.texts.warning(
+          location, "<\(name)> has no text in '\(language)'\(fallbackNote(language))")
       }
       for language in text.variants.keys.sorted() where text.variants[language]?.isBlank == true {
-        result.texts.warning(location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
+        result.texts.warning(
+          location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
       }
       for language in text.variants.keys.sorted() {
-        if let long = text.variants[language], let warning = Self.tooLong(long, name: name, language: language) {
+        if let long = text.variants[language],
+          let warning = Self.tooLong(long, name: name, language: language)
+        {
           result.texts.warning(location, warning)
         }
       }
@@ -92,14 +104,18 @@ struct TextChecks {
     for (name, body) in list.bodies where !body.isEmpty {
       let location = body.location ?? course.location
       for language in course.languages where body.variants[language] == nil {
-        result.bodies.warning(location, "<\(name)> has no text in '\(language)'\(fallbackNote(language))")
+        result.bodies.warning(
+          location, "<\(name)> has no text in '\(language)'\(fallbackNote(language))")
       }
       for language in body.variants.keys.sorted() {
         let blocks = body.variants[language] ?? []
         if blocks.isEmpty || blocks.flatMap(\.inlineTexts).allSatisfy(\.isBlank) {
-          result.bodies.warning(location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
+          result.bodies.warning(
+            location, "<\(name)> is empty in '\(language)'; write the text or remove the element")
         }
-        if let warning = blocks.flatMap(\.inlineTexts).lazy.compactMap({ Self.tooLong($0, name: name, language: language) }).first {
+        if let warning = blocks.flatMap(\.inlineTexts).lazy.compactMap({
+          Self.tooLong($0, name: name, language: language)
+        }).first {
           result.bodies.warning(location, warning)
         }
       }
@@ -116,7 +132,8 @@ struct TextChecks {
     }
     guard count > longestText else { return nil }
     let size = count > longestText * 1000 ? "more than \(longestText * 1000)" : String(count)
-    return "a text in <\(name)> ('\(language)') is \(size) characters long; a learner reads it on one screen: split it into paragraphs or pages of at most \(longestText) characters"
+    return
+      "a text in <\(name)> ('\(language)') is \(size) characters long; a learner reads it on one screen: split it into paragraphs or pages of at most \(longestText) characters"
   }
 
   private func fallbackNote(_ language: String) -> String {

@@ -26,7 +26,8 @@ public struct ValidationReport: Sendable {
   ///   digest): for `kurs validate`, which needs only the findings, so that a large course is
   ///   never held in memory whole.
   @discardableResult
-  public mutating func check(path: String, loader: CourseLoader, streaming: Bool = false) -> Course? {
+  public mutating func check(path: String, loader: CourseLoader, streaming: Bool = false) -> Course?
+  {
     let validator = CourseValidator()
     let checked = CheckedModules()
     let reviewer = review ? ItemReview() : nil
@@ -41,10 +42,15 @@ public struct ValidationReport: Sendable {
     }
     let loaded = loader.load(path: path, moduleHook: hook, withDigest: !streaming)
     var diagnostics = loaded.diagnostics
-    if let course = loaded.course, !diagnostics.contains(where: { $0.severity == .error && $0.stage != .semantic }) {
-      diagnostics += streaming ? validator.validate(course, modules: checked.inOrder) : validator.validate(course)
+    if let course = loaded.course,
+      !diagnostics.contains(where: { $0.severity == .error && $0.stage != .semantic })
+    {
+      diagnostics +=
+        streaming
+        ? validator.validate(course, modules: checked.inOrder) : validator.validate(course)
       if let reviewer {
-        diagnostics += streaming ? reviewer.review(course, modules: reviewed.inOrder) : reviewer.review(course)
+        diagnostics +=
+          streaming ? reviewer.review(course, modules: reviewed.inOrder) : reviewer.review(course)
       }
     }
     if strict {
@@ -55,7 +61,8 @@ public struct ValidationReport: Sendable {
       }
     }
     courses.append(
-      CourseResult(path: path, courseID: loaded.course?.id, files: loaded.files, diagnostics: diagnostics))
+      CourseResult(
+        path: path, courseID: loaded.course?.id, files: loaded.files, diagnostics: diagnostics))
     return loaded.course
   }
 
@@ -85,7 +92,9 @@ public struct ValidationReport: Sendable {
 
   /// 0 valid, 1 invalid, 2 a file could not be read.
   public var exitCode: ExitCode {
-    if diagnostics.contains(where: { $0.severity == .error && $0.stage == .file }) { return .unreadable }
+    if diagnostics.contains(where: { $0.severity == .error && $0.stage == .file }) {
+      return .unreadable
+    }
     return errorCount > 0 ? .invalid : .success
   }
 
@@ -95,7 +104,8 @@ public struct ValidationReport: Sendable {
     let files = courses.map(\.files.count).reduce(0, +)
     let verdict = errorCount == 0 ? "valid" : "invalid"
     lines.append(
-      "\(verdict): \(courses.count) \(courses.count == 1 ? "course" : "courses"), \(files) \(files == 1 ? "file" : "files"), \(count(errorCount, "error")), \(count(warningCount, "warning"))")
+      "\(verdict): \(courses.count) \(courses.count == 1 ? "course" : "courses"), \(files) \(files == 1 ? "file" : "files"), \(count(errorCount, "error")), \(count(warningCount, "warning"))"
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -129,7 +139,9 @@ public struct ValidationReport: Sendable {
     let output = Output(
       valid: errorCount == 0, errors: errorCount, warnings: warningCount,
       courses: courses.map {
-        Course(path: $0.path, id: $0.courseID, files: $0.files, valid: !$0.diagnostics.contains { $0.severity == .error })
+        Course(
+          path: $0.path, id: $0.courseID, files: $0.files,
+          valid: !$0.diagnostics.contains { $0.severity == .error })
       },
       findings: diagnostics.map {
         Finding(

@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct AuthoringToolsTests {
   func example() throws -> Course {
-    try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+    try #require(
+      CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path)
+        .course)
   }
 
   @Test func dotGraphIsAnAuthoringView() throws {
@@ -14,11 +16,14 @@ import Testing
     #expect(dot.hasPrefix("digraph \"example\" {"))
     // Titles and prompts beside the ids; the start marked; what a node sets.
     #expect(dot.contains("label=\"▶ start: page: welcome\\nWelcome\", shape=box, penwidth=2]"))
-    #expect(dot.contains("label=\"question (single, 2 points): stop\\nWhat should Anna do first?\""))
+    #expect(
+      dot.contains("label=\"question (single, 2 points): stop\\nWhat should Anna do first?\""))
     #expect(dot.contains("label=\"page: notes\\nAfterwards\\ncounter(pages-read) +1\""))
     #expect(dot.contains("m0_start -> m0_0;"))
     // Choices by number and text, with what they set; tests in the order they are tried.
-    #expect(dot.contains("[label=\"1. Stay calm and ask for the officer's name and ba…; sets flag(asked-name)\"]"))
+    #expect(
+      dot.contains(
+        "[label=\"1. Stay calm and ask for the officer's name and ba…; sets flag(asked-name)\"]"))
     #expect(dot.contains("[label=\"2. Run away.\"]"))
     #expect(dot.contains("[label=\"test 1: flag(asked-name) and counter(details) >= 2\"]"))
     #expect(dot.contains("[label=\"test 2: visits(notes) ge 1 and score < 3\"]"))
@@ -33,11 +38,15 @@ import Testing
     let text = GraphExporter(format: .mermaid, language: "ru").render(course.modules, of: course)
     #expect(text.hasPrefix("flowchart TD\n"))
     #expect(text.contains("subgraph m0[\"basics: Основы\"]"))
-    #expect(text.contains("{\"branch: route<br/>reads counter(details), flag(asked-name), score, visits(notes)\"}"))
+    #expect(
+      text.contains(
+        "{\"branch: route<br/>reads counter(details), flag(asked-name), score, visits(notes)\"}"))
     #expect(text.contains("-->|\"test 2: visits(notes) ge 1 and score #lt; 3\"|"))
     #expect(text.contains("m0 -.->|\"required before\"| m1"))
     // A title with markup shows as text, not bold.
-    #expect(GraphExporter.mermaidQuoted("<b>Bold</b> & #1 \"x\"") == "\"#lt;b#gt;Bold#lt;/b#gt; & #35;1 #quot;x#quot;\"")
+    #expect(
+      GraphExporter.mermaidQuoted("<b>Bold</b> & #1 \"x\"")
+        == "\"#lt;b#gt;Bold#lt;/b#gt; & #35;1 #quot;x#quot;\"")
   }
 
   @Test func statsCountPathsPointsAndReadingTime() throws {

@@ -36,7 +36,8 @@ import Testing
     // Beside a Content/ whose glossary says something else, the packed course keeps its own.
     let content = folder.appendingPathComponent("Content")
     try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-    try "<content xmlns=\"urn:kurs:course:1\" id=\"glossary\"><term id=\"x\"><name>X</name><definition>Y</definition></term></content>"
+    try
+      "<content xmlns=\"urn:kurs:course:1\" id=\"glossary\"><term id=\"x\"><name>X</name><definition>Y</definition></term></content>"
       .write(to: content.appendingPathComponent("glossary.xml"), atomically: true, encoding: .utf8)
     let course = try #require(CourseLoader().load(path: file.path).course)
     #expect(course.digest == original.digest)
@@ -61,7 +62,11 @@ import Testing
     let result = CourseLoader().load(path: file.path)
     let messages = result.diagnostics.map(\.description)
     #expect(
-      messages.contains { $0.contains("module file 'modules/practice.xml' is not carried in this packed course's <files>; pack the course again with kurs pack") },
+      messages.contains {
+        $0.contains(
+          "module file 'modules/practice.xml' is not carried in this packed course's <files>; pack the course again with kurs pack"
+        )
+      },
       "\(messages)")
   }
 
@@ -75,7 +80,10 @@ import Testing
     text.insert(contentsOf: copy + "\n", at: start.lowerBound)
     try text.write(to: file, atomically: true, encoding: .utf8)
     let messages = CourseLoader().load(path: file.path).diagnostics.map(\.description)
-    #expect(messages.contains { $0.contains("file 'modules/practice.xml' is carried twice in <files>; keep one") }, "\(messages)")
+    #expect(
+      messages.contains {
+        $0.contains("file 'modules/practice.xml' is carried twice in <files>; keep one")
+      }, "\(messages)")
   }
 
   @Test func anExistingOutputIsNeverReplaced() throws {
@@ -84,7 +92,8 @@ import Testing
     try "mine".write(to: file, atomically: true, encoding: .utf8)
     #expect(throws: CoursePacker.PackError.exists(path: file.path)) {
       try CoursePacker.pack(
-        path: Fixtures.repository.appendingPathComponent("Courses/example").path, to: file, loader: CourseLoader())
+        path: Fixtures.repository.appendingPathComponent("Courses/example").path, to: file,
+        loader: CourseLoader())
     }
     #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
   }

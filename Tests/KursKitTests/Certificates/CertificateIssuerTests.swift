@@ -6,7 +6,10 @@ import Testing
 @Suite struct CertificateIssuerTests {
   @Test func issuesAnOpenBadgeCredentialForACompletedCourse() throws {
     let (credential, course) = try CertificateFixtures.exampleCredential()
-    #expect(credential.context == [Credential.credentialsContext, Credential.openBadgesContext, "urn:kurs:context:1"])
+    #expect(
+      credential.context == [
+        Credential.credentialsContext, Credential.openBadgesContext, "urn:kurs:context:1",
+      ])
     #expect(credential.type == ["VerifiableCredential", "OpenBadgeCredential"])
     #expect(credential.id.hasPrefix("urn:uuid:"))
     #expect(credential.issuer == .unsigned)
@@ -18,13 +21,19 @@ import Testing
     let achievement = credential.credentialSubject.achievement
     #expect(achievement.id == "urn:kurs:course:example:1.0.0")
     #expect(achievement.type == ["Achievement"])
-    #expect(achievement.criteria.narrative == "Pass these modules: “Basics”, “Practice”, with at least 4 points in all.")
+    #expect(
+      achievement.criteria.narrative
+        == "Pass these modules: “Basics”, “Practice”, with at least 4 points in all.")
     #expect(achievement.resultDescription.map(\.name) == ["Basics", "Practice"])
-    #expect(credential.kurs.course == Credential.CourseReference(id: "example", version: "1.0.0", digest: course.digest))
+    #expect(
+      credential.kurs.course
+        == Credential.CourseReference(id: "example", version: "1.0.0", digest: course.digest))
     #expect(credential.kurs.modules.map(\.id) == ["basics", "practice"])
     #expect(credential.kurs.modules.allSatisfy { $0.passed && $0.score == $0.maximum })
     #expect(credential.credentialSubject.result.map(\.status) == ["Completed", "Completed"])
-    #expect(credential.credentialSubject.result.map(\.value) == credential.kurs.modules.map { String($0.score) })
+    #expect(
+      credential.credentialSubject.result.map(\.value)
+        == credential.kurs.modules.map { String($0.score) })
     #expect(credential.kurs.total == credential.kurs.modules.map(\.score).reduce(0, +))
   }
 
@@ -54,16 +63,23 @@ import Testing
     #expect(credential.name == "Пример: безопасная дорога домой")
     #expect(credential.kurs.language == "ru")
     #expect(credential.credentialSubject.achievement.inLanguage == "ru")
-    #expect(credential.credentialSubject.achievement.resultDescription.map(\.name) == ["Основы", "Практика"])
+    #expect(
+      credential.credentialSubject.achievement.resultDescription.map(\.name) == [
+        "Основы", "Практика",
+      ])
   }
 
   @Test func refusesWhenTheCourseIsNotComplete() throws {
     let course = try CertificateFixtures.example()
     let transcript = try CertificateFixtures.passingTranscript(course)
     let basicsOnly = Array(transcript.prefix { $0 != .startModule("practice") })
-    #expect(throws: CertificateError.notComplete(course: "example", missing: ["practice"], total: 5, minimum: 4)) {
+    #expect(
+      throws: CertificateError.notComplete(
+        course: "example", missing: ["practice"], total: 5, minimum: 4)
+    ) {
       try CertificateIssuer.issue(
-        course: course, learnerID: CertificateFixtures.learnerID, learnerName: "Sveta", transcript: basicsOnly,
+        course: course, learnerID: CertificateFixtures.learnerID, learnerName: "Sveta",
+        transcript: basicsOnly,
         date: CertificateFixtures.date)
     }
   }
@@ -76,7 +92,10 @@ import Testing
         transcript: [.startModule("practice")], date: CertificateFixtures.date)
       Issue.record("expected a refusal")
     } catch {
-      #expect(error.description == "the transcript does not fit course 'example': transcript step 1 ('start practice'): module 'practice' is locked until 'basics' is passed")
+      #expect(
+        error.description
+          == "the transcript does not fit course 'example': transcript step 1 ('start practice'): module 'practice' is locked until 'basics' is passed"
+      )
     }
   }
 
@@ -85,7 +104,8 @@ import Testing
     #expect(throws: CertificateError.invalidName) {
       try CertificateIssuer.issue(
         course: course, learnerID: CertificateFixtures.learnerID, learnerName: "  ",
-        transcript: try CertificateFixtures.passingTranscript(course), date: CertificateFixtures.date)
+        transcript: try CertificateFixtures.passingTranscript(course),
+        date: CertificateFixtures.date)
     }
   }
 }

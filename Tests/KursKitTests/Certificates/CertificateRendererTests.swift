@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test func russianHtmlHasTheCyrillicTitleAndLanguage() throws {
-    let (credential, course) = try CertificateFixtures.exampleCredential(name: "Света", language: "ru")
+    let (credential, course) = try CertificateFixtures.exampleCredential(
+      name: "Света", language: "ru")
     let html = CertificateRenderer(course: course, language: "ru", timeZone: utc).html(credential)
     #expect(html.contains("<html lang=\"ru\">"))
     #expect(html.contains("Пример: безопасная дорога домой"))
@@ -33,7 +34,8 @@ import Testing
   }
 
   @Test func htmlEscapesEveryText() throws {
-    let (credential, course) = try CertificateFixtures.exampleCredential(name: "<script>alert('x')</script> & \"co\"")
+    let (credential, course) = try CertificateFixtures.exampleCredential(
+      name: "<script>alert('x')</script> & \"co\"")
     let html = CertificateRenderer(course: course, language: "en", timeZone: utc).html(credential)
     #expect(!html.contains("<script"))
     #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"))
@@ -41,7 +43,8 @@ import Testing
 
   @Test func textFitsTheWidthAndSaysItIsNotSigned() throws {
     let (credential, course) = try CertificateFixtures.exampleCredential()
-    let text = CertificateRenderer(course: course, language: "en", timeZone: utc).text(credential, width: 40)
+    let text = CertificateRenderer(course: course, language: "en", timeZone: utc).text(
+      credential, width: 40)
     for line in text.split(separator: "\n") { #expect(TextLayout.width(of: line) <= 40, "\(line)") }
     #expect(text.contains("CERTIFICATE OF COMPLETION"))
     #expect(text.contains("  Sveta"))
@@ -55,14 +58,17 @@ import Testing
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let folder = directory.appendingPathComponent("certificates/learner")
-    let (text, files) = try CertificateFiles.write(credential, course: course, language: "ru", to: folder)
+    let (text, files) = try CertificateFiles.write(
+      credential, course: course, language: "ru", to: folder)
     #expect(files.map(\.lastPathComponent) == ["example.txt", "example.html", "example.json"])
     #expect(text.contains("СЕРТИФИКАТ"))
     for file in files {
-      let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
+      let permissions =
+        try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
       #expect(permissions?.intValue == 0o600, "\(file.lastPathComponent)")
     }
-    let folderPermissions = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? NSNumber
+    let folderPermissions =
+      try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? NSNumber
     #expect(folderPermissions?.intValue == 0o700)
     #expect(try CertificateFiles.read(files[2].path) == .credential(credential))
     // Written again (a retake), the files are replaced.
@@ -90,21 +96,28 @@ import Testing
   }
 
   @Test func garbageSaysWhatTheFileIsNot() throws {
-    #expect(try message("hello").hasSuffix("certificate.json: not a Kurs certificate: it is neither a JSON credential nor a signed certificate (three base64url parts joined by dots); give the .json or .jwt file that kurs wrote"))
+    #expect(
+      try message("hello").hasSuffix(
+        "certificate.json: not a Kurs certificate: it is neither a JSON credential nor a signed certificate (three base64url parts joined by dots); give the .json or .jwt file that kurs wrote"
+      ))
     #expect(try message("").contains("neither a JSON credential"))
     #expect(try message("{ not json").contains("it is not valid JSON"))
     #expect(try message("[1, 2]").contains("neither a JSON credential"))
   }
 
   @Test func missingFieldsAreNamed() throws {
-    #expect(try message("{}").contains("field '@context' is missing") || message("{}").contains("is missing"))
+    #expect(
+      try message("{}").contains("field '@context' is missing")
+        || message("{}").contains("is missing"))
     let (credential, _) = try CertificateFixtures.exampleCredential()
-    var json = try #require(try JSONSerialization.jsonObject(with: credential.json()) as? [String: Any])
+    var json = try #require(
+      try JSONSerialization.jsonObject(with: credential.json()) as? [String: Any])
     var kurs = try #require(json["kurs"] as? [String: Any])
     kurs["total"] = "lots"
     json["kurs"] = kurs
     let text = String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
-    #expect(try message(text).contains("field 'kurs.total' has the wrong type (expected a whole number)"))
+    #expect(
+      try message(text).contains("field 'kurs.total' has the wrong type (expected a whole number)"))
   }
 
   @Test func binaryAndHugeNumbersNeverCrash() throws {
@@ -122,7 +135,9 @@ import Testing
   }
 
   @Test func aMissingFileOrAFolderIsUnreadable() throws {
-    #expect(throws: CertificateFileError.unreadable(file: "/no/such/file.json", reason: "no such file")) {
+    #expect(
+      throws: CertificateFileError.unreadable(file: "/no/such/file.json", reason: "no such file")
+    ) {
       try CertificateFiles.read("/no/such/file.json")
     }
     let directory = try makeTemporaryDirectory()

@@ -9,7 +9,9 @@ enum CertificateFixtures {
   static let date = Date(timeIntervalSince1970: 1_777_629_600)  // 2026-05-01T10:00:00Z
 
   static func example() throws -> Course {
-    try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+    try #require(
+      CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path)
+        .course)
   }
 
   /// The right answer to a question; the first choice of a story decision.
@@ -30,7 +32,8 @@ enum CertificateFixtures {
 
   /// The inputs of a learner who takes every module in course order and answers every question
   /// right at the first try.
-  static func passingTranscript(_ course: Course, seed: String = learnerID) throws -> [EngineInput] {
+  static func passingTranscript(_ course: Course, seed: String = learnerID) throws -> [EngineInput]
+  {
     let engine = Engine(course: course, language: course.defaultLanguage, seed: seed)
     var state = CourseState()
     var inputs: [EngineInput] = []
@@ -50,7 +53,9 @@ enum CertificateFixtures {
           screen = try apply(.proceed)
         case .question(let shown):
           let node = try #require(module.node(shown.nodeID))
-          guard case .question(let question) = node.kind else { throw CertificateTestError.notAQuestion }
+          guard case .question(let question) = node.kind else {
+            throw CertificateTestError.notAQuestion
+          }
           screen = try apply(.answer(rightAnswer(question)))
         case .moduleEnd:
           steps = .max
@@ -61,10 +66,13 @@ enum CertificateFixtures {
   }
 
   /// An unsigned certificate of the example course, issued to `name`.
-  static func exampleCredential(name: String = "Sveta", language: String = "en") throws -> (Credential, Course) {
+  static func exampleCredential(name: String = "Sveta", language: String = "en") throws -> (
+    Credential, Course
+  ) {
     let course = try example()
     let credential = try CertificateIssuer.issue(
-      course: course, learnerID: learnerID, learnerName: name, transcript: try passingTranscript(course), date: date,
+      course: course, learnerID: learnerID, learnerName: name,
+      transcript: try passingTranscript(course), date: date,
       language: language)
     return (credential, course)
   }

@@ -7,7 +7,8 @@ import Testing
   /// The binary carries the context: the compiled-in text must be the published file, byte for
   /// byte (run scripts/embed-context after editing the .jsonld).
   @Test func compiledInContextIsTheContextFile() throws {
-    let file = Fixtures.repository.appendingPathComponent("Sources/KursKit/Resources/kurs-context-1.jsonld")
+    let file = Fixtures.repository.appendingPathComponent(
+      "Sources/KursKit/Resources/kurs-context-1.jsonld")
     let bytes = try Data(contentsOf: file)
     #expect(Array(KursContext.text.utf8) == Array(bytes))
   }
@@ -24,7 +25,8 @@ import Testing
 
     let (credential, _) = try CertificateFixtures.exampleCredential()
     let record = try #require(
-      try JSONSerialization.jsonObject(with: JSONEncoder().encode(credential.kurs)) as? [String: Any])
+      try JSONSerialization.jsonObject(with: JSONEncoder().encode(credential.kurs))
+        as? [String: Any])
     var iris: [String] = []
     func check(_ value: Any, scope: [String: Any], path: String) throws {
       if let list = value as? [Any] {
@@ -48,7 +50,11 @@ import Testing
     let scoped = try #require(kurs["@context"] as? [String: Any])
     try check(record, scope: scoped, path: "kurs")
     // Different things under one name (`transcript`, `course`) get different IRIs.
-    #expect(iris.contains("urn:kurs:vocab:transcript") && iris.contains("urn:kurs:vocab:transcriptDigest"))
-    #expect(iris.contains("urn:kurs:vocab:course") && iris.contains("urn:kurs:vocab:courseIdentityDigest"))
+    #expect(
+      iris.contains("urn:kurs:vocab:transcript") && iris.contains("urn:kurs:vocab:transcriptDigest")
+    )
+    #expect(
+      iris.contains("urn:kurs:vocab:course") && iris.contains("urn:kurs:vocab:courseIdentityDigest")
+    )
   }
 }

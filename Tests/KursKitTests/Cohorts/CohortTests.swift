@@ -1,22 +1,30 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import Testing
 
 @testable import KursKit
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// Cohort imports and reports on a constructed cohort whose figures are known in advance.
 @Suite struct CohortTests {
   let course: Course
-  let cohort = Cohort(name: "spring", course: "example", code: "example-ABCDEF", created: Date(timeIntervalSince1970: 0))
+  let cohort = Cohort(
+    name: "spring", course: "example", code: "example-ABCDEF",
+    created: Date(timeIntervalSince1970: 0))
 
   init() throws {
-    course = try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+    course = try #require(
+      CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path)
+        .course)
   }
 
   /// The statements a learner's journal would hold after `inputs`.
-  func statements(_ learnerID: String, _ inputs: [EngineInput], start: Date = Date(timeIntervalSince1970: 1_700_000_000)) throws -> [Statement] {
+  func statements(
+    _ learnerID: String, _ inputs: [EngineInput],
+    start: Date = Date(timeIntervalSince1970: 1_700_000_000)
+  ) throws -> [Statement] {
     let engine = Engine(course: course, language: "en", seed: learnerID)
     let journal = Journal(url: URL(fileURLWithPath: "/dev/null"), learnerID: learnerID)
     var state = CourseState()
@@ -25,7 +33,8 @@ import Testing
       let step = try engine.apply(input, to: state)
       state = step.state
       let entry = Journal.Entry(
-        time: start.addingTimeInterval(Double(index)), course: course.id, courseVersion: course.version, digest: course.digest,
+        time: start.addingTimeInterval(Double(index)), course: course.id,
+        courseVersion: course.version, digest: course.digest,
         registration: cohort.registration, input: input, events: step.events)
       result += journal.statements(for: entry, learnerID: learnerID, course: course)
     }
@@ -33,14 +42,23 @@ import Testing
   }
 
   func correctWhatToNote() throws -> [String] {
-    guard case .question(let question) = try #require(course.module("basics")?.node("what-to-note")).kind else { return [] }
+    guard
+      case .question(let question) = try #require(course.module("basics")?.node("what-to-note"))
+        .kind
+    else { return [] }
     return question.choices.filter(\.isCorrect).map(\.id)
   }
 
-  func export(_ id: String, _ name: String, _ statements: [Statement], exported: String = "2026-11-22T10:00:00Z") throws -> Data {
+  func export(
+    _ id: String, _ name: String, _ statements: [Statement],
+    exported: String = "2026-11-22T10:00:00Z"
+  ) throws -> Data {
     let file = ExportFile(
       exported: exported, learner: ExportFile.Learner(id: id, pseudonym: name),
-      courses: [ExportFile.CourseRecords(id: course.id, version: course.version, digest: course.digest, statements: statements)])
+      courses: [
+        ExportFile.CourseRecords(
+          id: course.id, version: course.version, digest: course.digest, statements: statements)
+      ])
     return try file.sealed().encoded()
   }
 
@@ -48,14 +66,25 @@ import Testing
   /// ("run"); Cleo only reads the first page.
   func members() throws -> [(pseudonym: String, statements: [Statement])] {
     let right = try correctWhatToNote()
-    let ana = try statements("a", [.startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed, .answer(.choices(right))] + Array(repeating: .proceed, count: 3))
-    let bea = try statements("b", [.startModule("basics"), .proceed, .answer(.choices(["run"])), .answer(.choices(["calm"])), .proceed, .proceed])
+    let ana = try statements(
+      "a",
+      [
+        .startModule("basics"), .proceed, .answer(.choices(["calm"])), .proceed, .proceed,
+        .answer(.choices(right)),
+      ] + Array(repeating: .proceed, count: 3))
+    let bea = try statements(
+      "b",
+      [
+        .startModule("basics"), .proceed, .answer(.choices(["run"])), .answer(.choices(["calm"])),
+        .proceed, .proceed,
+      ])
     let cleo = try statements("c", [.startModule("basics")])
     return [("Ana", ana), ("Bea", bea), ("Cleo", cleo)]
   }
 
   @Test func reportFiguresMatchWhatTheLearnersDid() throws {
-    let report = CohortReport(cohort: cohort, course: course, members: try members(), language: "en")
+    let report = CohortReport(
+      cohort: cohort, course: course, members: try members(), language: "en")
     #expect(report.learners.map(\.pseudonym) == ["Ana", "Bea", "Cleo"])
     let basics = report.learners.map { $0.modules[0] }
     #expect(basics.map(\.status) == ["passed", "in-progress", "in-progress"])
@@ -79,7 +108,8 @@ import Testing
   }
 
   @Test func htmlIsWellFormedAndHasEveryChart() throws {
-    let report = CohortReport(cohort: cohort, course: course, members: try members(), language: "en")
+    let report = CohortReport(
+      cohort: cohort, course: course, members: try members(), language: "en")
     let html = report.html()
     let parser = XMLParserProbe(Data(html.utf8))
     #expect(parser.isWellFormed, "\(parser.error ?? "")")
@@ -90,24 +120,30 @@ import Testing
   }
 
   @Test func csvHasOneRowPerLearnerAndModule() throws {
-    let report = CohortReport(cohort: cohort, course: course, members: try members(), language: "en")
+    let report = CohortReport(
+      cohort: cohort, course: course, members: try members(), language: "en")
     let lines = report.csv().split(separator: "\r\n")
     #expect(lines.count == 1 + 3 * course.modules.count)
     #expect(lines[1].hasPrefix("Ana,basics,passed,5,5,1,no,"))
   }
 
   @Test func csvNeutralisesFormulasAndStartsWithAByteOrderMark() throws {
-    var report = CohortReport(cohort: cohort, course: course, members: try members(), language: "en")
+    var report = CohortReport(
+      cohort: cohort, course: course, members: try members(), language: "en")
     report.learners[0].pseudonym = "=HYPERLINK(\"http://evil.example\",\"Ana\")"
     report.learners[1].pseudonym = "@Bea"
     report.learners[2].pseudonym = "Мария"
     report.learners[2].modules[0].score = -1
     let csv = report.csv()
-    #expect(csv.hasPrefix("\u{FEFF}learner,"), "a UTF-8 byte order mark, so spreadsheets read Cyrillic")
+    #expect(
+      csv.hasPrefix("\u{FEFF}learner,"), "a UTF-8 byte order mark, so spreadsheets read Cyrillic")
     let lines = csv.split(separator: "\r\n")
     #expect(lines[1].hasPrefix("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Ana\"\")\","))
     #expect(csv.contains("\r\n'@Bea,"))
-    #expect(csv.contains("\r\nМария,\(report.learners[2].modules[0].module),\(report.learners[2].modules[0].status),-1,"), "a negative score stays a number")
+    #expect(
+      csv.contains(
+        "\r\nМария,\(report.learners[2].modules[0].module),\(report.learners[2].modules[0].status),-1,"
+      ), "a negative score stays a number")
   }
 
   @Test func scoreBandsHoldTheirEdges() throws {
@@ -117,7 +153,10 @@ import Testing
     #expect(counts == [1, 0, 0, 1, 3])
     // Each edge in its own band.
     for band in bands {
-      #expect(CohortReport.bandCounts([band.lowerBound, band.upperBound], maximum: 26).first { $0.band == band }?.count == 2)
+      #expect(
+        CohortReport.bandCounts([band.lowerBound, band.upperBound], maximum: 26).first {
+          $0.band == band
+        }?.count == 2)
     }
     #expect(CohortReport.scoreBands(maximum: 3) == [0...0, 1...1, 2...3])
     #expect(CohortReport.bandCounts([-2, 30], maximum: 10).map(\.count) == [1, 0, 0, 0, 1])
@@ -129,7 +168,8 @@ import Testing
     let store = CohortStore(dataDirectory: folder)
     let created = try store.create(name: "spring", course: "example")
     let all = try members()
-    let early = try export("b", "Bea", Array(all[1].statements.prefix(3)), exported: "2026-11-20T10:00:00Z")
+    let early = try export(
+      "b", "Bea", Array(all[1].statements.prefix(3)), exported: "2026-11-20T10:00:00Z")
     let late = try export("b", "Bea", all[1].statements, exported: "2026-11-22T10:00:00Z")
     #expect(store.importFile(early, into: created) == .added("Bea"))
     #expect(store.importFile(early, into: created) == .unchanged("Bea"))
@@ -139,23 +179,36 @@ import Testing
 
     // Tampered by hand: an answer, a pseudonym.
     let original = String(decoding: late, as: UTF8.self)
-    for (from, to) in [("\"response\" : \"calm\"", "\"response\" : \"run\""), ("\"pseudonym\" : \"Bea\"", "\"pseudonym\" : \"Eve\"")] {
+    for (from, to) in [
+      ("\"response\" : \"calm\"", "\"response\" : \"run\""),
+      ("\"pseudonym\" : \"Bea\"", "\"pseudonym\" : \"Eve\""),
+    ] {
       let text = original.replacingOccurrences(of: from, with: to)
       #expect(text != original, "the test edits \(from)")
-      guard case .refused(let reason) = store.importFile(Data(text.utf8), into: created) else { Issue.record("accepted a tampered file"); return }
+      guard case .refused(let reason) = store.importFile(Data(text.utf8), into: created) else {
+        Issue.record("accepted a tampered file")
+        return
+      }
       #expect(reason.contains("changed after it was written"))
     }
-    guard case .refused(let garbage) = store.importFile(Data("not json".utf8), into: created) else { Issue.record("accepted garbage"); return }
+    guard case .refused(let garbage) = store.importFile(Data("not json".utf8), into: created) else {
+      Issue.record("accepted garbage")
+      return
+    }
     #expect(garbage.contains("not a Kurs export"))
     let other = Cohort(name: "other", course: "marina", code: "marina-ABCDEF", created: Date())
-    guard case .refused(let wrongCourse) = store.importFile(late, into: other) else { Issue.record("accepted another course"); return }
+    guard case .refused(let wrongCourse) = store.importFile(late, into: other) else {
+      Issue.record("accepted another course")
+      return
+    }
     #expect(wrongCourse.contains("no records for course 'marina'"))
   }
 
   /// A summary of `count` statements whose last one is dated `last`.
   func summary(last: String, count: Int) -> LearnerSummary {
     LearnerSummary(
-      id: "b", pseudonym: "Bea", seal: "seal-\(last)-\(count)", last: last, count: count, lastActivity: last, completed: false,
+      id: "b", pseudonym: "Bea", seal: "seal-\(last)-\(count)", last: last, count: count,
+      lastActivity: last, completed: false,
       lastNode: nil, modules: [:], firstTry: [:], wrong: [:])
   }
 
@@ -187,17 +240,29 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
     #expect(try store.importAll([.data(wrongClock)], into: created, now: now) == [.added("Bea")])
     let outcome = try #require(try store.importAll([.data(later)], into: created, now: now).first)
-    guard case .conflict(let who, let text) = outcome else { Issue.record("expected a conflict, got \(outcome)"); return }
+    guard case .conflict(let who, let text) = outcome else {
+      Issue.record("expected a conflict, got \(outcome)")
+      return
+    }
     #expect(who == "Bea")
-    #expect(text.contains("dated in the future") && text.contains("kept this export") && text.contains("--replace"))
+    #expect(
+      text.contains("dated in the future") && text.contains("kept this export")
+        && text.contains("--replace"))
     #expect(try store.summaries(of: created).first?.count == all.count)
     // The future-dated one again: still not taken, and said so.
-    guard case .conflict(_, let again) = try #require(try store.importAll([.data(wrongClock)], into: created, now: now).first) else {
-      Issue.record("expected a conflict"); return
+    guard
+      case .conflict(_, let again) = try #require(
+        try store.importAll([.data(wrongClock)], into: created, now: now).first)
+    else {
+      Issue.record("expected a conflict")
+      return
     }
     #expect(again.contains("kept the export already imported"))
     // The host decides otherwise.
-    #expect(try store.importAll([.data(wrongClock)], into: created, replace: true, now: now) == [.updated("Bea")])
+    #expect(
+      try store.importAll([.data(wrongClock)], into: created, replace: true, now: now) == [
+        .updated("Bea")
+      ])
     #expect(try store.summaries(of: created).first?.count == 3)
   }
 
@@ -208,13 +273,18 @@ import Testing
     defer { try? FileManager.default.removeItem(at: data) }
     let store = CohortStore(dataDirectory: data)
     #expect(throws: CohortStore.Failure.self) {
-      _ = try store.create(name: "spring", course: "example", writeFile: { _, _ in throw POSIXError(.ENOSPC) })
+      _ = try store.create(
+        name: "spring", course: "example", writeFile: { _, _ in throw POSIXError(.ENOSPC) })
     }
     #expect(!FileManager.default.fileExists(atPath: store.folder("spring").path))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: store.root.path).isEmpty, "no temporary folder left")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: store.root.path).isEmpty,
+      "no temporary folder left")
     let made = try store.create(name: "spring", course: "example")
     #expect(try store.cohort(named: "spring").code == made.code)
-    #expect(throws: CohortStore.Failure.self) { _ = try store.create(name: "spring", course: "example") }
+    #expect(throws: CohortStore.Failure.self) {
+      _ = try store.create(name: "spring", course: "example")
+    }
   }
 
   /// What an older Kurs left after a failed `cohort new` (a folder with an empty learners/ and
@@ -223,7 +293,9 @@ import Testing
     let data = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: data) }
     let store = CohortStore(dataDirectory: data)
-    try FileManager.default.createDirectory(at: store.folder("spring").appendingPathComponent("learners"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: store.folder("spring").appendingPathComponent("learners"),
+      withIntermediateDirectories: true)
     let made = try store.create(name: "spring", course: "example")
     #expect(try store.cohort(named: "spring").code == made.code)
   }
@@ -232,7 +304,9 @@ import Testing
     #expect(Cohort.parse(code: " marina-k7p4qx ")?.code == "marina-K7P4QX")
     #expect(Cohort.parse(code: "marina-K0P4QX") == nil, "0 is not in the alphabet")
     #expect(Cohort.parse(code: "../x-ABCDEF") == nil)
-    #expect(Cohort.registration(forCode: "marina-K7P4QX") == Cohort.registration(forCode: "marina-K7P4QX"))
+    #expect(
+      Cohort.registration(forCode: "marina-K7P4QX") == Cohort.registration(forCode: "marina-K7P4QX")
+    )
     #expect(UUID(uuidString: Cohort.registration(forCode: "marina-K7P4QX")) != nil)
   }
 }

@@ -10,7 +10,8 @@ import Testing
     let bash = ShellCompletion.script(for: .bash, courses: ["marina"])
     let zsh = ShellCompletion.script(for: .zsh, courses: ["marina"])
     let manual = ManualPage.roff(version: "0.0.0")
-    let bashCommands = bash.split(separator: "\n").first { $0.contains("local commands=") }
+    let bashCommands =
+      bash.split(separator: "\n").first { $0.contains("local commands=") }
       .map { $0.split(separator: "\"")[1].split(separator: " ").map(String.init) } ?? []
     #expect(bashCommands == CommandLineParser.commandNames)
     for command in CommandLineParser.commandNames {
@@ -22,7 +23,9 @@ import Testing
     for (command, subcommands) in CommandLineParser.subcommands {
       for subcommand in subcommands {
         #expect(bash.contains(subcommand), "bash: \(command) \(subcommand)")
-        #expect(manual.contains("\\fB\(ManualPage.escape(subcommand))\\fR"), "man: \(command) \(subcommand)")
+        #expect(
+          manual.contains("\\fB\(ManualPage.escape(subcommand))\\fR"),
+          "man: \(command) \(subcommand)")
       }
     }
   }
@@ -42,11 +45,14 @@ import Testing
     #expect(CommandReference.options(of: "certificate").contains("--no-title"))
     #expect(CommandReference.options(of: "validate") == ["--strict", "--json", "--review"])
     #expect(CommandReference.globalOptions.contains("--data-dir"))
-    #expect(CommandReference.summary(of: "resume") == "continue exactly where you stopped, even mid-question")
+    #expect(
+      CommandReference.summary(of: "resume")
+        == "continue exactly where you stopped, even mid-question")
   }
 
   @Test func courseIdsThatWouldNeedQuotingAreLeftOut() {
-    let script = ShellCompletion.script(for: .bash, courses: ["marina", "a b", "$(rm -rf x)", "курс"])
+    let script = ShellCompletion.script(
+      for: .bash, courses: ["marina", "a b", "$(rm -rf x)", "курс"])
     #expect(script.contains("local courses=\"marina\""))
   }
 
@@ -55,10 +61,15 @@ import Testing
     #expect(try CommandLineParser.parse(["man"]).command == .manual)
     #expect(try CommandLineParser.parse(["certificate", "context"]).command == .certificateContext)
     #expect(
-      try CommandLineParser.parse(["certificate", "print", "a.json", "--no-title", "--out", "a.html"]).command
-        == .printCertificate(file: "a.json", issuerKey: nil, output: "a.html", title: false, replace: false))
+      try CommandLineParser.parse([
+        "certificate", "print", "a.json", "--no-title", "--out", "a.html",
+      ]).command
+        == .printCertificate(
+          file: "a.json", issuerKey: nil, output: "a.html", title: false, replace: false))
     #expect(throws: UsageError.self) { try CommandLineParser.parse(["completion", "fish"]) }
     #expect(throws: UsageError.self) { try CommandLineParser.parse(["verify", "--no-title"]) }
-    #expect(throws: UsageError.self) { try CommandLineParser.parse(["certificate", "verify", "a.json", "--no-title"]) }
+    #expect(throws: UsageError.self) {
+      try CommandLineParser.parse(["certificate", "verify", "a.json", "--no-title"])
+    }
   }
 }

@@ -20,20 +20,44 @@ import Testing
     (["courses"], .courses),
     (["add", "marina.xml"], .add(path: "marina.xml")),
     (["pack", "marina", "--out", "m.xml"], .pack(course: "marina", out: "m.xml")),
-    (["validate", "a", "b", "--strict", "--review"], .validate(paths: ["a", "b"], strict: true, json: false, review: true)),
-    (["graph", "example", "--module", "basics", "--format", "mermaid"], .graph(course: "example", module: "basics", format: .mermaid)),
+    (
+      ["validate", "a", "b", "--strict", "--review"],
+      .validate(paths: ["a", "b"], strict: true, json: false, review: true)
+    ),
+    (
+      ["graph", "example", "--module", "basics", "--format", "mermaid"],
+      .graph(course: "example", module: "basics", format: .mermaid)
+    ),
     (["stats", "example", "--json"], .stats(course: "example", json: true)),
-    (["new", "course", "first-aid", "--languages", "en ru"], .newCourse(id: "first-aid", directory: nil, languages: ["en", "ru"])),
+    (
+      ["new", "course", "first-aid", "--languages", "en ru"],
+      .newCourse(id: "first-aid", directory: nil, languages: ["en", "ru"])
+    ),
     (["schema"], .schema),
     (["help"], .help(topic: nil)),
     (["help", "validate"], .help(topic: "validate")),
     (["version"], .version),
     (["-V"], .version),
-    (["cohort", "new", "spring", "--course", "marina"], .cohortNew(name: "spring", course: "marina")),
-    (["cohort", "import", "spring", "a.json", "b.json", "--replace"], .cohortImport(name: "spring", files: ["a.json", "b.json"], replace: true)),
-    (["cohort", "pull", "spring", "--since", "2026-01-01"], .cohortPull(name: "spring", since: "2026-01-01", until: nil)),
-    (["cohort", "report", "spring", "--csv", "-"], .cohortReport(name: "spring", csv: "-", json: false, html: nil, replace: false)),
-    (["keys", "new", "--name", "trainer", "--out", "keys"], .newKeys(directory: "keys", name: "trainer")),
+    (
+      ["cohort", "new", "spring", "--course", "marina"],
+      .cohortNew(name: "spring", course: "marina")
+    ),
+    (
+      ["cohort", "import", "spring", "a.json", "b.json", "--replace"],
+      .cohortImport(name: "spring", files: ["a.json", "b.json"], replace: true)
+    ),
+    (
+      ["cohort", "pull", "spring", "--since", "2026-01-01"],
+      .cohortPull(name: "spring", since: "2026-01-01", until: nil)
+    ),
+    (
+      ["cohort", "report", "spring", "--csv", "-"],
+      .cohortReport(name: "spring", csv: "-", json: false, html: nil, replace: false)
+    ),
+    (
+      ["keys", "new", "--name", "trainer", "--out", "keys"],
+      .newKeys(directory: "keys", name: "trainer")
+    ),
     (
       ["certificate", "sign", "c.json", "--key", "t.key", "--issuer-name", "Network"],
       .signCertificate(file: "c.json", key: "t.key", issuerName: "Network", output: nil)
@@ -41,10 +65,14 @@ import Testing
     (["certificate", "verify", "c.json"], .verifyCertificate(file: "c.json", issuerKey: nil)),
     (
       ["certificate", "print", "c.json", "--no-title", "--out", "c.html"],
-      .printCertificate(file: "c.json", issuerKey: nil, output: "c.html", title: false, replace: false)
+      .printCertificate(
+        file: "c.json", issuerKey: nil, output: "c.html", title: false, replace: false)
     ),
     (["certificate", "context"], .certificateContext),
-    (["import", "gift", "quiz.txt", "--out", "Courses/quiz"], .importBank(format: .gift, file: "quiz.txt", out: "Courses/quiz")),
+    (
+      ["import", "gift", "quiz.txt", "--out", "Courses/quiz"],
+      .importBank(format: .gift, file: "quiz.txt", out: "Courses/quiz")
+    ),
     (["import", "moodle", "bank.xml"], .importBank(format: .moodle, file: "bank.xml", out: nil)),
     (["completion", "bash"], .completion(shell: .bash)),
     (["completion", "zsh"], .completion(shell: .zsh)),
@@ -54,7 +82,9 @@ import Testing
   @Test(arguments: 0..<cases.count)
   func eachCommandParsesToWhatItRuns(_ index: Int) throws {
     let (arguments, command) = Self.cases[index]
-    #expect(try CommandLineParser.parse(arguments).command == command, "kurs \(arguments.joined(separator: " "))")
+    #expect(
+      try CommandLineParser.parse(arguments).command == command,
+      "kurs \(arguments.joined(separator: " "))")
   }
 
   @Test func everyCommandNameHasACase() {
@@ -67,11 +97,14 @@ import Testing
   /// The global options are read wherever they stand, before or after the command.
   @Test func globalOptionsAreReadBeforeAndAfterTheCommand() throws {
     for arguments in [
-      ["--lang", "ru", "--data-dir", "/d", "--plain", "start", "marina"], ["start", "marina", "--plain", "--data-dir", "/d", "--lang", "ru"],
+      ["--lang", "ru", "--data-dir", "/d", "--plain", "start", "marina"],
+      ["start", "marina", "--plain", "--data-dir", "/d", "--lang", "ru"],
     ] {
       let invocation = try CommandLineParser.parse(arguments)
       #expect(invocation.command == .start(course: "marina", module: nil))
-      #expect(invocation.options.language == "ru" && invocation.options.dataDirectory == "/d" && invocation.options.plain)
+      #expect(
+        invocation.options.language == "ru" && invocation.options.dataDirectory == "/d"
+          && invocation.options.plain)
     }
   }
 
@@ -89,7 +122,10 @@ import Testing
     (["cohort"], "needs new, import, pull or report"),
     (["cohort", "repotr", "spring"], "did you mean 'report'?"),
     (["cohort", "new", "spring"], "--course marina"),
-    (["cohort", "report", "spring", "--csv", "-", "--json"], "only one of --csv -, --html - and --json"),
+    (
+      ["cohort", "report", "spring", "--csv", "-", "--json"],
+      "only one of --csv -, --html - and --json"
+    ),
     (["keys"], "kurs keys new"),
     (["certificate"], "needs verify, sign, print or context"),
     (["certificate", "sign", "c.json"], "needs your private key (--key)"),
@@ -106,7 +142,9 @@ import Testing
       let invocation = try CommandLineParser.parse(arguments)
       Issue.record("kurs \(arguments.joined(separator: " ")) was accepted as \(invocation.command)")
     } catch {
-      #expect(error.description.contains(says), "kurs \(arguments.joined(separator: " ")): \(error.description)")
+      #expect(
+        error.description.contains(says),
+        "kurs \(arguments.joined(separator: " ")): \(error.description)")
     }
   }
 }

@@ -33,7 +33,10 @@ import Testing
   }
 
   @Test func learnersCommandsAreTranslatedAndAuthorsCommandsStayEnglish() throws {
-    for name in ["start", "resume", "progress", "export", "join", "forget", "courses", "add", "certificate", "help"] {
+    for name in [
+      "start", "resume", "progress", "export", "join", "forget", "courses", "add", "certificate",
+      "help",
+    ] {
       let russian = try #require(HelpText.topic(name, in: "ru"))
       let ukrainian = try #require(HelpText.topic(name, in: "uk"))
       #expect(russian.hasPrefix("как запускать: kurs \(name)"), "\(name)")

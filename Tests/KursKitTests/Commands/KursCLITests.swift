@@ -27,20 +27,27 @@ import Testing
   func kurs(_ arguments: [String], lines: [String] = [], dataFolder: URL? = nil) -> Run {
     let console = RecordingConsole()
     let cli = KursCLI(
-      console: console, environment: ["HOME": root.path, "XDG_CACHE_HOME": root.appendingPathComponent("cache").path],
+      console: console,
+      environment: [
+        "HOME": root.path, "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
+      ],
       input: ScriptedLines(lines))
-    let code = cli.run(arguments: arguments + ["--data-dir", (dataFolder ?? data).path, "--courses", courses.path])
+    let code = cli.run(
+      arguments: arguments + ["--data-dir", (dataFolder ?? data).path, "--courses", courses.path])
     return Run(code: code, output: console.output, errors: console.errors)
   }
 
   /// The commands each test below runs, for the check that none is left out.
   static let covered: Set<String> = [
-    "help", "schema", "man", "completion", "courses", "validate", "graph", "stats", "new", "pack", "add", "start", "resume",
+    "help", "schema", "man", "completion", "courses", "validate", "graph", "stats", "new", "pack",
+    "add", "start", "resume",
     "progress", "export", "forget", "join", "cohort", "certificate", "keys", "import",
   ]
 
   @Test func everyCommandHasAnInProcessTest() {
-    for name in CommandLineParser.commandNames { #expect(Self.covered.contains(name), "no in-process test for 'kurs \(name)'") }
+    for name in CommandLineParser.commandNames {
+      #expect(Self.covered.contains(name), "no in-process test for 'kurs \(name)'")
+    }
   }
 
   @Test func informationCommands() {
@@ -60,24 +67,34 @@ import Testing
     let listed = kurs(["courses"])
     #expect(listed.code == .success && listed.output.contains("example 1.0.0"), "\(listed.errors)")
     let valid = kurs(["validate", courses.appendingPathComponent("example").path, "--strict"])
-    #expect(valid.code == .success && valid.output.isEmpty && valid.errors.contains("valid: 1 course"))
+    #expect(
+      valid.code == .success && valid.output.isEmpty && valid.errors.contains("valid: 1 course"))
     #expect(kurs(["graph", "example", "--format", "mermaid"]).output.hasPrefix("flowchart"))
     #expect(kurs(["stats", "example"]).output.contains("module basics"))
     let made = kurs(["new", "course", "first-aid", "--dir", root.path])
     #expect(made.code == .success, "\(made.errors)")
-    #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("first-aid/course.xml").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: root.appendingPathComponent("first-aid/course.xml").path))
     let packed = root.appendingPathComponent("example.xml")
     #expect(kurs(["pack", "example", "--out", packed.path]).code == .success)
     let added = kurs(["add", packed.path])
-    #expect(added.code == .success && added.output.contains("added course 'example'"), "\(added.output)\(added.errors)")
+    #expect(
+      added.code == .success && added.output.contains("added course 'example'"),
+      "\(added.output)\(added.errors)")
     let gift = Fixtures.root.appendingPathComponent("import/gift-questions.txt")
-    let imported = kurs(["import", "gift", gift.path, "--out", root.appendingPathComponent("quiz").path])
-    #expect(imported.code == .success && imported.output.contains("imported 6 questions"), "\(imported.errors)")
+    let imported = kurs([
+      "import", "gift", gift.path, "--out", root.appendingPathComponent("quiz").path,
+    ])
+    #expect(
+      imported.code == .success && imported.output.contains("imported 6 questions"),
+      "\(imported.errors)")
   }
 
   @Test func aLearnersCommands() throws {
     defer { try? FileManager.default.removeItem(at: root) }
-    let started = kurs(["start", "example", "--learner", "Ana"], lines: ["", "", "", "1", "", "q"])
+    let started = kurs(
+      ["start", "example", "--learner", "Ana"], lines: ["", "", "", "1", "", "q"])
     #expect(started.code == .success, "\(started.errors)")
     #expect(started.output.contains("Ana"))
     let progress = kurs(["progress", "--learner", "Ana"])
@@ -86,9 +103,13 @@ import Testing
     #expect(resumed.code == .success, "\(resumed.errors)")
     let file = root.appendingPathComponent("ana.json")
     let exported = kurs(["export", "--out", file.path, "--learner", "Ana"])
-    #expect(exported.code == .success && FileManager.default.fileExists(atPath: file.path), "\(exported.errors)")
+    #expect(
+      exported.code == .success && FileManager.default.fileExists(atPath: file.path),
+      "\(exported.errors)")
     let forgotten = kurs(["forget", "Ana"], lines: ["Ana"])
-    #expect(forgotten.code == .success && forgotten.output.contains("Deleted every record"), "\(forgotten.output)")
+    #expect(
+      forgotten.code == .success && forgotten.output.contains("Deleted every record"),
+      "\(forgotten.output)")
     #expect(kurs(["progress", "--learner", "Ana"]).code != .success)
   }
 
@@ -97,18 +118,23 @@ import Testing
     let host = root.appendingPathComponent("host")
     let created = kurs(["cohort", "new", "spring", "--course", "example"], dataFolder: host)
     #expect(created.code == .success, "\(created.errors)")
-    let code = try #require(created.output.split(separator: "\n").first { $0.hasPrefix("Join code: ") }?.dropFirst("Join code: ".count))
+    let code = try #require(
+      created.output.split(separator: "\n").first { $0.hasPrefix("Join code: ") }?.dropFirst(
+        "Join code: ".count))
     #expect(kurs(["join", String(code), "--learner", "Bea"]).code == .success)
     _ = kurs(["start", "example", "--learner", "Bea"], lines: ["", "", "", "1", "", "q"])
     let file = root.appendingPathComponent("bea.json")
     #expect(kurs(["export", "--out", file.path, "--learner", "Bea"]).code == .success)
     let imported = kurs(["cohort", "import", "spring", file.path], dataFolder: host)
-    #expect(imported.code == .success && imported.output.contains("added Bea"), "\(imported.errors)")
+    #expect(
+      imported.code == .success && imported.output.contains("added Bea"), "\(imported.errors)")
     let report = kurs(["cohort", "report", "spring"], dataFolder: host)
     #expect(report.code == .success && report.output.contains("Bea"))
     // Pulling from a store that is not there is a message and an exit code, not a hang.
-    let pulled = kurs(["cohort", "pull", "spring", "--lrs", "http://127.0.0.1:9/xAPI/"], dataFolder: host)
-    #expect(pulled.code != .success && pulled.errors.contains("cannot be reached"), "\(pulled.errors)")
+    let pulled = kurs(
+      ["cohort", "pull", "spring", "--lrs", "http://127.0.0.1:9/xAPI/"], dataFolder: host)
+    #expect(
+      pulled.code != .success && pulled.errors.contains("cannot be reached"), "\(pulled.errors)")
   }
 
   @Test func certificateCommands() throws {

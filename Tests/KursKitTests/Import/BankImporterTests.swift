@@ -278,7 +278,10 @@ import Testing
       return
     }
     #expect((location.line, location.column) == (2, 43))
-    #expect(message.hasPrefix("the file is not valid UTF-8 (byte 0xE9); save it as UTF-8 in your editor, or convert it (a Windows-1251 file: iconv -f cp1251 -t utf-8 "))
+    #expect(
+      message.hasPrefix(
+        "the file is not valid UTF-8 (byte 0xE9); save it as UTF-8 in your editor, or convert it (a Windows-1251 file: iconv -f cp1251 -t utf-8 "
+      ))
     #expect(message.hasSuffix(" > utf8-bank.xml), and import it again"))
     #expect(
       try refusal([0xFF, 0xFE, 0x3C, 0x00], .gift, name: "bank.txt")

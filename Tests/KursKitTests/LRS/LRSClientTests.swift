@@ -5,17 +5,21 @@ import Testing
 
 @Suite struct LRSClientTests {
   @Test(arguments: [
-    "http://kurs:secret@lrs.example.org/xAPI/", "https://kurs@lrs.example.org/xAPI/", "http://:secret@127.0.0.1:8100/xAPI/",
+    "http://kurs:secret@lrs.example.org/xAPI/", "https://kurs@lrs.example.org/xAPI/",
+    "http://:secret@127.0.0.1:8100/xAPI/",
   ])
   func refusesAnAddressWithUserInfoWithoutRepeatingIt(url: String) {
-    #expect(throws: LRSClient.Failure.passwordInURL(option: "--lrs")) { try LRSClient(url: url, credentials: nil) }
+    #expect(throws: LRSClient.Failure.passwordInURL(option: "--lrs")) {
+      try LRSClient(url: url, credentials: nil)
+    }
     let message = LRSClient.Failure.passwordInURL(option: "--lrs").description
     #expect(message.contains("--lrs-credentials FILE") && message.contains("KURS_LRS_USER"))
     #expect(!message.contains("secret"))
   }
 
   @Test func aMessageAboutABadAddressLeavesOutThePassword() {
-    #expect(!LRSClient.Failure.badURL("http://kurs:secret@lrs:port/").description.contains("secret"))
+    #expect(
+      !LRSClient.Failure.badURL("http://kurs:secret@lrs:port/").description.contains("secret"))
     #expect(throws: LRSClient.Failure.passwordInURL(option: "KURS_LRS_URL")) {
       try LRSClient(url: "http://kurs:secret@lrs:port/", credentials: nil, option: "KURS_LRS_URL")
     }
@@ -25,8 +29,12 @@ import Testing
   }
 
   @Test func originsCompareSchemeHostAndPortWithDefaultPorts() throws {
-    func origin(_ text: String) throws -> String { LRSClient.origin(of: try #require(URL(string: text))) }
-    #expect(try origin("http://LRS.example.org/xAPI/statements") == origin("http://lrs.example.org:80/other"))
+    func origin(_ text: String) throws -> String {
+      LRSClient.origin(of: try #require(URL(string: text)))
+    }
+    #expect(
+      try origin("http://LRS.example.org/xAPI/statements")
+        == origin("http://lrs.example.org:80/other"))
     #expect(try origin("https://lrs.example.org/") == origin("https://lrs.example.org:443/"))
     #expect(try origin("http://lrs.example.org/") != origin("https://lrs.example.org/"))
     #expect(try origin("http://127.0.0.1:8100/") != origin("http://127.0.0.2:8100/"))
@@ -34,9 +42,12 @@ import Testing
   }
 
   @Test func credentialsGoOnlyToTheOriginOfTheStore() throws {
-    let client = try LRSClient(url: "http://127.0.0.1:8100/xAPI/", credentials: .init(user: "kurs", password: "secret"))
-    let home = client.request(try #require(URL(string: "http://127.0.0.1:8100/xAPI/statements?page=2")), method: "GET")
-    let away = client.request(try #require(URL(string: "http://127.0.0.2:8100/xAPI/statements?page=2")), method: "GET")
+    let client = try LRSClient(
+      url: "http://127.0.0.1:8100/xAPI/", credentials: .init(user: "kurs", password: "secret"))
+    let home = client.request(
+      try #require(URL(string: "http://127.0.0.1:8100/xAPI/statements?page=2")), method: "GET")
+    let away = client.request(
+      try #require(URL(string: "http://127.0.0.2:8100/xAPI/statements?page=2")), method: "GET")
     #expect(home.headers.contains { $0.hasPrefix("Authorization: Basic ") })
     #expect(!away.headers.contains { $0.hasPrefix("Authorization") })
   }
@@ -46,7 +57,8 @@ import Testing
   }
 
   @Test func aCredentialsFileOthersCanReadGetsAWarning() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("kurs-credentials-\(UUID().uuidString)")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-credentials-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: file) }
     try Data("kurs:secret\n".utf8).write(to: file)
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)

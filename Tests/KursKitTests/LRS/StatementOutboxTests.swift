@@ -16,7 +16,9 @@ final class ScriptedStore: @unchecked Sendable {
     let stored = Stored()
     return ScriptedStore { request in
       if request.method == "POST" {
-        let ids = (try? JSONDecoder().decode([Identified].self, from: request.body ?? Data()))?.map(\.id) ?? []
+        let ids =
+          (try? JSONDecoder().decode([Identified].self, from: request.body ?? Data()))?.map(\.id)
+          ?? []
         return (200, "[" + stored.add(ids).map { "\"\($0)\"" }.joined(separator: ",") + "]")
       }
       let id = request.url.query?.components(separatedBy: "statementId=").last ?? ""
@@ -68,17 +70,24 @@ final class ScriptedStore: @unchecked Sendable {
 @Suite struct StatementOutboxTests {
   /// A journal of the example course with `steps` steps (each one or more statements).
   static func journal(in folder: URL, steps: Int = 5) throws -> Journal {
-    let course = try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+    let course = try #require(
+      CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path)
+        .course)
     let engine = Engine(course: course, language: "en", seed: "learner-1")
-    let journal = Journal(url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
-    let inputs: [EngineInput] = [.startModule("basics"), .proceed, .answer(.choices(["run"])), .answer(.choices(["calm"])), .proceed]
+    let journal = Journal(
+      url: folder.appendingPathComponent("example.journal"), learnerID: "learner-1")
+    let inputs: [EngineInput] = [
+      .startModule("basics"), .proceed, .answer(.choices(["run"])), .answer(.choices(["calm"])),
+      .proceed,
+    ]
     var state = CourseState()
     for input in inputs.prefix(steps) {
       let step = try engine.apply(input, to: state)
       state = step.state
       try journal.append(
         Journal.Entry(
-          time: Date(), course: course.id, courseVersion: course.version, digest: course.digest, registration: nil, input: input,
+          time: Date(), course: course.id, courseVersion: course.version, digest: course.digest,
+          registration: nil, input: input,
           events: step.events),
         course: course)
     }
@@ -96,9 +105,13 @@ final class ScriptedStore: @unchecked Sendable {
     defer { try? FileManager.default.removeItem(at: folder) }
     let journal = try Self.journal(in: folder)
     let liar = ScriptedStore { _ in (200, "[]") }
-    #expect(throws: LRSClient.Failure.self) { try StatementOutbox(journal: journal, client: liar.client()).flush() }
+    #expect(throws: LRSClient.Failure.self) {
+      try StatementOutbox(journal: journal, client: liar.client()).flush()
+    }
     let honest = ScriptedStore.honest()
-    #expect(try StatementOutbox(journal: journal, client: honest.client()).flush() == Self.ids(of: journal).count)
+    #expect(
+      try StatementOutbox(journal: journal, client: honest.client()).flush()
+        == Self.ids(of: journal).count)
     #expect(honest.posted.flatMap { $0 } == (try Self.ids(of: journal)))
   }
 
@@ -109,8 +122,11 @@ final class ScriptedStore: @unchecked Sendable {
     let ids = try Self.ids(of: journal)
     // Confirms the first two-statement batch, then fails.
     let once = ScriptedStore { request in
-      let sent = (try? JSONDecoder().decode([ScriptedStore.Identified].self, from: request.body ?? Data()))?.map(\.id) ?? []
-      return sent.first == ids.first ? (200, "[\"\(sent.joined(separator: "\",\""))\"]") : (503, "busy")
+      let sent =
+        (try? JSONDecoder().decode([ScriptedStore.Identified].self, from: request.body ?? Data()))?
+        .map(\.id) ?? []
+      return sent.first == ids.first
+        ? (200, "[\"\(sent.joined(separator: "\",\""))\"]") : (503, "busy")
     }
     var outbox = StatementOutbox(journal: journal, client: try once.client())
     outbox.batchSize = 2
@@ -119,7 +135,8 @@ final class ScriptedStore: @unchecked Sendable {
     outbox = StatementOutbox(journal: journal, client: try honest.client())
     outbox.batchSize = 2
     try outbox.flush()
-    #expect(honest.posted.flatMap { $0 } == Array(ids.dropFirst(2)), "the confirmed batch was sent again")
+    #expect(
+      honest.posted.flatMap { $0 } == Array(ids.dropFirst(2)), "the confirmed batch was sent again")
     #expect(!outbox.hasPending)
   }
 
@@ -131,6 +148,8 @@ final class ScriptedStore: @unchecked Sendable {
     try StatementOutbox(journal: journal, client: honest.client()).flush()
     // Sent again after a lost cursor: the store names none of them (it had them all).
     try FileManager.default.removeItem(at: journal.url.appendingPathExtension("sent"))
-    #expect(try StatementOutbox(journal: journal, client: honest.client()).flush() == Self.ids(of: journal).count)
+    #expect(
+      try StatementOutbox(journal: journal, client: honest.client()).flush()
+        == Self.ids(of: journal).count)
   }
 }

@@ -13,9 +13,17 @@ import Testing
     let gate = DispatchSemaphore(value: 0)
     let slow = ScriptedStore { request in
       gate.wait()  // held until the test lets it go
-      return (200, "[" + ((try? JSONDecoder().decode([ScriptedStore.Identified].self, from: request.body ?? Data())) ?? []).map { "\"\($0.id)\"" }.joined(separator: ",") + "]")
+      return (
+        200,
+        "["
+          + ((try? JSONDecoder().decode(
+            [ScriptedStore.Identified].self, from: request.body ?? Data())) ?? []).map {
+            "\"\($0.id)\""
+          }.joined(separator: ",") + "]"
+      )
     }
-    let sender = StatementSender(outbox: StatementOutbox(journal: journal, client: try slow.client()))
+    let sender = StatementSender(
+      outbox: StatementOutbox(journal: journal, client: try slow.client()))
     sender.wake()  // returns although the store holds the request
     var told = false
     #expect(sender.finish(grace: 0.3, patience: 0.1, slow: { told = true }) == .stillSending)
@@ -31,7 +39,8 @@ import Testing
     let journal = try StatementOutboxTests.journal(in: folder)
     let down = ScriptedStore { _ in (503, "down") }
     let clock = Clock()
-    let sender = StatementSender(outbox: StatementOutbox(journal: journal, client: try down.client()), now: { clock.now })
+    let sender = StatementSender(
+      outbox: StatementOutbox(journal: journal, client: try down.client()), now: { clock.now })
     #expect(sender.finish(slow: {}) == .failed(.rejected(status: 503, body: "down")))
     #expect(sender.newFailure() != nil)
     #expect(sender.newFailure() == nil, "the same failure is shown once")

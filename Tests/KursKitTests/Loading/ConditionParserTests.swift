@@ -14,10 +14,14 @@ import Testing
   }
 
   @Test func comparisonsAcceptSymbolsAndWords() throws {
-    #expect(try ConditionParser.parse("score >= 3") == .compare(.score, .greaterOrEqual, .number(3)))
-    #expect(try ConditionParser.parse("counter(x) lt 2") == .compare(.counter("x"), .less, .number(2)))
-    #expect(try ConditionParser.parse("visits(n) = 1") == .compare(.visits("n"), .equal, .number(1)))
-    #expect(try ConditionParser.parse("percent != 50") == .compare(.percent, .notEqual, .number(50)))
+    #expect(
+      try ConditionParser.parse("score >= 3") == .compare(.score, .greaterOrEqual, .number(3)))
+    #expect(
+      try ConditionParser.parse("counter(x) lt 2") == .compare(.counter("x"), .less, .number(2)))
+    #expect(
+      try ConditionParser.parse("visits(n) = 1") == .compare(.visits("n"), .equal, .number(1)))
+    #expect(
+      try ConditionParser.parse("percent != 50") == .compare(.percent, .notEqual, .number(50)))
   }
 
   @Test func namesMayBeCyrillic() throws {
@@ -30,13 +34,27 @@ import Testing
   }
 
   @Test func errorsSayWhatWasExpectedAndWhere() {
-    #expect(throws: ConditionParser.ParseError(offset: 8, message: "expected a comparison (=, !=, <, <=, >, >=) after 'score', found end of condition")) {
+    #expect(
+      throws: ConditionParser.ParseError(
+        offset: 8,
+        message: "expected a comparison (=, !=, <, <=, >, >=) after 'score', found end of condition"
+      )
+    ) {
       try ConditionParser.parse("score   ")
     }
-    #expect(throws: ConditionParser.ParseError(offset: 0, message: "unknown name 'brave': write flag(brave), counter(brave) or visits(brave), or use score, percent, true, false")) {
+    #expect(
+      throws: ConditionParser.ParseError(
+        offset: 0,
+        message:
+          "unknown name 'brave': write flag(brave), counter(brave) or visits(brave), or use score, percent, true, false"
+      )
+    ) {
       try ConditionParser.parse("brave")
     }
-    #expect(throws: ConditionParser.ParseError(offset: 8, message: "expected ')' to close '(', found end of condition")) {
+    #expect(
+      throws: ConditionParser.ParseError(
+        offset: 8, message: "expected ')' to close '(', found end of condition")
+    ) {
       try ConditionParser.parse("(flag(a)")
     }
     #expect(throws: ConditionParser.ParseError(offset: 6, message: "unexpected character '$'")) {
@@ -45,7 +63,8 @@ import Testing
   }
 
   @Test func deepNestingIsRefusedNotOverflowed() {
-    let text = String(repeating: "(", count: 10_000) + "true" + String(repeating: ")", count: 10_000)
+    let text =
+      String(repeating: "(", count: 10_000) + "true" + String(repeating: ")", count: 10_000)
     #expect(throws: ConditionParser.ParseError.self) { try ConditionParser.parse(text) }
     let nots = String(repeating: "not ", count: 10_000) + "true"
     #expect(throws: ConditionParser.ParseError.self) { try ConditionParser.parse(nots) }

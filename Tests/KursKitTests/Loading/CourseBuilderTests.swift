@@ -13,9 +13,11 @@ import Testing
   func writeCourse(in directory: URL) throws -> (course: URL, content: URL) {
     let course = directory.appendingPathComponent("course")
     let content = directory.appendingPathComponent("Content")
-    try FileManager.default.createDirectory(at: course.appendingPathComponent("modules"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: course.appendingPathComponent("modules"), withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-    let refs = (1...12).map { "  <module-ref href=\"modules/m\($0).xml\"/>" }.joined(separator: "\n")
+    let refs = (1...12).map { "  <module-ref href=\"modules/m\($0).xml\"/>" }.joined(
+      separator: "\n")
     try Data(
       """
       <course xmlns="urn:kurs:course:1" id="c" version="1" languages="en" default-language="en">
@@ -34,7 +36,8 @@ import Testing
     ).write(to: content.appendingPathComponent("shared.xml"))
     for index in 1...12 {
       let include =
-        [3, 7].contains(index) ? #"<include href="content:shared.xml#b"/>"#
+        [3, 7].contains(index)
+        ? #"<include href="content:shared.xml#b"/>"#
         : [5, 9].contains(index) ? #"<include href="content:missing.xml#b"/>"# : ""
       try Data(
         """
@@ -62,11 +65,14 @@ import Testing
       expectedFiles.append("modules/m\(index).xml")
       if index == 3 { expectedFiles.append(content.appendingPathComponent("shared.xml").path) }
     }
-    #expect(first.files.map { $0.replacingOccurrences(of: course.path + "/", with: "") } == expectedFiles)
+    #expect(
+      first.files.map { $0.replacingOccurrences(of: course.path + "/", with: "") } == expectedFiles)
 
     // Findings in file order (a module's nodes are built before its title); shared.xml's own
     // finding once, at module 3's include; the missing file once, at module 5.
-    let findings = first.diagnostics.map { "\(URL(fileURLWithPath: $0.location.file).lastPathComponent):\($0.message.prefix(24))" }
+    let findings = first.diagnostics.map {
+      "\(URL(fileURLWithPath: $0.location.file).lastPathComponent):\($0.message.prefix(24))"
+    }
     var expected: [String] = []
     for index in 1...12 {
       if index == 3 { expected.append("shared.xml:xml:lang 'de' is not a l") }
@@ -77,9 +83,17 @@ import Testing
 
     // The legacy digest (Kurs 0.1's): every file read, in that order, each as its path and its bytes.
     var digest = SHA256Digest()
-    for file in ["course.xml"] + (1...12).flatMap({ ["modules/m\($0).xml"] + ($0 == 3 ? ["SHARED"] : []) }) {
-      let url = file == "SHARED" ? content.appendingPathComponent("shared.xml") : course.appendingPathComponent(file)
-      digest.update(Array(url.standardizedFileURL.path.replacingOccurrences(of: course.standardizedFileURL.path, with: "").utf8))
+    for file in ["course.xml"]
+      + (1...12).flatMap({ ["modules/m\($0).xml"] + ($0 == 3 ? ["SHARED"] : []) })
+    {
+      let url =
+        file == "SHARED"
+        ? content.appendingPathComponent("shared.xml") : course.appendingPathComponent(file)
+      digest.update(
+        Array(
+          url.standardizedFileURL.path.replacingOccurrences(
+            of: course.standardizedFileURL.path, with: ""
+          ).utf8))
       digest.update(Array(try Data(contentsOf: url)))
     }
     #expect(first.course?.legacyDigest == digest.hexDigest())
@@ -104,8 +118,14 @@ import Testing
     let courseXML = course.appendingPathComponent("course.xml")
     try Data(
       try String(contentsOf: courseXML, encoding: .utf8)
-        .replacingOccurrences(of: #"languages="en" default-language="en""#, with: #"languages="en ru" default-language="en""#)
-        .replacingOccurrences(of: "<title>C</title>", with: "<title>C</title><completion modules=\"m1 m8\" min-score=\"5\"/>")
+        .replacingOccurrences(
+          of: #"languages="en" default-language="en""#,
+          with: #"languages="en ru" default-language="en""#
+        )
+        .replacingOccurrences(
+          of: "<title>C</title>",
+          with: "<title>C</title><completion modules=\"m1 m8\" min-score=\"5\"/>"
+        )
         .utf8
     ).write(to: courseXML)
     try Data(
@@ -118,7 +138,9 @@ import Testing
         .replacingOccurrences(of: #" xml:lang="fr""#, with: "")
         .replacingOccurrences(of: "content:missing.xml#b", with: "content:shared.xml#b")
       if index == 4 { text = text.replacingOccurrences(of: #"next="e""#, with: #"next="gone""#) }
-      if index == 8 { text = text.replacingOccurrences(of: #"outcome="pass""#, with: #"outcome="fail""#) }
+      if index == 8 {
+        text = text.replacingOccurrences(of: #"outcome="pass""#, with: #"outcome="fail""#)
+      }
       try Data(text.utf8).write(to: url)
     }
     let loader = CourseLoader(contentDirectory: content)

@@ -15,15 +15,19 @@ import Testing
   func makeCourse(_ id: String, version: String, in directory: URL) throws {
     let folder = directory.appendingPathComponent(id)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try CourseTemplate.courseXML(id: id).replacingOccurrences(of: "version=\"0.1.0\"", with: "version=\"\(version)\"")
-      .write(to: folder.appendingPathComponent("course.xml"), atomically: true, encoding: .utf8)
+    try CourseTemplate.courseXML(id: id).replacingOccurrences(
+      of: "version=\"0.1.0\"", with: "version=\"\(version)\""
+    )
+    .write(to: folder.appendingPathComponent("course.xml"), atomically: true, encoding: .utf8)
   }
 
   @Test func theOptionAndTheVariableAreTheOnlyPlaceSearched() {
     let data = root.appendingPathComponent("data")
-    let option = CourseLocator.standard(option: "/a", environment: ["KURS_COURSES": "/b"], dataDirectory: data)
+    let option = CourseLocator.standard(
+      option: "/a", environment: ["KURS_COURSES": "/b"], dataDirectory: data)
     #expect(option.places.map(\.directory.path) == ["/a"])
-    let variable = CourseLocator.standard(option: nil, environment: ["KURS_COURSES": "/b"], dataDirectory: data)
+    let variable = CourseLocator.standard(
+      option: nil, environment: ["KURS_COURSES": "/b"], dataDirectory: data)
     #expect(variable.places.map(\.directory.path) == ["/b"])
     #expect(variable.userDirectory.path == data.appendingPathComponent("courses").path)
   }
@@ -34,11 +38,14 @@ import Testing
     let prefix = root.appendingPathComponent("usr")
     let working = root.appendingPathComponent("work")
     try makeCourse("marina", version: "2.0.0", in: data.appendingPathComponent("courses"))
-    try makeCourse("marina", version: "1.0.0", in: prefix.appendingPathComponent("share/kurs/courses"))
-    try makeCourse("example", version: "1.0.0", in: prefix.appendingPathComponent("share/kurs/courses"))
+    try makeCourse(
+      "marina", version: "1.0.0", in: prefix.appendingPathComponent("share/kurs/courses"))
+    try makeCourse(
+      "example", version: "1.0.0", in: prefix.appendingPathComponent("share/kurs/courses"))
     try makeCourse("draft", version: "0.1.0", in: working.appendingPathComponent("Courses"))
     let locator = CourseLocator.standard(
-      option: nil, environment: [:], dataDirectory: data, executable: prefix.appendingPathComponent("bin/kurs"),
+      option: nil, environment: [:], dataDirectory: data,
+      executable: prefix.appendingPathComponent("bin/kurs"),
       workingDirectory: working)
     #expect(locator.places.map(\.kind) == [.user, .installed, .workingDirectory])
     #expect(locator.courseIDs() == ["marina", "example", "draft"])
@@ -55,6 +62,7 @@ import Testing
     let content = root.appendingPathComponent("share/kurs/content")
     try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-    #expect(CourseLoader.findContentDirectory(from: course)?.path == content.standardizedFileURL.path)
+    #expect(
+      CourseLoader.findContentDirectory(from: course)?.path == content.standardizedFileURL.path)
   }
 }

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import KursKit
+
 #if canImport(Glibc)
   import Glibc
 #endif
-
-@testable import KursKit
 
 /// Hostile and awkward input: every case ends in a clear finding, never a crash or a hang.
 @Suite struct LoaderSafetyTests {
@@ -19,7 +19,9 @@ import Testing
     var differ: [UInt32] = []
     for value in UInt32(0)...0x10FFFF {
       guard let scalar = Unicode.Scalar(value) else { continue }
-      if CourseBuilder.isWhitespace(scalar) != scalar.properties.isWhitespace { differ.append(value) }
+      if CourseBuilder.isWhitespace(scalar) != scalar.properties.isWhitespace {
+        differ.append(value)
+      }
     }
     #expect(differ.isEmpty, "\(differ.prefix(10).map { String($0, radix: 16) })")
   }
@@ -100,9 +102,15 @@ import Testing
       at: course.appendingPathComponent("linked.xml"), withDestinationURL: outside)
     let resolver = PathResolver(courseDirectory: course, contentDirectory: nil)
     #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("linked.xml", from: course) }
-    #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("../outside.xml", from: course) }
-    #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("http://example.org/x.xml", from: course) }
-    #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("content:x.xml", from: course) }
+    #expect(throws: PathResolver.Refusal.self) {
+      try resolver.resolve("../outside.xml", from: course)
+    }
+    #expect(throws: PathResolver.Refusal.self) {
+      try resolver.resolve("http://example.org/x.xml", from: course)
+    }
+    #expect(throws: PathResolver.Refusal.self) {
+      try resolver.resolve("content:x.xml", from: course)
+    }
   }
 
   /// A course whose module file is `modules/m.xml`.
@@ -139,7 +147,9 @@ import Testing
       atPath: course.appendingPathComponent("course.xml").path, withDestinationPath: outside)
     let report = validate(course.path)
     #expect(report.exitCode == .unreadable)
-    #expect(report.diagnostics.first?.message.contains("'course.xml' is a symbolic link") == true, "\(report.text())")
+    #expect(
+      report.diagnostics.first?.message.contains("'course.xml' is a symbolic link") == true,
+      "\(report.text())")
     #expect(CourseLoader().load(path: course.path).course == nil)
     #expect(!report.text().contains("TOP-SECRET-TEXT"))
   }
@@ -212,7 +222,9 @@ import Testing
         loaded += 1
         if "\(course)".contains("TOP-SECRET-TEXT") { leaked += 1 }
       }
-      if result.diagnostics.contains(where: { $0.message.contains("TOP-SECRET-TEXT") }) { leaked += 1 }
+      if result.diagnostics.contains(where: { $0.message.contains("TOP-SECRET-TEXT") }) {
+        leaked += 1
+      }
     }
     stop.set()
     #expect(leaked == 0, "text from outside the course folder was read \(leaked) times")

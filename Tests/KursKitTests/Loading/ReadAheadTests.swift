@@ -11,14 +11,17 @@ import Testing
     for index in 0..<40 {
       let url = directory.appendingPathComponent("m\(index).xml")
       // Every fifth file is broken, on a line of its own number.
-      let text = index % 5 == 0
+      let text =
+        index % 5 == 0
         ? String(repeating: "\n", count: index) + "<module"
         : "<module xmlns=\"urn:kurs:course:1\" id=\"m\(index)\" start=\"p\" pass-mark=\"0\"><title>M</title><page id=\"p\"><title>P</title><body><p>x</p></body></page></module>"
       try Data(text.utf8).write(to: url)
       files.append(ReadAhead.File(url: url, displayPath: "m\(index).xml"))
     }
     let schema = CourseSchema.text
-    let readAhead = ReadAhead(files: files, threads: 3, makeReader: { XMLReader(schemaText: schema) }) {
+    let readAhead = ReadAhead(
+      files: files, threads: 3, makeReader: { XMLReader(schemaText: schema) }
+    ) {
       _, file, reader in reader.read(fileAt: file.url, displayPath: file.displayPath)
     }
     for index in 0..<40 {
@@ -43,7 +46,9 @@ import Testing
       return ReadAhead.File(url: url, displayPath: url.lastPathComponent)
     }
     let schema = CourseSchema.text
-    var readAhead: ReadAhead? = ReadAhead(files: files, threads: 2, makeReader: { XMLReader(schemaText: schema) }) {
+    var readAhead: ReadAhead? = ReadAhead(
+      files: files, threads: 2, makeReader: { XMLReader(schemaText: schema) }
+    ) {
       _, file, reader in reader.read(fileAt: file.url, displayPath: file.displayPath)
     }
     _ = readAhead?.take(0)
@@ -67,7 +72,9 @@ import Testing
     let calls = Counter()
     weak var dropped: ReadAhead<Int>?
     do {
-      let readAhead = ReadAhead(files: files, threads: 2, makeReader: { XMLReader(schemaText: schema) }) {
+      let readAhead = ReadAhead(
+        files: files, threads: 2, makeReader: { XMLReader(schemaText: schema) }
+      ) {
         index, _, _ in
         calls.increment()
         usleep(20_000)  // slow files: the threads are busy when the read-ahead is dropped

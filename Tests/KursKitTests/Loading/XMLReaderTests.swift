@@ -27,14 +27,18 @@ import Testing
     #expect(root.namespace == "urn:kurs:course:1")
     #expect(root.location == SourceLocation(file: "c.xml", line: 3, column: 1))
     #expect(root.location(ofAttribute: "id") == SourceLocation(file: "c.xml", line: 3, column: 35))
-    #expect(root.location(ofAttribute: "default-language") == SourceLocation(file: "c.xml", line: 4, column: 27))
+    #expect(
+      root.location(ofAttribute: "default-language")
+        == SourceLocation(file: "c.xml", line: 4, column: 27))
     #expect(root[attribute: "languages"] == "en ru")
     #expect(!root.hasAttribute("xmlns"))
 
     let titles = root.elements(named: "title")
     #expect(titles.count == 2)
     #expect(titles.map(\.language) == ["en", "ru"])
-    #expect(titles[0].location(ofAttribute: "xml:lang") == SourceLocation(file: "c.xml", line: 5, column: 10))
+    #expect(
+      titles[0].location(ofAttribute: "xml:lang")
+        == SourceLocation(file: "c.xml", line: 5, column: 10))
     let firstChildren = titles[0].children.map { child -> String in
       switch child {
       case .text(let text): return "text:\(text)"
@@ -61,7 +65,9 @@ import Testing
 
   @Test func manyTagsOnOneLineAreLocatedInOnePass() throws {
     // A course written on a single line: columns are counted on from the last tag.
-    let pages = (1...2_000).map { "<page id=\"p\($0)\"><title>Т\($0)</title><body><p>x</p></body></page>" }.joined()
+    let pages = (1...2_000).map {
+      "<page id=\"p\($0)\"><title>Т\($0)</title><body><p>x</p></body></page>"
+    }.joined()
     let text = """
       <module xmlns="urn:kurs:course:1" id="m" start="p1" pass-mark="0"><title>M</title>\(pages)</module>
       """
@@ -69,8 +75,11 @@ import Testing
     #expect(document.diagnostics.prefix(2).isEmpty, "\(document.diagnostics.prefix(2))")
     let root = try #require(document.root)
     let last = try #require(root.elements(named: "page").last)
-    let expectedColumn = text.distance(from: text.startIndex, to: try #require(text.range(of: "<page id=\"p2000\""))
-      .lowerBound) + 1
+    let expectedColumn =
+      text.distance(
+        from: text.startIndex,
+        to: try #require(text.range(of: "<page id=\"p2000\""))
+          .lowerBound) + 1
     #expect(last.location == SourceLocation(file: "m.xml", line: 1, column: expectedColumn))
     #expect(last.location(ofAttribute: "id").column == expectedColumn + 6)
   }
@@ -84,17 +93,27 @@ import Testing
       """
     let document = try reader().read(bytes: Array(text.utf8), displayPath: "m.xml")
     #expect(document.root == nil)
-    let first = try #require(document.diagnostics.first { $0.message.contains("points") }, "\(document.diagnostics)")
+    let first = try #require(
+      document.diagnostics.first { $0.message.contains("points") }, "\(document.diagnostics)")
     #expect(first.location == SourceLocation(file: "m.xml", line: 3, column: 34))
   }
 
   @Test func collapsedWhitespaceMatchesCollapsingScalarByScalar() {
     let samples: [[TextRun]] = [
       [TextRun("  Марина\u{00A0}\u{00A0}идёт \n\t домой  ")],
-      [TextRun("a "), TextRun(" b ", style: .emphasis), TextRun("\u{3000}c", style: .strong), TextRun(" ")],
-      [TextRun("\u{2028}x\u{1680}y\u{205F}\u{202F}z\u{0085}"), TextRun("", style: .emphasis), TextRun("😀 ok")],
+      [
+        TextRun("a "), TextRun(" b ", style: .emphasis), TextRun("\u{3000}c", style: .strong),
+        TextRun(" "),
+      ],
+      [
+        TextRun("\u{2028}x\u{1680}y\u{205F}\u{202F}z\u{0085}"), TextRun("", style: .emphasis),
+        TextRun("😀 ok"),
+      ],
       [TextRun("   "), TextRun(" ", style: .strong), TextRun("end")],
-      [TextRun("one", style: .emphasis), TextRun("two", style: .emphasis), TextRun(" three", style: .emphasis)],
+      [
+        TextRun("one", style: .emphasis), TextRun("two", style: .emphasis),
+        TextRun(" three", style: .emphasis),
+      ],
     ]
     for runs in samples {
       #expect(CourseBuilder.collapseWhitespace(runs) == Self.referenceCollapse(runs), "\(runs)")
@@ -115,7 +134,11 @@ import Testing
           continue
         }
         if pendingSpace && !atStart {
-          if text.isEmpty, let last = result.indices.last { result[last].text.append(" ") } else { text.append(" ") }
+          if text.isEmpty, let last = result.indices.last {
+            result[last].text.append(" ")
+          } else {
+            text.append(" ")
+          }
         }
         pendingSpace = false
         atStart = false

@@ -26,7 +26,8 @@ import Testing
   @Test func ukrainianVerdictsAreNotTheTrueFalseWords() {
     let words = [Localization.string(.trueWord, "uk"), Localization.string(.falseWord, "uk")]
     for verdict in [Localization.Key.correct, .notCorrect, .partlyCorrect] {
-      let text = Localization.string(verdict, "uk").lowercased().trimmingCharacters(in: .punctuationCharacters)
+      let text = Localization.string(verdict, "uk").lowercased().trimmingCharacters(
+        in: .punctuationCharacters)
       #expect(!words.contains(text), "\(verdict)")
     }
   }
@@ -38,7 +39,8 @@ import Testing
     // A course in English and Russian only: Russian before English.
     #expect(LanguageChain.first(of: chain, in: ["en", "ru"]) == "ru")
     // LANGUAGE, the learner's own list, overrides it.
-    let listed = LanguageChain.chain(explicit: nil, environment: ["LANG": "uk_UA.UTF-8", "LANGUAGE": "uk:en"])
+    let listed = LanguageChain.chain(
+      explicit: nil, environment: ["LANG": "uk_UA.UTF-8", "LANGUAGE": "uk:en"])
     #expect(LanguageChain.first(of: listed, in: ["en", "ru"]) == "en")
     #expect(LanguageChain.first(of: listed, in: Localization.languages) == "uk")
     // The choice made in the program (saved with the profile) comes first.
@@ -63,7 +65,9 @@ import Testing
     let lines = LanguageMenu.lines(available: available, current: "uk", language: "uk")
     #expect(lines.contains("  3. Українська"))
     #expect(lines.contains("  4. Қазақ тілі"))
-    #expect(lines.last == "Введіть номер мови (від 1 до 4) або натисніть Enter, щоб залишити: Українська.")
+    #expect(
+      lines.last == "Введіть номер мови (від 1 до 4) або натисніть Enter, щоб залишити: Українська."
+    )
     #expect(LanguageMenu.choice("3", available: available) == "uk")
     #expect(LanguageMenu.choice(" RU ", available: available) == "ru")
     #expect(LanguageMenu.choice("українська", available: available) == "uk")
@@ -74,12 +78,18 @@ import Testing
   @Test func ukrainianTrueFalseWordsAreAnswers() throws {
     let screen = QuestionScreen(
       nodeID: "q", kind: .trueFalse, title: nil, context: [], prompt: InlineText("?"),
-      options: ["true", "false"].map { QuestionScreen.Option(id: $0, text: InlineText($0)) }, matches: [],
-      points: 1, attemptsLeft: 1, hints: [], retryFeedback: [], isRetry: false, isDecision: false, canGoBack: false,
-      position: Position(moduleIndex: 1, moduleCount: 1, moduleTitle: "", step: 1, score: 0, maximum: 1))
-    #expect(try AnswerParser.parse("правда", for: screen, language: "uk").get() == .choices(["true"]))
-    #expect(try AnswerParser.parse("Неправда", for: screen, language: "uk").get() == .choices(["false"]))
-    guard case .failure(let message) = AnswerParser.parse("може", for: screen, language: "uk") else {
+      options: ["true", "false"].map { QuestionScreen.Option(id: $0, text: InlineText($0)) },
+      matches: [],
+      points: 1, attemptsLeft: 1, hints: [], retryFeedback: [], isRetry: false, isDecision: false,
+      canGoBack: false,
+      position: Position(
+        moduleIndex: 1, moduleCount: 1, moduleTitle: "", step: 1, score: 0, maximum: 1))
+    #expect(
+      try AnswerParser.parse("правда", for: screen, language: "uk").get() == .choices(["true"]))
+    #expect(
+      try AnswerParser.parse("Неправда", for: screen, language: "uk").get() == .choices(["false"]))
+    guard case .failure(let message) = AnswerParser.parse("може", for: screen, language: "uk")
+    else {
       Issue.record("a word that is no answer is refused")
       return
     }
@@ -89,7 +99,9 @@ import Testing
   /// The true/false options a course leaves unnamed are the interface's words: a Ukrainian
   /// interface over a course in Russian shows «правда», as its prompt says.
   @Test func unnamedTrueFalseOptionsFollowTheInterfaceLanguage() throws {
-    let course = try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+    let course = try #require(
+      CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path)
+        .course)
     var state = CourseState()
     state.currentModule = "practice"
     var module = ModuleState()

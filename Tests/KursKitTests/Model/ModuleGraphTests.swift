@@ -11,10 +11,14 @@ import Testing
 
   func question(_ id: String, points: Int, next: String?, gotos: [String?] = [nil, nil]) -> Node {
     let choices = gotos.enumerated().map { index, target in
-      Choice(id: "c\(index)", isCorrect: index == 0, goto: target, text: LocalizedText(), location: here)
+      Choice(
+        id: "c\(index)", isCorrect: index == 0, goto: target, text: LocalizedText(), location: here)
     }
     return Node(
-      id: id, kind: .question(Question(kind: .single, points: points, next: next, prompt: LocalizedText(), choices: choices)),
+      id: id,
+      kind: .question(
+        Question(
+          kind: .single, points: points, next: next, prompt: LocalizedText(), choices: choices)),
       location: here)
   }
 
@@ -23,27 +27,31 @@ import Testing
   }
 
   func module(_ nodes: [Node], start: String = "a") -> Module {
-    Module(id: "m", title: LocalizedText(), start: start, passMark: .points(0), nodes: nodes, location: here)
+    Module(
+      id: "m", title: LocalizedText(), start: start, passMark: .points(0), nodes: nodes,
+      location: here)
   }
 
   @Test func mostPointsTakesTheRicherBranch() {
-    let graph = ModuleGraph(module: module([
-      question("a", points: 1, next: nil, gotos: ["rich", "poor"]),
-      question("rich", points: 5, next: "done"),
-      question("poor", points: 2, next: "done"),
-      end("done"),
-    ]))
+    let graph = ModuleGraph(
+      module: module([
+        question("a", points: 1, next: nil, gotos: ["rich", "poor"]),
+        question("rich", points: 5, next: "done"),
+        question("poor", points: 2, next: "done"),
+        end("done"),
+      ]))
     #expect(graph.mostPoints == 6)
     #expect(graph.fewestPointsOnOffer[3] == 3)
     #expect(graph.pathCounts()[3]?.paths == 2)
   }
 
   @Test func loopPointsCountOnceAndPathsNoteTheLoop() {
-    let graph = ModuleGraph(module: module([
-      question("a", points: 2, next: nil, gotos: ["b", "done"]),
-      question("b", points: 3, next: "a"),
-      end("done"),
-    ]))
+    let graph = ModuleGraph(
+      module: module([
+        question("a", points: 2, next: nil, gotos: ["b", "done"]),
+        question("b", points: 3, next: "a"),
+        end("done"),
+      ]))
     #expect(graph.mostPoints == 5)
     #expect(graph.pathCounts()[2]?.throughLoop == true)
   }

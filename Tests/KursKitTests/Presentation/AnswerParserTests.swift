@@ -9,11 +9,14 @@ import Testing
       nodeID: "q", kind: kind, title: nil, context: [], prompt: InlineText("?"),
       options: options.map { QuestionScreen.Option(id: $0, text: InlineText($0)) },
       matches: matches.map { QuestionScreen.Option(id: $0, text: InlineText($0)) },
-      points: 1, attemptsLeft: 1, hints: [], retryFeedback: [], isRetry: false, isDecision: false, canGoBack: false,
-      position: Position(moduleIndex: 1, moduleCount: 1, moduleTitle: "", step: 1, score: 0, maximum: 1))
+      points: 1, attemptsLeft: 1, hints: [], retryFeedback: [], isRetry: false, isDecision: false,
+      canGoBack: false,
+      position: Position(
+        moduleIndex: 1, moduleCount: 1, moduleTitle: "", step: 1, score: 0, maximum: 1))
   }
 
-  func answer(_ text: String, _ screen: QuestionScreen, _ language: String = "en") -> LearnerAnswer? {
+  func answer(_ text: String, _ screen: QuestionScreen, _ language: String = "en") -> LearnerAnswer?
+  {
     try? AnswerParser.parse(text, for: screen, language: language).get()
   }
 
@@ -23,7 +26,9 @@ import Testing
     for bad in ["", "0", "4", "1 2", "two", "-1", "99999999999999999999", "1.5"] {
       #expect(answer(bad, single) == nil, "\(bad)")
     }
-    #expect(throws: AnswerParser.Message("Type one number from 1 to 3.")) { try AnswerParser.parse("x", for: single, language: "en").get() }
+    #expect(throws: AnswerParser.Message("Type one number from 1 to 3.")) {
+      try AnswerParser.parse("x", for: single, language: "en").get()
+    }
   }
 
   @Test func trueFalseTakesNumbersAndWordsInEitherLanguage() {
@@ -53,10 +58,15 @@ import Testing
     let multiple = screen(.multiple, options: ["a", "b", "c", "d"])
     #expect(answer("1 1 2", multiple) == nil)
     #expect(answer("3, 1, 3", multiple) == nil)
-    #expect(throws: AnswerParser.Message("You typed 1 twice. Type each number once, for example: 1 3")) {
+    #expect(
+      throws: AnswerParser.Message("You typed 1 twice. Type each number once, for example: 1 3")
+    ) {
       try AnswerParser.parse("1 1 2", for: multiple, language: "en").get()
     }
-    #expect(throws: AnswerParser.Message("Вы ввели 3 дважды. Введите каждый номер один раз, например: 1 3")) {
+    #expect(
+      throws: AnswerParser.Message(
+        "Вы ввели 3 дважды. Введите каждый номер один раз, например: 1 3")
+    ) {
       try AnswerParser.parse("3 1 3", for: multiple, language: "ru").get()
     }
   }
@@ -80,12 +90,19 @@ import Testing
     #expect(answer("1b 1c", matching) == nil)
 
     let first = AnswerParser.parseMatching("1b", for: matching, language: "en", pending: [:])
-    guard case .partial(let pairs, let message) = first else { Issue.record("expected a partial answer"); return }
+    guard case .partial(let pairs, let message) = first else {
+      Issue.record("expected a partial answer")
+      return
+    }
     #expect(message.text == "Matched so far: 1b. Still to match: 2, 3.")
     let second = AnswerParser.parseMatching("3c", for: matching, language: "en", pending: pairs)
-    guard case .partial(let more, _) = second else { Issue.record("expected a partial answer"); return }
+    guard case .partial(let more, _) = second else {
+      Issue.record("expected a partial answer")
+      return
+    }
     // A later pair for the same number replaces the earlier one.
-    let corrected = AnswerParser.parseMatching("1a 2b", for: matching, language: "en", pending: more)
+    let corrected = AnswerParser.parseMatching(
+      "1a 2b", for: matching, language: "en", pending: more)
     #expect(corrected == .complete(.matches(["x": "p", "y": "q", "z": "r"])))
   }
 
@@ -98,13 +115,20 @@ import Testing
     #expect(MatchingLetters.letters(3, language: language) == ["а", "б", "в"])
     #expect(answer("1б 2а 3в", matching, language) == .matches(["x": "q", "y": "p", "z": "r"]))
     #expect(answer("1Б,2А,3В", matching, language) == .matches(["x": "q", "y": "p", "z": "r"]))
-    #expect(answer("1б 2a 3в", matching, language) == .matches(["x": "q", "y": "p", "z": "r"]), "Latin a is а")
+    #expect(
+      answer("1б 2a 3в", matching, language) == .matches(["x": "q", "y": "p", "z": "r"]),
+      "Latin a is а")
     #expect(answer("1b 2a 3c", matching, language) == nil, "Latin b and c are not б and в")
-    guard case .invalid(let message) = AnswerParser.parseMatching("1г", for: matching, language: language, pending: [:]) else {
+    guard
+      case .invalid(let message) = AnswerParser.parseMatching(
+        "1г", for: matching, language: language, pending: [:])
+    else {
       Issue.record("г is not one of the three letters")
       return
     }
-    #expect(message.text.contains("а") && message.text.contains("в") && message.text.contains("1б 2а"), "\(message.text)")
+    #expect(
+      message.text.contains("а") && message.text.contains("в") && message.text.contains("1б 2а"),
+      "\(message.text)")
   }
 
   /// Issue 20, point 4: a letter already matched, in the same line or an earlier one, is named
@@ -113,15 +137,24 @@ import Testing
     let matching = screen(.matching, options: ["x", "y", "z"], matches: ["p", "q", "r"])
     #expect(
       AnswerParser.parseMatching("1b 2b", for: matching, language: "en", pending: [:])
-        == .invalid(AnswerParser.Message("b is already matched with 1. Choose another letter, or type 1 with a new letter first.")))
+        == .invalid(
+          AnswerParser.Message(
+            "b is already matched with 1. Choose another letter, or type 1 with a new letter first."
+          )))
     let pending = ["x": "q"]
-    guard case .invalid(let message) = AnswerParser.parseMatching("2б", for: matching, language: "ru", pending: pending) else {
+    guard
+      case .invalid(let message) = AnswerParser.parseMatching(
+        "2б", for: matching, language: "ru", pending: pending)
+    else {
       Issue.record("a reused letter is refused")
       return
     }
     #expect(message.text.hasPrefix("Буква б уже сопоставлена с 1"), "\(message.text)")
     // Swapping two pairs in one line is no reuse.
-    guard case .partial(let swapped, _) = AnswerParser.parseMatching("1a 2b", for: matching, language: "en", pending: ["x": "q", "y": "p"]) else {
+    guard
+      case .partial(let swapped, _) = AnswerParser.parseMatching(
+        "1a 2b", for: matching, language: "en", pending: ["x": "q", "y": "p"])
+    else {
       Issue.record("a swap in one line is taken")
       return
     }
@@ -140,7 +173,9 @@ import Testing
     ]
     for screen in screens {
       for input in inputs {
-        for language in ["en", "ru", "uk", "xx"] { _ = AnswerParser.parse(input, for: screen, language: language) }
+        for language in ["en", "ru", "uk", "xx"] {
+          _ = AnswerParser.parse(input, for: screen, language: language)
+        }
       }
     }
   }

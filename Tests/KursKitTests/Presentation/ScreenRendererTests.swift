@@ -12,7 +12,9 @@ import Testing
   }
 
   @Test func escapesAreRemovedForMeasuring() {
-    #expect(ScreenRenderer.withoutEscapes("\u{1B}[3mслово\u{1B}[23m и \u{1B}[1;32mещё\u{1B}[0m") == "слово и ещё")
+    #expect(
+      ScreenRenderer.withoutEscapes("\u{1B}[3mслово\u{1B}[23m и \u{1B}[1;32mещё\u{1B}[0m")
+        == "слово и ещё")
   }
 
   @Test func cyrillicWrapsByCharactersNotBytes() {
@@ -29,12 +31,16 @@ import Testing
   @Test func withoutLineBreaksAParagraphIsOneLineAndAListOneItemALine() {
     var renderer = ScreenRenderer(width: 30, language: "en", plain: true, colour: false)
     renderer.lineBreaks = false
-    let paragraph = "Marina was walking home from the needle exchange when two officers stopped her."
+    let paragraph =
+      "Marina was walking home from the needle exchange when two officers stopped her."
     let lines = renderer.blocks([
       .paragraph(InlineText(paragraph)),
-      .list(ordered: false, items: [InlineText("Stay calm and ask why you are stopped."), InlineText("Write it down.")]),
+      .list(
+        ordered: false,
+        items: [InlineText("Stay calm and ask why you are stopped."), InlineText("Write it down.")]),
     ])
-    #expect(lines == [paragraph, "", "  - Stay calm and ask why you are stopped.", "  - Write it down."])
+    #expect(
+      lines == [paragraph, "", "  - Stay calm and ask why you are stopped.", "  - Write it down."])
     renderer.lineBreaks = true
     #expect(renderer.wrapped(paragraph).count == 3)
   }

@@ -8,7 +8,8 @@ import Testing
   /// Names as people write them: a Persian name with a zero-width non-joiner, a Hindi conjunct
   /// with a zero-width joiner, an emoji family, a right-to-left mark, a Russian name.
   static let realNames = [
-    "نرگس\u{200C}خانم", "क्\u{200D}षमा", "👨\u{200D}👩\u{200D}👧", "\u{200F}سارا", "Светлана", "Mary-Ann O'Neil",
+    "نرگس\u{200C}خانم", "क्\u{200D}षमा", "👨\u{200D}👩\u{200D}👧", "\u{200F}سارا", "Светлана",
+    "Mary-Ann O'Neil",
   ]
 
   @Test(arguments: realNames)
@@ -25,7 +26,10 @@ import Testing
     #expect(credential.learnerName == name)
   }
 
-  @Test(arguments: ["a\u{0}b", "tab\there", "bell\u{7}", "c1\u{85}x", "evil\u{202E}gpj.exe", "iso\u{2066}late", "line\u{2028}break"])
+  @Test(arguments: [
+    "a\u{0}b", "tab\there", "bell\u{7}", "c1\u{85}x", "evil\u{202E}gpj.exe", "iso\u{2066}late",
+    "line\u{2028}break",
+  ])
   func controlCharactersAndOverridesAreRefusedWhenTheProfileIsMade(_ name: String) throws {
     #expect(LearnerName.problem(name) != nil)
     let folder = try makeTemporaryDirectory()
@@ -34,7 +38,8 @@ import Testing
       _ = try LearnerStore(root: folder).create(name: name)
     } throws: { error in
       guard let error = error as? StoreError else { return false }
-      return error.text("en").contains("cannot contain control characters") && error.text("en").contains("U+")
+      return error.text("en").contains("cannot contain control characters")
+        && error.text("en").contains("U+")
     }
   }
 

@@ -10,7 +10,9 @@ import Testing
   let course: Course
 
   init() throws {
-    course = try #require(CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path).course)
+    course = try #require(
+      CourseLoader().load(path: Fixtures.repository.appendingPathComponent("Courses/example").path)
+        .course)
   }
 
   /// One step with every kind of event Kurs writes, answers to every kind of question included.
@@ -19,39 +21,56 @@ import Testing
       .moduleStarted(module: "practice", run: 1),
       .nodeEntered(module: "basics", node: "welcome"),
       .hintShown(module: "practice", question: "order", hint: 1),
-      .answered(module: "basics", question: "stop", response: "calm", points: 2, maximum: 2, isCorrect: true, attempt: 1, isFinal: true),
-      .answered(module: "basics", question: "stop", response: "run", points: -1, maximum: 2, isCorrect: false, attempt: 1, isFinal: false),
       .answered(
-        module: "basics", question: "what-to-note", response: "time,place", points: 2, maximum: 3, isCorrect: false, attempt: 1,
+        module: "basics", question: "stop", response: "calm", points: 2, maximum: 2,
+        isCorrect: true, attempt: 1, isFinal: true),
+      .answered(
+        module: "basics", question: "stop", response: "run", points: -1, maximum: 2,
+        isCorrect: false, attempt: 1, isFinal: false),
+      .answered(
+        module: "basics", question: "what-to-note", response: "time,place", points: 2, maximum: 3,
+        isCorrect: false, attempt: 1,
         isFinal: true),
       .answered(
-        module: "practice", question: "order", response: "write>copies>complain", points: 2, maximum: 2, isCorrect: true, attempt: 1,
+        module: "practice", question: "order", response: "write>copies>complain", points: 2,
+        maximum: 2, isCorrect: true, attempt: 1,
         isFinal: true),
       .answered(
-        module: "practice", question: "match", response: "ombudsperson=prosecutor;prosecutor=ombudsperson", points: 0, maximum: 2,
+        module: "practice", question: "match",
+        response: "ombudsperson=prosecutor;prosecutor=ombudsperson", points: 0, maximum: 2,
         isCorrect: false, attempt: 1, isFinal: true),
-      .answered(module: "practice", question: "truth", response: "false", points: 1, maximum: 1, isCorrect: true, attempt: 1, isFinal: true),
+      .answered(
+        module: "practice", question: "truth", response: "false", points: 1, maximum: 1,
+        isCorrect: true, attempt: 1, isFinal: true),
       // A story decision worth nothing.
-      .answered(module: "basics", question: "decision", response: "a", points: 0, maximum: 0, isCorrect: false, attempt: 1, isFinal: true),
+      .answered(
+        module: "basics", question: "decision", response: "a", points: 0, maximum: 0,
+        isCorrect: false, attempt: 1, isFinal: true),
       .moduleEnded(module: "practice", status: .passed, score: 3, maximum: 5),
       .courseCompleted(score: 5),
     ]
-    let journal = Journal(url: URL(fileURLWithPath: "/nonexistent/example.journal"), learnerID: "learner-1")
+    let journal = Journal(
+      url: URL(fileURLWithPath: "/nonexistent/example.journal"), learnerID: "learner-1")
     let entry = Journal.Entry(
-      time: Date(timeIntervalSince1970: 1_790_000_000), course: course.id, courseVersion: course.version, digest: course.digest,
+      time: Date(timeIntervalSince1970: 1_790_000_000), course: course.id,
+      courseVersion: course.version, digest: course.digest,
       registration: "7d3c1f0e-1111-4222-8333-944455556666", input: .proceed, events: events)
     return journal.statements(for: entry, learnerID: "learner-1", course: course)
   }
 
   func answer(_ question: String, in statements: [Statement]) -> [Statement] {
-    statements.filter { $0.verb == Statement.Verbs.answered && $0.object.id.hasSuffix(":node:\(question)") }
+    statements.filter {
+      $0.verb == Statement.Verbs.answered && $0.object.id.hasSuffix(":node:\(question)")
+    }
   }
 
   @Test func responsesFollowTheXAPIPatternOfTheirInteractionType() throws {
     let all = statements()
     #expect(answer("what-to-note", in: all).first?.result?.response == "time[,]place")
     #expect(answer("order", in: all).first?.result?.response == "write[,]copies[,]complain")
-    #expect(answer("match", in: all).first?.result?.response == "ombudsperson[.]prosecutor[,]prosecutor[.]ombudsperson")
+    #expect(
+      answer("match", in: all).first?.result?.response
+        == "ombudsperson[.]prosecutor[,]prosecutor[.]ombudsperson")
     #expect(answer("truth", in: all).first?.result?.response == "false")
     #expect(answer("stop", in: all).first?.result?.response == "calm")
   }
@@ -67,7 +86,8 @@ import Testing
 
   @Test func activitiesAreDefinedInEveryLanguageOfTheCourse() throws {
     for statement in statements() {
-      let name = try #require(statement.object.definition?.name, "\(statement.object.id) has a name")
+      let name = try #require(
+        statement.object.definition?.name, "\(statement.object.id) has a name")
       // Every activity of the course is named in English and Russian; only the decision the
       // course does not have falls back to its id.
       if !statement.object.id.hasSuffix(":decision") {
@@ -81,8 +101,10 @@ import Testing
     #expect(order.correctResponsesPattern == ["write[,]copies[,]complain"])
     let match = try #require(answer("match", in: statements()).first?.object.definition)
     #expect(match.source?.first?.description["ru"] == "Омбудсмен")
-    #expect(match.correctResponsesPattern == ["ombudsperson[.]ombudsperson[,]prosecutor[.]prosecutor"])
-    let module = try #require(statements().first { $0.verb == Statement.Verbs.initialized }?.object.definition?.name)
+    #expect(
+      match.correctResponsesPattern == ["ombudsperson[.]ombudsperson[,]prosecutor[.]prosecutor"])
+    let module = try #require(
+      statements().first { $0.verb == Statement.Verbs.initialized }?.object.definition?.name)
     #expect(module == ["en": "Practice", "ru": "Практика"])
   }
 
@@ -109,8 +131,13 @@ import Testing
       #expect("89ab".contains(characters[19]), "\(statement.id) has the RFC variant")
     }
     // The RFC 9562 example: the v5 UUID of "www.example.com" in the DNS namespace.
-    let dns: [UInt8] = [0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8]
-    #expect(NameBasedUUID.v5(namespace: dns, name: "www.example.com") == "2ed6657d-e927-568b-95e1-2665a8aea6a2")
+    let dns: [UInt8] = [
+      0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30,
+      0xc8,
+    ]
+    #expect(
+      NameBasedUUID.v5(namespace: dns, name: "www.example.com")
+        == "2ed6657d-e927-568b-95e1-2665a8aea6a2")
   }
 
   /// Ralph's own xAPI models (the LRS the suite runs, scripts/lrs-server) accept every
@@ -119,10 +146,13 @@ import Testing
     let environment = ProcessInfo.processInfo.environment
     let venv =
       environment["KURS_LRS_VENV"].map { URL(fileURLWithPath: $0) }
-      ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/kurs/ralph-5.1.0")
+      ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
+        ".cache/kurs/ralph-5.1.0")
     let ralph = venv.appendingPathComponent("bin/ralph")
     guard FileManager.default.isExecutableFile(atPath: ralph.path) else {
-      print("StatementTests: SKIPPED Ralph validation: no Ralph at \(ralph.path) (scripts/test installs it; KURS_SKIP_LRS=1 skips it)")
+      print(
+        "StatementTests: SKIPPED Ralph validation: no Ralph at \(ralph.path) (scripts/test installs it; KURS_SKIP_LRS=1 skips it)"
+      )
       return
     }
     let encoder = JSONEncoder()
@@ -149,10 +179,13 @@ import Testing
     let python = venv.appendingPathComponent("bin/python")
     let (status, output, errors) = try Self.run(python, ["-c", script], input: input)
     #expect(status == 0, "ralph: \(errors)")
-    #expect(output.hasSuffix("0 invalid\n") && output.split(separator: "\n").count == 1, "Ralph's xAPI model refused:\n\(output)")
+    #expect(
+      output.hasSuffix("0 invalid\n") && output.split(separator: "\n").count == 1,
+      "Ralph's xAPI model refused:\n\(output)")
   }
 
-  static func run(_ tool: URL, _ arguments: [String], input: Data) throws -> (Int32, String, String) {
+  static func run(_ tool: URL, _ arguments: [String], input: Data) throws -> (Int32, String, String)
+  {
     let process = Process()
     process.executableURL = tool
     process.arguments = arguments
@@ -174,7 +207,10 @@ import Testing
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     while !errorBox.done { Thread.sleep(forTimeInterval: 0.01) }
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errorBox.data, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: output, as: UTF8.self),
+      String(decoding: errorBox.data, as: UTF8.self)
+    )
   }
 }
 
@@ -185,7 +221,12 @@ final class ErrorBox: @unchecked Sendable {
   private var finished = false
   var data: Data {
     get { lock.withLock { stored } }
-    set { lock.withLock { stored = newValue; finished = true } }
+    set {
+      lock.withLock {
+        stored = newValue
+        finished = true
+      }
+    }
   }
   var done: Bool { lock.withLock { finished } }
 }

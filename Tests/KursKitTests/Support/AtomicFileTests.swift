@@ -11,7 +11,8 @@ import Testing
     try AtomicFile.write(Data("one".utf8), to: file, permissions: 0o600)
     try AtomicFile.write(Data("two".utf8), to: file, permissions: 0o600)
     #expect(try String(contentsOf: file, encoding: .utf8) == "two")
-    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
     #expect(mode?.intValue == 0o600)
   }
 

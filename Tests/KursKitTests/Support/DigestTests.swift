@@ -13,7 +13,9 @@ import Testing
   @Test func streamedPartsGiveTheDigestOfTheirLengthPrefixedConcatenation() {
     // Course digests are stored in journals and certificates: the streaming digest must give
     // exactly what hashing every length-prefixed part at once gave.
-    let parts: [[UInt8]] = [Array("/course.xml".utf8), Array(repeating: 0x41, count: 70_000), [], [0xD0, 0x9C]]
+    let parts: [[UInt8]] = [
+      Array("/course.xml".utf8), Array(repeating: 0x41, count: 70_000), [], [0xD0, 0x9C],
+    ]
     var digest = SHA256Digest()
     var concatenated: [UInt8] = []
     for part in parts {

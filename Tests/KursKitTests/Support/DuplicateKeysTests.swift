@@ -13,7 +13,8 @@ import Testing
 
   @Test func sameKeysInSiblingObjectsAndStringsThatLookLikeKeysAreFine() {
     #expect(DuplicateKeys.first(in: Data(#"[{"a":1},{"a":2}]"#.utf8)) == nil)
-    #expect(DuplicateKeys.first(in: Data(#"{"a":"a","b":{"a":"\"a\""},"c":["a","a"]}"#.utf8)) == nil)
+    #expect(
+      DuplicateKeys.first(in: Data(#"{"a":"a","b":{"a":"\"a\""},"c":["a","a"]}"#.utf8)) == nil)
     #expect(DuplicateKeys.first(in: Data(#"{"a":{"b":1},"b":2}"#.utf8)) == nil)
   }
 
@@ -21,7 +22,9 @@ import Testing
   @Test func aCredentialWithAFieldGivenTwiceIsNoCertificate() throws {
     let (credential, _) = try CertificateFixtures.exampleCredential()
     let text = String(decoding: try credential.json(), as: UTF8.self)
-    let doubled = text.replacingOccurrences(of: #""identityHash" : "Sveta""#, with: #""identityHash" : "Sveta", "identityHash" : "Mallory""#)
+    let doubled = text.replacingOccurrences(
+      of: #""identityHash" : "Sveta""#,
+      with: #""identityHash" : "Sveta", "identityHash" : "Mallory""#)
     #expect(doubled != text)
     let folder = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -16,7 +16,8 @@ import Testing
   @Test func closeNamesAreSuggestedAndFarOnesAreNot() {
     #expect(Suggestion.closest(to: "strat", in: ["start", "stats", "resume"]) == "start")
     #expect(Suggestion.closest(to: "repotr", in: ["new", "import", "pull", "report"]) == "report")
-    #expect(Suggestion.closest(to: "evidnce", in: ["recognise", "evidence", "justice"]) == "evidence")
+    #expect(
+      Suggestion.closest(to: "evidnce", in: ["recognise", "evidence", "justice"]) == "evidence")
     #expect(Suggestion.closest(to: "zzz", in: ["start", "resume"]) == nil)
     #expect(didYouMean("strat", ["start"]) == " (did you mean 'start'?)")
     #expect(didYouMean("zzz", ["start"]) == "")

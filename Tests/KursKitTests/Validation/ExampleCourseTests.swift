@@ -25,9 +25,15 @@ import Testing
         case .paragraph: blocks.insert("p")
         case .list: blocks.insert("list")
         case .quote: blocks.insert("quote")
-        case .note(_, _, let inner): blocks.insert("note"); visit(inner)
-        case .story(_, let inner): blocks.insert("case"); visit(inner)
-        case .included(_, let inner): blocks.insert("include"); visit(inner)
+        case .note(_, _, let inner):
+          blocks.insert("note")
+          visit(inner)
+        case .story(_, let inner):
+          blocks.insert("case")
+          visit(inner)
+        case .included(_, let inner):
+          blocks.insert("include")
+          visit(inner)
         }
       }
     }

@@ -176,7 +176,6 @@ extension Fixtures {
     #expect(self.review(path, strict: true, review: false).diagnostics.isEmpty)
   }
 
-
   @Test func reviewIsAnOptionOfValidate() throws {
     let invocation = try CommandLineParser.parse([
       "validate", "Courses/marina", "--review", "--strict",

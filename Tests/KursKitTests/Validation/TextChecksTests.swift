@@ -9,7 +9,8 @@ import Testing
   @Test func aHugeParagraphIsAWarningWithItsSize() throws {
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let valid = try String(contentsOf: Fixtures.validator.appendingPathComponent("valid/course.xml"), encoding: .utf8)
+    let valid = try String(
+      contentsOf: Fixtures.validator.appendingPathComponent("valid/course.xml"), encoding: .utf8)
     let huge = String(repeating: "Words a trainer pasted. ", count: 200_000)
     try valid.replacingOccurrences(of: "<p>Text.</p>", with: "<p>\(huge)</p>")
       .write(to: directory.appendingPathComponent("course.xml"), atomically: true, encoding: .utf8)
@@ -25,6 +26,8 @@ import Testing
     let text = InlineText(String(repeating: "a", count: TextChecks.longestText))
     #expect(TextChecks.tooLong(text, name: "p", language: "en") == nil)
     let longer = InlineText(String(repeating: "a", count: TextChecks.longestText + 1))
-    #expect(TextChecks.tooLong(longer, name: "p", language: "en")?.contains("is 3001 characters long") == true)
+    #expect(
+      TextChecks.tooLong(longer, name: "p", language: "en")?.contains("is 3001 characters long")
+        == true)
   }
 }

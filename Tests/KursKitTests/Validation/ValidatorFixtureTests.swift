@@ -9,9 +9,12 @@ import Testing
   @Test(arguments: Fixtures.validatorCases)
   func fixturePrintsExactFindings(_ name: String) throws {
     let folder = Fixtures.validator.appendingPathComponent(name)
-    let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
-    let expectedCode = try String(contentsOf: folder.appendingPathComponent("expected-exit-code"), encoding: .utf8)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let expected = try String(
+      contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+    let expectedCode = try String(
+      contentsOf: folder.appendingPathComponent("expected-exit-code"), encoding: .utf8
+    )
+    .trimmingCharacters(in: .whitespacesAndNewlines)
 
     let report = validate(folder.appendingPathComponent("course.xml").path)
     let printed = Self.relative(report.text(), folder: folder)
@@ -34,7 +37,8 @@ import Testing
       .replacingOccurrences(of: Fixtures.validator.path + "/", with: "")
     let working = FileManager.default.currentDirectoryPath + "/"
     if Fixtures.validator.path.hasPrefix(working) {
-      text = text.replacingOccurrences(of: String(Fixtures.validator.path.dropFirst(working.count)) + "/", with: "")
+      text = text.replacingOccurrences(
+        of: String(Fixtures.validator.path.dropFirst(working.count)) + "/", with: "")
     }
     return text
   }
@@ -48,14 +52,17 @@ import Testing
       "counter-never-set", "missing-language", "empty-text", "xxe", "billion-laughs",
       "invalid-utf8", "bom-crlf", "cyrillic", "include-escapes",
       // libxml2's syntax errors, in plain words with the fix.
-      "syntax-bare-ampersand", "syntax-missing-quote-in-tag", "syntax-missing-quote-at-end", "syntax-unclosed-p",
+      "syntax-bare-ampersand", "syntax-missing-quote-in-tag", "syntax-missing-quote-at-end",
+      "syntax-unclosed-p",
       "syntax-lt-in-condition", "syntax-misnested-em", "syntax-closing-typo", "syntax-lt-in-text",
       "syntax-broken-content-file",
       // One mistake, one finding; what a path-by-path look finds.
-      "cascade-broken-module-min-score", "cascade-duplicate-module-requires", "cascade-loop-with-exit",
+      "cascade-broken-module-min-score", "cascade-duplicate-module-requires",
+      "cascade-loop-with-exit",
       "loop-only-score-leaves", "pass-end-poor-path", "module-file-is-a-course",
       // Knowledge tests before and after a course.
-      "test-post-without-pre-test", "test-pre-test-not-a-test", "test-in-completion", "test-items-unmatched",
+      "test-post-without-pre-test", "test-pre-test-not-a-test", "test-in-completion",
+      "test-items-unmatched",
     ]
     for name in required {
       #expect(Fixtures.validatorCases.contains(name), "no fixture for \(name)")

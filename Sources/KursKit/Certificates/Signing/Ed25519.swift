@@ -30,7 +30,9 @@ public enum Ed25519 {
     public func pem() throws(KeyError) -> String {
       let key = try Ed25519.privateKey(raw)
       defer { kurs_EVP_PKEY_free(key) }
-      return try Ed25519.writePEM { bio in kurs_PEM_write_bio_PrivateKey(bio, key, nil, nil, 0, nil, nil) }
+      return try Ed25519.writePEM { bio in
+        kurs_PEM_write_bio_PrivateKey(bio, key, nil, nil, 0, nil, nil)
+      }
     }
 
     /// Signs `message` (`EVP_DigestSign` with no digest: Ed25519 signs the message itself).
@@ -40,7 +42,9 @@ public enum Ed25519 {
       defer { kurs_EVP_PKEY_free(key) }
       guard let context = kurs_EVP_MD_CTX_new() else { throw Ed25519.failure("EVP_MD_CTX_new") }
       defer { kurs_EVP_MD_CTX_free(context) }
-      guard kurs_EVP_DigestSignInit(context, nil, nil, nil, key) == 1 else { throw Ed25519.failure("EVP_DigestSignInit") }
+      guard kurs_EVP_DigestSignInit(context, nil, nil, nil, key) == 1 else {
+        throw Ed25519.failure("EVP_DigestSignInit")
+      }
       var signature = [UInt8](repeating: 0, count: 64)
       var length = signature.count
       let ok = message.withUnsafeBufferPointer { bytes in
@@ -80,7 +84,9 @@ public enum Ed25519 {
       }
       let result = signature.withUnsafeBufferPointer { signatureBytes in
         message.withUnsafeBufferPointer { messageBytes in
-          kurs_EVP_DigestVerify(context, signatureBytes.baseAddress, signatureBytes.count, messageBytes.baseAddress, messageBytes.count)
+          kurs_EVP_DigestVerify(
+            context, signatureBytes.baseAddress, signatureBytes.count, messageBytes.baseAddress,
+            messageBytes.count)
         }
       }
       kurs_ERR_clear_error()
@@ -122,7 +128,8 @@ public enum Ed25519 {
       case .notEd25519:
         return "this key is not an Ed25519 key; make one with 'kurs keys new'"
       case .encrypted:
-        return "this private key is protected by a passphrase, which kurs does not read; make a key with 'kurs keys new'"
+        return
+          "this private key is protected by a passphrase, which kurs does not read; make a key with 'kurs keys new'"
       case .openSSL(let message):
         return "OpenSSL failed: \(message)"
       }
@@ -133,11 +140,15 @@ public enum Ed25519 {
 
   /// A new key pair from the system's random source (`EVP_PKEY_keygen` for `EVP_PKEY_ED25519`).
   public static func generate() throws(KeyError) -> PrivateKey {
-    guard let context = kurs_EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nil) else { throw failure("EVP_PKEY_CTX_new_id") }
+    guard let context = kurs_EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nil) else {
+      throw failure("EVP_PKEY_CTX_new_id")
+    }
     defer { kurs_EVP_PKEY_CTX_free(context) }
     guard kurs_EVP_PKEY_keygen_init(context) == 1 else { throw failure("EVP_PKEY_keygen_init") }
     var key: OpaquePointer?
-    guard kurs_EVP_PKEY_keygen(context, &key) == 1, let key else { throw failure("EVP_PKEY_keygen") }
+    guard kurs_EVP_PKEY_keygen(context, &key) == 1, let key else {
+      throw failure("EVP_PKEY_keygen")
+    }
     defer { kurs_EVP_PKEY_free(key) }
     var raw = [UInt8](repeating: 0, count: 32)
     var length = raw.count
@@ -149,13 +160,15 @@ public enum Ed25519 {
 
   /// Reads a private key from PEM text (`PEM_read_bio_PrivateKey`, never asking for a passphrase).
   public static func privateKey(pem: String) throws(KeyError) -> PrivateKey {
-    if pem.contains("-----BEGIN PUBLIC KEY-----") { throw .wrongKind(found: "public", expected: "private") }
+    if pem.contains("-----BEGIN PUBLIC KEY-----") {
+      throw .wrongKind(found: "public", expected: "private")
+    }
     if pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") { throw .encrypted }
     guard pem.contains("-----BEGIN PRIVATE KEY-----") else { throw .notAKey(expected: "private") }
-    let key = try readPEM(pem, expected: "private") { bio in 
+    let key = try readPEM(pem, expected: "private") { bio in
       // A passphrase callback that refuses, so that OpenSSL never asks on the terminal.
       kurs_PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in -1 }, nil)
-     }
+    }
     defer { kurs_EVP_PKEY_free(key) }
     guard kurs_EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 else { throw .notEd25519 }
     var raw = [UInt8](repeating: 0, count: 32)
@@ -170,7 +183,9 @@ public enum Ed25519 {
   public static func publicKey(pem: String) throws(KeyError) -> PublicKey {
     if pem.contains("PRIVATE KEY-----") { throw .wrongKind(found: "private", expected: "public") }
     guard pem.contains("-----BEGIN PUBLIC KEY-----") else { throw .notAKey(expected: "public") }
-    let key = try readPEM(pem, expected: "public") { bio in kurs_PEM_read_bio_PUBKEY(bio, nil, { _, _, _, _ in -1 }, nil) }
+    let key = try readPEM(pem, expected: "public") { bio in
+      kurs_PEM_read_bio_PUBKEY(bio, nil, { _, _, _, _ in -1 }, nil)
+    }
     defer { kurs_EVP_PKEY_free(key) }
     guard kurs_EVP_PKEY_get_id(key) == EVP_PKEY_ED25519 else { throw .notEd25519 }
     guard let publicKey = PublicKey(raw: try rawPublicKey(key)) else { throw .notEd25519 }
@@ -223,7 +238,9 @@ public enum Ed25519 {
   ) throws(KeyError) -> OpaquePointer {
     let bytes = Array(pem.utf8)
     let key: OpaquePointer? = bytes.withUnsafeBytes { buffer -> OpaquePointer? in
-      guard let bio = kurs_BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
+      guard let bio = kurs_BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else {
+        return nil
+      }
       defer { kurs_BIO_free(bio) }
       return read(bio)
     }
@@ -241,7 +258,8 @@ public enum Ed25519 {
     guard code != 0 else { return .openSSL(call) }
     var buffer = [CChar](repeating: 0, count: 256)
     kurs_ERR_error_string_n(code, &buffer, buffer.count)
-    let message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let message = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     return .openSSL("\(call): \(message)")
   }
 }

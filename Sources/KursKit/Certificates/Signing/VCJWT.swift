@@ -37,19 +37,25 @@ public enum VCJWT {
       case .malformed(let reason):
         return "the signed certificate is damaged: \(reason)"
       case .unsupportedAlgorithm(let algorithm):
-        return "the certificate is signed with '\(algorithm)'; kurs checks EdDSA (Ed25519) signatures only"
+        return
+          "the certificate is signed with '\(algorithm)'; kurs checks EdDSA (Ed25519) signatures only"
       case .otherKey(let signedWith, let given):
-        return "the certificate was signed with another key (\(signedWith)), not with the key given (\(given)); ask the issuer for their public key"
+        return
+          "the certificate was signed with another key (\(signedWith)), not with the key given (\(given)); ask the issuer for their public key"
       case .badSignature:
-        return "the signature does not match: the certificate was changed after it was signed, or it was signed with another key"
+        return
+          "the signature does not match: the certificate was changed after it was signed, or it was signed with another key"
       case .claimMismatch(let claim, let field):
-        return "the token's '\(claim)' claim does not match the credential's \(field): the token was not made by kurs certificate sign"
+        return
+          "the token's '\(claim)' claim does not match the credential's \(field): the token was not made by kurs certificate sign"
       case .issuerMismatch(let named, let key):
         return "the certificate names its issuer '\(named)', but the key given belongs to '\(key)'"
       case .wrongType(let type):
-        return "the token's type is '\(type)', not 'JWT': it is not a signed certificate as kurs certificate sign makes them"
+        return
+          "the token's type is '\(type)', not 'JWT': it is not a signed certificate as kurs certificate sign makes them"
       case .expired(let date):
-        return "the signed certificate expired on \(date) (its 'exp' claim); ask the issuer for a new one"
+        return
+          "the signed certificate expired on \(date) (its 'exp' claim); ask the issuer for a new one"
       }
     }
   }
@@ -115,12 +121,17 @@ public enum VCJWT {
     signed.issuer = Credential.Profile(id: issuerID ?? publicKey.issuerID, name: issuerName)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let header = Header(alg: "EdDSA", typ: "JWT", jwk: JWK(kty: "OKP", crv: "Ed25519", x: Base64URL.encode(Data(publicKey.raw))))
+    let header = Header(
+      alg: "EdDSA", typ: "JWT",
+      jwk: JWK(kty: "OKP", crv: "Ed25519", x: Base64URL.encode(Data(publicKey.raw))))
     let nbf = Int(CertificateIssuer.date(from: signed.validFrom)?.timeIntervalSince1970 ?? 0)
     let payload = Payload(
       credential: signed,
-      claims: Claims(iss: signed.issuer.id, sub: signed.credentialSubject.id, jti: signed.id, nbf: nbf))
-    let input = Base64URL.encode(try encoder.encode(header)) + "." + Base64URL.encode(try encoder.encode(payload))
+      claims: Claims(
+        iss: signed.issuer.id, sub: signed.credentialSubject.id, jti: signed.id, nbf: nbf))
+    let input =
+      Base64URL.encode(try encoder.encode(header)) + "."
+      + Base64URL.encode(try encoder.encode(payload))
     let signature = try key.sign(Array(input.utf8))
     return (input + "." + Base64URL.encode(Data(signature)), signed)
   }
@@ -129,15 +140,26 @@ public enum VCJWT {
   /// agree with the credential, and returns the credential. The credential's content still has
   /// to be checked against the course (`CertificateVerifier`).
   /// - Parameter now: the time an `exp` claim is compared with.
-  public static func verify(_ token: String, publicKey: Ed25519.PublicKey, now: Date = Date()) throws(SignatureError) -> Credential {
+  public static func verify(_ token: String, publicKey: Ed25519.PublicKey, now: Date = Date())
+    throws(SignatureError) -> Credential
+  {
     let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 3 else { throw .malformed("a signed certificate has three parts joined by dots") }
-    guard let headerData = Base64URL.decode(parts[0]) else { throw .malformed("its header is not base64url") }
-    guard let payloadData = Base64URL.decode(parts[1]) else { throw .malformed("its content is not base64url") }
-    guard let signature = Base64URL.decode(parts[2]) else { throw .malformed("its signature is not base64url") }
+    guard parts.count == 3 else {
+      throw .malformed("a signed certificate has three parts joined by dots")
+    }
+    guard let headerData = Base64URL.decode(parts[0]) else {
+      throw .malformed("its header is not base64url")
+    }
+    guard let payloadData = Base64URL.decode(parts[1]) else {
+      throw .malformed("its content is not base64url")
+    }
+    guard let signature = Base64URL.decode(parts[2]) else {
+      throw .malformed("its signature is not base64url")
+    }
     for (part, data) in [("header", headerData), ("content", payloadData)] {
       if let key = DuplicateKeys.first(in: data) {
-        throw .malformed("its \(part) gives '\(key)' twice; a signed certificate names each field once")
+        throw .malformed(
+          "its \(part) gives '\(key)' twice; a signed certificate names each field once")
       }
     }
     let header: Header
@@ -147,13 +169,16 @@ public enum VCJWT {
       throw .malformed("its header is not a JOSE header")
     }
     guard header.alg == "EdDSA" else { throw .unsupportedAlgorithm(header.alg) }
-    guard header.crit == nil else { throw .malformed("its header has critical extensions kurs does not know") }
+    guard header.crit == nil else {
+      throw .malformed("its header has critical extensions kurs does not know")
+    }
     // OB3 8.2: `typ`, when present, is `JWT` (what kurs certificate sign writes).
     if let type = header.typ, type != "JWT" { throw .wrongType(type) }
 
     let input = Array((parts[0] + "." + parts[1]).utf8)
     guard publicKey.isValidSignature(Array(signature), of: input) else {
-      if let jwk = header.jwk, let raw = Base64URL.decode(jwk.x), let named = Ed25519.PublicKey(raw: Array(raw)),
+      if let jwk = header.jwk, let raw = Base64URL.decode(jwk.x),
+        let named = Ed25519.PublicKey(raw: Array(raw)),
         named != publicKey
       {
         throw .otherKey(signedWith: named.issuerID, given: publicKey.issuerID)
@@ -173,17 +198,23 @@ public enum VCJWT {
     } catch {
       throw .malformed("its content lacks the claims iss, sub, jti and nbf")
     }
-    guard claims.iss == credential.issuer.id else { throw .claimMismatch(claim: "iss", field: "issuer.id") }
+    guard claims.iss == credential.issuer.id else {
+      throw .claimMismatch(claim: "iss", field: "issuer.id")
+    }
     guard claims.sub == credential.credentialSubject.id else {
       throw .claimMismatch(claim: "sub", field: "credentialSubject.id")
     }
     guard claims.jti == credential.id else { throw .claimMismatch(claim: "jti", field: "id") }
-    let validFrom = CertificateIssuer.date(from: credential.validFrom).map { Int($0.timeIntervalSince1970) }
+    let validFrom = CertificateIssuer.date(from: credential.validFrom).map {
+      Int($0.timeIntervalSince1970)
+    }
     guard claims.nbf == validFrom else { throw .claimMismatch(claim: "nbf", field: "validFrom") }
     if let exp = claims.exp, now.timeIntervalSince1970 >= Double(exp) {
       throw .expired(Date(timeIntervalSince1970: Double(exp)).formatted(.iso8601))
     }
-    guard credential.issuer.id == publicKey.issuerID || credential.issuer.id == publicKey.legacyIssuerID else {
+    guard
+      credential.issuer.id == publicKey.issuerID || credential.issuer.id == publicKey.legacyIssuerID
+    else {
       throw .issuerMismatch(named: credential.issuer.id, key: publicKey.issuerID)
     }
     return credential

@@ -31,7 +31,9 @@ struct JSONCursor {
   }
 
   mutating func skipSpace() {
-    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+    while index < bytes.count,
+      bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+    { index += 1 }
   }
 
   mutating func peek() throws(Invalid) -> UInt8 {
@@ -46,8 +48,11 @@ struct JSONCursor {
   }
 
   /// Calls `member` for each key of an object; `member` must consume the value.
-  mutating func object(_ member: (inout JSONCursor, String) throws(Invalid) -> Void) throws(Invalid) {
-    try members { (cursor: inout JSONCursor, key: Key) throws(Invalid) in try member(&cursor, key.string) }
+  mutating func object(_ member: (inout JSONCursor, String) throws(Invalid) -> Void) throws(Invalid)
+  {
+    try members { (cursor: inout JSONCursor, key: Key) throws(Invalid) in
+      try member(&cursor, key.string)
+    }
   }
 
   /// An object's key as written: its bytes (no string is made to match it against the keys a
@@ -62,9 +67,13 @@ struct JSONCursor {
     static func ~= (pattern: StaticString, key: Key) -> Bool {
       let count = pattern.utf8CodeUnitCount
       if let unescaped = key.unescaped {
-        return unescaped == String(decoding: UnsafeBufferPointer(start: pattern.utf8Start, count: count), as: UTF8.self)
+        return unescaped
+          == String(
+            decoding: UnsafeBufferPointer(start: pattern.utf8Start, count: count), as: UTF8.self)
       }
-      guard key.bytes.count == count, let base = key.bytes.baseAddress else { return count == 0 && key.bytes.isEmpty }
+      guard key.bytes.count == count, let base = key.bytes.baseAddress else {
+        return count == 0 && key.bytes.isEmpty
+      }
       return memcmp(base, pattern.utf8Start, count) == 0
     }
   }
@@ -122,8 +131,9 @@ struct JSONCursor {
 
   /// Whether the bytes at `left` sort strictly before those at `right`.
   func precedes(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
-    let base = bytes.baseAddress!
-    let order = memcmp(base + left.lowerBound, base + right.lowerBound, min(left.count, right.count))
+    guard let base = bytes.baseAddress else { return left.count < right.count }
+    let order = memcmp(
+      base + left.lowerBound, base + right.lowerBound, min(left.count, right.count))
     return order < 0 || (order == 0 && left.count < right.count)
   }
 
@@ -156,7 +166,8 @@ struct JSONCursor {
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         index += 1
         return text
       }
@@ -203,7 +214,9 @@ struct JSONCursor {
           var code = try hex4()
           if canonical, [0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(code) { throw Invalid() }
           if (0xD800..<0xDC00).contains(code) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { throw Invalid() }
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+              bytes[index + 1] == UInt8(ascii: "u")
+            else { throw Invalid() }
             index += 2
             let low = try hex4()
             guard (0xDC00..<0xE000).contains(low) else { throw Invalid() }
@@ -250,15 +263,22 @@ struct JSONCursor {
     }
     let start = index
     var value = 0
-    while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+    while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9")
+    {
       let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
       let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
       guard !overflow1, !overflow2 else { throw Invalid() }
       value = sum
       index += 1
     }
-    guard index > start, !(bytes[start] == UInt8(ascii: "0") && index - start > 1) else { throw Invalid() }
-    if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) { throw Invalid() }
+    guard index > start, !(bytes[start] == UInt8(ascii: "0") && index - start > 1) else {
+      throw Invalid()
+    }
+    if index < bytes.count,
+      [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index])
+    {
+      throw Invalid()
+    }
     if canonical, negative, value == 0 { throw Invalid() }
     return negative ? -value : value
   }
@@ -266,7 +286,9 @@ struct JSONCursor {
   mutating func literal(_ word: StaticString) throws(Invalid) {
     let count = word.utf8CodeUnitCount
     guard index + count <= bytes.count else { throw Invalid() }
-    for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw Invalid() }
+    for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
+      throw Invalid()
+    }
     index += count
   }
 
@@ -276,7 +298,9 @@ struct JSONCursor {
     case UInt8(ascii: "\""): return .string(try string())
     case UInt8(ascii: "{"):
       var members: [(String, JSONValue)] = []
-      try object { (cursor: inout JSONCursor, key: String) throws(Invalid) in members.append((key, try cursor.value())) }
+      try object { (cursor: inout JSONCursor, key: String) throws(Invalid) in
+        members.append((key, try cursor.value()))
+      }
       return .object(members)
     case UInt8(ascii: "["):
       var items: [JSONValue] = []
@@ -314,7 +338,9 @@ struct JSONCursor {
             index += 2
             let code = try hex4()
             if (0xD800..<0xDC00).contains(code) {
-              guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { throw Invalid() }
+              guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                bytes[index + 1] == UInt8(ascii: "u")
+              else { throw Invalid() }
               index += 2
               guard (0xDC00..<0xE000).contains(try hex4()) else { throw Invalid() }
             } else if (0xDC00..<0xE000).contains(code) {
@@ -322,7 +348,12 @@ struct JSONCursor {
             }
             continue
           }
-          guard [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t")].contains(escape) else { throw Invalid() }
+          guard
+            [
+              UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+              UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"),
+            ].contains(escape)
+          else { throw Invalid() }
           index += 2
           continue
         }
@@ -345,20 +376,30 @@ struct JSONCursor {
     let start = index
     if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
     let digits = index
-    while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+    while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9")
+    { index += 1 }
     // JSON allows no leading zero ("01").
-    guard index > digits, !(bytes[digits] == UInt8(ascii: "0") && index - digits > 1) else { throw Invalid() }
+    guard index > digits, !(bytes[digits] == UInt8(ascii: "0") && index - digits > 1) else {
+      throw Invalid()
+    }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1
       let fraction = index
-      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"),
+        bytes[index] <= UInt8(ascii: "9")
+      { index += 1 }
       guard index > fraction else { throw Invalid() }
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+      {
+        index += 1
+      }
       let exponent = index
-      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"),
+        bytes[index] <= UInt8(ascii: "9")
+      { index += 1 }
       guard index > exponent else { throw Invalid() }
     }
     guard index > start else { throw Invalid() }

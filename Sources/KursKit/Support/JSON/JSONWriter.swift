@@ -9,7 +9,9 @@ struct JSONWriter {
   mutating func optional(_ text: String?) { if let text { string(text) } else { raw("null") } }
 
   /// An object of `members`, keys sorted, each value written by `value`.
-  mutating func object<Value>(_ members: [String: Value], _ value: (inout JSONWriter, Value) -> Void) {
+  mutating func object<Value>(
+    _ members: [String: Value], _ value: (inout JSONWriter, Value) -> Void
+  ) {
     raw("{")
     for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
       if index > 0 { raw(",") }

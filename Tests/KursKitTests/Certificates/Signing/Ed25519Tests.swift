@@ -12,7 +12,8 @@ import Testing
     let publicPEM = try key.publicKey.pem()
     #expect(publicPEM.hasPrefix("-----BEGIN PUBLIC KEY-----\n"))
     #expect(try Ed25519.publicKey(pem: publicPEM) == key.publicKey)
-    #expect(try key.publicKey.issuerID.hasPrefix("did:key:z6Mk"), "the did:key form of an Ed25519 key")
+    #expect(
+      try key.publicKey.issuerID.hasPrefix("did:key:z6Mk"), "the did:key form of an Ed25519 key")
     #expect(try key.publicKey.legacyIssuerID.count == "urn:kurs:issuer:".count + 16)
     #expect("\(key)" == "Ed25519 private key")
   }
@@ -42,7 +43,10 @@ import Testing
       """
     let key = try Ed25519.privateKey(pem: pem)
     let hex = try key.sign([]).map { String(format: "%02x", $0) }.joined()
-    #expect(hex == "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b")
+    #expect(
+      hex
+        == "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
+    )
   }
 
   /// Issue 19.2: the issuer id is the key's did:key (multicodec 0xed01, base58btc), here for the
@@ -56,7 +60,8 @@ import Testing
 
       """
     let key = try Ed25519.privateKey(pem: pem)
-    #expect(try key.publicKey.issuerID == "did:key:z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw")
+    #expect(
+      try key.publicKey.issuerID == "did:key:z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw")
     #expect(Base58.encode(Array("Hello World!".utf8)) == "2NEpo7TZRRrLZSi2U")
     #expect(Base58.encode([0, 0, 0x28, 0x7F, 0xB4, 0xCD]) == "11233QC4")
   }
@@ -69,12 +74,15 @@ import Testing
     #expect(throws: Ed25519.KeyError.wrongKind(found: "public", expected: "private")) {
       try Ed25519.privateKey(pem: try key.publicKey.pem())
     }
-    #expect(throws: Ed25519.KeyError.notAKey(expected: "public")) { try Ed25519.publicKey(pem: "hello") }
+    #expect(throws: Ed25519.KeyError.notAKey(expected: "public")) {
+      try Ed25519.publicKey(pem: "hello")
+    }
     #expect(throws: Ed25519.KeyError.notAKey(expected: "private")) {
       try Ed25519.privateKey(pem: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
     }
     #expect(throws: Ed25519.KeyError.encrypted) {
-      try Ed25519.privateKey(pem: "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n")
+      try Ed25519.privateKey(
+        pem: "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n")
     }
     // A P-256 public key: PEM, but not Ed25519.
     let p256 = """

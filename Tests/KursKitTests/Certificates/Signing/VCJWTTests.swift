@@ -13,7 +13,9 @@ import Testing
     key = try Ed25519.generate()
   }
 
-  func parts(_ token: String) -> [String] { token.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+  func parts(_ token: String) -> [String] {
+    token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+  }
 
   func json(_ part: String) throws -> [String: Any] {
     let data = try #require(Base64URL.decode(part))
@@ -21,7 +23,8 @@ import Testing
   }
 
   @Test func signsAsOpenBadgesDescribes() throws {
-    let (token, signed) = try VCJWT.sign(credential, with: key, issuerName: "Harm Reduction Network")
+    let (token, signed) = try VCJWT.sign(
+      credential, with: key, issuerName: "Harm Reduction Network")
     let header = try json(parts(token)[0])
     #expect(header["alg"] as? String == "EdDSA")
     #expect(header["typ"] as? String == "JWT")
@@ -42,11 +45,13 @@ import Testing
   /// verify with the same key, now that new ones name it by its did:key.
   @Test func aCertificateSignedWithTheOldIssuerIDStillVerifies() throws {
     let legacy = try key.publicKey.legacyIssuerID
-    let (token, signed) = try VCJWT.sign(credential, with: key, issuerName: "Trainer", issuerID: legacy)
+    let (token, signed) = try VCJWT.sign(
+      credential, with: key, issuerName: "Trainer", issuerID: legacy)
     #expect(signed.issuer.id.hasPrefix("urn:kurs:issuer:"))
     #expect(try VCJWT.verify(token, publicKey: try key.publicKey) == signed)
     let (current, _) = try VCJWT.sign(credential, with: key, issuerName: "Trainer")
-    #expect(try VCJWT.verify(current, publicKey: try key.publicKey).issuer.id.hasPrefix("did:key:z6Mk"))
+    #expect(
+      try VCJWT.verify(current, publicKey: try key.publicKey).issuer.id.hasPrefix("did:key:z6Mk"))
   }
 
   /// A certificate exactly as Kurs 0.2 signed it: no Kurs context, the old issuer id. It
@@ -54,7 +59,8 @@ import Testing
   @Test func aCertificateAsKurs02SignedItStillVerifies() throws {
     var old = credential
     old.context = Credential.contextWithoutKurs
-    let (token, _) = try VCJWT.sign(old, with: key, issuerName: "Trainer", issuerID: try key.publicKey.legacyIssuerID)
+    let (token, _) = try VCJWT.sign(
+      old, with: key, issuerName: "Trainer", issuerID: try key.publicKey.legacyIssuerID)
     let checked = try VCJWT.verify(token, publicKey: try key.publicKey)
     #expect(checked.context == [Credential.credentialsContext, Credential.openBadgesContext])
     #expect(CertificateVerifier.verify(checked, against: course) == [])
@@ -70,7 +76,10 @@ import Testing
   @Test func theWrongKeyIsRefusedAndNamed() throws {
     let (token, _) = try VCJWT.sign(credential, with: key, issuerName: "Trainer")
     let other = try Ed25519.generate().publicKey
-    #expect(throws: VCJWT.SignatureError.otherKey(signedWith: try key.publicKey.issuerID, given: other.issuerID)) {
+    #expect(
+      throws: VCJWT.SignatureError.otherKey(
+        signedWith: try key.publicKey.issuerID, given: other.issuerID)
+    ) {
       try VCJWT.verify(token, publicKey: other)
     }
   }
@@ -83,13 +92,16 @@ import Testing
     let dots = bytes.indices.filter { bytes[$0] == UInt8(ascii: ".") }
     for position in [5, dots[0] + 40, dots[1] + 20] {
       var changed = bytes
-      changed[position] = changed[position] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+      changed[position] =
+        changed[position] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
       #expect(throws: VCJWT.SignatureError.self) {
         try VCJWT.verify(String(decoding: changed, as: UTF8.self), publicKey: publicKey)
       }
     }
     bytes.removeLast()
-    #expect(throws: VCJWT.SignatureError.self) { try VCJWT.verify(String(decoding: bytes, as: UTF8.self), publicKey: publicKey) }
+    #expect(throws: VCJWT.SignatureError.self) {
+      try VCJWT.verify(String(decoding: bytes, as: UTF8.self), publicKey: publicKey)
+    }
   }
 
   @Test func anEditedPayloadSaysTheCertificateWasChanged() throws {
@@ -98,7 +110,9 @@ import Testing
     let payload = String(decoding: try #require(Base64URL.decode(pieces[1])), as: UTF8.self)
       .replacingOccurrences(of: "\"identityHash\":\"Sveta\"", with: "\"identityHash\":\"Olga\"")
     let forged = pieces[0] + "." + Base64URL.encode(Data(payload.utf8)) + "." + pieces[2]
-    #expect(throws: VCJWT.SignatureError.badSignature) { try VCJWT.verify(forged, publicKey: try key.publicKey) }
+    #expect(throws: VCJWT.SignatureError.badSignature) {
+      try VCJWT.verify(forged, publicKey: try key.publicKey)
+    }
   }
 
   @Test func unsignedAndOtherAlgorithmsAreRefused() throws {
@@ -108,8 +122,12 @@ import Testing
     #expect(throws: VCJWT.SignatureError.unsupportedAlgorithm("none")) {
       try VCJWT.verify(none + "." + pieces[1] + ".", publicKey: try key.publicKey)
     }
-    #expect(throws: VCJWT.SignatureError.self) { try VCJWT.verify("a.b", publicKey: try key.publicKey) }
-    #expect(throws: VCJWT.SignatureError.self) { try VCJWT.verify("!!.??.**", publicKey: try key.publicKey) }
+    #expect(throws: VCJWT.SignatureError.self) {
+      try VCJWT.verify("a.b", publicKey: try key.publicKey)
+    }
+    #expect(throws: VCJWT.SignatureError.self) {
+      try VCJWT.verify("!!.??.**", publicKey: try key.publicKey)
+    }
   }
 
   /// A token signed properly over `header` and `payload` as given (as another tool could make).
@@ -128,25 +146,37 @@ import Testing
 
   @Test func aTokenWhoseTypeIsNotJWTIsRefused() throws {
     let payload = Data(try payloadText().utf8)
-    #expect(throws: Never.self) { try VCJWT.verify(try token(header: Self.header, payload: payload), publicKey: try key.publicKey) }
-    #expect(throws: Never.self) { try VCJWT.verify(try token(header: #"{"alg":"EdDSA"}"#, payload: payload), publicKey: try key.publicKey) }
+    #expect(throws: Never.self) {
+      try VCJWT.verify(
+        try token(header: Self.header, payload: payload), publicKey: try key.publicKey)
+    }
+    #expect(throws: Never.self) {
+      try VCJWT.verify(
+        try token(header: #"{"alg":"EdDSA"}"#, payload: payload), publicKey: try key.publicKey)
+    }
     #expect(throws: VCJWT.SignatureError.wrongType("vc+ld+json")) {
-      try VCJWT.verify(try token(header: #"{"alg":"EdDSA","typ":"vc+ld+json"}"#, payload: payload), publicKey: try key.publicKey)
+      try VCJWT.verify(
+        try token(header: #"{"alg":"EdDSA","typ":"vc+ld+json"}"#, payload: payload),
+        publicKey: try key.publicKey)
     }
   }
 
   @Test func aDuplicateKeyInTheHeaderOrTheContentIsRefusedEvenWhenSigned() throws {
     let payload = try payloadText()
     // The same subject written twice: JSONDecoder would read the first, most parsers the last.
-    let doubled = payload.replacingOccurrences(of: #""sub":"#, with: #""sub":"urn:uuid:00000000-0000-4000-8000-000000000000","sub":"#)
+    let doubled = payload.replacingOccurrences(
+      of: #""sub":"#, with: #""sub":"urn:uuid:00000000-0000-4000-8000-000000000000","sub":"#)
     #expect(doubled != payload)
     #expect {
-      try VCJWT.verify(try token(header: Self.header, payload: Data(doubled.utf8)), publicKey: try key.publicKey)
+      try VCJWT.verify(
+        try token(header: Self.header, payload: Data(doubled.utf8)), publicKey: try key.publicKey)
     } throws: { error in
       "\(error)".contains("'sub' twice")
     }
     #expect {
-      try VCJWT.verify(try token(header: #"{"alg":"EdDSA","alg":"none"}"#, payload: Data(payload.utf8)), publicKey: try key.publicKey)
+      try VCJWT.verify(
+        try token(header: #"{"alg":"EdDSA","alg":"none"}"#, payload: Data(payload.utf8)),
+        publicKey: try key.publicKey)
     } throws: { error in
       "\(error)".contains("header gives 'alg' twice")
     }
@@ -159,9 +189,12 @@ import Testing
     let expiring = String(payload.dropLast()) + #","exp":1800000000}"#
     let token = try token(header: Self.header, payload: Data(expiring.utf8))
     let before = Date(timeIntervalSince1970: 1_799_999_999)
-    #expect(throws: Never.self) { try VCJWT.verify(token, publicKey: try key.publicKey, now: before) }
+    #expect(throws: Never.self) {
+      try VCJWT.verify(token, publicKey: try key.publicKey, now: before)
+    }
     #expect(throws: VCJWT.SignatureError.expired("2027-01-15T08:00:00Z")) {
-      try VCJWT.verify(token, publicKey: try key.publicKey, now: Date(timeIntervalSince1970: 1_800_000_000))
+      try VCJWT.verify(
+        token, publicKey: try key.publicKey, now: Date(timeIntervalSince1970: 1_800_000_000))
     }
   }
 }

@@ -23,13 +23,16 @@ import Testing
     case .bool(let flag): return flag
     case .null: return NSNull()
     case .array(let items): return items.map(foundation)
-    case .object(let members): return Dictionary(members.map { ($0.0, foundation($0.1)) }, uniquingKeysWith: { $1 })
+    case .object(let members):
+      return Dictionary(members.map { ($0.0, foundation($0.1)) }, uniquingKeysWith: { $1 })
     }
   }
 
   /// Both sides in one canonical form, to compare.
   static func canonical(_ object: Any) throws -> String {
-    String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
+    String(
+      decoding: try JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
   }
 
   struct Sample: Codable {
@@ -41,14 +44,20 @@ import Testing
   }
 
   static let texts = [
-    "", "plain", "quote \" and backslash \\", "slash / and tab \t and newline \n", "control \u{01}\u{1F}",
+    "", "plain", "quote \" and backslash \\", "slash / and tab \t and newline \n",
+    "control \u{01}\u{1F}",
     "Марина, ЗПТ", "emoji 🧭 and U+2028 \u{2028}", "nul \u{0}",
   ]
 
   @Test(arguments: texts)
   func whatJSONEncoderWritesIsReadToTheSameValue(_ text: String) throws {
-    let sample = Sample(text: text, numbers: [0, -1, Int(Int32.max), -9_007_199_254_740_991], flag: true, nested: [text: ["k": 1], "b": [:]], optional: nil)
-    for formatting in [JSONEncoder.OutputFormatting.sortedKeys, [.sortedKeys, .withoutEscapingSlashes], [.prettyPrinted]] {
+    let sample = Sample(
+      text: text, numbers: [0, -1, Int(Int32.max), -9_007_199_254_740_991], flag: true,
+      nested: [text: ["k": 1], "b": [:]], optional: nil)
+    for formatting in [
+      JSONEncoder.OutputFormatting.sortedKeys, [.sortedKeys, .withoutEscapingSlashes],
+      [.prettyPrinted],
+    ] {
       let encoder = JSONEncoder()
       encoder.outputFormatting = formatting
       let json = String(decoding: try encoder.encode(sample), as: UTF8.self)
@@ -59,15 +68,19 @@ import Testing
   }
 
   @Test func escapesDecodeAsJSONDecoderDecodesThem() throws {
-    for json in [#""\u00e9\u0416\ud83e\udded""#, #""a\/b""#, #""\b\f\n\r\t""#, #"{"a":null,"b":[true,false]}"#] {
+    for json in [
+      #""\u00e9\u0416\ud83e\udded""#, #""a\/b""#, #""\b\f\n\r\t""#, #"{"a":null,"b":[true,false]}"#,
+    ] {
       let fast = try #require(Self.read(json), "\(json)")
-      let reference = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
+      let reference = try JSONSerialization.jsonObject(
+        with: Data(json.utf8), options: .fragmentsAllowed)
       #expect(try Self.canonical(fast) == Self.canonical(reference), "\(json)")
     }
   }
 
   @Test(arguments: [
-    "", "{", "[1,]", "{\"a\":1,}", "\"open", "\"bad \\x escape\"", "\"\\ud800\"", "01", "1.5", "1e3", "tru", "nul", "{\"a\" 1}",
+    "", "{", "[1,]", "{\"a\":1,}", "\"open", "\"bad \\x escape\"", "\"\\ud800\"", "01", "1.5",
+    "1e3", "tru", "nul", "{\"a\" 1}",
     "[1] 2", "\"raw \u{01} control\"",
   ])
   func whatIsNotJSONOrNotAnIntegerIsRefused(_ json: String) {
@@ -88,13 +101,21 @@ import Testing
     let bytes = Array(json.utf8)
     let accepted = bytes.withUnsafeBufferPointer { buffer -> Bool in
       var cursor = JSONCursor(bytes: buffer, canonical: true)
-      return (try? cursor.members { (cursor: inout JSONCursor, _: JSONCursor.Key) throws(JSONCursor.Invalid) in _ = try cursor.integer() }) != nil
+      return
+        (try? cursor.members {
+          (cursor: inout JSONCursor, _: JSONCursor.Key) throws(JSONCursor.Invalid) in
+          _ = try cursor.integer()
+        }) != nil
     }
     #expect(accepted)
     let unsorted = Array(#"{"b":1,"a":2}"#.utf8)
     let refused = unsorted.withUnsafeBufferPointer { buffer -> Bool in
       var cursor = JSONCursor(bytes: buffer, canonical: true)
-      return (try? cursor.members { (cursor: inout JSONCursor, _: JSONCursor.Key) throws(JSONCursor.Invalid) in _ = try cursor.integer() }) == nil
+      return
+        (try? cursor.members {
+          (cursor: inout JSONCursor, _: JSONCursor.Key) throws(JSONCursor.Invalid) in
+          _ = try cursor.integer()
+        }) == nil
     }
     #expect(refused, "keys out of order are not what the encoder writes")
   }

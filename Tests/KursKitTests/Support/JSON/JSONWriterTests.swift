@@ -16,7 +16,8 @@ import Testing
       let decoded = try JSONDecoder().decode(String.self, from: Data(writer.bytes))
       #expect(decoded == text, "\(writer.bytes)")
       // The cursor reads the same bytes to the same string.
-      #expect(JSONCursorTests.read(String(decoding: writer.bytes, as: UTF8.self)) as? String == text)
+      #expect(
+        JSONCursorTests.read(String(decoding: writer.bytes, as: UTF8.self)) as? String == text)
     }
   }
 
@@ -35,6 +36,7 @@ import Testing
     optional.raw(",")
     optional.optional("x")
     optional.raw("]")
-    #expect(try JSONDecoder().decode([String?].self, from: Data(optional.bytes)) == [nil, nil, "x"])
+    #expect(
+      try JSONDecoder().decode([String?].self, from: Data(optional.bytes)) == [nil, nil, "x"])
   }
 }
