@@ -198,7 +198,25 @@ public struct ScreenRenderer: Sendable {
 
   /// The footer of keys.
   public func footer(canGoBack: Bool) -> [String] {
-    wrapped(dim(t(canGoBack ? .footer : .footerNoBack) + " · " + t(.footerContents)))
+    let text = t(canGoBack ? .footer : .footerNoBack) + " · " + t(.footerContents)
+    guard lineBreaks else { return wrapped(dim(text)) }
+    // A key stays with what it does: lines break between items (after their "·"), never inside
+    // one (unless one item alone is wider than the terminal).
+    let items = text.components(separatedBy: " · ")
+    var lines: [String] = []
+    var line = ""
+    for (index, item) in items.enumerated() {
+      let unit = index < items.count - 1 ? item + " ·" : item
+      let joined = line.isEmpty ? unit : line + " " + unit
+      if line.isEmpty || TextLayout.width(of: joined) <= width {
+        line = joined
+      } else {
+        lines.append(line)
+        line = unit
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.flatMap { wrapped(dim($0)) }
   }
 
   /// The lines of a screen, without the prompt line.

@@ -54,4 +54,22 @@ import Testing
     let renderer = ScreenRenderer(width: 80, language: "en", plain: true, colour: true)
     #expect(!renderer.footer(canGoBack: true).joined().contains("\u{1B}"))
   }
+
+  /// A key is never left at the end of a line without what it does ("· s" / "показать снова").
+  @Test func theFooterBreaksBetweenItemsNeverInsideOne() {
+    for language in ["en", "ru", "uk"] {
+      for width in [30, 40, 60, 80, 100] {
+        let renderer = ScreenRenderer(width: width, language: language, plain: true, colour: false)
+        let lines = renderer.footer(canGoBack: true)
+        for line in lines {
+          #expect(TextLayout.width(of: line) <= width, "\(language) at \(width): \(line)")
+          for item in line.components(separatedBy: " · ") where item != "·" {
+            #expect(
+              item.split(separator: " ").count >= 2,
+              "\(language) at \(width): a key alone: \(lines)")
+          }
+        }
+      }
+    }
+  }
 }
