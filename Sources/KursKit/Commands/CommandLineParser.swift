@@ -24,6 +24,13 @@ public enum CommandLineParser {
     "--strict", "--json", "--plain", "--help", "-h", "--version", "-V", "--replace", "--review",
     "--no-title", "--discreet",
   ]
+  /// The options every command takes (the help's "options for every command" lists the same:
+  /// a test compares them).
+  static let globalOptions: Set<String> = [
+    "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain", "--wrap",
+    "--discreet",
+    "--lrs", "--lrs-credentials",
+  ]
   /// The subcommands of the commands that have them.
   static let subcommands: [String: [String]] = [
     "cohort": cohortCommands, "certificate": certificateCommands, "keys": ["new"],
@@ -107,12 +114,7 @@ public enum CommandLineParser {
 
     func allow(_ allowed: Set<String>, for command: String, help: String? = nil) throws(UsageError)
     {
-      let given = Set(values.keys).union(flags).subtracting([
-        "--courses", "--content", "--data-dir", "--learner", "--lang", "--plain", "--lrs",
-        "--lrs-credentials",
-        "--wrap",
-        "--discreet",
-      ])
+      let given = Set(values.keys).union(flags).subtracting(globalOptions)
       if let extra = given.subtracting(allowed).sorted().first {
         throw UsageError("'kurs \(command)' has no option \(extra)", command: help ?? command)
       }

@@ -147,4 +147,19 @@ import Testing
         "kurs \(arguments.joined(separator: " ")): \(error.description)")
     }
   }
+
+  /// The options every command takes are one list, and the help shows exactly that list.
+  @Test func theGlobalOptionsOfTheParserAreThoseTheHelpLists() {
+    // --help and --version are listed there too: they stand in for a command.
+    let helpAndVersion: Set<String> = ["--help", "-h", "--version", "-V"]
+    #expect(
+      Set(CommandReference.globalOptions).subtracting(helpAndVersion)
+        == CommandLineParser.globalOptions)
+    for option in CommandLineParser.globalOptions {
+      #expect(throws: Never.self, "\(option) is taken by every command") {
+        let value = CommandLineParser.valueOptions.contains(option) ? ["80"] : []
+        _ = try CommandLineParser.parse(["resume", option] + value)
+      }
+    }
+  }
 }
