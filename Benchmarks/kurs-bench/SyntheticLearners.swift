@@ -1,16 +1,8 @@
 import Foundation
 import KursKit
 
-/// A small, fast, seeded random number generator (SplitMix64): the same seed, the same data.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+/// KursKit's seeded generator (the same seed, the same data), with a coin for the benchmarks.
+extension SplitMix64 {
   mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
 }
 

@@ -229,7 +229,7 @@ if wanted("save") {
   ])
 
   // Latency: one answer's step appended and flushed, on this machine's disk.
-  var rng = SplitMix64(state: 7)
+  var rng = SplitMix64(seed: 7)
   let played = SyntheticLearners.play(
     course: learnerCourse, limit: 400, accuracy: 0.7, cycle: true, start: Date(), rng: &rng)
   let answerSteps = played.filter {
@@ -334,7 +334,7 @@ if wanted("replay") {
   section(
     "Rebuilding a learner's state from the journal",
     ["journal", "size", "read + replay (median)", "peak memory (own process)", "memory / size"])
-  var rng = SplitMix64(state: 11)
+  var rng = SplitMix64(seed: 11)
   let entries = SyntheticLearners.play(
     course: learnerCourse, limit: 10_000, accuracy: 0.6, cycle: true,
     start: Date(timeIntervalSince1970: 1_790_000_000), rng: &rng)
@@ -368,7 +368,7 @@ if wanted("replay") {
 // 5 and 6. Cohorts: importing exports (against Python) and the report.
 if wanted("cohort") {
   // Export templates: learners who stop at different places, finish, or retake modules.
-  var rng = SplitMix64(state: 23)
+  var rng = SplitMix64(seed: 23)
   let shm =
     FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : work
   var templates: [SyntheticLearners.Template] = []

@@ -1,9 +1,11 @@
 import Foundation
+import KursKit
 
-/// Random numbers a failing test can repeat: SplitMix64 from a seed that the test prints with
-/// every failure. `KURS_TEST_SEED=N` replays a run; without it, each run takes a new seed.
+/// Random numbers a failing test can repeat: KursKit's SplitMix64 from a seed that the test
+/// prints with every failure. `KURS_TEST_SEED=N` replays a run; without it, each run takes a
+/// new seed.
 struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
+  private var generator: SplitMix64
   let seed: UInt64
 
   init(seed: UInt64? = nil) {
@@ -11,14 +13,8 @@ struct SeededGenerator: RandomNumberGenerator {
       seed ?? ProcessInfo.processInfo.environment["KURS_TEST_SEED"].flatMap { UInt64($0) }
       ?? UInt64.random(in: 0...UInt64.max)
     self.seed = chosen
-    state = chosen
+    generator = SplitMix64(seed: chosen)
   }
 
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  mutating func next() -> UInt64 { generator.next() }
 }

@@ -1,7 +1,7 @@
 /// Deterministic shuffles: the same learner always sees the same order of a question's choices,
 /// on any machine and in any run (Swift's own hashing is seeded per process, so it is not used).
 public struct SeededShuffle: Sendable {
-  private var state: UInt64
+  private var generator: SplitMix64
 
   /// A generator seeded from text (FNV-1a), e.g. the learner id and the question id.
   public init(seed: String) {
@@ -10,17 +10,10 @@ public struct SeededShuffle: Sendable {
       hash ^= UInt64(byte)
       hash = hash &* 0x100_0000_01b3
     }
-    state = hash
+    generator = SplitMix64(seed: hash)
   }
 
-  /// splitmix64.
-  public mutating func next() -> UInt64 {
-    state = state &+ 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  public mutating func next() -> UInt64 { generator.next() }
 
   /// A Fisher–Yates shuffle of `items`.
   public mutating func shuffled<T>(_ items: [T]) -> [T] {

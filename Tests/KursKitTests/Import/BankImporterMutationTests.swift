@@ -7,18 +7,6 @@ import Testing
 /// Each must either be refused with a location, or become a course that validates strictly
 /// (`write` refuses a course that does not, so a bug in the importer fails here), never crash.
 @Suite struct BankImporterMutationTests {
-  /// A small seeded generator (SplitMix64), so that a failure can be run again.
-  struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let pieces: [[UInt8]] = [
     "{", "}", "~", "=", "#", "->", "%", "::", "\\", "<", ">", "&", "\n\n",
     "<span lang=\"ru\" class=\"multilang\">",
@@ -26,7 +14,7 @@ import Testing
     "\u{FEFF}",
   ].map { Array($0.utf8) }
 
-  static func mutate(_ bytes: [UInt8], _ random: inout Seeded) -> [UInt8] {
+  static func mutate(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
     var result = bytes
     for _ in 0..<Int.random(in: 1...4, using: &random) {
       guard !result.isEmpty else { break }
@@ -50,7 +38,8 @@ import Testing
     let original = Array(try Data(contentsOf: ImportFixtures.root.appendingPathComponent(name)))
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    var random = Seeded(state: UInt64(name.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }.magnitude))
+    var random = SplitMix64(
+      seed: UInt64(name.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }.magnitude))
     let importer = BankImporter(format: format)
     for round in 0..<40 {
       let file = directory.appendingPathComponent("\(round)-\(name)")

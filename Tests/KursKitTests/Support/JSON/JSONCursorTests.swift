@@ -98,25 +98,19 @@ import Testing
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let json = String(decoding: try encoder.encode(["b": 1, "a": 2]), as: UTF8.self)
-    let bytes = Array(json.utf8)
-    let accepted = bytes.withUnsafeBufferPointer { buffer -> Bool in
-      var cursor = JSONCursor(bytes: buffer, canonical: true)
-      return
-        (try? cursor.members {
-          (cursor: inout JSONCursor, _: JSONCursor.Key) throws(JSONCursor.Invalid) in
-          _ = try cursor.integer()
-        }) != nil
+    /// Whether the canonical cursor reads `text` as an object of integers.
+    func canonicallyRead(_ text: String) -> Bool {
+      Array(text.utf8).withUnsafeBufferPointer { buffer -> Bool in
+        var cursor = JSONCursor(bytes: buffer, canonical: true)
+        return
+          (try? cursor.members {
+            (cursor: inout JSONCursor, _: JSONCursor.Key) throws(JSONCursor.Invalid) in
+            _ = try cursor.integer()
+          }) != nil
+      }
     }
-    #expect(accepted)
-    let unsorted = Array(#"{"b":1,"a":2}"#.utf8)
-    let refused = unsorted.withUnsafeBufferPointer { buffer -> Bool in
-      var cursor = JSONCursor(bytes: buffer, canonical: true)
-      return
-        (try? cursor.members {
-          (cursor: inout JSONCursor, _: JSONCursor.Key) throws(JSONCursor.Invalid) in
-          _ = try cursor.integer()
-        }) == nil
-    }
-    #expect(refused, "keys out of order are not what the encoder writes")
+    #expect(canonicallyRead(json))
+    #expect(
+      !canonicallyRead(#"{"b":1,"a":2}"#), "keys out of order are not what the encoder writes")
   }
 }
