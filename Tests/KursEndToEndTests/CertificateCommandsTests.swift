@@ -177,6 +177,19 @@ import Testing
     #expect(valid.output.contains("не подписан: это показывает"))
     #expect(!valid.output.contains("valid:") && !valid.output.contains("points"), "\(valid.output)")
 
+    // A file that is no certificate at all, and --issuer-key on an unsigned one.
+    let garbage = folder.appendingPathComponent("garbage.json")
+    try Data("{\"a\":".utf8).write(to: garbage)
+    for (language, says) in [("ru", "это не сертификат Kurs"), ("uk", "це не сертифікат Kurs")] {
+      let refused = try kurs(["certificate", "verify", garbage.path, "--lang", language])
+      #expect(refused.exitCode == 1)
+      #expect(refused.errors.contains(says), "\(refused.errors)")
+    }
+    let keyless = try kurs([
+      "certificate", "verify", certificate.path, "--issuer-key", garbage.path, "--lang", "ru",
+    ])
+    #expect(keyless.errors.contains("не подписан, поэтому проверять подпись"), "\(keyless.errors)")
+
     let file = try edited("edited-date") { json in json["validFrom"] = "2020-01-01T00:00:00Z" }
     let invalid = try KursProcess.run(
       ["certificate", "verify", file], in: folder,

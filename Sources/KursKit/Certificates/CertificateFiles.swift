@@ -199,13 +199,15 @@ public enum CertificateFileError: Error, Equatable, CustomStringConvertible {
   /// The file is there but is no certificate (exit code 1).
   case notACertificate(file: String, reason: String)
 
-  public var description: String {
+  public var description: String { text("en") }
+
+  /// The message in `language`; the reason, from the file's parser, stays English.
+  public func text(_ language: String) -> String {
     switch self {
     case .unreadable(let file, let reason):
-      return "\(file): cannot read the certificate: \(reason)"
+      return Localization.string(.certificateFileUnreadable, language, file, reason)
     case .notACertificate(let file, let reason):
-      return
-        "\(file): not a Kurs certificate: \(reason); give the .json or .jwt file that kurs wrote"
+      return Localization.string(.certificateFileNotOne, language, file, reason)
     }
   }
 

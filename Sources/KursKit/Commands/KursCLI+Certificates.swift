@@ -240,7 +240,7 @@ extension KursCLI {
     do {
       contents = try CertificateFiles.read(file)
     } catch {
-      err("kurs: \(error)\n")
+      err("kurs: \(error.text(language))\n")
       return .failure(ExitCodeFailure(error.exitCode))
     }
     let credential: Credential
@@ -248,9 +248,7 @@ extension KursCLI {
     switch contents {
     case .credential(let value):
       if issuerKey != nil {
-        err(
-          "kurs: \(file) is not signed, so there is no signature to check with --issuer-key; the signed certificate is the .jwt file that 'kurs certificate sign' writes\n"
-        )
+        err("kurs: " + Localization.string(.verifyNothingToCheck, language, file) + "\n")
         return .failure(ExitCodeFailure(.invalid))
       }
       credential = value

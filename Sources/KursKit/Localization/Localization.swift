@@ -73,6 +73,7 @@ public enum Localization {
     case reviewMissedTitle, reviewMissedItem, contentsTitle, contentsLine, contentsHere,
       footerContents
     case helpMore, localContactsTitle, localContactChecked, noLocalContacts
+    case certificateFileUnreadable, certificateFileNotOne, verifyNothingToCheck
   }
 
   private static let table: [Key: [String: String]] = [
@@ -1152,6 +1153,26 @@ public enum Localization {
         "В эту копию курса не добавлено проверенных местных контактов. Спросите у тренера или аутрич-работника, куда обратиться за помощью.",
       "uk":
         "До цієї копії курсу не додано перевірених місцевих контактів. Запитайте в тренера чи аутріч-працівника, куди звернутися по допомогу.",
+    ],
+    .certificateFileUnreadable: [
+      "en": "{0}: cannot read the certificate: {1}",
+      "ru": "{0}: не удаётся прочитать сертификат. Подробно (по-английски): {1}",
+      "uk": "{0}: не вдається прочитати сертифікат. Докладно (англійською): {1}",
+    ],
+    .certificateFileNotOne: [
+      "en": "{0}: not a Kurs certificate: {1}; give the .json or .jwt file that kurs wrote",
+      "ru":
+        "{0}: это не сертификат Kurs (по-английски: {1}); укажите файл .json или .jwt, который записал kurs",
+      "uk":
+        "{0}: це не сертифікат Kurs (англійською: {1}); вкажіть файл .json або .jwt, який записав kurs",
+    ],
+    .verifyNothingToCheck: [
+      "en":
+        "{0} is not signed, so there is no signature to check with --issuer-key; the signed certificate is the .jwt file that 'kurs certificate sign' writes",
+      "ru":
+        "{0} не подписан, поэтому проверять подпись с --issuer-key нечего; подписанный сертификат — это файл .jwt, который записывает 'kurs certificate sign'",
+      "uk":
+        "{0} не підписано, тож перевіряти підпис з --issuer-key нічого; підписаний сертифікат — це файл .jwt, який записує 'kurs certificate sign'",
     ],
   ]
 
