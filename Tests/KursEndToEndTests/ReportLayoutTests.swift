@@ -17,6 +17,25 @@ import Testing
         out.push(Math.max(0, Math.ceil(table.getBoundingClientRect().right - width)));
       });
       document.body.setAttribute('data-overflow', out.join(','));
+      // Column headings whose words break across lines ("Участни / к").
+      var broken = [];
+      document.querySelectorAll('th').forEach(function (th) {
+        var node = th.firstChild;
+        if (!node || node.nodeType !== 3) return;
+        var text = node.textContent, at = 0;
+        text.split(' ').forEach(function (word) {
+          if (word.length > 0) {
+            var range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + word.length);
+            var tops = {};
+            Array.prototype.forEach.call(range.getClientRects(), function (r) { tops[Math.round(r.top)] = true; });
+            if (Object.keys(tops).length > 1) broken.push(word);
+          }
+          at += word.length + 1;
+        });
+      });
+      document.body.setAttribute('data-broken', broken.join('|'));
       document.body.setAttribute('data-width', String(width));
     });
     </script>
@@ -78,6 +97,8 @@ import Testing
       "Chromium ran the page: \(dom.prefix(300))")
     let width = dom.firstMatch(of: /data-width="([0-9]+)"/)?.1 ?? ""
     #expect(!overflow.isEmpty, "the page has tables")
+    let broken = dom.firstMatch(of: /data-broken="([^"]*)"/)?.1 ?? "?"
+    #expect(broken.isEmpty, "column headings broken inside a word: \(broken)")
     #expect(
       overflow.split(separator: ",").allSatisfy { $0 == "0" },
       "pixels past the right edge per table: \(overflow) (page \(width) px)")

@@ -348,7 +348,8 @@ extension CohortReport {
       body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; max-width: 75rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
       .wide { overflow-x: auto; }
       table { border-collapse: collapse; margin: 1rem 0; }
-      th, td { border: 1px solid #bbb; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+      th, td { border: 1px solid #bbb; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+      td { overflow-wrap: anywhere; }
       td.passed { background: #e3f1e3; } td.failed { background: #f7e4e4; } td.in-progress { background: #fff6dc; }
       small { color: #555; }
       svg { max-width: 100%; height: auto; }
