@@ -137,7 +137,9 @@ public enum Replay {
           break
         }
       }
-      guard let input = entry.input else { continue }
+      // The steps the runner records (`Engine.records`), and only those: an input it never
+      // writes (going back over pages seen) is skipped here as the runner skipped it.
+      guard let input = entry.input, Engine.records(input, from: state) else { continue }
       // A step recorded against this very course names the question it answered: the answer
       // goes to that question even when steps before it are missing from the journal.
       let sameCourse =
@@ -160,7 +162,7 @@ public enum Replay {
         dropped += 1
       }
       // And the step leads where the journal says it led.
-      if sameCourse, input != .back,
+      if sameCourse,
         case .nodeEntered(let module, let node)? = entry.events.last(where: {
           if case .nodeEntered = $0 { true } else { false }
         }), state.currentModule == module, state.module(module).status == .inProgress,

@@ -30,6 +30,10 @@ public final class LearningSession {
     public var languageSwitch: LanguageSwitch?
     /// `--discreet`: `q` also clears the screen and the scrollback, as the quick exit does.
     public var discreet = false
+    /// The clock: the time of each journal entry and the date of a certificate.
+    public var now: @Sendable () -> Date = Date.init
+    /// A new unique id: each journal entry's statement id and each module run's registration.
+    public var newID: @Sendable () -> String = { UUID().uuidString.lowercased() }
     public init() {}
   }
 
@@ -50,11 +54,10 @@ public final class LearningSession {
   /// Whether the journal holds anything: at the start, whether this is a resumption; then set
   /// once the first screen's mark or a step is on disk (from then on `q` can say "saved").
   private var hasRecords = false
-  /// Delivers the journal's statements to the LRS (`--lrs`) in the background: the learner
-  /// never waits on the network.
-  private lazy var sender: StatementSender? = options.lrs.map {
-    StatementSender(outbox: StatementOutbox(journal: journal, client: $0))
-  }
+  /// Delivers the journal's statements to the LRS (`--lrs`), if any, in the background.
+  private let delivery: StatementDelivery
+  /// The certificate at the end of the course.
+  private let award: CertificateAward
 
   public init(
     course: Course, learner: LearnerProfile, language: String, journal: Journal, console: Console,
@@ -70,6 +73,10 @@ public final class LearningSession {
     self.console = console
     self.input = input
     self.options = options
+    self.delivery = StatementDelivery(lrs: options.lrs, journal: journal, console: console)
+    self.award = CertificateAward(
+      course: course, learner: learner, journal: journal,
+      directory: options.certificatesDirectory, now: options.now)
   }
 
   var renderer: ScreenRenderer {
@@ -119,7 +126,7 @@ public final class LearningSession {
   /// - Parameter module: the module to start (`--module`), else where the learner stopped,
   ///   else the next open module.
   public func run(module requested: String?) -> ExitCode {
-    defer { finishDelivery() }
+    defer { delivery.finish(language: uiLanguage) }
     if let requested, course.module(requested) == nil {
       let ids = course.modules.map(\.id)
       console.writeError(
@@ -252,9 +259,7 @@ public final class LearningSession {
     } catch {
       throw .refused(error)
     }
-    if input != .back
-      && !(input == .proceed && state.module(state.currentModule ?? "").reviewIndex != nil)
-    {
+    if Engine.records(input, from: state) {
       guard save(entry(input, result.events)) else { throw .notSaved }
     }
     state = result.state
@@ -273,7 +278,7 @@ public final class LearningSession {
           options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n")
         }
         hasRecords = true
-        deliver(force: false)
+        delivery.wake(force: false, language: uiLanguage)
         return true
       } catch {
         if !failed {
@@ -319,7 +324,7 @@ public final class LearningSession {
       console.writeError("kurs: " + t(.saveFailed, journal.url.path, reason(error)) + "\n")
       return false
     }
-    deliver(force: session != nil)
+    delivery.wake(force: session != nil, language: uiLanguage)
     return true
   }
 
@@ -328,7 +333,7 @@ public final class LearningSession {
     _ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil
   ) -> Journal.Entry {
     for case .moduleStarted(let module, _) in events {
-      registrations[module] = UUID().uuidString.lowercased()
+      registrations[module] = options.newID()
     }
     let module =
       events.lazy.compactMap { event -> String? in
@@ -339,35 +344,12 @@ public final class LearningSession {
     // otherwise the registration is the module run.
     let cohort = learner.cohorts?[course.id].map(Cohort.registration(forCode:))
     let entry = Journal.Entry(
-      time: Date(), course: course.id, courseVersion: course.version, digest: course.digest,
+      id: options.newID(), time: options.now(), course: course.id, courseVersion: course.version,
+      digest: course.digest,
       registration: cohort ?? module.flatMap { registrations[$0] },
       attempt: module.flatMap { registrations[$0] },
       input: input, session: session, events: events)
     return entry
-  }
-
-  /// Asks for what the LRS has not received yet to be sent, in the background. The journal is
-  /// already safe on disk; a failure only means the statements wait for the next try.
-  private func deliver(force: Bool) {
-    guard let sender else { return }
-    sender.wake(force: force)
-    if let failure = sender.newFailure() {
-      console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n")
-    }
-  }
-
-  /// At the end of the session, one last delivery, waited for a few seconds at most: what is
-  /// not delivered then waits in the journal for the next run.
-  private func finishDelivery() {
-    guard let sender else { return }
-    switch sender.finish(slow: { console.writeError("kurs: " + t(.lrsSending) + "\n") }) {
-    case .delivered: break
-    case .failed(let failure):
-      if sender.newFailure() != nil {
-        console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n")
-      }
-    case .stillSending: console.writeError("kurs: " + t(.lrsLater) + "\n")
-    }
   }
 
   private func loop(from first: Screen) -> ExitCode {
@@ -479,24 +461,23 @@ public final class LearningSession {
   ///   no certificates folder was given).
   @discardableResult
   public func repairCertificate() -> Bool {
-    guard let directory = options.certificatesDirectory, state.completed else { return true }
-    if CertificateFiles.isComplete(course: course, in: directory) { return true }
-    return issueCertificate()
+    report(award.repair(completed: state.completed, language: language, width: renderer.width))
   }
 
   /// Issues the certificate from the journal (the answers that earned it) and shows it. A
   /// problem is reported and the learner's progress is untouched.
   /// - Returns: whether the certificate's files are on disk.
-  @discardableResult
   private func issueCertificate() -> Bool {
-    guard let directory = options.certificatesDirectory else { return true }
-    do {
-      let inputs = try journal.read().entries.compactMap(\.input)
-      let credential = try CertificateIssuer.issue(
-        course: course, learnerID: learner.id, learnerName: learner.name, transcript: inputs,
-        date: Date(), language: language)
-      let (text, files) = try CertificateFiles.write(
-        credential, course: course, language: language, to: directory, width: renderer.width)
+    report(award.issue(language: language, width: renderer.width))
+  }
+
+  /// Shows the certificate, or why it could not be made.
+  /// - Returns: whether the certificate's files are on disk (or none is due).
+  private func report(_ outcome: CertificateAward.Outcome) -> Bool {
+    switch outcome {
+    case .notDue:
+      return true
+    case .issued(let text, let files, let directory):
       console.write("\n" + text + "\n")
       let names = files.map(\.lastPathComponent)
       say(
@@ -504,7 +485,7 @@ public final class LearningSession {
           .certificateSaved, directory.path, names.count > 1 ? names[1] : "",
           names.count > 2 ? names[2] : ""))
       return true
-    } catch {
+    case .failed(let error):
       console.writeError("kurs: " + t(.certificateFailed, "\(error)") + "\n")
       return false
     }
@@ -538,6 +519,43 @@ public final class LearningSession {
       _ = refused(.refused(error))
       return nil
     }
+  }
+
+  // MARK: Menus
+
+  /// The menus as they are now: the state, the languages and the width of this moment.
+  private var menus: SessionMenus {
+    SessionMenus(
+      course: course, engine: engine, state: state, renderer: renderer, language: language,
+      uiLanguage: uiLanguage, plain: options.plain)
+  }
+
+  func moduleIntroduction(_ module: Module) -> [String] { menus.moduleIntroduction(module) }
+
+  func welcomeBack(_ screen: Screen) { say(menus.welcomeBack(screen)) }
+
+  func showContents() { show(menus.contents()) }
+
+  func showProgress() { show(menus.progress()) }
+
+  /// The resources menu, then the section the learner chooses, if any.
+  func showResources() {
+    let menus = menus
+    guard let resources = menus.resources() else {
+      show(menus.localContacts([]))
+      say(t(.noResources))
+      return
+    }
+    show(resources.lines)
+    console.write("> ")
+    let typed = input.readLine()
+    if let typed, LearnerKeys.key(typed) == QuickExit.key { quickExitRequested = true }
+    guard let line = typed, let number = Int(line.trimmingCharacters(in: .whitespaces)),
+      (1...resources.sections.count).contains(number)
+    else { return }
+    // Made again: the section is shown at the terminal's width after the choice.
+    guard let section = self.menus.resources()?.sections[number - 1] else { return }
+    show(renderer.progressTitle(section.title) + section.lines())
   }
 
   // MARK: Output
