@@ -47,7 +47,7 @@ public final class LearningSession {
   /// The course's language (its texts).
   private(set) var language: String
   /// The interface's language (the runner's own words).
-  private(set) var uiLanguage: String
+  var uiLanguage: String { terminal.uiLanguage }
   private(set) var state = CourseState()
   /// The current run of each module: the xAPI registration of its statements.
   private var registrations: [String: String] = [:]
@@ -66,7 +66,9 @@ public final class LearningSession {
     self.course = course
     self.learner = learner
     self.language = language
-    self.uiLanguage = options.uiLanguage ?? language
+    self.terminal = SessionTerminal(
+      console: console, input: input, options: options,
+      uiLanguage: options.uiLanguage ?? language)
     self.engine = Engine(course: course, language: language, seed: learner.id)
     self.engine.interfaceLanguage = options.uiLanguage
     self.journal = journal
@@ -79,12 +81,10 @@ public final class LearningSession {
       directory: options.certificatesDirectory, now: options.now)
   }
 
-  var renderer: ScreenRenderer {
-    var renderer = ScreenRenderer(
-      width: options.width(), language: uiLanguage, plain: options.plain, colour: options.colour)
-    renderer.lineBreaks = options.lineBreaks
-    return renderer
-  }
+  /// The screen, the prompt and the session's messages.
+  let terminal: SessionTerminal
+
+  var renderer: ScreenRenderer { terminal.renderer }
 
   func t(_ key: Localization.Key, _ arguments: String...) -> String {
     Localization.string(key, uiLanguage, arguments: arguments)
@@ -228,7 +228,7 @@ public final class LearningSession {
     }
     show(lines)
     while true {
-      guard let line = prompt(canGoBack: false) else { return .inputEnded }
+      guard let line = terminal.prompt(canGoBack: false) else { return .inputEnded }
       switch LearnerKeys.key(line) {
       case "q": return .quit
       case QuickExit.key: return .quickExit
@@ -371,7 +371,7 @@ public final class LearningSession {
       // new was shown, not after each message about a typo.
       var footerShown = false
       while !answered {
-        guard let line = prompt(canGoBack: canGoBack, footer: !footerShown) else {
+        guard let line = terminal.prompt(canGoBack: canGoBack, footer: !footerShown) else {
           return endOfInput()
         }
         let key = LearnerKeys.key(line)
@@ -549,7 +549,7 @@ public final class LearningSession {
     show(resources.lines)
     console.write("> ")
     let typed = input.readLine()
-    if let typed, LearnerKeys.key(typed) == QuickExit.key { quickExitRequested = true }
+    if let typed, LearnerKeys.key(typed) == QuickExit.key { terminal.quickExitRequested = true }
     guard let line = typed, let number = Int(line.trimmingCharacters(in: .whitespaces)),
       (1...resources.sections.count).contains(number)
     else { return }
@@ -560,62 +560,22 @@ public final class LearningSession {
 
   // MARK: Output
 
-  /// A message of the runner, each line wrapped to the terminal's width; a line that starts with
-  /// two spaces is a command to copy and is never broken.
-  func say(_ text: String) {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
-      line -> [String] in
-      line.hasPrefix("  ") || line.isEmpty ? [String(line)] : renderer.wrapped(String(line))
-    }
-    console.write(lines.joined(separator: "\n") + "\n")
-  }
+  func say(_ text: String) { terminal.say(text) }
 
-  func show(_ lines: [String]) {
-    guard let height = options.height(), height > 4, lines.count > height - 2 else {
-      console.write("\n" + lines.joined(separator: "\n") + "\n")
-      return
-    }
-    // Long pages a screen at a time.
-    var start = 0
-    while start < lines.count {
-      let end = min(start + height - 2, lines.count)
-      console.write("\n" + lines[start..<end].joined(separator: "\n") + "\n")
-      start = end
-      if start < lines.count {
-        console.write("-- \(t(.pressEnter)) --")
-        guard let line = input.readLine(), LearnerKeys.key(line) != "q" else { return }
-        if LearnerKeys.key(line) == QuickExit.key {
-          // The next prompt ends the session at once, marked as suspended.
-          quickExitRequested = true
-          return
-        }
-      }
-    }
-  }
-
-  private func prompt(canGoBack: Bool, footer: Bool = true) -> String? {
-    if quickExitRequested { return QuickExit.key }
-    console.write(
-      (footer ? renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n" : "") + "> ")
-    return input.readLine()
-  }
+  func show(_ lines: [String]) { terminal.show(lines) }
 
   /// The quick exit at a prompt that cannot end the session itself: the next prompt ends it.
-  func requestQuickExit() { quickExitRequested = true }
+  func requestQuickExit() { terminal.quickExitRequested = true }
 
   /// From the next screen on, the interface and the course in these languages.
   func switchLanguage(ui: String, course shown: String) {
-    uiLanguage = ui
+    terminal.uiLanguage = ui
     language = shown
     engine = Engine(course: course, language: shown, seed: learner.id)
     engine.interfaceLanguage = ui
     // Ctrl-C from now on says so in the new language (every step so far is on disk).
     options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n")
   }
-
-  /// Set when the learner asked for the quick exit at a prompt that cannot end the session
-  /// itself (a page of a long screen, the resources menu): the next prompt ends it.
-  var quickExitRequested = false
 
   /// How the learner left a module's note, when they did not read on.
   private var stoppedAtNote: NoteOutcome?
@@ -627,7 +587,7 @@ public final class LearningSession {
     case .quit: return quit()
     case .quickExit: return quickExit()
     case .inputEnded: return endOfInput()
-    case .read, nil: return quickExitRequested ? quickExit() : otherwise
+    case .read, nil: return terminal.quickExitRequested ? quickExit() : otherwise
     }
   }
 
