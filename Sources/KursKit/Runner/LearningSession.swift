@@ -49,11 +49,10 @@ public final class LearningSession {
   /// The interface's language (the runner's own words).
   var uiLanguage: String { terminal.uiLanguage }
   private(set) var state = CourseState()
-  /// The current run of each module: the xAPI registration of its statements.
-  private var registrations: [String: String] = [:]
-  /// Whether the journal holds anything: at the start, whether this is a resumption; then set
-  /// once the first screen's mark or a step is on disk (from then on `q` can say "saved").
-  private var hasRecords = false
+  /// Writes the steps and the session's marks to the journal.
+  private let recorder: SessionRecorder
+  /// Whether the journal holds anything (see `SessionRecorder.hasRecords`).
+  private var hasRecords: Bool { recorder.hasRecords }
   /// Delivers the journal's statements to the LRS (`--lrs`), if any, in the background.
   private let delivery: StatementDelivery
   /// The certificate at the end of the course.
@@ -76,6 +75,9 @@ public final class LearningSession {
     self.input = input
     self.options = options
     self.delivery = StatementDelivery(lrs: options.lrs, journal: journal, console: console)
+    self.recorder = SessionRecorder(
+      course: course, learner: learner, journal: journal, options: options, terminal: terminal,
+      delivery: delivery)
     self.award = CertificateAward(
       course: course, learner: learner, journal: journal,
       directory: options.certificatesDirectory, now: options.now)
@@ -112,8 +114,8 @@ public final class LearningSession {
           + t(.journalGap, gap.module, gap.journalNode, gap.replayedNode))
     }
     state = outcome.state
-    registrations = outcome.registrations
-    hasRecords = !entries.isEmpty
+    recorder.registrations = outcome.registrations
+    recorder.hasRecords = !entries.isEmpty
     return notices
   }
 
@@ -140,10 +142,10 @@ public final class LearningSession {
     }
     let isFirstVisit = state.modules.isEmpty
     if hasRecords {
-      record(nil, [], session: .resumed)
+      recorder.mark(.resumed, currentModule: state.currentModule)
     } else {
       // The first screen is saved: quitting here, `kurs resume` comes back to it.
-      hasRecords = record(nil, [], session: .launched)
+      recorder.hasRecords = recorder.mark(.launched, currentModule: state.currentModule)
       if !hasRecords {
         let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
         options.setInterruptMessage("\n" + t(.nothingSavedYet, start) + "\n")
@@ -260,96 +262,12 @@ public final class LearningSession {
       throw .refused(error)
     }
     if Engine.records(input, from: state) {
-      guard save(entry(input, result.events)) else { throw .notSaved }
+      guard recorder.save(input, result.events, currentModule: state.currentModule) else {
+        throw .notSaved
+      }
     }
     state = result.state
     return result.screen
-  }
-
-  /// Writes a step to the journal. When that fails (a full disk, no permission), says so and
-  /// why, and offers to try again or to stop; nothing goes on until the step is on disk.
-  /// - Returns: whether the step is on disk (`false`: the learner stopped).
-  private func save(_ entry: Journal.Entry) -> Bool {
-    var failed = false
-    while true {
-      do {
-        try journal.append(entry, course: course)
-        if failed || !hasRecords {
-          options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n")
-        }
-        hasRecords = true
-        delivery.wake(force: false, language: uiLanguage)
-        return true
-      } catch {
-        if !failed {
-          options.setInterruptMessage("\n" + t(.notSavedStopped, options.resumeCommand) + "\n")
-        }
-        failed = true
-        console.writeError("kurs: " + t(.notSaved, reason(error)) + "\n")
-        console.write("> ")
-        let line = input.readLine()
-        if let line, LearnerKeys.key(line) == QuickExit.key {
-          console.clearScreenAndScrollback()
-          return false
-        }
-        guard let line, LearnerKeys.key(line) != "q" else {
-          say("\n" + t(.notSavedStopped, options.resumeCommand))
-          return false
-        }
-      }
-    }
-  }
-
-  /// Why a file could not be written, in the learner's words.
-  private func reason(_ error: any Error) -> String {
-    let code = (error as? POSIXError)?.code.rawValue ?? 0
-    switch code {
-    case ENOSPC, EDQUOT: return t(.notSavedDiskFull, journal.url.deletingLastPathComponent().path)
-    case EACCES, EPERM, EROFS:
-      return t(.notSavedPermission, journal.url.path, String(cString: strerror(code)))
-    default: return "\(journal.url.path): \(error.localizedDescription)"
-    }
-  }
-
-  /// A session mark (launched, resumed, suspended): not an answer, so a failure to save one is
-  /// reported and the learner goes on.
-  /// - Returns: whether the mark is on disk.
-  @discardableResult
-  private func record(
-    _ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil
-  ) -> Bool {
-    do {
-      try journal.append(entry(input, events, session: session), course: course)
-    } catch {
-      console.writeError("kurs: " + t(.saveFailed, journal.url.path, reason(error)) + "\n")
-      return false
-    }
-    delivery.wake(force: session != nil, language: uiLanguage)
-    return true
-  }
-
-  /// The journal entry for a step.
-  private func entry(
-    _ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil
-  ) -> Journal.Entry {
-    for case .moduleStarted(let module, _) in events {
-      registrations[module] = options.newID()
-    }
-    let module =
-      events.lazy.compactMap { event -> String? in
-        if case .moduleStarted(let module, _) = event { return module }
-        return nil
-      }.first ?? state.currentModule
-    // In a cohort, every statement carries the cohort's registration (the host pulls by it);
-    // otherwise the registration is the module run.
-    let cohort = learner.cohorts?[course.id].map(Cohort.registration(forCode:))
-    let entry = Journal.Entry(
-      id: options.newID(), time: options.now(), course: course.id, courseVersion: course.version,
-      digest: course.digest,
-      registration: cohort ?? module.flatMap { registrations[$0] },
-      attempt: module.flatMap { registrations[$0] },
-      input: input, session: session, events: events)
-    return entry
   }
 
   private func loop(from first: Screen) -> ExitCode {
@@ -594,7 +512,7 @@ public final class LearningSession {
   /// The quick exit: the step so far is on disk already; the session is marked as suspended,
   /// then the screen and the scrollback are cleared and nothing more is written.
   private func quickExit() -> ExitCode {
-    if hasRecords { record(nil, [], session: .suspended) }
+    if hasRecords { recorder.mark(.suspended, currentModule: state.currentModule) }
     console.clearScreenAndScrollback()
     return .success
   }
@@ -607,7 +525,7 @@ public final class LearningSession {
       let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
       say("\n" + t(.nothingSavedYet, start))
     } else {
-      record(nil, [], session: .suspended)
+      recorder.mark(.suspended, currentModule: state.currentModule)
       // Stopping at the last screen of the course still ends with its certificate.
       let certified = repairCertificate()
       say("\n" + t(.saved, options.resumeCommand))
@@ -617,7 +535,7 @@ public final class LearningSession {
   }
 
   private func endOfInput() -> ExitCode {
-    if hasRecords { record(nil, [], session: .suspended) }
+    if hasRecords { recorder.mark(.suspended, currentModule: state.currentModule) }
     repairCertificate()
     say("\n" + t(.inputEnded, options.resumeCommand))
     return .inputEnded
