@@ -109,6 +109,11 @@ public enum Replay {
     return false
   }
 
+  /// Replays a journal's steps through the engine: exactly the steps the runner records
+  /// (`Engine.records`), following the journal's node ids across gaps, and against a changed
+  /// course keeping passes and moving the learner to a node that still exists.
+  /// - Returns: the learner's state, the registrations of their module runs, what a change of
+  ///   the course meant for them, and the gaps found.
   public static func rebuild(_ entries: [Journal.Entry], engine: Engine) -> Outcome {
     let course = engine.course
     var state = CourseState()
