@@ -9,9 +9,13 @@ import Testing
   let folder: URL
   let course: Course
 
-  /// A course of two single-choice questions; answer 1 ("a") is right.
   init() throws {
     folder = try makeTemporaryDirectory()
+    course = try Self.quiz(in: folder)
+  }
+
+  /// A course of two single-choice questions, written to `folder`; answer 1 ("a") is right.
+  static func quiz(in folder: URL) throws -> Course {
     let text = """
       <?xml version="1.0" encoding="UTF-8"?>
       <course xmlns="urn:kurs:course:1" id="quiz" version="1" languages="en" default-language="en">
@@ -28,7 +32,7 @@ import Testing
     try FileManager.default.createDirectory(at: courseFolder, withIntermediateDirectories: true)
     try Data(text.utf8).write(to: courseFolder.appendingPathComponent("course.xml"))
     let result = CourseLoader().load(path: courseFolder.path)
-    course = try #require(result.course, "\(result.diagnostics)")
+    return try #require(result.course, "\(result.diagnostics)")
   }
 
   /// Ids "id-1", "id-2"… in the order they are asked for.
