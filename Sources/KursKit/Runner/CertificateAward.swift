@@ -12,6 +12,8 @@ struct CertificateAward {
   let directory: URL?
   /// The date the certificate carries.
   let now: @Sendable () -> Date
+  /// The certificate's own id (after `urn:uuid:`).
+  let newID: @Sendable () -> String
 
   /// What issuing the certificate came to.
   enum Outcome {
@@ -33,7 +35,7 @@ struct CertificateAward {
       let inputs = try journal.read().entries.compactMap(\.input)
       let credential = try CertificateIssuer.issue(
         course: course, learnerID: learner.id, learnerName: learner.name, transcript: inputs,
-        date: now(), language: language)
+        date: now(), language: language, id: newID())
       let (text, files) = try CertificateFiles.write(
         credential, course: course, language: language, to: directory, width: width)
       return .issued(text: text, files: files, directory: directory)

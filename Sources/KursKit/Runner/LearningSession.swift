@@ -32,7 +32,8 @@ public final class LearningSession {
     public var discreet = false
     /// The clock: the time of each journal entry and the date of a certificate.
     public var now: @Sendable () -> Date = Date.init
-    /// A new unique id: each journal entry's statement id and each module run's registration.
+    /// A new unique id: each journal entry's statement id, each module run's registration and
+    /// each certificate's id.
     public var newID: @Sendable () -> String = { UUID().uuidString.lowercased() }
     public init() {}
   }
@@ -80,7 +81,7 @@ public final class LearningSession {
       delivery: delivery)
     self.award = CertificateAward(
       course: course, learner: learner, journal: journal,
-      directory: options.certificatesDirectory, now: options.now)
+      directory: options.certificatesDirectory, now: options.now, newID: options.newID)
   }
 
   /// The screen, the prompt and the session's messages.

@@ -3,8 +3,8 @@ import Testing
 
 @testable import KursKit
 
-/// The certificate at the end of a course: issued from the journal with the session's date,
-/// repaired when its set of files is incomplete, not issued when none is due.
+/// The certificate at the end of a course: issued from the journal with the session's date and
+/// id, repaired when its set of files is incomplete, not issued when none is due.
 @Suite struct CertificateAwardTests {
   let folder: URL
   let course: Course
@@ -20,7 +20,8 @@ import Testing
   func award(_ directory: URL?) -> CertificateAward {
     CertificateAward(
       course: course, learner: LearnerProfile(id: "learner-1", name: "Ana", created: date),
-      journal: journal, directory: directory, now: { [date] in date })
+      journal: journal, directory: directory, now: { [date] in date },
+      newID: { "certificate-1" })
   }
 
   /// Writes the steps that complete the quiz (both answers right) to the journal.
@@ -42,7 +43,7 @@ import Testing
     #expect(state.completed)
   }
 
-  @Test func issuesTheCertificateWithTheSessionsDate() throws {
+  @Test func issuesTheCertificateWithTheSessionsDateAndId() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     try complete()
     let directory = folder.appendingPathComponent("certificates")
@@ -57,6 +58,7 @@ import Testing
     let json = try #require(files.first { $0.pathExtension == "json" })
     let written = try String(contentsOf: json, encoding: .utf8)
     #expect(written.contains(CertificateIssuer.dateText(date)))
+    #expect(written.contains("urn:uuid:certificate-1"))
   }
 
   @Test func repairsOnlyAnIncompleteSetOfACompletedCourse() throws {

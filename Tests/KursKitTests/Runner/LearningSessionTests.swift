@@ -82,7 +82,7 @@ import Testing
     #expect(entries.map(\.attempt) == [nil, "id-2", "id-2", "id-2", "id-2"])
   }
 
-  @Test func theCertificateCarriesTheGivenDate() throws {
+  @Test func theCertificateCarriesTheGivenDateAndId() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     let certificates = folder.appendingPathComponent("certificates")
     let (session, console) = session(["1", "", "1", "", ""], certificates: certificates)
@@ -92,5 +92,7 @@ import Testing
     let json = try #require(files.first { $0.hasSuffix(".json") }, "\(files)")
     let text = try String(contentsOf: certificates.appendingPathComponent(json), encoding: .utf8)
     #expect(text.contains(CertificateIssuer.dateText(Self.fixedDate)))
+    // Its id, too, comes from the session's id source.
+    #expect(text.contains("\"urn:uuid:id-"), "\(text)")
   }
 }
