@@ -11,12 +11,14 @@ public enum CertificateIssuer {
   ///   - date: when the course was completed.
   ///   - language: the language of the certificate's texts; the course's default when it is
   ///     not one of the course's languages or `nil`.
+  ///   - id: the certificate's own id, new for every certificate (a UUID, lowercase); the
+  ///     credential's id is `urn:uuid:` and this.
   /// - Returns: an unsigned credential (issuer `Credential.Profile.unsigned`).
   /// - Throws: `CertificateError` when the name is empty, an input does not fit the course, or
   ///   the inputs do not complete the course.
   public static func issue(
     course: Course, learnerID: String, learnerName: String, transcript: [EngineInput], date: Date,
-    language: String? = nil
+    language: String? = nil, id: String = UUID().uuidString.lowercased()
   ) throws(CertificateError) -> Credential {
     let engine = Engine(
       course: course, language: language ?? course.defaultLanguage, seed: learnerID)
@@ -30,7 +32,7 @@ public enum CertificateIssuer {
     return try credential(
       engine: engine, state: state, lines: lines,
       facts: Facts(
-        context: Credential.context, id: "urn:uuid:\(UUID().uuidString.lowercased())",
+        context: Credential.context, id: "urn:uuid:\(id)",
         issuer: .unsigned,
         validFrom: Self.dateText(date), learnerID: learnerID, learnerName: learnerName))
   }

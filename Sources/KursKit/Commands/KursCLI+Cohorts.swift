@@ -171,7 +171,7 @@ extension KursCLI {
         sources.append(
           .records(
             learner: ExportFile.Learner(id: id, pseudonym: pseudonym),
-            exported: Journal.timestamp(Date()), course: records))
+            exported: Journal.timestamp(now()), course: records))
       }
       for (id, outcome) in zip(order, try store.importAll(sources, into: cohort)) {
         let count = byLearner[id]?.count ?? 0

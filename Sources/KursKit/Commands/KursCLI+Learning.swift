@@ -276,6 +276,8 @@ extension KursCLI {
       session.width = terminal.width
       session.lineBreaks = !options.plain
     }
+    session.now = now
+    session.newID = newID
     session.uiLanguage = uiLanguage(options, learner: learner)
     if terminal.isInteractive { session.height = terminal.height }
     return session

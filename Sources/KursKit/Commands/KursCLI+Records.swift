@@ -104,7 +104,7 @@ extension KursCLI {
       }
       language = uiLanguage(options, learner: learner)
       var export = ExportFile(
-        exported: Journal.timestamp(Date()),
+        exported: Journal.timestamp(now()),
         learner: ExportFile.Learner(id: learner.id, pseudonym: learner.name), courses: [])
       for id in store.courses(of: learner) {
         let journal = try store.journal(of: learner, course: id)
@@ -120,7 +120,7 @@ extension KursCLI {
       }
       let url = URL(
         fileURLWithPath: out
-          ?? "kurs-export-\(Date().formatted(.iso8601.year().month().day())).json")
+          ?? "kurs-export-\(now().formatted(.iso8601.year().month().day())).json")
       var isFolder: ObjCBool = false
       let folder = url.deletingLastPathComponent()
       guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),

@@ -7,6 +7,10 @@ public struct KursCLI {
   public var environment: [String: String]
   public var input: LineReader
   public var terminal: Terminal
+  /// The clock: the times in learners' journals and exports, the dates of certificates.
+  public var now: @Sendable () -> Date = Date.init
+  /// A new unique id: journal statements and module runs (xAPI registrations).
+  public var newID: @Sendable () -> String = { UUID().uuidString.lowercased() }
   /// The version `kurs --version` prints.
   public static let version = KursVersion.current
 

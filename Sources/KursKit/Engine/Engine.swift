@@ -34,6 +34,26 @@ public struct Engine: Sendable {
     public var events: [EngineEvent]
   }
 
+  /// Whether a step goes into the learner's journal, decided on the state before it.
+  ///
+  /// Every input is recorded except going back over pages already seen: `back`, and `proceed`
+  /// while reviewing (`ModuleState.reviewIndex` set). Those move only the review, never an
+  /// answer or the place the learner has reached, and a resumed learner comes back to that
+  /// place, not to the page they were reviewing. The runner writes exactly the steps this
+  /// says, and `Replay` applies exactly those: one rule, so a journal always replays to the
+  /// state the learner left.
+  /// - Parameters:
+  ///   - input: the learner's input.
+  ///   - state: the learner's state before the input.
+  /// - Returns: `true` when the step is written to the journal (and replayed from it).
+  public static func records(_ input: EngineInput, from state: CourseState) -> Bool {
+    switch input {
+    case .back: return false
+    case .proceed: return state.module(state.currentModule ?? "").reviewIndex == nil
+    case .startModule, .answer, .partialMatches: return true
+    }
+  }
+
   // MARK: Queries
 
   /// For each node, the fewest pages and questions shown after it before an end (branches show

@@ -109,6 +109,11 @@ public enum Replay {
     return false
   }
 
+  /// Replays a journal's steps through the engine: exactly the steps the runner records
+  /// (`Engine.records`), following the journal's node ids across gaps, and against a changed
+  /// course keeping passes and moving the learner to a node that still exists.
+  /// - Returns: the learner's state, the registrations of their module runs, what a change of
+  ///   the course meant for them, and the gaps found.
   public static func rebuild(_ entries: [Journal.Entry], engine: Engine) -> Outcome {
     let course = engine.course
     var state = CourseState()
@@ -137,7 +142,9 @@ public enum Replay {
           break
         }
       }
-      guard let input = entry.input else { continue }
+      // The steps the runner records (`Engine.records`), and only those: an input it never
+      // writes (going back over pages seen) is skipped here as the runner skipped it.
+      guard let input = entry.input, Engine.records(input, from: state) else { continue }
       // A step recorded against this very course names the question it answered: the answer
       // goes to that question even when steps before it are missing from the journal.
       let sameCourse =
@@ -160,7 +167,7 @@ public enum Replay {
         dropped += 1
       }
       // And the step leads where the journal says it led.
-      if sameCourse, input != .back,
+      if sameCourse,
         case .nodeEntered(let module, let node)? = entry.events.last(where: {
           if case .nodeEntered = $0 { true } else { false }
         }), state.currentModule == module, state.module(module).status == .inProgress,

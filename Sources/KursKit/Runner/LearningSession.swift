@@ -30,6 +30,11 @@ public final class LearningSession {
     public var languageSwitch: LanguageSwitch?
     /// `--discreet`: `q` also clears the screen and the scrollback, as the quick exit does.
     public var discreet = false
+    /// The clock: the time of each journal entry and the date of a certificate.
+    public var now: @Sendable () -> Date = Date.init
+    /// A new unique id: each journal entry's statement id, each module run's registration and
+    /// each certificate's id.
+    public var newID: @Sendable () -> String = { UUID().uuidString.lowercased() }
     public init() {}
   }
 
@@ -43,18 +48,16 @@ public final class LearningSession {
   /// The course's language (its texts).
   private(set) var language: String
   /// The interface's language (the runner's own words).
-  private(set) var uiLanguage: String
+  var uiLanguage: String { terminal.uiLanguage }
   private(set) var state = CourseState()
-  /// The current run of each module: the xAPI registration of its statements.
-  private var registrations: [String: String] = [:]
-  /// Whether the journal holds anything: at the start, whether this is a resumption; then set
-  /// once the first screen's mark or a step is on disk (from then on `q` can say "saved").
-  private var hasRecords = false
-  /// Delivers the journal's statements to the LRS (`--lrs`) in the background: the learner
-  /// never waits on the network.
-  private lazy var sender: StatementSender? = options.lrs.map {
-    StatementSender(outbox: StatementOutbox(journal: journal, client: $0))
-  }
+  /// Writes the steps and the session's marks to the journal.
+  private let recorder: SessionRecorder
+  /// Whether the journal holds anything (see `SessionRecorder.hasRecords`).
+  private var hasRecords: Bool { recorder.hasRecords }
+  /// Delivers the journal's statements to the LRS (`--lrs`), if any, in the background.
+  private let delivery: StatementDelivery
+  /// The certificate at the end of the course.
+  private let award: CertificateAward
 
   public init(
     course: Course, learner: LearnerProfile, language: String, journal: Journal, console: Console,
@@ -63,21 +66,28 @@ public final class LearningSession {
     self.course = course
     self.learner = learner
     self.language = language
-    self.uiLanguage = options.uiLanguage ?? language
+    self.terminal = SessionTerminal(
+      console: console, input: input, options: options,
+      uiLanguage: options.uiLanguage ?? language)
     self.engine = Engine(course: course, language: language, seed: learner.id)
     self.engine.interfaceLanguage = options.uiLanguage
     self.journal = journal
     self.console = console
     self.input = input
     self.options = options
+    self.delivery = StatementDelivery(lrs: options.lrs, journal: journal, console: console)
+    self.recorder = SessionRecorder(
+      course: course, learner: learner, journal: journal, options: options, terminal: terminal,
+      delivery: delivery)
+    self.award = CertificateAward(
+      course: course, learner: learner, journal: journal,
+      directory: options.certificatesDirectory, now: options.now, newID: options.newID)
   }
 
-  var renderer: ScreenRenderer {
-    var renderer = ScreenRenderer(
-      width: options.width(), language: uiLanguage, plain: options.plain, colour: options.colour)
-    renderer.lineBreaks = options.lineBreaks
-    return renderer
-  }
+  /// The screen, the prompt and the session's messages.
+  let terminal: SessionTerminal
+
+  var renderer: ScreenRenderer { terminal.renderer }
 
   func t(_ key: Localization.Key, _ arguments: String...) -> String {
     Localization.string(key, uiLanguage, arguments: arguments)
@@ -105,8 +115,8 @@ public final class LearningSession {
           + t(.journalGap, gap.module, gap.journalNode, gap.replayedNode))
     }
     state = outcome.state
-    registrations = outcome.registrations
-    hasRecords = !entries.isEmpty
+    recorder.registrations = outcome.registrations
+    recorder.hasRecords = !entries.isEmpty
     return notices
   }
 
@@ -119,7 +129,7 @@ public final class LearningSession {
   /// - Parameter module: the module to start (`--module`), else where the learner stopped,
   ///   else the next open module.
   public func run(module requested: String?) -> ExitCode {
-    defer { finishDelivery() }
+    defer { delivery.finish(language: uiLanguage) }
     if let requested, course.module(requested) == nil {
       let ids = course.modules.map(\.id)
       console.writeError(
@@ -133,10 +143,10 @@ public final class LearningSession {
     }
     let isFirstVisit = state.modules.isEmpty
     if hasRecords {
-      record(nil, [], session: .resumed)
+      recorder.mark(.resumed, currentModule: state.currentModule)
     } else {
       // The first screen is saved: quitting here, `kurs resume` comes back to it.
-      hasRecords = record(nil, [], session: .launched)
+      recorder.hasRecords = recorder.mark(.launched, currentModule: state.currentModule)
       if !hasRecords {
         let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
         options.setInterruptMessage("\n" + t(.nothingSavedYet, start) + "\n")
@@ -221,7 +231,7 @@ public final class LearningSession {
     }
     show(lines)
     while true {
-      guard let line = prompt(canGoBack: false) else { return .inputEnded }
+      guard let line = terminal.prompt(canGoBack: false) else { return .inputEnded }
       switch LearnerKeys.key(line) {
       case "q": return .quit
       case QuickExit.key: return .quickExit
@@ -252,122 +262,13 @@ public final class LearningSession {
     } catch {
       throw .refused(error)
     }
-    if input != .back
-      && !(input == .proceed && state.module(state.currentModule ?? "").reviewIndex != nil)
-    {
-      guard save(entry(input, result.events)) else { throw .notSaved }
+    if Engine.records(input, from: state) {
+      guard recorder.save(input, result.events, currentModule: state.currentModule) else {
+        throw .notSaved
+      }
     }
     state = result.state
     return result.screen
-  }
-
-  /// Writes a step to the journal. When that fails (a full disk, no permission), says so and
-  /// why, and offers to try again or to stop; nothing goes on until the step is on disk.
-  /// - Returns: whether the step is on disk (`false`: the learner stopped).
-  private func save(_ entry: Journal.Entry) -> Bool {
-    var failed = false
-    while true {
-      do {
-        try journal.append(entry, course: course)
-        if failed || !hasRecords {
-          options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n")
-        }
-        hasRecords = true
-        deliver(force: false)
-        return true
-      } catch {
-        if !failed {
-          options.setInterruptMessage("\n" + t(.notSavedStopped, options.resumeCommand) + "\n")
-        }
-        failed = true
-        console.writeError("kurs: " + t(.notSaved, reason(error)) + "\n")
-        console.write("> ")
-        let line = input.readLine()
-        if let line, LearnerKeys.key(line) == QuickExit.key {
-          console.clearScreenAndScrollback()
-          return false
-        }
-        guard let line, LearnerKeys.key(line) != "q" else {
-          say("\n" + t(.notSavedStopped, options.resumeCommand))
-          return false
-        }
-      }
-    }
-  }
-
-  /// Why a file could not be written, in the learner's words.
-  private func reason(_ error: any Error) -> String {
-    let code = (error as? POSIXError)?.code.rawValue ?? 0
-    switch code {
-    case ENOSPC, EDQUOT: return t(.notSavedDiskFull, journal.url.deletingLastPathComponent().path)
-    case EACCES, EPERM, EROFS:
-      return t(.notSavedPermission, journal.url.path, String(cString: strerror(code)))
-    default: return "\(journal.url.path): \(error.localizedDescription)"
-    }
-  }
-
-  /// A session mark (launched, resumed, suspended): not an answer, so a failure to save one is
-  /// reported and the learner goes on.
-  /// - Returns: whether the mark is on disk.
-  @discardableResult
-  private func record(
-    _ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil
-  ) -> Bool {
-    do {
-      try journal.append(entry(input, events, session: session), course: course)
-    } catch {
-      console.writeError("kurs: " + t(.saveFailed, journal.url.path, reason(error)) + "\n")
-      return false
-    }
-    deliver(force: session != nil)
-    return true
-  }
-
-  /// The journal entry for a step.
-  private func entry(
-    _ input: EngineInput?, _ events: [EngineEvent], session: Journal.SessionMark? = nil
-  ) -> Journal.Entry {
-    for case .moduleStarted(let module, _) in events {
-      registrations[module] = UUID().uuidString.lowercased()
-    }
-    let module =
-      events.lazy.compactMap { event -> String? in
-        if case .moduleStarted(let module, _) = event { return module }
-        return nil
-      }.first ?? state.currentModule
-    // In a cohort, every statement carries the cohort's registration (the host pulls by it);
-    // otherwise the registration is the module run.
-    let cohort = learner.cohorts?[course.id].map(Cohort.registration(forCode:))
-    let entry = Journal.Entry(
-      time: Date(), course: course.id, courseVersion: course.version, digest: course.digest,
-      registration: cohort ?? module.flatMap { registrations[$0] },
-      attempt: module.flatMap { registrations[$0] },
-      input: input, session: session, events: events)
-    return entry
-  }
-
-  /// Asks for what the LRS has not received yet to be sent, in the background. The journal is
-  /// already safe on disk; a failure only means the statements wait for the next try.
-  private func deliver(force: Bool) {
-    guard let sender else { return }
-    sender.wake(force: force)
-    if let failure = sender.newFailure() {
-      console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n")
-    }
-  }
-
-  /// At the end of the session, one last delivery, waited for a few seconds at most: what is
-  /// not delivered then waits in the journal for the next run.
-  private func finishDelivery() {
-    guard let sender else { return }
-    switch sender.finish(slow: { console.writeError("kurs: " + t(.lrsSending) + "\n") }) {
-    case .delivered: break
-    case .failed(let failure):
-      if sender.newFailure() != nil {
-        console.writeError("kurs: " + t(.lrsWaiting, "\(failure)") + "\n")
-      }
-    case .stillSending: console.writeError("kurs: " + t(.lrsLater) + "\n")
-    }
   }
 
   private func loop(from first: Screen) -> ExitCode {
@@ -389,7 +290,7 @@ public final class LearningSession {
       // new was shown, not after each message about a typo.
       var footerShown = false
       while !answered {
-        guard let line = prompt(canGoBack: canGoBack, footer: !footerShown) else {
+        guard let line = terminal.prompt(canGoBack: canGoBack, footer: !footerShown) else {
           return endOfInput()
         }
         let key = LearnerKeys.key(line)
@@ -479,24 +380,23 @@ public final class LearningSession {
   ///   no certificates folder was given).
   @discardableResult
   public func repairCertificate() -> Bool {
-    guard let directory = options.certificatesDirectory, state.completed else { return true }
-    if CertificateFiles.isComplete(course: course, in: directory) { return true }
-    return issueCertificate()
+    report(award.repair(completed: state.completed, language: language, width: renderer.width))
   }
 
   /// Issues the certificate from the journal (the answers that earned it) and shows it. A
   /// problem is reported and the learner's progress is untouched.
   /// - Returns: whether the certificate's files are on disk.
-  @discardableResult
   private func issueCertificate() -> Bool {
-    guard let directory = options.certificatesDirectory else { return true }
-    do {
-      let inputs = try journal.read().entries.compactMap(\.input)
-      let credential = try CertificateIssuer.issue(
-        course: course, learnerID: learner.id, learnerName: learner.name, transcript: inputs,
-        date: Date(), language: language)
-      let (text, files) = try CertificateFiles.write(
-        credential, course: course, language: language, to: directory, width: renderer.width)
+    report(award.issue(language: language, width: renderer.width))
+  }
+
+  /// Shows the certificate, or why it could not be made.
+  /// - Returns: whether the certificate's files are on disk (or none is due).
+  private func report(_ outcome: CertificateAward.Outcome) -> Bool {
+    switch outcome {
+    case .notDue:
+      return true
+    case .issued(let text, let files, let directory):
       console.write("\n" + text + "\n")
       let names = files.map(\.lastPathComponent)
       say(
@@ -504,7 +404,7 @@ public final class LearningSession {
           .certificateSaved, directory.path, names.count > 1 ? names[1] : "",
           names.count > 2 ? names[2] : ""))
       return true
-    } catch {
+    case .failed(let error):
       console.writeError("kurs: " + t(.certificateFailed, "\(error)") + "\n")
       return false
     }
@@ -540,64 +440,61 @@ public final class LearningSession {
     }
   }
 
-  // MARK: Output
+  // MARK: Menus
 
-  /// A message of the runner, each line wrapped to the terminal's width; a line that starts with
-  /// two spaces is a command to copy and is never broken.
-  func say(_ text: String) {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
-      line -> [String] in
-      line.hasPrefix("  ") || line.isEmpty ? [String(line)] : renderer.wrapped(String(line))
-    }
-    console.write(lines.joined(separator: "\n") + "\n")
+  /// The menus as they are now: the state, the languages and the width of this moment.
+  private var menus: SessionMenus {
+    SessionMenus(
+      course: course, engine: engine, state: state, renderer: renderer, language: language,
+      uiLanguage: uiLanguage, plain: options.plain)
   }
 
-  func show(_ lines: [String]) {
-    guard let height = options.height(), height > 4, lines.count > height - 2 else {
-      console.write("\n" + lines.joined(separator: "\n") + "\n")
+  func moduleIntroduction(_ module: Module) -> [String] { menus.moduleIntroduction(module) }
+
+  func welcomeBack(_ screen: Screen) { say(menus.welcomeBack(screen)) }
+
+  func showContents() { show(menus.contents()) }
+
+  func showProgress() { show(menus.progress()) }
+
+  /// The resources menu, then the section the learner chooses, if any.
+  func showResources() {
+    let menus = menus
+    guard let resources = menus.resources() else {
+      show(menus.localContacts([]))
+      say(t(.noResources))
       return
     }
-    // Long pages a screen at a time.
-    var start = 0
-    while start < lines.count {
-      let end = min(start + height - 2, lines.count)
-      console.write("\n" + lines[start..<end].joined(separator: "\n") + "\n")
-      start = end
-      if start < lines.count {
-        console.write("-- \(t(.pressEnter)) --")
-        guard let line = input.readLine(), LearnerKeys.key(line) != "q" else { return }
-        if LearnerKeys.key(line) == QuickExit.key {
-          // The next prompt ends the session at once, marked as suspended.
-          quickExitRequested = true
-          return
-        }
-      }
-    }
+    show(resources.lines)
+    console.write("> ")
+    let typed = input.readLine()
+    if let typed, LearnerKeys.key(typed) == QuickExit.key { terminal.quickExitRequested = true }
+    guard let line = typed, let number = Int(line.trimmingCharacters(in: .whitespaces)),
+      (1...resources.sections.count).contains(number)
+    else { return }
+    // Made again: the section is shown at the terminal's width after the choice.
+    guard let section = self.menus.resources()?.sections[number - 1] else { return }
+    show(renderer.progressTitle(section.title) + section.lines())
   }
 
-  private func prompt(canGoBack: Bool, footer: Bool = true) -> String? {
-    if quickExitRequested { return QuickExit.key }
-    console.write(
-      (footer ? renderer.footer(canGoBack: canGoBack).joined(separator: "\n") + "\n" : "") + "> ")
-    return input.readLine()
-  }
+  // MARK: Output
+
+  func say(_ text: String) { terminal.say(text) }
+
+  func show(_ lines: [String]) { terminal.show(lines) }
 
   /// The quick exit at a prompt that cannot end the session itself: the next prompt ends it.
-  func requestQuickExit() { quickExitRequested = true }
+  func requestQuickExit() { terminal.quickExitRequested = true }
 
   /// From the next screen on, the interface and the course in these languages.
   func switchLanguage(ui: String, course shown: String) {
-    uiLanguage = ui
+    terminal.uiLanguage = ui
     language = shown
     engine = Engine(course: course, language: shown, seed: learner.id)
     engine.interfaceLanguage = ui
     // Ctrl-C from now on says so in the new language (every step so far is on disk).
     options.setInterruptMessage("\n" + t(.saved, options.resumeCommand) + "\n")
   }
-
-  /// Set when the learner asked for the quick exit at a prompt that cannot end the session
-  /// itself (a page of a long screen, the resources menu): the next prompt ends it.
-  var quickExitRequested = false
 
   /// How the learner left a module's note, when they did not read on.
   private var stoppedAtNote: NoteOutcome?
@@ -609,14 +506,14 @@ public final class LearningSession {
     case .quit: return quit()
     case .quickExit: return quickExit()
     case .inputEnded: return endOfInput()
-    case .read, nil: return quickExitRequested ? quickExit() : otherwise
+    case .read, nil: return terminal.quickExitRequested ? quickExit() : otherwise
     }
   }
 
   /// The quick exit: the step so far is on disk already; the session is marked as suspended,
   /// then the screen and the scrollback are cleared and nothing more is written.
   private func quickExit() -> ExitCode {
-    if hasRecords { record(nil, [], session: .suspended) }
+    if hasRecords { recorder.mark(.suspended, currentModule: state.currentModule) }
     console.clearScreenAndScrollback()
     return .success
   }
@@ -629,7 +526,7 @@ public final class LearningSession {
       let start = "kurs start \(course.id)" + options.resumeCommand.dropFirst("kurs resume".count)
       say("\n" + t(.nothingSavedYet, start))
     } else {
-      record(nil, [], session: .suspended)
+      recorder.mark(.suspended, currentModule: state.currentModule)
       // Stopping at the last screen of the course still ends with its certificate.
       let certified = repairCertificate()
       say("\n" + t(.saved, options.resumeCommand))
@@ -639,7 +536,7 @@ public final class LearningSession {
   }
 
   private func endOfInput() -> ExitCode {
-    if hasRecords { record(nil, [], session: .suspended) }
+    if hasRecords { recorder.mark(.suspended, currentModule: state.currentModule) }
     repairCertificate()
     say("\n" + t(.inputEnded, options.resumeCommand))
     return .inputEnded

@@ -91,6 +91,34 @@ import Testing
       "\(imported.errors)")
   }
 
+  /// `kurs start` hands the command's clock and id source to the session: the journal's times
+  /// and ids are those given.
+  @Test func startTakesTheClockAndIdsOfTheCommand() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let date = Date(timeIntervalSince1970: 1_800_000_000)
+    let console = RecordingConsole()
+    var cli = KursCLI(
+      console: console, environment: ["HOME": root.path],
+      input: ScriptedLines(["", "", "", "1", "", "q"]))
+    cli.now = { date }
+    let ids = LearningSessionTests.Counter()
+    cli.newID = { ids.next() }
+    let code = cli.run(arguments: [
+      "start", "example", "--learner", "Ana", "--data-dir", data.path, "--courses", courses.path,
+    ])
+    #expect(code == .success, "\(console.errors)")
+    let files =
+      FileManager.default.enumerator(at: data, includingPropertiesForKeys: nil)?
+      .compactMap { $0 as? URL }.filter { $0.pathExtension == "journal" } ?? []
+    let journal = try #require(files.first, "no journal in \(data.path)")
+    let entries = try Journal(url: journal, learnerID: "").read().entries
+    // The launch mark, the module's start (its run "id-2"), the welcome page, the answer,
+    // Enter after its feedback, the stop.
+    #expect(entries.map(\.id) == ["id-1", "id-3", "id-4", "id-5", "id-6", "id-7"])
+    #expect(entries.allSatisfy { $0.time == date })
+    #expect(entries.dropFirst().allSatisfy { $0.registration == "id-2" })
+  }
+
   @Test func aLearnersCommands() throws {
     defer { try? FileManager.default.removeItem(at: root) }
     let started = kurs(

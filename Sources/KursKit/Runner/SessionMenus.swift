@@ -1,8 +1,26 @@
 import Foundation
 
-/// What a learner can look at besides the course: a module's objectives before it, "welcome
-/// back", the contents, the progress and the resources with the checked local contacts.
-extension LearningSession {
+/// What a learner can look at besides the course, as lines for the terminal: a module's
+/// objectives before it, the contents, the progress and the resources with the checked local
+/// contacts. A value made for one screen from the session's state at that moment; it shows
+/// nothing itself and reads nothing: `LearningSession` shows the lines and reads the choice.
+struct SessionMenus {
+  let course: Course
+  let engine: Engine
+  let state: CourseState
+  let renderer: ScreenRenderer
+  /// The course's language (its texts): which contacts a learner is shown.
+  let language: String
+  /// The interface's language (the runner's own words).
+  let uiLanguage: String
+  let plain: Bool
+
+  private func t(_ key: Localization.Key, _ arguments: String...) -> String {
+    Localization.string(key, uiLanguage, arguments: arguments)
+  }
+
+  private var bullet: String { plain ? "- " : "• " }
+
   /// What a module is for, before it begins: its title, its learning objectives and about how
   /// long it takes.
   func moduleIntroduction(_ module: Module) -> [String] {
@@ -11,8 +29,7 @@ extension LearningSession {
     if !objectives.isEmpty {
       lines += renderer.wrapped(t(.objectivesTitle))
       for objective in objectives {
-        lines += renderer.wrapped(
-          renderer.inline(objective), indent: 2, marker: options.plain ? "- " : "• ")
+        lines += renderer.wrapped(renderer.inline(objective), indent: 2, marker: bullet)
       }
     }
     lines += renderer.wrapped(t(.estimatedTime, String(engine.estimatedMinutes(of: module))))
@@ -20,7 +37,7 @@ extension LearningSession {
   }
 
   /// "Welcome back": where a resumed learner is, before their screen.
-  func welcomeBack(_ screen: Screen) {
+  func welcomeBack(_ screen: Screen) -> String {
     let position: Position
     switch screen {
     case .page(let page): position = page.position
@@ -28,15 +45,14 @@ extension LearningSession {
     case .feedback(let feedback): position = feedback.position
     case .moduleEnd(let end): position = end.position
     }
-    say(
-      "\n"
-        + t(
-          .welcomeBack, String(position.moduleIndex), String(position.moduleCount),
-          position.moduleTitle, String(position.step)))
+    return "\n"
+      + t(
+        .welcomeBack, String(position.moduleIndex), String(position.moduleCount),
+        position.moduleTitle, String(position.step))
   }
 
   /// The contents: every module by its number, with its state and where the learner is.
-  func showContents() {
+  func contents() -> [String] {
     var lines = renderer.progressTitle(t(.contentsTitle))
     for (index, module) in course.modules.enumerated() {
       let title = engine.text(module.title).map(renderer.inline) ?? module.id
@@ -47,7 +63,7 @@ extension LearningSession {
       lines += renderer.wrapped(
         t(.contentsLine, title, status), indent: 2, marker: "\(index + 1). ")
     }
-    show(lines)
+    return lines
   }
 
   /// A module's state in the learner's words: locked (and by what), passed, in progress…
@@ -74,7 +90,8 @@ extension LearningSession {
     }
   }
 
-  func showProgress() {
+  /// The progress: the course's state, then each module's with its score and pass mark.
+  func progress() -> [String] {
     let courseTitle = engine.text(course.title).map(renderer.inline) ?? course.id
     let courseStatus =
       state.completed
@@ -89,9 +106,9 @@ extension LearningSession {
       let line = t(
         .moduleProgress, title, status, String(score), String(engine.maximum(of: module.id)),
         String(engine.passMark(of: module)))
-      lines += renderer.wrapped(line, indent: 2, marker: options.plain ? "- " : "• ")
+      lines += renderer.wrapped(line, indent: 2, marker: bullet)
     }
-    show(lines)
+    return lines
   }
 
   /// A resource's contacts for this learner: those in their language or in no particular one;
@@ -113,7 +130,7 @@ extension LearningSession {
       any = true
       lines += renderer.wrapped(
         renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)), indent: 2,
-        marker: options.plain ? "- " : "• ")
+        marker: bullet)
       for contact in checked {
         let text =
           renderer.inline(contact.text) + " (" + t(.localContactChecked, contact.checked ?? "")
@@ -125,16 +142,22 @@ extension LearningSession {
     return any ? lines : lines + renderer.wrapped(t(.noLocalContacts), indent: 2)
   }
 
-  func showResources() {
+  /// The resources menu: the local contacts and the numbered sections to choose from.
+  struct Resources {
+    /// The menu, ending with the question which section to open.
+    var lines: [String]
+    /// Each section's title and its lines, in the menu's order.
+    var sections: [(title: String, lines: () -> [String])]
+  }
+
+  /// The resources menu; `nil` when the course has none (then `noResources` is shown below the
+  /// local contacts).
+  func resources() -> Resources? {
     let glossary = course.libraries.flatMap(\.terms)
     let blocks = course.libraries.flatMap(\.blocks)
     let help = course.libraries.flatMap(\.resources)
-    guard !glossary.isEmpty || !blocks.isEmpty || !help.isEmpty else {
-      show(localContacts([]))
-      say(t(.noResources))
-      return
-    }
-    var sections: [(String, () -> [String])] = []
+    guard !glossary.isEmpty || !blocks.isEmpty || !help.isEmpty else { return nil }
+    var sections: [(title: String, lines: () -> [String])] = []
     if !help.isEmpty {
       sections.append(
         (
@@ -143,7 +166,7 @@ extension LearningSession {
             help.flatMap { resource -> [String] in
               var lines = renderer.wrapped(
                 renderer.inline(engine.text(resource.name) ?? InlineText(resource.id)),
-                marker: options.plain ? "- " : "• ")
+                marker: bullet)
               if let description = engine.text(resource.description) {
                 lines += renderer.wrapped(renderer.inline(description), indent: 2)
               }
@@ -179,23 +202,16 @@ extension LearningSession {
             glossary.flatMap { term -> [String] in
               let name = renderer.inline(engine.text(term.name) ?? InlineText(term.id))
               let definition = engine.text(term.definition).map(renderer.inline) ?? ""
-              return renderer.wrapped("\(name): \(definition)", marker: options.plain ? "- " : "• ")
+              return renderer.wrapped("\(name): \(definition)", marker: bullet)
             }
           }
         ))
     }
     var lines = renderer.progressTitle(t(.resourcesTitle)) + localContacts(help) + [""]
     for (index, section) in sections.enumerated() {
-      lines += renderer.wrapped(section.0, indent: 2, marker: "\(index + 1). ")
+      lines += renderer.wrapped(section.title, indent: 2, marker: "\(index + 1). ")
     }
     lines += renderer.wrapped(t(.promptSingle))
-    show(lines)
-    console.write("> ")
-    let typed = input.readLine()
-    if let typed, LearnerKeys.key(typed) == QuickExit.key { quickExitRequested = true }
-    guard let line = typed, let number = Int(line.trimmingCharacters(in: .whitespaces)),
-      (1...sections.count).contains(number)
-    else { return }
-    show(renderer.progressTitle(sections[number - 1].0) + sections[number - 1].1())
+    return Resources(lines: lines, sections: sections)
   }
 }
