@@ -43,7 +43,8 @@ import Testing
 
   @Test(arguments: ["en", "ru"])
   func everyTableFitsA1200PixelWindow(_ language: String) throws {
-    guard let chromium = ProcessInfo.processInfo.environment["KURS_TEST_CHROMIUM"] else {
+    // The same Chromium the certificate print test finds.
+    guard let chromium = CertificatePrintTests.chromium else {
       print(
         "ReportLayoutTests: skipped: no Chromium (scripts/test installs it with scripts/third-party-tools chromium)"
       )
@@ -90,8 +91,12 @@ import Testing
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
+    // A Chromium that hangs is stopped, and the test fails below for want of the page.
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
     let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
+    watchdog.cancel()
     let overflow = try #require(
       dom.firstMatch(of: /data-overflow="([0-9,]*)"/)?.1,
       "Chromium ran the page: \(dom.prefix(300))")

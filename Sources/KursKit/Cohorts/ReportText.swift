@@ -213,7 +213,7 @@ public enum ReportText {
   /// in English, `4 дек. 2026, 07:38 UTC+5` in Russian, in `timeZone`. A text that is not a
   /// timestamp is returned as it is.
   public static func date(_ timestamp: String, _ language: String, timeZone: TimeZone) -> String {
-    guard let date = parseTimestamp(timestamp) else { return timestamp }
+    guard let date = LearnerSummary.instant(timestamp) else { return timestamp }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
@@ -235,13 +235,5 @@ public enum ReportText {
     let sign = seconds < 0 ? "-" : "+"
     return "UTC\(sign)\(minutes / 60)"
       + (minutes % 60 == 0 ? "" : ":\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)")
-  }
-
-  static func parseTimestamp(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.date(from: text)
   }
 }
