@@ -36,7 +36,11 @@ let package = Package(
       // The schema is compiled in (Loading/CourseSchema+Text.swift, scripts/embed-schema), and so
       // is the JSON-LD context (Certificates/KursContext+Text.swift, scripts/embed-context): a
       // binary copied anywhere, alone, needs no resource bundle beside it.
-      exclude: ["Resources/kurs-course-1.xsd", "Resources/kurs-context-1.jsonld"],
+      // The player's JavaScript and CSS likewise (Publishing/PlayerAssets+Text.swift,
+      // scripts/embed-player).
+      exclude: [
+        "Resources/kurs-course-1.xsd", "Resources/kurs-context-1.jsonld", "Resources/player",
+      ],
       swiftSettings: warningsAreErrors
     ),
     .executableTarget(

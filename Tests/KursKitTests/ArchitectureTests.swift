@@ -24,13 +24,18 @@ import Testing
     ],
     "Authoring": ["Validation", "Loading", "Engine", "Model", "Localization", "Support"],
     "Import": ["Validation", "Loading", "Engine", "Model", "Localization", "Support"],
+    "Publishing": [
+      "Certificates", "Records", "Engine", "Loading", "Model", "Localization", "Support",
+    ],
     "Runner": [
-      "Certificates", "Cohorts", "LRS", "Records", "Presentation", "Validation", "Loading",
+      "Publishing", "Certificates", "Cohorts", "LRS", "Records", "Presentation", "Validation",
+      "Loading",
       "Engine", "Model", "Localization",
       "Support",
     ],
     "Commands": [
-      "Runner", "Authoring", "Import", "Certificates", "Cohorts", "LRS", "Records", "Presentation",
+      "Publishing", "Runner", "Authoring", "Import", "Certificates", "Cohorts", "LRS", "Records",
+      "Presentation",
       "Validation", "Loading",
       "Engine", "Model", "Localization", "Support",
     ],

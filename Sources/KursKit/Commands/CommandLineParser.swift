@@ -4,6 +4,7 @@ public enum CommandLineParser {
     "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "add", "pack",
     "validate",
     "graph", "stats", "new", "schema", "help", "certificate", "keys", "import", "completion", "man",
+    "publish",
   ]
 
   /// The columns of `--wrap N` or `KURS_WRAP=N`: a whole number from 20 to 1000, else `nil`.
@@ -37,7 +38,10 @@ public enum CommandLineParser {
     "new": ["course"],
     "import": BankImporter.Format.allCases.map(\.rawValue),
     "completion": CompletionShell.allCases.map(\.rawValue),
+    "publish": publishFormats,
   ]
+  /// The formats of `kurs publish`.
+  static let publishFormats = ["html"]
   /// The subcommands of `kurs cohort`.
   static let cohortCommands = ["new", "import", "pull", "report"]
 
@@ -183,6 +187,14 @@ public enum CommandLineParser {
           "'kurs pack' needs one course: kurs pack marina --out marina.xml", command: name)
       }
       command = .pack(course: rest[0], out: values["--out"])
+    case "publish":
+      try allow(["--out"], for: name)
+      guard rest.count == 2, publishFormats.contains(rest[0]) else {
+        throw UsageError(
+          "write 'kurs publish html COURSE --out FILE.html', for example: kurs publish html marina --out marina.html",
+          command: name)
+      }
+      command = .publishHTML(course: rest[1], out: values["--out"])
     case "add":
       try allow([], for: name)
       guard rest.count == 1 else {

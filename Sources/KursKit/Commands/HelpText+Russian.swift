@@ -33,6 +33,7 @@ extension HelpText {
       stats COURSE         узлы, пути, баллы и время чтения по модулям
       new course ID        создать заготовку курса, которая проходит проверку
       pack COURSE          весь курс одним файлом для отправки (--out FILE)
+      publish html COURSE  курс одной веб-страницей для телефонов, без сети (--out FILE.html)
       import moodle|gift FILE   банк вопросов Moodle XML или GIFT как новый курс
       schema               напечатать XML-схему формата курса
 

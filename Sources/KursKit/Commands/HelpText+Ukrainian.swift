@@ -33,6 +33,7 @@ extension HelpText {
       stats COURSE         вузли, шляхи, бали й час читання за модулями
       new course ID        створити заготовку курсу, яка проходить перевірку
       pack COURSE          увесь курс одним файлом для надсилання (--out FILE)
+      publish html COURSE  курс однією вебсторінкою для телефонів, без мережі (--out FILE.html)
       import moodle|gift FILE   банк запитань Moodle XML або GIFT як новий курс
       schema               надрукувати XML-схему формату курсу
 

@@ -32,6 +32,7 @@ public enum HelpText {
       stats COURSE         nodes, paths, points and reading time per module
       new course ID        write a starter course that validates
       pack COURSE          the whole course as one file to send (--out FILE)
+      publish html COURSE  the course as one web page for phones, offline (--out FILE.html)
       import moodle|gift FILE   a Moodle XML or GIFT question bank as a new course
       schema               print the XML Schema of the course format
 
@@ -339,6 +340,24 @@ public enum HelpText {
 
         example:
           kurs pack marina --out marina.xml
+
+        """
+    case "publish":
+      return """
+        usage: kurs publish html COURSE [--out FILE.html]
+
+        Writes the course as one self-contained web page that plays it in any browser, on a
+        phone too, offline: no server, no network, no other file. Send the page to learners
+        (by messenger, e-mail or a USB stick); they open it from their files. The page plays
+        by the same rules as 'kurs start' (scores, tries, hints, branches, languages) and
+        keeps the learner's progress in the browser, so a reload or a closed tab resumes at
+        the same screen. It has a quick exit (its button, or Escape twice) and the course's
+        help resources on every screen. The course must be valid: errors are shown with
+        their file and line and nothing is written. The page is written whole or not at all
+        (default ID-VERSION.html in the current folder); an existing file is replaced.
+
+        example:
+          kurs publish html marina --out marina.html
 
         """
     case "add":

@@ -55,6 +55,8 @@ public enum Command: Sendable, Equatable {
   case courses
   /// `kurs pack COURSE [--out FILE]`
   case pack(course: String, out: String?)
+  /// `kurs publish html COURSE [--out FILE.html]`
+  case publishHTML(course: String, out: String?)
   /// `kurs add FILE|FOLDER`
   case add(path: String)
   /// `kurs start COURSE [--module ID]`

@@ -138,6 +138,8 @@ public struct KursCLI {
         home: false)
     case .pack(let course, let out):
       return pack(course, out: out, locator: locator, loader: loader)
+    case .publishHTML(let course, let out):
+      return publishHTML(course, out: out, locator: locator, loader: loader)
     case .add(let path):
       return add(
         path, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
@@ -331,7 +333,7 @@ extension Command {
       .cohortImport,
       .cohortPull, .cohortReport, .add:
       return true
-    case .validate, .graph, .stats, .newCourse, .pack, .importBank, .schema, .newKeys,
+    case .validate, .graph, .stats, .newCourse, .pack, .publishHTML, .importBank, .schema, .newKeys,
       .signCertificate, .verifyCertificate,
       .printCertificate, .certificateContext, .completion, .manual, .help, .version:
       return false

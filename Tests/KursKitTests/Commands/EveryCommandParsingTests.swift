@@ -21,6 +21,10 @@ import Testing
     (["add", "marina.xml"], .add(path: "marina.xml")),
     (["pack", "marina", "--out", "m.xml"], .pack(course: "marina", out: "m.xml")),
     (
+      ["publish", "html", "marina", "--out", "m.html"],
+      .publishHTML(course: "marina", out: "m.html")
+    ),
+    (
       ["validate", "a", "b", "--strict", "--review"],
       .validate(paths: ["a", "b"], strict: true, json: false, review: true)
     ),
@@ -115,6 +119,7 @@ import Testing
     (["join"], "kurs join marina-K7P4QX"),
     (["add"], "kurs add marina.xml"),
     (["pack"], "kurs pack marina --out marina.xml"),
+    (["publish", "marina"], "kurs publish html marina --out marina.html"),
     (["graph", "example", "--format", "png"], "use dot or mermaid"),
     (["stats"], "kurs stats example"),
     (["new", "lesson", "x"], "kurs new course first-aid"),

@@ -40,6 +40,7 @@ import Testing
   /// The commands each test below runs, for the check that none is left out.
   static let covered: Set<String> = [
     "help", "schema", "man", "completion", "courses", "validate", "graph", "stats", "new", "pack",
+    "publish",
     "add", "start", "resume",
     "progress", "export", "forget", "join", "cohort", "certificate", "keys", "import",
   ]
@@ -78,6 +79,11 @@ import Testing
         atPath: root.appendingPathComponent("first-aid/course.xml").path))
     let packed = root.appendingPathComponent("example.xml")
     #expect(kurs(["pack", "example", "--out", packed.path]).code == .success)
+    let page = root.appendingPathComponent("example.html")
+    let published = kurs(["publish", "html", "example", "--out", page.path])
+    #expect(published.code == .success, "\(published.errors)")
+    #expect(published.output.contains("published course 'example'"))
+    #expect(try String(contentsOf: page, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
     let added = kurs(["add", packed.path])
     #expect(
       added.code == .success && added.output.contains("added course 'example'"),

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import KursKit
+
+@Suite struct PlayerPageTests {
+  func marina() throws -> Course {
+    let path = Fixtures.repository.appendingPathComponent("Courses/marina").path
+    return try #require(CourseLoader().load(path: path).course)
+  }
+
+  /// One file, nothing from the network: no http(s) address outside the course's own text,
+  /// no src= or href= to another file, and a Content-Security-Policy that forbids it anyway.
+  @Test func thePageIsSelfContained() throws {
+    let page = try PlayerPage.html(course: try marina(), options: .init())
+    #expect(page.contains(#"http-equiv="Content-Security-Policy""#))
+    #expect(page.contains("default-src 'none'"))
+    #expect(!page.contains("connect-src"))
+    #expect(page.range(of: #"\b(src|href)\s*="#, options: .regularExpression) == nil)
+    #expect(page.contains(#"<script type="application/json" id="kurs-course">"#))
+    #expect(
+      page.contains(
+        #"<script type="application/json" id="kurs-options">{"lrs":null,"mode":"html"}</script>"#))
+    #expect(page.contains(PlayerPage.boot))
+  }
+
+  /// A store given at publish time is the one place the page may connect to.
+  @Test func aRecordStoreOpensOnlyItsOrigin() throws {
+    let options = PlayerPage.Options(
+      mode: .html, lrs: .init(endpoint: "https://lrs.example.org:8443/xapi/", auth: "Basic eA=="))
+    let page = try PlayerPage.html(course: try marina(), options: options)
+    #expect(page.contains("connect-src https://lrs.example.org:8443\""))
+  }
+
+  /// Course text cannot end the data's script element, whatever an author writes.
+  @Test func courseTextCannotEndTheScript() throws {
+    var course = try marina()
+    course.title = LocalizedText(variants: ["en": InlineText("</script><script>alert(1)<!--")])
+    let json = try PlayerCourse(course: course).json()
+    #expect(!json.contains("<"))
+    let page = try PlayerPage.html(course: course, options: .init())
+    #expect(!page.contains("</script><script>alert"))
+  }
+}
