@@ -14,7 +14,7 @@ struct HeadlessChromium {
   static var path: String? { CertificatePrintTests.chromium }
 
   /// The notice a skipped test shows.
-  static let missing =
+  static let missing: Comment =
     "skipped: no chromium; scripts/test installs it (scripts/third-party-tools chromium)"
 
   /// The start of every driver: how it reports, and how an error in it is reported too.
@@ -62,7 +62,7 @@ struct HeadlessChromium {
   static func run(
     page: String, driver: String, in folder: URL, budget: Int = 30_000, timeout: Int = 180
   ) throws -> Any {
-    guard let chromium = path else { throw Failure.noResult(missing) }
+    guard let chromium = path else { throw Failure.noResult("no chromium") }
     let boot = #"<script id="kurs-boot">KursPlayer.start({});</script>"#
     guard page.contains(boot) else { throw Failure.noBoot }
     let file = folder.appendingPathComponent("page-\(UUID().uuidString).html")
