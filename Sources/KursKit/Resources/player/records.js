@@ -202,10 +202,17 @@ const KursRecords = (function () {
 
   // MARK: Times
 
+  /// Milliseconds since 1970 of a time given as a number, a `Date` or an ISO 8601 text.
+  function milliseconds(time) {
+    const value = typeof time === "string" ? Date.parse(time) : Number(time);
+    if (!isFinite(value)) throw new Error("records: not a time: " + String(time));
+    return value;
+  }
+
   /// `Journal.timestamp`: UTC with microseconds, `2026-11-22T21:29:17.739812Z`. `time` is in
-  /// milliseconds since 1970 (a `Date` or a number).
+  /// milliseconds since 1970 (or a `Date`).
   function timestamp(time) {
-    const total = Math.round(Number(time) * 1000);
+    const total = Math.round(milliseconds(time) * 1000);
     const seconds = Math.floor(total / 1000000);
     const micro = total - seconds * 1000000;
     const base = new Date(seconds * 1000).toISOString().slice(0, 19);
@@ -214,7 +221,7 @@ const KursRecords = (function () {
 
   /// `CertificateIssuer.dateText`: `2026-05-01T10:00:00Z`.
   function dateText(time) {
-    return new Date(Math.floor(Number(time) / 1000) * 1000).toISOString().slice(0, 19) + "Z";
+    return new Date(Math.floor(milliseconds(time) / 1000) * 1000).toISOString().slice(0, 19) + "Z";
   }
 
   /// A new random UUID, lowercase (`UUID().uuidString.lowercased()`).
@@ -284,9 +291,10 @@ const KursRecords = (function () {
   /// - entry: `{id, time, course, courseVersion, digest, registration, attempt, input, session,
   ///   events}` (time in milliseconds; input and events as Swift's Codable writes them).
   /// - context: `{learnerID, actorName, records}`: `records` is the course data's
-  ///   `PlayerRecords`, or null when the course is not at hand.
+  ///   `PlayerRecords` (or `course`: the course data that holds it), or null when the course is
+  ///   not at hand.
   function statements(entry, context) {
-    const records = context.records || null;
+    const records = context.records || (context.course && context.course.records) || null;
     const courseIRI = "urn:kurs:course:" + entry.course;
     const actor = { objectType: "Agent", account: { homePage: accountHomePage, name: context.learnerID } };
     if (context.actorName !== null && context.actorName !== undefined) actor.name = context.actorName;
