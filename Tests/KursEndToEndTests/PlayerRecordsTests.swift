@@ -280,4 +280,128 @@ import Testing
     let refused = try KursProcess.run(["certificate", "verify", tampered.path])
     #expect(refused.exitCode != 0, "\(refused.output)")
   }
+
+  /// The page as the learner uses it: KursPlayer takes each input as a click gives it (also
+  /// going back), journals it through records.js before the next screen, and a reload replays
+  /// the journal and marks the session as resumed. The journal in the browser's storage must be
+  /// the runner's for the same steps; the records and the certificate the page's buttons save
+  /// must pass `kurs cohort import` and `kurs certificate verify`.
+  @Test(arguments: [("example", UInt64(13)), ("marina", UInt64(12))])
+  func theLearnersPageKeepsTheRunnersJournal(_ courseID: String, _ seed: UInt64) throws {
+    guard HeadlessChromium.path != nil else {
+      print(HeadlessChromium.missing)
+      return
+    }
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let course = try Self.course(courseID)
+    let engine = Engine(course: course, language: "en", seed: Self.learnerID)
+    let walk = try RecordsWalk(engine: engine, seed: seed, rightAnswers: 1, marks: false)
+    #expect(walk.state.completed, "the walk completed the course")
+    if course.modules.contains(where: \.allowBack) {
+      #expect(walk.inputs.contains(.back), "the walk went back a page")
+    }
+
+    // The runner's journal for the same session: launched, the steps, and resumed on reload.
+    let journalURL = folder.appendingPathComponent("runner.jsonl")
+    let journal = Journal(url: journalURL, learnerID: Self.learnerID)
+    var recorder = RecorderMirror(course: course, interval: 1234)
+    let steps =
+      walk.steps
+      + [RecordsWalk.Step(session: .resumed, events: [], currentModule: walk.state.currentModule)]
+    for step in steps { try journal.append(recorder.entry(step), course: course) }
+    let runnerLines = try String(contentsOf: journalURL, encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+
+    let driver = """
+      const learnerID = "\(Self.learnerID)";
+      const inputs = \(try Self.scriptJSON(walk.inputs));
+      const stored = {};
+      const storage = {
+        getItem: (key) => (key in stored ? stored[key] : null),
+        setItem: (key, value) => { stored[key] = String(value); },
+        removeItem: (key) => { delete stored[key]; },
+      };
+      storage.setItem("kurs/\(courseID)/learner", learnerID);
+      let ids = 0;
+      let times = 0;
+      const settings = {
+        storage: storage,
+        newID: () => "00000000-0000-4000-8000-" + String(++ids).padStart(12, "0"),
+        now: () => new Date(\(RecorderMirror.start) + (times++) * 1234),
+      };
+      KursPlayer.start(settings);
+      const refusals = [];
+      for (const input of inputs) {
+        const result = KursPlayer.input(input);
+        if (result && result.refusal) refusals.push(JSON.stringify(result.refusal));
+      }
+      // A reload: the journal is read from storage and replayed.
+      KursPlayer.start(settings);
+      const journal = JSON.parse(stored["kurs/\(courseID)/learner".replace("learner", "journal")]);
+      const course = JSON.parse(document.getElementById("kurs-course").textContent);
+      const engine = KursPlayer.engine();
+      const report = {
+        refusals: refusals,
+        lines: journal.map(KursRecords.line),
+        completed: KursPlayer.state().completed,
+        language: engine.language,
+        saveButtons: Array.from(document.querySelectorAll(".records button")).map((b) => b.textContent),
+        exportFile: KursRecords.saveExport({
+          course: course, learnerID: learnerID, pseudonym: "Sveta", statements: journal,
+          now: \(RecorderMirror.start), offer: false }).text,
+      };
+      try {
+        report.certificate = KursRecords.saveCertificate({
+          course: course, engine: engine, learnerID: learnerID, learnerName: "Sveta",
+          statements: journal, language: engine.language, now: \(RecorderMirror.start),
+          id: "00000000-0000-4000-8000-999999999998", offer: false }).text;
+      } catch (error) {
+        report.certificateError = JSON.stringify(error) + " " + String(error);
+      }
+      kursReport(report);
+      """
+    let page = try PlayerPage.html(course: course, options: PlayerPage.Options())
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: folder) as? [String: Any])
+    if let error = report["driverError"] { Issue.record("the driver failed: \(error)") }
+    #expect((report["refusals"] as? [String])?.isEmpty == true, "\(report["refusals"] ?? "")")
+    #expect(report["completed"] as? Bool == true)
+    let lines = try #require(report["lines"] as? [String])
+    let difference = Self.firstDifference(lines, runnerLines)
+    #expect(difference == nil, "\(courseID): \(difference ?? "")")
+    // The contents screen after the reload offers both files.
+    #expect(
+      report["saveButtons"] as? [String] == ["Save my records", "Save my certificate"],
+      "\(report["saveButtons"] ?? "")")
+
+    // "Save my records": a cohort takes it.
+    let host = folder.appendingPathComponent("host").path
+    _ = try KursProcess.run(["cohort", "new", "phones", "--course", courseID, "--data-dir", host])
+    let export = folder.appendingPathComponent("export.json")
+    try #require(report["exportFile"] as? String).write(
+      to: export, atomically: true, encoding: .utf8)
+    let imported = try KursProcess.run([
+      "cohort", "import", "phones", export.path, "--data-dir", host,
+    ])
+    #expect(imported.exitCode == 0, "\(imported.output) \(imported.errors)")
+    let cohortReport = try KursProcess.run(["cohort", "report", "phones", "--data-dir", host])
+    #expect(cohortReport.output.contains("Sveta"), "\(cohortReport.output)")
+    #expect(cohortReport.output.contains("received the certificate 1"), "\(cohortReport.output)")
+
+    // "Save my certificate": the runner's own, and `kurs certificate verify` accepts it.
+    if let error = report["certificateError"] { Issue.record("no certificate: \(error)") }
+    let text = try #require(report["certificate"] as? String)
+    let language = try #require(report["language"] as? String)
+    let swift = try CertificateIssuer.issue(
+      course: course, learnerID: Self.learnerID, learnerName: "Sveta",
+      transcript: walk.recordedInputs,
+      date: Date(timeIntervalSince1970: RecorderMirror.start / 1000), language: language,
+      id: "00000000-0000-4000-8000-999999999998")
+    #expect(text == String(decoding: try swift.json(), as: UTF8.self))
+    let file = folder.appendingPathComponent("\(courseID).json")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let verified = try KursProcess.run(["certificate", "verify", file.path])
+    #expect(verified.exitCode == 0, "\(verified.output) \(verified.errors)")
+  }
 }

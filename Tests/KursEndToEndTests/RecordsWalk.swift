@@ -19,12 +19,19 @@ struct RecordsWalk {
   var steps: [Step] = []
   /// The state after the last input.
   var state = CourseState()
+  /// Every input given, in order (also those the runner does not record, such as `back`).
+  var inputs: [EngineInput] = []
 
   /// The inputs of the recorded steps: what the journal replays and the certificate's
   /// transcript holds.
   var recordedInputs: [EngineInput] { steps.compactMap(\.input) }
 
-  init(engine: Engine, seed: UInt64, rightAnswers: Double = 0.8, limit: Int = 3_000) throws {
+  /// - Parameter marks: whether the learner stops and comes back now and then (the session
+  ///   marks `suspended` and `resumed` between steps).
+  init(
+    engine: Engine, seed: UInt64, rightAnswers: Double = 0.8, marks: Bool = true,
+    limit: Int = 3_000
+  ) throws {
     var random = SeededGenerator(seed: seed)
     let explorer = PathExplorer(engine: engine)
     let course = engine.course
@@ -43,7 +50,7 @@ struct RecordsWalk {
           }
         }
       case .page?, .feedback?:
-        if Double.random(in: 0..<1, using: &random) < 0.15,
+        if Double.random(in: 0..<1, using: &random) < 0.3,
           (try? engine.apply(.back, to: state)) != nil
         {
           input = .back
@@ -90,11 +97,12 @@ struct RecordsWalk {
       guard let input else { return }
       let before = state
       let step = try engine.apply(input, to: before)
+      inputs.append(input)
       if Engine.records(input, from: before) {
         steps.append(Step(input: input, events: step.events, currentModule: before.currentModule))
         recorded += 1
         // Now and then the learner stops and comes back.
-        if recorded % 17 == 0 {
+        if marks, recorded % 17 == 0 {
           steps.append(
             Step(session: .suspended, events: [], currentModule: step.state.currentModule))
           steps.append(Step(session: .resumed, events: [], currentModule: step.state.currentModule))
@@ -113,10 +121,15 @@ struct RecorderMirror {
   private var ids = 0
   private var times = 0
   let course: Course
+  /// Milliseconds between two entries.
+  let interval: Double
   /// The first entry's time, in milliseconds since 1970.
   static let start = 1_796_000_000_000.0
 
-  init(course: Course) { self.course = course }
+  init(course: Course, interval: Double = 1234.125) {
+    self.course = course
+    self.interval = interval
+  }
 
   /// `00000000-0000-4000-8000-000000000001`, …: the ids the page's driver makes too.
   mutating func newID() -> String {
@@ -125,10 +138,10 @@ struct RecorderMirror {
     return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - digits.count) + digits
   }
 
-  /// The time of the next entry: 1234.125 ms after the one before.
+  /// The time of the next entry: `interval` after the one before.
   mutating func now() -> Date {
     defer { times += 1 }
-    return Date(timeIntervalSince1970: (Self.start + Double(times) * 1234.125) / 1000)
+    return Date(timeIntervalSince1970: (Self.start + Double(times) * interval) / 1000)
   }
 
   mutating func entry(_ step: RecordsWalk.Step) -> Journal.Entry {

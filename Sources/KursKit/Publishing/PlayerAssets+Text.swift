@@ -1312,6 +1312,8 @@ extension PlayerAssets {
       let lastEscape = 0;
       let ui = "en";
       let started = false;
+      // records.js's recorder for this session (KursRecords.session): the runner's statements.
+      let records = null;
 
       // MARK: helpers
 
@@ -1433,6 +1435,7 @@ extension PlayerAssets {
       }
 
       function record(input, events, before) {
+        if (records) return append(records.statements(input, events, null, before.currentModule));
         const [kind] = KursEngine.caseOf(input);
         if (kind === "startModule") registration = newID();
         const entry = {
@@ -1453,6 +1456,11 @@ extension PlayerAssets {
         } else {
           added = [entry];
         }
+        return append(added);
+      }
+
+      /// Adds statements to the journal, in the browser's storage before the next screen shows.
+      function append(added) {
         journal = journal.concat(added);
         writeStored("journal", JSON.stringify(journal));
         if (lms) {
@@ -1626,7 +1634,13 @@ extension PlayerAssets {
         render();
       }
 
+      /// A session mark (launched, resumed, suspended), as the runner writes it.
+      function mark(session) {
+        if (records) append(records.statements(null, [], session, state ? state.currentModule : null));
+      }
+
       function pause() {
+        if (journal.length > 0) mark("suspended");
         if (lms) {
           try {
             lms.exit();
@@ -1640,6 +1654,7 @@ extension PlayerAssets {
       /// The quick exit: the screen is cleared and the page replaced by an empty one, leaving no
       /// entry to come back to with the back button. The journal stays.
       function quickExit() {
+        if (journal.length > 0) mark("suspended");
         if (lms) {
           try {
             lms.exit();
@@ -1731,7 +1746,7 @@ extension PlayerAssets {
           }
           list.append(item);
         }
-        out.push(list);
+        out.push(list, ...recordsView());
         return out;
       }
 
@@ -1776,7 +1791,15 @@ extension PlayerAssets {
             button(t("resume"), () => show(screen ? "screen" : "contents"), { class: "primary" }),
             button(t("erase"), erase)),
           el("p", { class: "hint" }, t("quickExitHint")),
+          ...recordsView(),
         ];
+      }
+
+      /// records.js's section: save my records, save my certificate.
+      function recordsView() {
+        if (!records || !KursRecords.actions) return [];
+        return [KursRecords.actions({ course, engine, state, learnerID, journal: () => journal.slice(),
+          ui, storage, now: () => now() })];
       }
 
       function erase() {
@@ -1994,7 +2017,7 @@ extension PlayerAssets {
                 item.explanation ? el("p", {}, inline(item.explanation)) : null);
             })));
         }
-        if (state.completed) out.push(el("p", { class: "done" }, `✓ ${t("courseComplete")}`));
+        if (state.completed) out.push(el("p", { class: "done" }, `✓ ${t("courseComplete")}`), ...recordsView());
         const next = engine.nextModule(state);
         const module = engine.module(s.moduleID);
         out.push(el("div", { class: "actions" },
@@ -2056,6 +2079,10 @@ extension PlayerAssets {
         chooseLanguage(saved);
         notice = pending || (storage ? null : t("storageFailed", "no storage"));
         replay();
+        if (hasRecords() && KursRecords.session) {
+          records = KursRecords.session({ course, learnerID, journal, now: () => now(), newID: () => newID() });
+          mark(journal.length > 0 ? "resumed" : "launched");
+        }
         screen = null;
         view = "contents";
         if (state.currentModule) {
@@ -2659,6 +2686,28 @@ extension PlayerAssets {
         }
       }
 
+      /// The page's recorder for a session: `Recorder` with the registrations of the module runs
+      /// in the journal so far (`Replay.rebuild`'s `registrations`), as the runner resumes them.
+      /// - options: `{course, learnerID, journal (the statements so far), now, newID, cohort}`.
+      function session(options) {
+        const registrations = {};
+        for (const entry of entries(options.journal || [])) {
+          for (const event of entry.events) {
+            const attempt = entry.attempt || entry.registration;
+            if (has(event, "moduleStarted") && attempt) registrations[event.moduleStarted.module] = attempt;
+          }
+        }
+        return new Recorder({
+          course: options.course,
+          learnerID: options.learnerID,
+          actorName: null,
+          cohort: options.cohort || null,
+          now: options.now,
+          newID: options.newID,
+          registrations: registrations,
+        });
+      }
+
       // MARK: Replay (Records/Journal.swift reading, Records/Replay.swift)
 
       /// The journal's steps, as `Journal.read` groups statements: a new step starts a new entry.
@@ -3011,6 +3060,109 @@ extension PlayerAssets {
         return { name: name, text: text, credential: credential, offered: offered };
       }
 
+      // MARK: What the page shows (the records section of the contents, pause and end screens)
+
+      /// The records section's words in the interface's language (`PlayerRecords.strings`).
+      function words(course, ui, key, argument) {
+        const entry = (course.records.strings || {})[key] || {};
+        const text = entry[ui] || entry.en || key;
+        return argument === undefined ? text : text.replace("{0}", argument);
+      }
+
+      /// The learner's records section: a name for the export and the certificate, "save my
+      /// records" and, once the course is complete, "save my certificate", and a line that says
+      /// what happened. Nothing is sent anywhere: the files are the learner's to keep or send.
+      /// - options: `{course, engine, state, learnerID, journal, ui, storage, now}`; `journal` is
+      ///   a function giving the statements so far, `now` a clock giving a `Date` or milliseconds.
+      function actions(options) {
+        const doc = document;
+        const course = options.course;
+        const say = (key, argument) => words(course, options.ui, key, argument);
+        const nameKey = "kurs/" + course.id + "/name";
+        const make = (tag, attributes, text) => {
+          const node = doc.createElement(tag);
+          for (const name of Object.keys(attributes)) node.setAttribute(name, attributes[name]);
+          if (text !== undefined) node.textContent = text;
+          return node;
+        };
+        const section = make("section", { class: "records", "aria-labelledby": "kurs-records-title" });
+        section.appendChild(make("h2", { id: "kurs-records-title" }, say("recordsTitle")));
+        section.appendChild(make("p", {}, say("recordsExplain")));
+        const label = make("label", { for: "kurs-records-name" }, say("nameLabel"));
+        const field = make("input", { id: "kurs-records-name", type: "text", autocomplete: "name", maxlength: "200" });
+        try {
+          field.value = (options.storage && options.storage.getItem(nameKey)) || "";
+        } catch (error) {
+          field.value = "";
+        }
+        section.appendChild(label);
+        section.appendChild(field);
+        const status = make("p", { role: "status", class: "records-status" });
+        const buttons = make("div", { class: "actions" });
+        const time = () => (options.now ? milliseconds(options.now()) : Date.now());
+        function name() {
+          const text = field.value.trim();
+          if (nameProblem(text) !== null) {
+            status.textContent = say("nameNeeded");
+            field.focus();
+            return null;
+          }
+          try {
+            if (options.storage) options.storage.setItem(nameKey, text);
+          } catch (error) {
+            // The name is asked again next time; the file is saved all the same.
+          }
+          return text;
+        }
+        function told(saved) {
+          status.textContent = say(
+            saved.offered === "download" ? "savedAs" : saved.offered === "share" ? "shared" : "copyBelow",
+            saved.name,
+          );
+        }
+        const saveRecords = make("button", { type: "button" }, say("saveRecords"));
+        saveRecords.addEventListener("click", () => {
+          const pseudonym = name();
+          if (pseudonym === null) return;
+          told(
+            saveExport({
+              course: course,
+              learnerID: options.learnerID,
+              pseudonym: pseudonym,
+              statements: options.journal(),
+              now: time(),
+            }),
+          );
+        });
+        buttons.appendChild(saveRecords);
+        if (options.state && options.state.completed) {
+          const saveCredential = make("button", { type: "button" }, say("saveCertificate"));
+          saveCredential.addEventListener("click", () => {
+            const learnerName = name();
+            if (learnerName === null) return;
+            try {
+              told(
+                saveCertificate({
+                  course: course,
+                  engine: options.engine,
+                  learnerID: options.learnerID,
+                  learnerName: learnerName,
+                  statements: options.journal(),
+                  language: options.engine.language,
+                  now: time(),
+                }),
+              );
+            } catch (error) {
+              status.textContent = say("certificateFailed", (error && error.problem) || String(error));
+            }
+          });
+          buttons.appendChild(saveCredential);
+        }
+        section.appendChild(buttons);
+        section.appendChild(status);
+        return section;
+      }
+
       return {
         json: json,
         line: line,
@@ -3023,6 +3175,7 @@ extension PlayerAssets {
         newID: newID,
         statements: statements,
         Recorder: Recorder,
+        session: session,
         entries: entries,
         inputs: inputs,
         rebuild: rebuild,
@@ -3034,6 +3187,7 @@ extension PlayerAssets {
         offer: offer,
         saveExport: saveExport,
         saveCertificate: saveCertificate,
+        actions: actions,
       };
     })();
 

@@ -18,6 +18,8 @@ public struct PlayerRecords: Encodable, Sendable {
   public var achievements: [String: Credential.Achievement]
   /// The scored modules in order, with their most points and pass marks.
   public var scored: [Scored]
+  /// The records section's words in en/ru/uk (`PlayerRecords.words`).
+  public var strings = PlayerRecords.words
 
   /// A node as statements name it.
   public struct Node: Encodable, Sendable {
@@ -82,4 +84,54 @@ public struct PlayerRecords: Encodable, Sendable {
       Scored(id: $0.id, maximum: engine.maximum(of: $0.id), passMark: engine.passMark(of: $0))
     }
   }
+
+  /// What the page says about the learner's records: saving the export and the certificate.
+  public static let words: [String: [String: String]] = [
+    "recordsTitle": ["en": "Your records", "ru": "Ваши записи", "uk": "Ваші записи"],
+    "recordsExplain": [
+      "en":
+        "Your answers stay on this phone. To send them to your trainer, save your records and send the file; at the end, save your certificate too.",
+      "ru":
+        "Ваши ответы остаются на этом телефоне. Чтобы отправить их тому, кто ведёт курс, сохраните записи и отправьте файл; в конце сохраните и сертификат.",
+      "uk":
+        "Ваші відповіді залишаються на цьому телефоні. Щоб надіслати їх тому, хто веде курс, збережіть записи й надішліть файл; наприкінці збережіть і сертифікат.",
+    ],
+    "nameLabel": [
+      "en": "Your name (or a pseudonym) for the file and the certificate",
+      "ru": "Ваше имя (или псевдоним) для файла и сертификата",
+      "uk": "Ваше ім'я (або псевдонім) для файлу та сертифіката",
+    ],
+    "nameNeeded": [
+      "en": "Type a name first (no line breaks or control characters, at most 200 letters).",
+      "ru": "Сначала введите имя (без переносов строк и служебных символов, не длиннее 200 букв).",
+      "uk": "Спершу введіть ім'я (без переносів рядка та службових символів, до 200 літер).",
+    ],
+    "saveRecords": [
+      "en": "Save my records", "ru": "Сохранить мои записи", "uk": "Зберегти мої записи",
+    ],
+    "saveCertificate": [
+      "en": "Save my certificate", "ru": "Сохранить мой сертификат",
+      "uk": "Зберегти мій сертифікат",
+    ],
+    "savedAs": [
+      "en": "Saved as {0} in your downloads. Send this file to your trainer.",
+      "ru": "Сохранено как {0} в загрузках. Отправьте этот файл тому, кто ведёт курс.",
+      "uk": "Збережено як {0} у завантаженнях. Надішліть цей файл тому, хто веде курс.",
+    ],
+    "shared": [
+      "en": "{0} is ready: choose where to send it.",
+      "ru": "{0} готов: выберите, куда его отправить.",
+      "uk": "{0} готовий: виберіть, куди його надіслати.",
+    ],
+    "copyBelow": [
+      "en": "This browser cannot save files: copy the text below into a message ({0}).",
+      "ru": "Этот браузер не умеет сохранять файлы: скопируйте текст ниже в сообщение ({0}).",
+      "uk": "Цей браузер не вміє зберігати файли: скопіюйте текст нижче в повідомлення ({0}).",
+    ],
+    "certificateFailed": [
+      "en": "The certificate could not be made ({0}). Your progress is kept.",
+      "ru": "Не удалось сделать сертификат ({0}). Ваш прогресс сохранён.",
+      "uk": "Не вдалося створити сертифікат ({0}). Ваш прогрес збережено.",
+    ],
+  ]
 }

@@ -28,6 +28,8 @@ const KursPlayer = (() => {
   let lastEscape = 0;
   let ui = "en";
   let started = false;
+  // records.js's recorder for this session (KursRecords.session): the runner's statements.
+  let records = null;
 
   // MARK: helpers
 
@@ -149,6 +151,7 @@ const KursPlayer = (() => {
   }
 
   function record(input, events, before) {
+    if (records) return append(records.statements(input, events, null, before.currentModule));
     const [kind] = KursEngine.caseOf(input);
     if (kind === "startModule") registration = newID();
     const entry = {
@@ -169,6 +172,11 @@ const KursPlayer = (() => {
     } else {
       added = [entry];
     }
+    return append(added);
+  }
+
+  /// Adds statements to the journal, in the browser's storage before the next screen shows.
+  function append(added) {
     journal = journal.concat(added);
     writeStored("journal", JSON.stringify(journal));
     if (lms) {
@@ -342,7 +350,13 @@ const KursPlayer = (() => {
     render();
   }
 
+  /// A session mark (launched, resumed, suspended), as the runner writes it.
+  function mark(session) {
+    if (records) append(records.statements(null, [], session, state ? state.currentModule : null));
+  }
+
   function pause() {
+    if (journal.length > 0) mark("suspended");
     if (lms) {
       try {
         lms.exit();
@@ -356,6 +370,7 @@ const KursPlayer = (() => {
   /// The quick exit: the screen is cleared and the page replaced by an empty one, leaving no
   /// entry to come back to with the back button. The journal stays.
   function quickExit() {
+    if (journal.length > 0) mark("suspended");
     if (lms) {
       try {
         lms.exit();
@@ -447,7 +462,7 @@ const KursPlayer = (() => {
       }
       list.append(item);
     }
-    out.push(list);
+    out.push(list, ...recordsView());
     return out;
   }
 
@@ -492,7 +507,15 @@ const KursPlayer = (() => {
         button(t("resume"), () => show(screen ? "screen" : "contents"), { class: "primary" }),
         button(t("erase"), erase)),
       el("p", { class: "hint" }, t("quickExitHint")),
+      ...recordsView(),
     ];
+  }
+
+  /// records.js's section: save my records, save my certificate.
+  function recordsView() {
+    if (!records || !KursRecords.actions) return [];
+    return [KursRecords.actions({ course, engine, state, learnerID, journal: () => journal.slice(),
+      ui, storage, now: () => now() })];
   }
 
   function erase() {
@@ -710,7 +733,7 @@ const KursPlayer = (() => {
             item.explanation ? el("p", {}, inline(item.explanation)) : null);
         })));
     }
-    if (state.completed) out.push(el("p", { class: "done" }, `✓ ${t("courseComplete")}`));
+    if (state.completed) out.push(el("p", { class: "done" }, `✓ ${t("courseComplete")}`), ...recordsView());
     const next = engine.nextModule(state);
     const module = engine.module(s.moduleID);
     out.push(el("div", { class: "actions" },
@@ -772,6 +795,10 @@ const KursPlayer = (() => {
     chooseLanguage(saved);
     notice = pending || (storage ? null : t("storageFailed", "no storage"));
     replay();
+    if (hasRecords() && KursRecords.session) {
+      records = KursRecords.session({ course, learnerID, journal, now: () => now(), newID: () => newID() });
+      mark(journal.length > 0 ? "resumed" : "launched");
+    }
     screen = null;
     view = "contents";
     if (state.currentModule) {

@@ -539,6 +539,28 @@ const KursRecords = (function () {
     }
   }
 
+  /// The page's recorder for a session: `Recorder` with the registrations of the module runs
+  /// in the journal so far (`Replay.rebuild`'s `registrations`), as the runner resumes them.
+  /// - options: `{course, learnerID, journal (the statements so far), now, newID, cohort}`.
+  function session(options) {
+    const registrations = {};
+    for (const entry of entries(options.journal || [])) {
+      for (const event of entry.events) {
+        const attempt = entry.attempt || entry.registration;
+        if (has(event, "moduleStarted") && attempt) registrations[event.moduleStarted.module] = attempt;
+      }
+    }
+    return new Recorder({
+      course: options.course,
+      learnerID: options.learnerID,
+      actorName: null,
+      cohort: options.cohort || null,
+      now: options.now,
+      newID: options.newID,
+      registrations: registrations,
+    });
+  }
+
   // MARK: Replay (Records/Journal.swift reading, Records/Replay.swift)
 
   /// The journal's steps, as `Journal.read` groups statements: a new step starts a new entry.
@@ -891,6 +913,109 @@ const KursRecords = (function () {
     return { name: name, text: text, credential: credential, offered: offered };
   }
 
+  // MARK: What the page shows (the records section of the contents, pause and end screens)
+
+  /// The records section's words in the interface's language (`PlayerRecords.strings`).
+  function words(course, ui, key, argument) {
+    const entry = (course.records.strings || {})[key] || {};
+    const text = entry[ui] || entry.en || key;
+    return argument === undefined ? text : text.replace("{0}", argument);
+  }
+
+  /// The learner's records section: a name for the export and the certificate, "save my
+  /// records" and, once the course is complete, "save my certificate", and a line that says
+  /// what happened. Nothing is sent anywhere: the files are the learner's to keep or send.
+  /// - options: `{course, engine, state, learnerID, journal, ui, storage, now}`; `journal` is
+  ///   a function giving the statements so far, `now` a clock giving a `Date` or milliseconds.
+  function actions(options) {
+    const doc = document;
+    const course = options.course;
+    const say = (key, argument) => words(course, options.ui, key, argument);
+    const nameKey = "kurs/" + course.id + "/name";
+    const make = (tag, attributes, text) => {
+      const node = doc.createElement(tag);
+      for (const name of Object.keys(attributes)) node.setAttribute(name, attributes[name]);
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const section = make("section", { class: "records", "aria-labelledby": "kurs-records-title" });
+    section.appendChild(make("h2", { id: "kurs-records-title" }, say("recordsTitle")));
+    section.appendChild(make("p", {}, say("recordsExplain")));
+    const label = make("label", { for: "kurs-records-name" }, say("nameLabel"));
+    const field = make("input", { id: "kurs-records-name", type: "text", autocomplete: "name", maxlength: "200" });
+    try {
+      field.value = (options.storage && options.storage.getItem(nameKey)) || "";
+    } catch (error) {
+      field.value = "";
+    }
+    section.appendChild(label);
+    section.appendChild(field);
+    const status = make("p", { role: "status", class: "records-status" });
+    const buttons = make("div", { class: "actions" });
+    const time = () => (options.now ? milliseconds(options.now()) : Date.now());
+    function name() {
+      const text = field.value.trim();
+      if (nameProblem(text) !== null) {
+        status.textContent = say("nameNeeded");
+        field.focus();
+        return null;
+      }
+      try {
+        if (options.storage) options.storage.setItem(nameKey, text);
+      } catch (error) {
+        // The name is asked again next time; the file is saved all the same.
+      }
+      return text;
+    }
+    function told(saved) {
+      status.textContent = say(
+        saved.offered === "download" ? "savedAs" : saved.offered === "share" ? "shared" : "copyBelow",
+        saved.name,
+      );
+    }
+    const saveRecords = make("button", { type: "button" }, say("saveRecords"));
+    saveRecords.addEventListener("click", () => {
+      const pseudonym = name();
+      if (pseudonym === null) return;
+      told(
+        saveExport({
+          course: course,
+          learnerID: options.learnerID,
+          pseudonym: pseudonym,
+          statements: options.journal(),
+          now: time(),
+        }),
+      );
+    });
+    buttons.appendChild(saveRecords);
+    if (options.state && options.state.completed) {
+      const saveCredential = make("button", { type: "button" }, say("saveCertificate"));
+      saveCredential.addEventListener("click", () => {
+        const learnerName = name();
+        if (learnerName === null) return;
+        try {
+          told(
+            saveCertificate({
+              course: course,
+              engine: options.engine,
+              learnerID: options.learnerID,
+              learnerName: learnerName,
+              statements: options.journal(),
+              language: options.engine.language,
+              now: time(),
+            }),
+          );
+        } catch (error) {
+          status.textContent = say("certificateFailed", (error && error.problem) || String(error));
+        }
+      });
+      buttons.appendChild(saveCredential);
+    }
+    section.appendChild(buttons);
+    section.appendChild(status);
+    return section;
+  }
+
   return {
     json: json,
     line: line,
@@ -903,6 +1028,7 @@ const KursRecords = (function () {
     newID: newID,
     statements: statements,
     Recorder: Recorder,
+    session: session,
     entries: entries,
     inputs: inputs,
     rebuild: rebuild,
@@ -914,5 +1040,6 @@ const KursRecords = (function () {
     offer: offer,
     saveExport: saveExport,
     saveCertificate: saveCertificate,
+    actions: actions,
   };
 })();
