@@ -359,7 +359,21 @@ import Testing
       } catch (error) {
         report.certificateError = JSON.stringify(error) + " " + String(error);
       }
-      kursReport(report);
+      // The learner's way: a name, then the buttons; the files they offer are caught here.
+      const blobs = [];
+      URL.createObjectURL = (blob) => { blobs.push(blob); return "blob:kurs-test"; };
+      URL.revokeObjectURL = () => {};
+      const field = document.getElementById("kurs-records-name");
+      const buttons = Array.from(document.querySelectorAll(".records button"));
+      buttons[0].click();
+      report.withoutName = document.querySelector(".records-status").textContent;
+      field.value = "Sveta";
+      for (const button of buttons) button.click();
+      report.status = document.querySelector(".records-status").textContent;
+      Promise.all(blobs.map((blob) => blob.text())).then((texts) => {
+        report.downloads = texts;
+        kursReport(report);
+      });
       """
     let page = try PlayerPage.html(course: course, options: PlayerPage.Options())
     let report = try #require(
@@ -375,12 +389,29 @@ import Testing
       report["saveButtons"] as? [String] == ["Save my records", "Save my certificate"],
       "\(report["saveButtons"] ?? "")")
 
-    // "Save my records": a cohort takes it.
+    #expect(
+      report["withoutName"] as? String
+        == "Type a name first (no line breaks or control characters, at most 200 letters).")
+    #expect(
+      (report["status"] as? String)?.hasPrefix("Saved as \(courseID).json in your downloads")
+        == true,
+      "\(report["status"] ?? "")")
+    let downloads = try #require(report["downloads"] as? [String])
+    try #require(downloads.count == 2, "two files were offered: \(downloads.count)")
+
+    // "Save my records": the file the button offered; a cohort takes it.
+    // The same file as saveExport's but for the time it was saved (the seal leaves it out).
+    func withoutTime(_ text: String?) -> String? {
+      text?.replacingOccurrences(
+        of: #""exported" : "[^"]*""#, with: #""exported" : """#, options: .regularExpression)
+    }
+    #expect(
+      withoutTime(report["exportFile"] as? String) == withoutTime(downloads[0]),
+      "the button's export is the export of the journal")
     let host = folder.appendingPathComponent("host").path
     _ = try KursProcess.run(["cohort", "new", "phones", "--course", courseID, "--data-dir", host])
     let export = folder.appendingPathComponent("export.json")
-    try #require(report["exportFile"] as? String).write(
-      to: export, atomically: true, encoding: .utf8)
+    try downloads[0].write(to: export, atomically: true, encoding: .utf8)
     let imported = try KursProcess.run([
       "cohort", "import", "phones", export.path, "--data-dir", host,
     ])
@@ -403,5 +434,11 @@ import Testing
     try text.write(to: file, atomically: true, encoding: .utf8)
     let verified = try KursProcess.run(["certificate", "verify", file.path])
     #expect(verified.exitCode == 0, "\(verified.output) \(verified.errors)")
+    // The certificate the button offered passes too.
+    let offered = folder.appendingPathComponent("offered-\(courseID).json")
+    try downloads[1].write(to: offered, atomically: true, encoding: .utf8)
+    let offeredVerified = try KursProcess.run(["certificate", "verify", offered.path])
+    #expect(offeredVerified.exitCode == 0, "\(offeredVerified.output) \(offeredVerified.errors)")
+    #expect(offeredVerified.output.contains("Sveta"), "\(offeredVerified.output)")
   }
 }
