@@ -1250,7 +1250,7 @@ extension PlayerAssets {
     legend { font-weight: 600; font-size: 1.1rem; margin-bottom: 0.75rem; padding: 0; }
     .option { display: flex; align-items: center; gap: 0.75rem; margin: 0.5rem 0; flex-wrap: wrap; }
     .option input { width: 1.5rem; height: 1.5rem; flex: none; margin: 0; }
-    .option label { display: flex; align-items: center; flex: 1; padding: 0.25rem 0; }
+    .option label { display: block; flex: 1; padding: 0.6rem 0; }
     select { width: 100%; padding: 0.5rem; border: 2px solid var(--line); border-radius: 0.5rem;
       background: var(--paper); color: var(--ink); }
     .ordering { padding-left: 1.5rem; }
