@@ -1304,6 +1304,7 @@ extension PlayerAssets {
       let journal = [];
       let learnerID = "";
       let registration = null;
+      let recorder = null;
       let storage = null;
       let now = () => new Date();
       let newID = () => randomID();
@@ -1448,8 +1449,9 @@ extension PlayerAssets {
           language: engine.language,
         };
         let added;
-        if (hasRecords() && KursRecords.statements) {
-          added = KursRecords.statements(entry, { learnerID, course, state: before });
+        if (recorder) {
+          // records.js: the runner's statements (Journal.statements), stamped as SessionRecorder does.
+          added = recorder.statements(input, events, null, before.currentModule);
         } else {
           added = [entry];
         }
@@ -1469,6 +1471,27 @@ extension PlayerAssets {
       /// the engine refuses and says so, keeping what replayed.
       function replay() {
         state = engine.initialState();
+        if (hasRecords() && KursRecords.rebuild && KursRecords.Recorder) {
+          let registrations = {};
+          try {
+            const rebuilt = KursRecords.rebuild(journal, engine);
+            state = rebuilt.state;
+            registrations = rebuilt.registrations;
+            if (rebuilt.dropped > 0) notice = t("journalDamaged", `${rebuilt.dropped} refused`);
+          } catch (error) {
+            state = engine.initialState();
+            notice = t("journalDamaged", (error && (error.problem || error.refusal)) || String(error));
+          }
+          recorder = new KursRecords.Recorder({
+            course: { id: course.id, version: course.version, digest: course.digest,
+              records: course.records || null },
+            learnerID,
+            now: () => now().getTime(),
+            newID: () => newID(),
+            registrations,
+          });
+          return;
+        }
         let inputs;
         try {
           inputs = journalInputs();
@@ -1732,6 +1755,48 @@ extension PlayerAssets {
           list.append(item);
         }
         out.push(list);
+        out.push(...recordsActions());
+        return out;
+      }
+
+      /// "Save my records" (the export `kurs cohort import` reads) and, once the course is
+      /// complete, "Save my certificate" (the credential `kurs certificate verify` checks): only
+      /// with records.js, and nothing leaves the phone but the file the learner saves.
+      function recordsActions() {
+        if (!hasRecords() || !KursRecords.saveExport) return [];
+        const out = [el("h2", {}, t("yourRecords"))];
+        const actions = el("div", { class: "actions" },
+          button(t("saveRecords"), () => {
+            try {
+              const saved = KursRecords.saveExport({ course: { id: course.id, version: course.version,
+                digest: course.digest }, learnerID, pseudonym: null, statements: journal,
+              now: now().getTime() });
+              notice = t("savedAs", saved.name);
+            } catch (error) {
+              notice = t("notSavedFile", (error && (error.problem || error.message)) || String(error));
+            }
+            render();
+          }));
+        out.push(actions);
+        if (state.completed && KursRecords.saveCertificate) {
+          const id = "kurs-certificate-name";
+          const form = el("form", { class: "certificate", onsubmit: (event) => {
+            event.preventDefault();
+            const name = form.querySelector("input").value;
+            try {
+              const saved = KursRecords.saveCertificate({ course, engine, learnerID, learnerName: name,
+                statements: journal, language: engine.language, now: now().getTime(), id: newID() });
+              notice = t("savedAs", saved.name);
+            } catch (error) {
+              notice = t("notSavedFile", (error && (error.problem || error.message)) || String(error));
+            }
+            render();
+          } },
+          el("label", { for: id }, t("certificateName")),
+          el("input", { id, type: "text", autocomplete: "name", required: true }),
+          el("button", { type: "submit" }, t("saveCertificate")));
+          out.push(form);
+        }
         return out;
       }
 
@@ -1995,6 +2060,7 @@ extension PlayerAssets {
             })));
         }
         if (state.completed) out.push(el("p", { class: "done" }, `✓ ${t("courseComplete")}`));
+        if (state.completed) out.push(...recordsActions());
         const next = engine.nextModule(state);
         const module = engine.module(s.moduleID);
         out.push(el("div", { class: "actions" },
