@@ -454,7 +454,8 @@ const KursLMS = (function () {
     const key = "kurs-lms-cmi5:" + launch.activityId + ":" + launch.registration;
     const outbox = Outbox(key, launch.endpoint,
       () => (token ? { Authorization: "Basic " + token } : {}), env);
-    // Nothing is sent before the token and the launch data are here; statements wait.
+    // Nothing is sent before the token and the launch data are here: the course's statements
+    // wait (the cmi5-defined ones are made only after it).
     let ready = false;
     const waiting = [];
 
@@ -504,11 +505,7 @@ const KursLMS = (function () {
     }
 
     function send(statements, keepalive) {
-      if (!ready) {
-        for (const statement of statements) waiting.push(statement);
-        return;
-      }
-      outbox.push(statements, keepalive);
+      if (ready) outbox.push(statements, keepalive);
     }
 
     async function start() {
@@ -527,9 +524,10 @@ const KursLMS = (function () {
         launchData = await answer.json();
         adapter.launchData = launchData;
         ready = true;
-        outbox.push([defined("initialized")]);
+        outbox.push([defined("initialized", null, [CMI5_CATEGORY])]);
+        // The course's statements made before the launch data came, now with its context.
         const held = waiting.splice(0, waiting.length);
-        if (held.length > 0) outbox.push(held);
+        if (held.length > 0) outbox.push(held.map(allowed));
       } catch (error) {
         adapter.problem = "the cmi5 launch failed (" + error.message + "): the course plays, " +
           "and nothing is sent";
@@ -555,7 +553,12 @@ const KursLMS = (function () {
       statements(list) {
         if (closed) return;
         const fresh = journal.add(list);
-        if (fresh.length > 0) send(fresh.map(allowed));
+        if (fresh.length === 0) return;
+        if (ready) {
+          outbox.push(fresh.map(allowed));
+        } else {
+          for (const statement of fresh) waiting.push(statement);
+        }
       },
       progress(report) {
         if (closed || !report) return;
