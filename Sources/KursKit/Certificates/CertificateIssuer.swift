@@ -90,14 +90,9 @@ public enum CertificateIssuer {
         course: course.id, missing: missing, total: total, minimum: course.completion.minimumScore)
     }
 
-    func text(_ value: LocalizedText) -> String? {
-      value.resolve(language, fallback: course.defaultLanguage)?.plain
-    }
-    let title = text(course.title) ?? course.id
-    let achievementID = "urn:kurs:course:\(urnPart(course.id)):\(urnPart(course.version))"
-
+    let achievement = achievement(engine: engine)
+    let achievementID = achievement.id
     var modules: [Credential.ModuleRecord] = []
-    var descriptions: [Credential.ResultDescription] = []
     var results: [Credential.Outcome] = []
     for module in course.scoredModules {
       let moduleState = state.module(module.id)
@@ -109,11 +104,6 @@ public enum CertificateIssuer {
         passed: passed)
       modules.append(record)
       let descriptionID = "\(achievementID):module:\(urnPart(module.id))"
-      descriptions.append(
-        Credential.ResultDescription(
-          id: descriptionID, type: ["ResultDescription"], name: text(module.title) ?? module.id,
-          resultType: "RawScore",
-          valueMin: "0", valueMax: String(record.maximum), requiredValue: String(record.passMark)))
       // Only modules the learner finished have a result.
       if passed || moduleState.lastScore != nil {
         results.append(
@@ -126,15 +116,7 @@ public enum CertificateIssuer {
     let courseReference = Credential.CourseReference(
       id: course.id, version: course.version, digest: course.digest)
     let subjectID = Credential.subjectID(learner: facts.learnerID)
-
-    let required = (course.completion.modules ?? course.scoredModules.map(\.id)).map { id in
-      course.module(id).flatMap { text($0.title) } ?? id
-    }
-    let list = required.map { Localization.string(.quoted, language, $0) }.joined(separator: ", ")
-    let narrative =
-      course.completion.minimumScore.map {
-        Localization.string(.certificateCriteriaMinimum, language, list, String($0))
-      } ?? Localization.string(.certificateCriteria, language, list)
+    let title = achievement.name
 
     return Credential(
       context: facts.context,
@@ -146,12 +128,7 @@ public enum CertificateIssuer {
       description: nil,
       credentialSubject: Credential.Subject(
         id: subjectID, type: ["AchievementSubject"], identifier: [.name(name)],
-        achievement: Credential.Achievement(
-          id: achievementID, type: ["Achievement"], achievementType: "CertificateOfCompletion",
-          name: title,
-          description: text(course.description) ?? title,
-          criteria: Credential.Criteria(narrative: narrative),
-          version: course.version, inLanguage: language, resultDescription: descriptions),
+        achievement: achievement,
         result: results),
       kurs: Credential.Record(
         format: Credential.formatVersion, language: language, course: courseReference,
@@ -161,6 +138,40 @@ public enum CertificateIssuer {
           name: name, date: facts.validFrom, subject: subjectID, transcript: lines,
           modules: modules, total: total,
           course: courseReference)))
+  }
+
+  /// The course as an OB3 achievement in the engine's language: the part of a certificate that
+  /// depends on the course alone (the web player takes it from the course data).
+  static func achievement(engine: Engine) -> Credential.Achievement {
+    let course = engine.course
+    let language = engine.language
+    func text(_ value: LocalizedText) -> String? {
+      value.resolve(language, fallback: course.defaultLanguage)?.plain
+    }
+    let title = text(course.title) ?? course.id
+    let achievementID = "urn:kurs:course:\(urnPart(course.id)):\(urnPart(course.version))"
+    let descriptions = course.scoredModules.map { module in
+      Credential.ResultDescription(
+        id: "\(achievementID):module:\(urnPart(module.id))", type: ["ResultDescription"],
+        name: text(module.title) ?? module.id,
+        resultType: "RawScore",
+        valueMin: "0", valueMax: String(engine.maximum(of: module.id)),
+        requiredValue: String(engine.passMark(of: module)))
+    }
+    let required = (course.completion.modules ?? course.scoredModules.map(\.id)).map { id in
+      course.module(id).flatMap { text($0.title) } ?? id
+    }
+    let list = required.map { Localization.string(.quoted, language, $0) }.joined(separator: ", ")
+    let narrative =
+      course.completion.minimumScore.map {
+        Localization.string(.certificateCriteriaMinimum, language, list, String($0))
+      } ?? Localization.string(.certificateCriteria, language, list)
+    return Credential.Achievement(
+      id: achievementID, type: ["Achievement"], achievementType: "CertificateOfCompletion",
+      name: title,
+      description: text(course.description) ?? title,
+      criteria: Credential.Criteria(narrative: narrative),
+      version: course.version, inLanguage: language, resultDescription: descriptions)
   }
 
   // MARK: Digests

@@ -3,10 +3,1186 @@
 extension PlayerAssets {
   /// engine.js, byte for byte (PlayerAssetsTests compares them).
   public static let engineJS: String = #"""
-    // engine.js: the rules of Kurs in the browser, a mirror of Sources/KursKit/Engine (work in
-    // progress on branch player).
+    // engine.js: the rules of Kurs in the browser. A line-by-line mirror of the Swift engine
+    // (Sources/KursKit/Engine), with the same names; each function names the Swift one it mirrors.
+    // The engine parity tests (Tests/KursEndToEndTests/EngineParityTests.swift) play every path of
+    // several courses through both and compare every step: change both together, or neither.
+    //
+    // The course is the data `PlayerCourse` writes (Sources/KursKit/Publishing/PlayerCourse.swift):
+    // what Swift can work out once (a module's most points and pass mark, the fewest steps from a
+    // node to an end, reading times) is already there. Inputs and events are plain objects shaped
+    // exactly as Swift's Codable writes `EngineInput` and `EngineEvent` (`{"proceed": {}}`,
+    // `{"answer": {"_0": {"choices": {"_0": ["a"]}}}}`), so a journal the page writes reads like the
+    // runner's. The state is a plain object shaped like `CourseState`.
     "use strict";
-    class KursEngine {}
+
+    const KursEngine = (() => {
+      const MASK = (1n << 64n) - 1n;
+
+      /// SplitMix64 (Support/SplitMix64.swift), in BigInt: the same numbers from the same seed.
+      class SplitMix64 {
+        constructor(seed) {
+          this.state = seed & MASK;
+        }
+
+        next() {
+          this.state = (this.state + 0x9e3779b97f4a7c15n) & MASK;
+          let z = this.state;
+          z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK;
+          z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK;
+          return z ^ (z >> 31n);
+        }
+      }
+
+      /// SeededShuffle (Engine/SeededShuffle.swift): FNV-1a of the seed's UTF-8 bytes, then
+      /// Fisher–Yates with SplitMix64.
+      class SeededShuffle {
+        constructor(seed) {
+          let hash = 0xcbf29ce484222325n;
+          for (const byte of new TextEncoder().encode(seed)) {
+            hash ^= BigInt(byte);
+            hash = (hash * 0x100000001b3n) & MASK;
+          }
+          this.generator = new SplitMix64(hash);
+        }
+
+        next() {
+          return this.generator.next();
+        }
+
+        /// SeededShuffle.shuffled(_:)
+        shuffled(items) {
+          const result = items.slice();
+          if (result.length <= 1) return result;
+          for (let index = result.length - 1; index > 0; index -= 1) {
+            const other = Number(this.next() % BigInt(index + 1));
+            const swap = result[index];
+            result[index] = result[other];
+            result[other] = swap;
+          }
+          return result;
+        }
+
+        /// SeededShuffle.derangedOrder(_:): never the original order (options compare by id).
+        derangedOrder(items) {
+          let result = this.shuffled(items);
+          const same = result.length === items.length && result.every((o, i) => o.id === items[i].id);
+          if (same && result.length > 1) result = result.slice(1).concat([result[0]]);
+          return result;
+        }
+      }
+
+      // MARK: values
+
+      /// The case name and payload of a Codable enum value: `{"proceed": {}}` → ["proceed", {}].
+      function caseOf(value) {
+        const keys = Object.keys(value || {});
+        if (keys.length !== 1) return [null, null];
+        return [keys[0], value[keys[0]]];
+      }
+
+      /// InlineText(_ plain:)
+      function inline(plain) {
+        return { runs: plain === "" ? [] : [{ style: "plain", text: plain }] };
+      }
+
+      /// InlineText.plain
+      function plain(text) {
+        return text ? text.runs.map((run) => run.text).join("") : "";
+      }
+
+      /// LearnerAnswer.response
+      function response(answer) {
+        const [kind, payload] = caseOf(answer);
+        if (kind === "choices") return payload._0.join(",");
+        if (kind === "order") return payload._0.join(">");
+        const pairs = payload._0;
+        return Object.keys(pairs)
+          .sort()
+          .map((key) => `${key}=${pairs[key]}`)
+          .join(";");
+      }
+
+      /// ModuleState() with its defaults (Engine/CourseState.swift).
+      function freshModuleState() {
+        return {
+          status: "not-started",
+          passedBefore: false,
+          node: null,
+          phase: { showing: {} },
+          flags: [],
+          counters: {},
+          visits: {},
+          scores: {},
+          tries: 0,
+          lastWrongAnswer: null,
+          pendingMatches: null,
+          history: [],
+          reviewIndex: null,
+          runs: 0,
+          lastScore: null,
+          bestScore: null,
+        };
+      }
+
+      /// ModuleState.score
+      function score(moduleState) {
+        return Object.values(moduleState.scores).reduce((a, b) => a + b, 0);
+      }
+
+      function copy(value) {
+        return JSON.parse(JSON.stringify(value));
+      }
+
+      function refusal(name, values) {
+        return Object.assign({ refusal: name }, values || {});
+      }
+
+      function sameSet(a, b) {
+        const left = new Set(a);
+        const right = new Set(b);
+        return left.size === right.size && [...left].every((x) => right.has(x));
+      }
+
+      class KursEngine {
+        /// Engine.init(course:language:seed:)
+        constructor(course, language, seed) {
+          if (course.format !== 1) {
+            throw new Error(`this page reads course data of format 1, not ${course.format}`);
+          }
+          this.course = course;
+          this.language = course.languages.includes(language) ? language : course.defaultLanguage;
+          this.seed = String(seed);
+          /// Engine.interfaceLanguage
+          this.interfaceLanguage = null;
+          this.indexByModule = {};
+          for (const module of course.modules) {
+            const index = {};
+            module.nodes.forEach((node, offset) => {
+              if (!(node.id in index)) index[node.id] = offset;
+            });
+            this.indexByModule[module.id] = index;
+          }
+        }
+
+        // MARK: the course (Model)
+
+        /// Course.module(_:)
+        module(id) {
+          return this.course.modules.find((module) => module.id === id) || null;
+        }
+
+        /// Module.node(_:): the first node with this id.
+        node(module, id) {
+          const index = this.indexByModule[module.id][id];
+          return index === undefined ? null : module.nodes[index];
+        }
+
+        /// Course.scoredModules
+        scoredModules() {
+          return this.course.modules.filter((module) => !module.test);
+        }
+
+        /// CourseState.module(_:)
+        static moduleState(state, id) {
+          return state.modules[id] || freshModuleState();
+        }
+
+        /// CourseState()
+        initialState() {
+          return { modules: {}, currentModule: null, completed: false };
+        }
+
+        /// Engine.records(_:from:): whether a step goes into the journal.
+        static records(input, state) {
+          const [kind] = caseOf(input);
+          if (kind === "back") return false;
+          if (kind === "proceed") {
+            return KursEngine.moduleState(state, state.currentModule || "").reviewIndex === null;
+          }
+          return true;
+        }
+
+        // MARK: texts (Engine+Screens.swift, LocalizedText.resolve)
+
+        /// LocalizedText.resolve(_:fallback:) through Engine.text(_:)
+        text(variants) {
+          if (!variants) return null;
+          const found =
+            variants[this.language] || variants[this.course.defaultLanguage] || null;
+          if (found) return found;
+          const first = Object.keys(variants).sort()[0];
+          return first === undefined ? null : variants[first];
+        }
+
+        /// LocalizedBody.resolve(_:fallback:) through Engine.blocks(_:)
+        blocks(variants) {
+          return this.text(variants) || [];
+        }
+
+        /// Localization.string(_:_:): the interface's words, English when a language lacks one.
+        word(key) {
+          const entry = this.course.strings[key] || {};
+          const language = this.interfaceLanguage || this.language;
+          return entry[language] || entry.en || key;
+        }
+
+        // MARK: queries (Engine.swift)
+
+        /// Engine.stepsLeft(in:after:)
+        stepsLeft(moduleID, nodeID) {
+          const module = this.module(moduleID);
+          if (!module) return 0;
+          const index = this.indexByModule[moduleID][nodeID];
+          return index === undefined ? 0 : module.nodes[index].stepsLeft;
+        }
+
+        /// Engine.objectives(of:)
+        objectives(module) {
+          return module.objectives.map((o) => this.text(o)).filter((t) => t !== null);
+        }
+
+        /// Engine.estimatedMinutes(of:), worked out at publish time per language.
+        estimatedMinutes(module) {
+          return module.minutes[this.language] || 1;
+        }
+
+        /// Engine.maximum(of:), worked out at publish time.
+        maximum(moduleID) {
+          const module = this.module(moduleID);
+          return module ? module.maximum : 0;
+        }
+
+        /// Engine.missingRequirements(of:in:)
+        missingRequirements(moduleID, state) {
+          const module = this.module(moduleID);
+          if (!module) return [];
+          return module.requires.filter((id) => !KursEngine.moduleState(state, id).passedBefore);
+        }
+
+        /// Engine.passMark(of:), worked out at publish time.
+        passMark(module) {
+          return module.passMark;
+        }
+
+        /// Engine.nextModule(in:)
+        nextModule(state) {
+          const found = this.course.modules.find(
+            (module) =>
+              !KursEngine.moduleState(state, module.id).passedBefore &&
+              this.missingRequirements(module.id, state).length === 0,
+          );
+          return found ? found.id : null;
+        }
+
+        /// Engine.isComplete(_:)
+        isComplete(state) {
+          const rule = this.course.completion;
+          const required = rule.modules || this.scoredModules().map((m) => m.id);
+          if (!required.every((id) => KursEngine.moduleState(state, id).passedBefore)) return false;
+          if (!rule.modules) {
+            const finished = ["passed", "failed", "completed"];
+            for (const module of this.course.modules) {
+              if (module.test !== "post") continue;
+              if (!finished.includes(KursEngine.moduleState(state, module.id).status)) return false;
+            }
+          }
+          if (rule.minimumScore !== undefined && rule.minimumScore !== null) {
+            const total = required
+              .map((id) => KursEngine.moduleState(state, id).bestScore || 0)
+              .reduce((a, b) => a + b, 0);
+            return total >= rule.minimumScore;
+          }
+          return true;
+        }
+
+        /// Engine.percentDone(_:)
+        percentDone(state) {
+          const count = this.course.modules.length;
+          if (count === 0) return 0;
+          const done = this.course.modules.filter(
+            (m) => KursEngine.moduleState(state, m.id).passedBefore,
+          ).length;
+          return Math.floor((done * 100) / count);
+        }
+
+        // MARK: screens
+
+        /// Engine.currentScreen(_:)
+        currentScreen(state) {
+          const module = state.currentModule ? this.module(state.currentModule) : null;
+          if (!module) throw refusal("notInAModule");
+          return this.screen(module, KursEngine.moduleState(state, module.id), state);
+        }
+
+        // MARK: inputs
+
+        /// Engine.apply(_:to:): `{screen, state, events}`, or throws `{refusal: …}` and nothing
+        /// changes.
+        apply(input, state) {
+          const move = this.transition(input, state);
+          return {
+            screen: this.screen(move.module, KursEngine.moduleState(move.state, move.module.id), move.state),
+            state: move.state,
+            events: move.events,
+          };
+        }
+
+        /// Engine.state(after:from:): the state and events without the screen, for replay.
+        stateAfter(input, state) {
+          const move = this.transition(input, state);
+          this.checkPlace(move.module, KursEngine.moduleState(move.state, move.module.id));
+          return { state: move.state, events: move.events };
+        }
+
+        /// Engine.transition(_:_:)
+        transition(input, state) {
+          const [kind, payload] = caseOf(input);
+          const before = copy(state);
+          switch (kind) {
+            case "startModule":
+              return this.start(payload._0, before);
+            case "proceed":
+              return this.proceed(before);
+            case "answer":
+              return this.answerQuestion(payload._0, before);
+            case "back":
+              return this.back(before);
+            case "partialMatches":
+              return this.partlyMatch(payload._0, before);
+            default:
+              throw refusal("notAQuestion");
+          }
+        }
+
+        /// Engine.current(_:)
+        current(state) {
+          const module = state.currentModule ? this.module(state.currentModule) : null;
+          if (!module) throw refusal("notInAModule");
+          return [module, KursEngine.moduleState(state, module.id)];
+        }
+
+        /// Engine.partlyMatch(_:_:)
+        partlyMatch(pairs, state) {
+          const [module, moduleState] = this.current(state);
+          const node = moduleState.node === null ? null : this.node(module, moduleState.node);
+          if (
+            moduleState.reviewIndex !== null ||
+            !("showing" in moduleState.phase) ||
+            !node ||
+            node.kind !== "question" ||
+            node.question.kind !== "matching"
+          ) {
+            throw refusal("notAQuestion");
+          }
+          const known = new Set(node.question.pairs.map((p) => p.id));
+          const keys = Object.keys(pairs);
+          const values = keys.map((k) => pairs[k]);
+          if (
+            !(keys.length > 0) ||
+            !(keys.length < known.size) ||
+            !keys.every((k) => known.has(k)) ||
+            !values.every((v) => known.has(v)) ||
+            new Set(values).size !== keys.length
+          ) {
+            throw refusal("answerDoesNotFit");
+          }
+          moduleState.pendingMatches = pairs;
+          state.modules[module.id] = moduleState;
+          return { module, state, events: [] };
+        }
+
+        /// Engine.start(_:_:)
+        start(id, state) {
+          const module = this.module(id);
+          if (!module) throw refusal("unknownModule", { _0: id });
+          const missing = this.missingRequirements(id, state);
+          if (missing.length > 0) throw refusal("moduleLocked", { module: id, missing });
+          const status = KursEngine.moduleState(state, id).status;
+          if (module.test && status !== "not-started" && status !== "in-progress") {
+            throw refusal("testTaken", { module: id });
+          }
+          const moduleState = freshModuleState();
+          const previous = KursEngine.moduleState(state, id);
+          moduleState.passedBefore = previous.passedBefore;
+          moduleState.bestScore = previous.bestScore;
+          moduleState.lastScore = previous.lastScore;
+          moduleState.runs = previous.runs + 1;
+          moduleState.status = "in-progress";
+          const events = [{ moduleStarted: { module: id, run: moduleState.runs } }];
+          this.enter(module.start, module, moduleState, events);
+          state.currentModule = id;
+          state.modules[id] = moduleState;
+          this.finishIfEnded(module, state, events);
+          return { module, state, events };
+        }
+
+        /// Engine.proceed(_:)
+        proceed(state) {
+          const [module, moduleState] = this.current(state);
+          const events = [];
+          if (moduleState.reviewIndex !== null) {
+            const review = moduleState.reviewIndex;
+            moduleState.reviewIndex = review + 1 < moduleState.history.length ? review + 1 : null;
+          } else {
+            const nodeID = moduleState.node;
+            const node = nodeID === null ? null : this.node(module, nodeID);
+            if (!node) throw refusal("notInAModule");
+            const [phase, payload] = caseOf(moduleState.phase);
+            if (node.kind === "page" && phase === "showing") {
+              moduleState.history.push(nodeID);
+              this.enter(node.next || "", module, moduleState, events);
+            } else if (node.kind === "question" && phase === "feedback") {
+              const question = node.question;
+              let target = node.next || null;
+              const [answerKind, answerPayload] = caseOf(payload.answer);
+              if (answerKind === "choices" && question.kind !== "multiple") {
+                const chosen = question.choices.find((c) => c.id === answerPayload._0[0]);
+                if (chosen && chosen.goto) target = chosen.goto;
+              }
+              this.enter(target || "", module, moduleState, events);
+            } else if (node.kind === "end" && phase === "ended") {
+              // The end screen stays; the runner moves on to the course.
+            } else {
+              throw refusal("notAQuestion");
+            }
+          }
+          state.modules[module.id] = moduleState;
+          this.finishIfEnded(module, state, events);
+          return { module, state, events };
+        }
+
+        /// Engine.back(_:)
+        back(state) {
+          const [module, moduleState] = this.current(state);
+          if (!this.canGoBack(module, moduleState)) throw refusal("cannotGoBack");
+          moduleState.reviewIndex =
+            (moduleState.reviewIndex === null ? moduleState.history.length : moduleState.reviewIndex) -
+            1;
+          state.modules[module.id] = moduleState;
+          return { module, state, events: [] };
+        }
+
+        /// Engine.canGoBack(_:_:)
+        canGoBack(module, moduleState) {
+          if (!module.allowBack) return false;
+          if (!("showing" in moduleState.phase) && moduleState.reviewIndex === null) return false;
+          if (moduleState.reviewIndex !== null) return moduleState.reviewIndex > 0;
+          const node = moduleState.node === null ? null : this.node(module, moduleState.node);
+          if (moduleState.history.length === 0 || !node) return false;
+          if (node.kind === "page" || node.kind === "question") {
+            return node.back === undefined || node.back === null ? true : node.back;
+          }
+          return false;
+        }
+
+        /// Engine.answerQuestion(_:_:)
+        answerQuestion(answer, state) {
+          const [module, moduleState] = this.current(state);
+          const nodeID = moduleState.node;
+          const node = nodeID === null ? null : this.node(module, nodeID);
+          if (
+            moduleState.reviewIndex !== null ||
+            !("showing" in moduleState.phase) ||
+            !node ||
+            node.kind !== "question"
+          ) {
+            throw refusal("notAQuestion");
+          }
+          const question = node.question;
+          if (!KursEngine.fits(answer, question)) throw refusal("answerDoesNotFit");
+          moduleState.pendingMatches = null;
+          const events = [];
+          const attempt = moduleState.tries + 1;
+          const isDecision = KursEngine.isDecision(question);
+          const isCorrect = KursEngine.correctness(answer, question).isCorrect;
+          // A knowledge test gives one try and no hints: it measures, it does not teach.
+          const isFinal = isCorrect || isDecision || attempt >= KursEngine.attempts(question, module);
+          const points = isDecision ? 0 : KursEngine.points(answer, question, attempt);
+          events.push({
+            answered: {
+              module: module.id,
+              question: nodeID,
+              response: response(answer),
+              points: isFinal ? points : 0,
+              maximum: question.points,
+              isCorrect,
+              attempt,
+              isFinal,
+            },
+          });
+          if (isFinal) {
+            moduleState.scores[nodeID] = points;
+            const [kind, payload] = caseOf(answer);
+            if (kind === "choices") {
+              for (const choice of question.choices) {
+                if (payload._0.includes(choice.id)) this.applyEffects(choice.effects, moduleState);
+              }
+            }
+            moduleState.phase = { feedback: { answer, isCorrect, points } };
+          } else {
+            moduleState.tries = attempt;
+            if (attempt <= question.hints.length) {
+              events.push({ hintShown: { hint: attempt, module: module.id, question: nodeID } });
+            }
+            moduleState.lastWrongAnswer = answer;
+          }
+          state.modules[module.id] = moduleState;
+          return { module, state, events };
+        }
+
+        /// Engine.attempts(of:in:)
+        static attempts(question, module) {
+          return module.test ? 1 : question.attempts;
+        }
+
+        /// Engine.isDecision(_:)
+        static isDecision(question) {
+          return (
+            question.kind === "single" &&
+            question.points === 0 &&
+            !question.choices.some((c) => c.isCorrect)
+          );
+        }
+
+        /// Engine.fits(_:_:)
+        static fits(answer, question) {
+          const [kind, payload] = caseOf(answer);
+          if (!payload || payload._0 === undefined || payload._0 === null) return false;
+          const value = payload._0;
+          if ((question.kind === "single" || question.kind === "true-false") && kind === "choices") {
+            return value.length === 1 && question.choices.some((c) => c.id === value[0]);
+          }
+          if (question.kind === "multiple" && kind === "choices") {
+            const known = new Set(question.choices.map((c) => c.id));
+            return value.length > 0 && new Set(value).size === value.length && value.every((id) => known.has(id));
+          }
+          if (question.kind === "ordering" && kind === "order") {
+            return value.length === question.items.length && sameSet(value, question.items.map((i) => i.id));
+          }
+          if (question.kind === "matching" && kind === "matches") {
+            const known = new Set(question.pairs.map((p) => p.id));
+            const keys = Object.keys(value);
+            const values = keys.map((k) => value[k]);
+            return (
+              sameSet(keys, [...known]) &&
+              values.every((v) => known.has(v)) &&
+              new Set(values).size === values.length
+            );
+          }
+          return false;
+        }
+
+        /// AnswerScoring.correctness(of:to:)
+        static correctness(answer, question) {
+          const [kind, payload] = caseOf(answer);
+          const value = payload ? payload._0 : null;
+          if ((question.kind === "single" || question.kind === "true-false") && kind === "choices") {
+            const correct = question.choices.find((c) => c.isCorrect);
+            const right = value.length === 1 && correct !== undefined && value[0] === correct.id;
+            return { fraction: right ? 1 : 0, isCorrect: right };
+          }
+          if (question.kind === "multiple" && kind === "choices") {
+            const correct = new Set(question.choices.filter((c) => c.isCorrect).map((c) => c.id));
+            const chosen = new Set(value);
+            const right = [...chosen].filter((id) => correct.has(id)).length;
+            const wrong = [...chosen].filter((id) => !correct.has(id)).length;
+            if (correct.size === 0) return { fraction: 0, isCorrect: false };
+            const fraction = Math.max(0, (right - wrong) / correct.size);
+            return { fraction, isCorrect: sameSet(chosen, correct) };
+          }
+          if (question.kind === "ordering" && kind === "order") {
+            const expected = question.items.map((i) => i.id);
+            if (expected.length === 0) return { fraction: 0, isCorrect: false };
+            let inPlace = 0;
+            for (let i = 0; i < Math.min(value.length, expected.length); i += 1) {
+              if (value[i] === expected[i]) inPlace += 1;
+            }
+            const same = value.length === expected.length && inPlace === expected.length;
+            return { fraction: inPlace / expected.length, isCorrect: same };
+          }
+          if (question.kind === "matching" && kind === "matches") {
+            if (question.pairs.length === 0) return { fraction: 0, isCorrect: false };
+            const matched = question.pairs.filter((p) => value[p.id] === p.id).length;
+            return {
+              fraction: matched / question.pairs.length,
+              isCorrect: matched === question.pairs.length,
+            };
+          }
+          return { fraction: 0, isCorrect: false };
+        }
+
+        /// AnswerScoring.points(for:to:attempt:)
+        static points(answer, question, attempt) {
+          const { fraction, isCorrect } = KursEngine.correctness(answer, question);
+          let earned;
+          if (question.scoring === "all-or-nothing") {
+            earned = isCorrect ? question.points : 0;
+          } else {
+            earned = isCorrect ? question.points : Math.floor(question.points * fraction);
+          }
+          if (earned <= 0) return 0;
+          return Math.max(0, earned - question.penalty * Math.max(0, attempt - 1));
+        }
+
+        // MARK: moving
+
+        /// Engine.apply(_:_:) for effects
+        applyEffects(effects, moduleState) {
+          for (const effect of effects) {
+            if (effect.flag !== undefined) {
+              const index = moduleState.flags.indexOf(effect.flag);
+              if (effect.value && index < 0) moduleState.flags.push(effect.flag);
+              if (!effect.value && index >= 0) moduleState.flags.splice(index, 1);
+            } else if (effect.counter !== undefined) {
+              moduleState.counters[effect.counter] = (moduleState.counters[effect.counter] || 0) + effect.add;
+            }
+          }
+        }
+
+        /// Condition.evaluate(flag:number:)
+        static evaluate(condition, flag, number) {
+          switch (condition.op) {
+            case "const":
+              return condition.value;
+            case "flag":
+              return flag(condition.name);
+            case "not":
+              return !KursEngine.evaluate(condition.args[0], flag, number);
+            case "and":
+              return (
+                KursEngine.evaluate(condition.args[0], flag, number) &&
+                KursEngine.evaluate(condition.args[1], flag, number)
+              );
+            case "or":
+              return (
+                KursEngine.evaluate(condition.args[0], flag, number) ||
+                KursEngine.evaluate(condition.args[1], flag, number)
+              );
+            case "compare": {
+              const left = number(condition.left);
+              const right = number(condition.right);
+              switch (condition.comparison) {
+                case "=":
+                  return left === right;
+                case "!=":
+                  return left !== right;
+                case "<":
+                  return left < right;
+                case "<=":
+                  return left <= right;
+                case ">":
+                  return left > right;
+                case ">=":
+                  return left >= right;
+              }
+              return false;
+            }
+          }
+          return false;
+        }
+
+        /// Engine.enter(_:_:_:_:): a node's effects, its visit count, and through branches to the
+        /// next node shown.
+        enter(id, module, moduleState, events) {
+          let target = id;
+          // A branch shows nothing, so a loop of branches would never stop: bound the hops.
+          for (let hop = 0; hop <= module.nodes.length; hop += 1) {
+            const node = this.node(module, target);
+            if (!node) throw refusal("notInAModule");
+            this.applyEffects(node.effects, moduleState);
+            moduleState.visits[target] = (moduleState.visits[target] || 0) + 1;
+            if (node.kind !== "branch") {
+              moduleState.node = target;
+              moduleState.tries = 0;
+              moduleState.lastWrongAnswer = null;
+              moduleState.pendingMatches = null;
+              moduleState.phase = node.kind === "end" ? { ended: {} } : { showing: {} };
+              events.push({ nodeEntered: { module: module.id, node: target } });
+              return;
+            }
+            const values = moduleState;
+            const maximum = this.maximum(module.id);
+            const chosen = node.routes.find((route) =>
+              KursEngine.evaluate(
+                route.condition,
+                (name) => values.flags.includes(name),
+                (value) => {
+                  switch (value.kind) {
+                    case "number":
+                      return value.number;
+                    case "counter":
+                      return values.counters[value.name] || 0;
+                    case "visits":
+                      return values.visits[value.name] || 0;
+                    case "score":
+                      return score(values);
+                    case "percent":
+                      return maximum === 0 ? 0 : Math.trunc((score(values) * 100) / maximum);
+                  }
+                  return 0;
+                },
+              ),
+            );
+            const next = chosen ? chosen.target : node.otherwise;
+            if (next === undefined || next === null) {
+              throw refusal("branchLoop", { module: module.id, node: target });
+            }
+            target = next;
+          }
+          throw refusal("branchLoop", { module: module.id, node: target });
+        }
+
+        /// Engine.finishIfEnded(_:_:_:): the module's result, and the course's completion.
+        finishIfEnded(module, state, events) {
+          const moduleState = KursEngine.moduleState(state, module.id);
+          const node = moduleState.node === null ? null : this.node(module, moduleState.node);
+          if (
+            !("ended" in moduleState.phase) ||
+            moduleState.status !== "in-progress" ||
+            !node ||
+            node.kind !== "end"
+          ) {
+            return;
+          }
+          const total = score(moduleState);
+          let status;
+          if (node.outcome === "pass") status = total >= this.passMark(module) ? "passed" : "failed";
+          else if (node.outcome === "fail") status = "failed";
+          else status = "completed";
+          moduleState.lastScore = total;
+          if (status === "passed") {
+            moduleState.passedBefore = true;
+            moduleState.bestScore = Math.max(moduleState.bestScore || 0, total);
+          }
+          moduleState.status = moduleState.passedBefore ? "passed" : status;
+          state.modules[module.id] = moduleState;
+          events.push({
+            moduleEnded: { maximum: this.maximum(module.id), module: module.id, score: total, status },
+          });
+          if (!state.completed && this.isComplete(state)) {
+            state.completed = true;
+            const sum = this.scoredModules()
+              .map((m) => KursEngine.moduleState(state, m.id).bestScore || 0)
+              .reduce((a, b) => a + b, 0);
+            events.push({ courseCompleted: { score: sum } });
+          }
+        }
+
+        // MARK: screens (Engine+Screens.swift)
+
+        /// Engine.displayOrder(of:id:): the same order every time for this learner.
+        displayOrder(question, id) {
+          const generator = new SeededShuffle(`${this.seed}/${id}`);
+          const option = (optionID, text) => ({ id: optionID, text: this.text(text) || inline(optionID) });
+          switch (question.kind) {
+            case "single":
+            case "multiple": {
+              const options = question.choices.map((c) => option(c.id, c.text));
+              return { options: question.shuffle ? generator.shuffled(options) : options, matches: [] };
+            }
+            case "true-false": {
+              // True before false, always: a shuffled true/false reads as a trick.
+              const ordered = ["true", "false"]
+                .map((id) => question.choices.find((c) => c.id === id))
+                .filter((c) => c !== undefined);
+              return {
+                options: ordered.map((choice) => ({
+                  id: choice.id,
+                  text:
+                    this.text(choice.text) ||
+                    inline(this.word(choice.id === "true" ? "trueWord" : "falseWord")),
+                })),
+                matches: [],
+              };
+            }
+            case "ordering":
+              return {
+                options: generator.derangedOrder(question.items.map((i) => option(i.id, i.text))),
+                matches: [],
+              };
+            case "matching": {
+              const lefts = question.pairs.map((p) => option(p.id, p.left));
+              const rights = generator.derangedOrder(question.pairs.map((p) => option(p.id, p.right)));
+              return { options: question.shuffle ? generator.shuffled(lefts) : lefts, matches: rights };
+            }
+          }
+          return { options: [], matches: [] };
+        }
+
+        /// Engine.position(_:_:)
+        position(module, moduleState) {
+          const found = this.course.modules.findIndex((m) => m.id === module.id);
+          const index = found < 0 ? 0 : found;
+          // Pages and questions entered in this run (a page seen again counts again: it is a step).
+          let steps = 0;
+          for (const key of Object.keys(moduleState.visits)) {
+            const node = this.node(module, key);
+            if (node && (node.kind === "page" || node.kind === "question")) {
+              steps += moduleState.visits[key];
+            }
+          }
+          const title = this.text(module.title);
+          return {
+            moduleIndex: index + 1,
+            moduleCount: this.course.modules.length,
+            moduleTitle: title ? plain(title) : module.id,
+            step: steps,
+            score: score(moduleState),
+            maximum: this.maximum(module.id),
+            hidesScore: !!module.test,
+            expectedSteps:
+              steps + (moduleState.node === null ? 0 : this.stepsLeft(module.id, moduleState.node)),
+          };
+        }
+
+        /// Engine.checkPlace(_:_:)
+        checkPlace(module, moduleState) {
+          const review = moduleState.reviewIndex;
+          if (review !== null && review < moduleState.history.length) {
+            const node = this.node(module, moduleState.history[review]);
+            if (node && node.kind === "page") return;
+          }
+          const node = moduleState.node === null ? null : this.node(module, moduleState.node);
+          if (!node) throw refusal("notInAModule");
+          if (node.kind === "branch") throw refusal("notInAModule");
+        }
+
+        /// Engine.screen(_:_:in:)
+        screen(module, moduleState, state) {
+          const place = this.position(module, moduleState);
+          const review = moduleState.reviewIndex;
+          if (review !== null && review < moduleState.history.length) {
+            const node = this.node(module, moduleState.history[review]);
+            if (node && node.kind === "page") {
+              return {
+                kind: "page",
+                nodeID: node.id,
+                title: this.text(node.title),
+                blocks: this.blocks(node.body),
+                canGoBack: module.allowBack && review > 0,
+                isReview: true,
+                position: place,
+              };
+            }
+          }
+          const nodeID = moduleState.node;
+          const node = nodeID === null ? null : this.node(module, nodeID);
+          if (!node) throw refusal("notInAModule");
+          const backAllowed = node.back === undefined || node.back === null ? true : node.back;
+          switch (node.kind) {
+            case "page":
+              return {
+                kind: "page",
+                nodeID,
+                title: this.text(node.title),
+                blocks: this.blocks(node.body),
+                canGoBack: module.allowBack && backAllowed && moduleState.history.length > 0,
+                isReview: false,
+                position: place,
+              };
+            case "question": {
+              const question = node.question;
+              const [phase, payload] = caseOf(moduleState.phase);
+              if (phase === "feedback") {
+                if (module.test) {
+                  // A knowledge test says nothing about an answer until the post-test is done.
+                  return {
+                    kind: "feedback",
+                    nodeID,
+                    isWithheld: true,
+                    isCorrect: false,
+                    isDecision: false,
+                    points: 0,
+                    maximum: question.points,
+                    choiceFeedback: [],
+                    generalFeedback: null,
+                    correctAnswer: [],
+                    position: place,
+                    verdicts: [],
+                    expectedNumbers: [],
+                    expectedLetters: [],
+                    pointsLost: [],
+                    questionKind: "single",
+                  };
+                }
+                const screen = this.feedback(
+                  question,
+                  `${module.id}/${nodeID}`,
+                  nodeID,
+                  payload.answer,
+                  payload.points,
+                  payload.isCorrect,
+                  place,
+                );
+                screen.pointsLost = this.pointsLost(
+                  question,
+                  payload.answer,
+                  payload.points,
+                  moduleState.tries + 1,
+                  module,
+                  screen,
+                );
+                return screen;
+              }
+              const { options, matches } = this.displayOrder(question, `${module.id}/${nodeID}`);
+              let retryFeedback = [];
+              const [wrongKind, wrongPayload] = caseOf(moduleState.lastWrongAnswer);
+              if (wrongKind === "choices") {
+                retryFeedback = question.choices
+                  .filter((c) => wrongPayload._0.includes(c.id))
+                  .map((c) => this.text(c.feedback))
+                  .filter((t) => t !== null);
+              }
+              return {
+                kind: "question",
+                nodeID,
+                questionKind: question.kind,
+                title: this.text(question.title),
+                context: this.blocks(question.body),
+                prompt: this.text(question.prompt) || inline(""),
+                options,
+                matches,
+                points: question.points,
+                attemptsLeft: KursEngine.attempts(question, module) - moduleState.tries,
+                hints: module.test
+                  ? []
+                  : question.hints
+                      .slice(0, moduleState.tries)
+                      .map((h) => this.text(h))
+                      .filter((t) => t !== null),
+                retryFeedback,
+                isRetry: moduleState.tries > 0,
+                isDecision: KursEngine.isDecision(question),
+                canGoBack: module.allowBack && backAllowed && moduleState.history.length > 0,
+                position: place,
+                pendingMatches: moduleState.pendingMatches || {},
+              };
+            }
+            case "end": {
+              const index = Math.max(0, this.course.modules.findIndex((m) => m.id === module.id));
+              const next =
+                index + 1 < this.course.modules.length ? this.course.modules[index + 1].id : null;
+              const screen = {
+                kind: "moduleEnd",
+                moduleID: module.id,
+                isWithheld: false,
+                testReview: null,
+                title: this.text(node.title),
+                blocks: this.blocks(node.body),
+                outcome: node.outcome,
+                status: moduleState.status,
+                score: score(moduleState),
+                maximum: this.maximum(module.id),
+                passMark: this.passMark(module),
+                nextModule: next,
+                position: place,
+                missed: module.test ? [] : this.missed(module, moduleState),
+              };
+              // Screen.withTest(_:_:in:engine:)
+              if (module.test === "pre") screen.isWithheld = true;
+              if (module.test === "post") {
+                screen.testReview = this.testReview(module, module.preTest, moduleState, state);
+              }
+              return screen;
+            }
+          }
+          throw refusal("notInAModule");
+        }
+
+        /// Engine.testReview(_:preTest:_:in:)
+        testReview(module, preTest, moduleState, state) {
+          const before = KursEngine.moduleState(state, preTest);
+          const pre = this.module(preTest);
+          const items = [];
+          for (const node of module.nodes) {
+            if (node.kind !== "question" || !(node.question.points > 0)) continue;
+            const question = node.question;
+            const full = question.points;
+            const rightBefore = node.id in before.scores ? before.scores[node.id] >= full : null;
+            // The right answer as a wrong answer's feedback shows it.
+            let none;
+            if (question.kind === "ordering") none = { order: { _0: [] } };
+            else if (question.kind === "matching") none = { matches: { _0: {} } };
+            else none = { choices: { _0: [] } };
+            const correct = this.feedback(
+              question,
+              `${module.id}/${node.id}`,
+              node.id,
+              none,
+              0,
+              false,
+              this.position(module, moduleState),
+            ).correctAnswer;
+            items.push({
+              nodeID: node.id,
+              prompt: this.text(question.prompt) || inline(node.id),
+              rightBefore,
+              rightAfter: (moduleState.scores[node.id] || 0) >= full,
+              correctAnswer: correct,
+              explanation: this.text(question.feedback),
+            });
+          }
+          const preMaximum = pre ? this.maximum(pre.id) : 0;
+          return {
+            scoreBefore: score(before),
+            scoreAfter: score(moduleState),
+            maximum: Math.max(preMaximum, this.maximum(module.id)),
+            items,
+          };
+        }
+
+        /// Engine.missed(_:_:)
+        missed(module, moduleState) {
+          const result = [];
+          for (const node of module.nodes) {
+            if (node.kind !== "question" || !(node.question.points > 0)) continue;
+            if (!(node.id in moduleState.scores)) continue;
+            const points = moduleState.scores[node.id];
+            if (!(points < node.question.points)) continue;
+            result.push({
+              nodeID: node.id,
+              prompt: this.text(node.question.prompt) || inline(node.id),
+              points,
+              maximum: node.question.points,
+              explanation: this.text(node.question.feedback),
+            });
+          }
+          return result;
+        }
+
+        /// Engine.pointsLost(_:_:_:attempt:in:order:)
+        pointsLost(question, answer, points, attempt, module, screen) {
+          if (!(points < question.points) || KursEngine.isDecision(question)) return [];
+          const reasons = [];
+          const isCorrect = KursEngine.correctness(answer, question).isCorrect;
+          const [kind, payload] = caseOf(answer);
+          if (kind === "choices") {
+            if (question.kind === "multiple") {
+              const missed = screen.verdicts.filter((v) => v.isCorrect && !v.wasChosen).map((v) => v.number);
+              const wrong = screen.verdicts.filter((v) => !v.isCorrect && v.wasChosen).map((v) => v.number);
+              if (missed.length > 0) reasons.push({ missed: { _0: missed } });
+              if (wrong.length > 0) reasons.push({ wronglyChosen: { _0: wrong } });
+            }
+          } else if (kind === "order") {
+            if (!isCorrect) {
+              const ids = payload._0;
+              const expected = question.items.map((i) => i.id);
+              let inPlace = 0;
+              for (let i = 0; i < Math.min(ids.length, expected.length); i += 1) {
+                if (ids[i] === expected[i]) inPlace += 1;
+              }
+              reasons.push({ inPlace: { _0: inPlace, of: question.items.length } });
+            }
+          } else if (kind === "matches") {
+            if (!isCorrect) {
+              const pairs = payload._0;
+              const inPlace = question.pairs.filter((p) => pairs[p.id] === p.id).length;
+              reasons.push({ inPlace: { _0: inPlace, of: question.pairs.length } });
+            }
+          }
+          if (attempt > 1 && question.penalty > 0 && (points > 0 || isCorrect)) {
+            reasons.unshift({
+              laterTry: {
+                afterHint: !module.test && Math.min(attempt - 1, question.hints.length) > 0,
+                attempt,
+                penalty: question.penalty,
+              },
+            });
+          }
+          return reasons;
+        }
+
+        /// Engine.feedback(_:_:_:_:_:_:_:)
+        feedback(question, orderID, nodeID, answer, points, isCorrect, position) {
+          const { options, matches } = this.displayOrder(question, orderID);
+          const number = (id) => Math.max(0, options.findIndex((o) => o.id === id)) + 1;
+          let choiceFeedback = [];
+          let correctAnswer = [];
+          let expectedNumbers = [];
+          let expectedLetters = [];
+          const verdicts = [];
+          const [kind, payload] = caseOf(answer);
+          if (kind === "choices") {
+            const ids = payload._0;
+            if (question.kind === "multiple") {
+              // Every choice chosen and every right one left out, by its number, in the order shown.
+              for (const option of options) {
+                const choice = question.choices.find((c) => c.id === option.id);
+                if (!choice) continue;
+                const chosen = ids.includes(choice.id);
+                if (!chosen && !choice.isCorrect) continue;
+                verdicts.push({
+                  number: number(choice.id),
+                  wasChosen: chosen,
+                  isCorrect: choice.isCorrect,
+                  feedback: chosen ? this.text(choice.feedback) : null,
+                });
+              }
+            } else {
+              choiceFeedback = question.choices
+                .filter((c) => ids.includes(c.id))
+                .map((c) => this.text(c.feedback))
+                .filter((t) => t !== null);
+            }
+            if (!isCorrect) {
+              const right = question.choices
+                .filter((c) => c.isCorrect)
+                .sort((a, b) => number(a.id) - number(b.id));
+              expectedNumbers = right.map((c) => number(c.id));
+              correctAnswer = right.map(
+                (choice) =>
+                  this.text(choice.text) ||
+                  inline(this.word(choice.id === "true" ? "trueWord" : "falseWord")),
+              );
+            }
+          } else if (kind === "order") {
+            if (!isCorrect) {
+              correctAnswer = question.items.map((i) => this.text(i.text)).filter((t) => t !== null);
+              expectedNumbers = question.items.map((i) => number(i.id));
+            }
+          } else if (kind === "matches") {
+            if (!isCorrect) {
+              const lefts = question.pairs.slice().sort((a, b) => number(a.id) - number(b.id));
+              correctAnswer = lefts.map((pair) => {
+                const left = this.text(pair.left);
+                const right = this.text(pair.right);
+                return inline(
+                  (left ? plain(left) : pair.id) + " — " + (right ? plain(right) : pair.id),
+                );
+              });
+              expectedNumbers = lefts.map((p) => number(p.id));
+              expectedLetters = lefts.map((pair) => Math.max(0, matches.findIndex((m) => m.id === pair.id)));
+            }
+          }
+          return {
+            kind: "feedback",
+            nodeID,
+            isWithheld: false,
+            isCorrect,
+            isDecision: KursEngine.isDecision(question),
+            points,
+            maximum: question.points,
+            choiceFeedback,
+            generalFeedback: this.text(question.feedback),
+            correctAnswer,
+            position,
+            verdicts,
+            expectedNumbers,
+            expectedLetters,
+            pointsLost: [],
+            questionKind: question.kind,
+          };
+        }
+      }
+
+      KursEngine.SplitMix64 = SplitMix64;
+      KursEngine.SeededShuffle = SeededShuffle;
+      KursEngine.plain = plain;
+      KursEngine.response = response;
+      KursEngine.caseOf = caseOf;
+      return KursEngine;
+    })();
 
     """#
 
@@ -657,18 +1833,1912 @@ extension PlayerAssets {
 
   /// player.css, byte for byte (PlayerAssetsTests compares them).
   public static let playerCSS: String = #"""
-    /* player.css: the page's look, mobile first (work in progress on branch player). */
-    body { margin: 0; }
+    /* player.css: the page's look. Mobile first: one column that reads on a 360-pixel screen,
+       buttons and options at least 44 pixels high, meaning never in colour alone (every verdict
+       has a sign and a word), the system's fonts and the reader's text size. */
+    :root {
+      --ink: #1a1a1a;
+      --paper: #ffffff;
+      --muted: #555555;
+      --line: #8a8a8a;
+      --accent: #0b5cad;
+      --soft: #eef3f8;
+      color-scheme: light dark;
+    }
+    @media (prefers-color-scheme: dark) {
+      :root {
+        --ink: #f0f0f0;
+        --paper: #121212;
+        --muted: #bbbbbb;
+        --line: #777777;
+        --accent: #8cc4ff;
+        --soft: #1f2a35;
+      }
+    }
+    * { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+    body {
+      margin: 0;
+      background: var(--paper);
+      color: var(--ink);
+      font: 1.0625rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+    }
+    #kurs-app { max-width: 40rem; margin: 0 auto; padding: 0.75rem 1rem 3rem; }
+    header { border-bottom: 1px solid var(--line); margin-bottom: 1rem; }
+    .course-title { margin: 0 0 0.5rem; font-weight: 600; }
+    .bar { display: flex; flex-wrap: wrap; gap: 0.5rem; padding-bottom: 0.75rem; }
+    h1 { font-size: 1.4rem; line-height: 1.3; margin: 0.5rem 0 1rem; }
+    h1:focus { outline: 3px solid var(--accent); outline-offset: 4px; }
+    h2 { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
+    button, select, .option label {
+      min-height: 44px;
+      font: inherit;
+    }
+    button {
+      min-width: 44px;
+      padding: 0.5rem 1rem;
+      border: 2px solid var(--accent);
+      border-radius: 0.5rem;
+      background: var(--paper);
+      color: var(--accent);
+      cursor: pointer;
+    }
+    button.primary { background: var(--accent); color: var(--paper); font-weight: 600; }
+    .bar button { padding: 0.25rem 0.7rem; font-size: 0.95rem; }
+    button.exit { border-style: dashed; order: 9; margin-left: auto; }
+    button:focus-visible, input:focus-visible, select:focus-visible {
+      outline: 3px solid var(--accent);
+      outline-offset: 2px;
+    }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1.5rem 0; }
+    fieldset { border: 0; padding: 0; margin: 0; }
+    legend { font-weight: 600; font-size: 1.1rem; margin-bottom: 0.75rem; padding: 0; }
+    .option { display: flex; align-items: center; gap: 0.75rem; margin: 0.5rem 0; flex-wrap: wrap; }
+    .option input { width: 1.5rem; height: 1.5rem; flex: none; margin: 0; }
+    .option label { display: block; flex: 1; padding: 0.6rem 0; }
+    select { width: 100%; padding: 0.5rem; border: 2px solid var(--line); border-radius: 0.5rem;
+      background: var(--paper); color: var(--ink); }
+    .ordering { padding-left: 1.5rem; }
+    .ordering li { display: flex; align-items: center; gap: 0.5rem; margin: 0.5rem 0;
+      border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.25rem 0.5rem; }
+    .ordering .item-text { flex: 1; }
+    .moves { display: flex; gap: 0.25rem; }
+    .position { color: var(--muted); font-size: 0.95rem; margin: 0; }
+    .position progress { display: block; width: 100%; height: 0.5rem; margin-top: 0.25rem; }
+    .notice { border: 2px solid var(--ink); border-left-width: 0.5rem; padding: 0.75rem;
+      margin: 0 0 1rem; background: var(--soft); }
+    .note, .content-note, .hints, .retry, .story, .included {
+      border-left: 0.35rem solid var(--line); background: var(--soft); padding: 0.5rem 0.75rem;
+      margin: 1rem 0; border-radius: 0.25rem; }
+    .note-label { font-weight: 600; margin: 0 0 0.25rem; }
+    .note-warning, .note-important { border-left-style: double; border-left-width: 0.6rem; }
+    blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 0.25rem solid var(--line); }
+    .speaker { font-weight: 600; margin-bottom: 0; }
+    .hint { color: var(--muted); }
+    .modules { list-style: none; padding: 0; }
+    .modules li { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.5rem 1rem; margin: 0.75rem 0; }
+    .modules h2 { margin-top: 0.25rem; }
+    .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+      white-space: nowrap; }
+    .result { font-weight: 600; }
+    @media (min-width: 40rem) { body { font-size: 1.125rem; } }
 
     """#
 
   /// player.js, byte for byte (PlayerAssetsTests compares them).
   public static let playerJS: String = #"""
-    // player.js: the learner's interface in the page (work in progress on branch player).
+    // player.js: the learner's interface in the page. The rules are engine.js's (KursEngine); this
+    // file only shows screens, reads answers, keeps the journal in the browser's storage and
+    // replays it on reload, so that a learner resumes exactly where she stopped.
+    //
+    // The journal is written before the next screen shows. With records.js present it is the list
+    // of xAPI statements the runner writes (KursRecords.statements, read back with
+    // KursRecords.inputs); without it, a list of entries `{id, time, input, registration}`.
+    // A storage failure is said on the screen, never swallowed.
     "use strict";
-    const KursPlayer = {
-      start(options) {},
-    };
+
+    const KursPlayer = (() => {
+      const QUICK_EXIT_WINDOW = 1500;
+      let course = null;
+      let options = { mode: "html", lrs: null };
+      let engine = null;
+      let state = null;
+      let screen = null;
+      let view = null; // "contents", "note", "screen", "help", "paused", "language"
+      let noteModule = null;
+      let journal = [];
+      let learnerID = "";
+      let registration = null;
+      let recorder = null;
+      let storage = null;
+      let now = () => new Date();
+      let newID = () => randomID();
+      let lms = null;
+      let notice = null;
+      let lastEscape = 0;
+      let ui = "en";
+      let started = false;
+
+      // MARK: helpers
+
+      function randomID() {
+        const bytes = new Uint8Array(16);
+        if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
+        else for (let i = 0; i < 16; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+        return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+      }
+
+      /// Localization.string(_:_:arguments:): `{0}`, `{1}`… filled in one pass.
+      function t(key, ...args) {
+        const entry = course.strings[key] || {};
+        const template = entry[ui] || entry.en || key;
+        return template.replace(/\{(\d+)\}/g, (whole, n) => (n < args.length ? String(args[n]) : whole));
+      }
+
+      function key(name) {
+        return `kurs/${course.id}/${name}`;
+      }
+
+      function el(tag, attributes, ...children) {
+        const node = document.createElement(tag);
+        for (const [name, value] of Object.entries(attributes || {})) {
+          if (value === null || value === undefined || value === false) continue;
+          if (name === "onclick") node.addEventListener("click", value);
+          else if (name === "onchange") node.addEventListener("change", value);
+          else if (name === "onsubmit") node.addEventListener("submit", value);
+          else node.setAttribute(name, value === true ? "" : value);
+        }
+        for (const child of children.flat()) {
+          if (child === null || child === undefined || child === false) continue;
+          node.append(typeof child === "string" ? document.createTextNode(child) : child);
+        }
+        return node;
+      }
+
+      /// An InlineText as text with its emphasis.
+      function inline(text) {
+        const span = el("span");
+        if (!text) return span;
+        for (const run of text.runs) {
+          if (run.style === "emphasis") span.append(el("em", {}, run.text));
+          else if (run.style === "strong") span.append(el("strong", {}, run.text));
+          else span.append(document.createTextNode(run.text));
+        }
+        return span;
+      }
+
+      function localized(variants) {
+        return engine.text(variants);
+      }
+
+      /// A body's blocks (Block, as Swift's Codable writes it).
+      function blocks(list) {
+        const out = [];
+        for (const block of list || []) {
+          const kind = Object.keys(block)[0];
+          const v = block[kind];
+          if (kind === "paragraph") out.push(el("p", {}, inline(v._0)));
+          else if (kind === "list") {
+            out.push(el(v.ordered ? "ol" : "ul", {}, v.items.map((item) => el("li", {}, inline(item)))));
+          } else if (kind === "quote") {
+            out.push(
+              el("blockquote", {}, v.speaker ? el("p", { class: "speaker" }, `${v.speaker}:`) : null,
+                el("p", {}, inline(v.text))),
+            );
+          } else if (kind === "note") {
+            const label = t(`note${v.kind[0].toUpperCase()}${v.kind.slice(1)}`);
+            out.push(
+              el("aside", { class: `note note-${v.kind}`, "aria-label": label },
+                el("p", { class: "note-label" }, v.title ? `${label}: ${v.title}` : label),
+                blocks(v.blocks)),
+            );
+          } else if (kind === "story") {
+            out.push(el("section", { class: "story" }, v.title ? el("h3", {}, v.title) : null,
+              blocks(v.blocks)));
+          } else if (kind === "included") {
+            out.push(el("section", { class: "included" }, v.title ? el("h3", {}, inline(v.title)) : null,
+              blocks(v.blocks)));
+          }
+        }
+        return out;
+      }
+
+      // MARK: storage and the journal
+
+      function readStored(name) {
+        if (!storage) return null;
+        return storage.getItem(key(name));
+      }
+
+      /// Writes, or says plainly on the screen that it could not.
+      function writeStored(name, value) {
+        if (!storage) {
+          notice = t("storageFailed", "no storage");
+          return false;
+        }
+        try {
+          storage.setItem(key(name), value);
+          return true;
+        } catch (error) {
+          notice = t("storageFailed", (error && error.name) || String(error));
+          return false;
+        }
+      }
+
+      function hasRecords() {
+        return typeof KursRecords !== "undefined";
+      }
+
+      /// The journal's inputs, in order, for replay.
+      function journalInputs() {
+        if (hasRecords() && KursRecords.inputs) return KursRecords.inputs(journal);
+        return journal.map((entry) => entry.input);
+      }
+
+      function record(input, events, before) {
+        const [kind] = KursEngine.caseOf(input);
+        if (kind === "startModule") registration = newID();
+        const entry = {
+          id: newID(),
+          time: now().toISOString(),
+          course: course.id,
+          courseVersion: course.version,
+          digest: course.digest,
+          registration,
+          attempt: registration,
+          input,
+          events,
+          language: engine.language,
+        };
+        let added;
+        if (recorder) {
+          // records.js: the runner's statements (Journal.statements), stamped as SessionRecorder does.
+          added = recorder.statements(input, events, null, before.currentModule);
+        } else {
+          added = [entry];
+        }
+        journal = journal.concat(added);
+        writeStored("journal", JSON.stringify(journal));
+        if (lms) {
+          try {
+            lms.statements(added);
+          } catch (error) {
+            notice = String(error);
+          }
+        }
+        return added;
+      }
+
+      /// Rebuilds the state by replaying the journalled inputs (Replay); stops at the first input
+      /// the engine refuses and says so, keeping what replayed.
+      function replay() {
+        state = engine.initialState();
+        if (hasRecords() && KursRecords.rebuild && KursRecords.Recorder) {
+          let registrations = {};
+          try {
+            const rebuilt = KursRecords.rebuild(journal, engine);
+            state = rebuilt.state;
+            registrations = rebuilt.registrations;
+            if (rebuilt.dropped > 0) notice = t("journalDamaged", `${rebuilt.dropped} refused`);
+          } catch (error) {
+            state = engine.initialState();
+            notice = t("journalDamaged", (error && (error.problem || error.refusal)) || String(error));
+          }
+          recorder = new KursRecords.Recorder({
+            course: { id: course.id, version: course.version, digest: course.digest,
+              records: course.records || null },
+            learnerID,
+            now: () => now().getTime(),
+            newID: () => newID(),
+            registrations,
+          });
+          return;
+        }
+        let inputs;
+        try {
+          inputs = journalInputs();
+        } catch (error) {
+          notice = t("journalDamaged", String(error));
+          return;
+        }
+        for (const input of inputs) {
+          try {
+            state = engine.stateAfter(input, state).state;
+          } catch (error) {
+            notice = t("journalDamaged", error.refusal || String(error));
+            return;
+          }
+        }
+        const last = journal.length > 0 ? journal[journal.length - 1] : null;
+        if (last && last.registration) registration = last.registration;
+      }
+
+      function progress() {
+        if (!lms) return;
+        const scored = course.modules.filter((m) => !m.test);
+        const total = scored.map((m) => KursEngine.moduleState(state, m.id).bestScore || 0)
+          .reduce((a, b) => a + b, 0);
+        const maximum = scored.map((m) => m.maximum).reduce((a, b) => a + b, 0);
+        try {
+          lms.progress({
+            percent: engine.percentDone(state),
+            score: total,
+            maximum,
+            completed: state.completed,
+            passed: state.completed,
+          });
+        } catch (error) {
+          notice = String(error);
+        }
+      }
+
+      // MARK: languages
+
+      /// LanguageChain.chain(explicit:environment:), with the browser's languages as the locale.
+      function chain(explicit) {
+        const russianFirst = ["uk", "kk", "ky", "be", "ka", "hy", "az", "uz", "tg"];
+        const list = [];
+        const add = (code) => {
+          if (code && !list.includes(code)) list.push(code);
+        };
+        const code = (locale) => (locale.match(/^[A-Za-z]*/)[0] || "").toLowerCase();
+        const prefersRussian = (locale) => {
+          const language = code(locale);
+          const region = (locale.split(/[-_]/)[1] || "").toUpperCase();
+          return russianFirst.includes(language) || language === "mo" ||
+            (language === "ro" && region === "MD");
+        };
+        if (explicit) {
+          add(explicit);
+          if (prefersRussian(explicit)) add("ru");
+        }
+        const browser = (navigator.languages && navigator.languages.length > 0)
+          ? navigator.languages : [navigator.language || "en"];
+        browser.forEach((locale, index) => {
+          add(code(locale));
+          if (index === 0 && prefersRussian(locale)) add("ru");
+        });
+        add("en");
+        return list;
+      }
+
+      function chooseLanguage(explicit) {
+        const list = chain(explicit);
+        const language = list.find((c) => course.languages.includes(c)) || course.defaultLanguage;
+        ui = list.find((c) => course.interfaceLanguages.includes(c)) || "en";
+        if (explicit && course.languages.includes(explicit) && course.interfaceLanguages.includes(explicit)) {
+          ui = explicit;
+        }
+        engine = new KursEngine(course, language, learnerID);
+        engine.interfaceLanguage = ui;
+        document.documentElement.lang = language;
+      }
+
+      // MARK: inputs
+
+      /// One input, as a click gives it: applied, journalled (before the screen shows), shown.
+      function input(engineInput) {
+        const before = state;
+        let step;
+        try {
+          step = engine.apply(engineInput, state);
+        } catch (error) {
+          if (error && error.refusal) {
+            notice = refusalText(error);
+            render();
+            return { refusal: error };
+          }
+          throw error;
+        }
+        if (KursEngine.records(engineInput, before)) record(engineInput, step.events, before);
+        state = step.state;
+        screen = step.screen;
+        view = "screen";
+        progress();
+        render();
+        return { screen: step.screen, events: step.events };
+      }
+
+      function refusalText(error) {
+        if (error.refusal === "moduleLocked") {
+          return t("locked", error.missing.map((id) => moduleTitle(id)).join(", "));
+        }
+        if (error.refusal === "testTaken") return t("testTaken", moduleTitle(error.module));
+        if (error.refusal === "answerDoesNotFit") return t("notCorrect");
+        return error.refusal;
+      }
+
+      function moduleTitle(id) {
+        const module = engine.module(id);
+        const title = module ? localized(module.title) : null;
+        return title ? KursEngine.plain(title) : id;
+      }
+
+      function startModule(id) {
+        const module = engine.module(id);
+        const note = module ? engine.blocks(module.contentNote) : [];
+        if (note.length > 0 && view !== "note") {
+          noteModule = id;
+          view = "note";
+          render();
+          return;
+        }
+        input({ startModule: { _0: id } });
+      }
+
+      // MARK: rendering
+
+      function app() {
+        return document.getElementById("kurs-app");
+      }
+
+      function header() {
+        const title = localized(course.title);
+        const bar = el("nav", { class: "bar", "aria-label": t("contents") },
+          el("button", { type: "button", class: "exit", onclick: quickExit, title: t("quickExitHint") },
+            t("quickExit")),
+          el("button", { type: "button", onclick: () => show("contents") }, t("contents")),
+          el("button", { type: "button", onclick: () => show("help") }, t("helpResourcesTitle")),
+          course.languages.length > 1
+            ? el("button", { type: "button", onclick: () => show("language") }, t("language"))
+            : null,
+          el("button", { type: "button", onclick: () => pause() }, t("pause")));
+        return el("header", {}, el("p", { class: "course-title" }, title ? inline(title) : course.id), bar);
+      }
+
+      function show(name) {
+        view = name;
+        render();
+      }
+
+      function pause() {
+        if (lms) {
+          try {
+            lms.exit();
+          } catch (error) {
+            notice = String(error);
+          }
+        }
+        show("paused");
+      }
+
+      /// The quick exit: the screen is cleared and the page replaced by an empty one, leaving no
+      /// entry to come back to with the back button. The journal stays.
+      function quickExit() {
+        if (lms) {
+          try {
+            lms.exit();
+          } catch (error) {
+            // Leaving matters more than telling the platform.
+          }
+        }
+        document.title = "";
+        const root = app();
+        if (root) root.textContent = "";
+        location.replace("about:blank");
+      }
+
+      function positionLine(position) {
+        if (!position) return null;
+        const parts = [`${position.moduleIndex} / ${position.moduleCount}: ${position.moduleTitle}`];
+        if (!position.hidesScore) parts.push(t("points", position.score, position.maximum));
+        return el("p", { class: "position" }, parts.join(" · "),
+          el("progress", { max: String(Math.max(1, position.expectedSteps)), value: String(position.step),
+            "aria-label": `${position.step} / ${position.expectedSteps}` }));
+      }
+
+      function heading(text) {
+        return el("h1", { tabindex: "-1", id: "kurs-heading" }, text);
+      }
+
+      function button(label, action, attributes) {
+        return el("button", Object.assign({ type: "button", onclick: action }, attributes || {}), label);
+      }
+
+      function render() {
+        const root = app();
+        if (!root) return;
+        root.textContent = "";
+        root.append(header());
+        if (notice) {
+          root.append(el("div", { class: "notice", role: "alert" }, notice));
+          notice = null;
+        }
+        const main = el("main", { id: "kurs-main" });
+        root.append(main);
+        const live = el("div", { class: "live", "aria-live": "polite", id: "kurs-live" });
+        root.append(live);
+        if (view === "help") main.append(...helpView());
+        else if (view === "paused") main.append(...pausedView());
+        else if (view === "language") main.append(...languageView());
+        else if (view === "note") main.append(...noteView());
+        else if (view === "screen" && screen) main.append(...screenView(screen, live));
+        else main.append(...contentsView());
+        const focus = document.getElementById("kurs-heading");
+        if (focus) focus.focus();
+      }
+
+      function contentsView() {
+        const title = localized(course.title);
+        const out = [heading(title ? inline(title) : course.id)];
+        const description = localized(course.description);
+        if (description) out.push(el("p", {}, inline(description)));
+        const note = engine.blocks(course.contentNote);
+        if (note.length > 0) {
+          out.push(el("section", { class: "content-note" }, el("h2", {}, t("contentNoteTitle")), blocks(note)));
+        }
+        if (state.completed) out.push(el("p", { class: "done" }, `✓ ${t("courseComplete")}`));
+        const list = el("ol", { class: "modules" });
+        const next = engine.nextModule(state);
+        for (const module of course.modules) {
+          const moduleState = KursEngine.moduleState(state, module.id);
+          const missing = engine.missingRequirements(module.id, state);
+          const statusKey = {
+            "not-started": "statusNotStarted", "in-progress": "statusInProgress",
+            passed: "statusPassed", failed: "statusFailed", completed: "statusCompleted",
+          }[moduleState.status];
+          const item = el("li", {},
+            el("h2", {}, moduleTitle(module.id)),
+            el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`));
+          if (missing.length > 0) {
+            item.append(el("p", {}, `🔒 ${t("locked", missing.map(moduleTitle).join(", "))}`));
+          } else if (state.currentModule === module.id && moduleState.status === "in-progress") {
+            item.append(button(t("resume"), () => {
+              screen = engine.currentScreen(state);
+              show("screen");
+            }));
+          } else {
+            const taken = module.test && moduleState.status !== "not-started";
+            if (!taken) {
+              item.append(button(moduleState.runs > 0 ? t("retake") : t("start"),
+                () => startModule(module.id), { class: module.id === next ? "primary" : null }));
+            }
+          }
+          list.append(item);
+        }
+        out.push(list);
+        out.push(...recordsActions());
+        return out;
+      }
+
+      /// "Save my records" (the export `kurs cohort import` reads) and, once the course is
+      /// complete, "Save my certificate" (the credential `kurs certificate verify` checks): only
+      /// with records.js, and nothing leaves the phone but the file the learner saves.
+      function recordsActions() {
+        if (!hasRecords() || !KursRecords.saveExport) return [];
+        const out = [el("h2", {}, t("yourRecords"))];
+        const actions = el("div", { class: "actions" },
+          button(t("saveRecords"), () => {
+            try {
+              const saved = KursRecords.saveExport({ course: { id: course.id, version: course.version,
+                digest: course.digest }, learnerID, pseudonym: null, statements: journal,
+              now: now().getTime() });
+              notice = t("savedAs", saved.name);
+            } catch (error) {
+              notice = t("notSavedFile", (error && (error.problem || error.message)) || String(error));
+            }
+            render();
+          }));
+        out.push(actions);
+        if (state.completed && KursRecords.saveCertificate) {
+          const id = "kurs-certificate-name";
+          const form = el("form", { class: "certificate", onsubmit: (event) => {
+            event.preventDefault();
+            const name = form.querySelector("input").value;
+            try {
+              const saved = KursRecords.saveCertificate({ course, engine, learnerID, learnerName: name,
+                statements: journal, language: engine.language, now: now().getTime(), id: newID() });
+              notice = t("savedAs", saved.name);
+            } catch (error) {
+              notice = t("notSavedFile", (error && (error.problem || error.message)) || String(error));
+            }
+            render();
+          } },
+          el("label", { for: id }, t("certificateName")),
+          el("input", { id, type: "text", autocomplete: "name", required: true }),
+          el("button", { type: "submit" }, t("saveCertificate")));
+          out.push(form);
+        }
+        return out;
+      }
+
+      function noteView() {
+        const module = engine.module(noteModule);
+        return [
+          heading(t("contentNoteTitle")),
+          el("p", {}, moduleTitle(noteModule)),
+          el("div", { class: "content-note" }, blocks(engine.blocks(module.contentNote))),
+          el("div", { class: "actions" },
+            button(t("contents"), () => show("contents")),
+            button(t("contentNoteGoOn"), () => input({ startModule: { _0: noteModule } }), { class: "primary" })),
+        ];
+      }
+
+      function helpView() {
+        const out = [heading(t("helpResourcesTitle"))];
+        if (course.help.length === 0) out.push(el("p", {}, t("noResources")));
+        for (const resource of course.help) {
+          const name = localized(resource.name);
+          const description = localized(resource.description);
+          const contacts = resource.contacts.filter((c) => !c.language || c.language === engine.language ||
+            c.language === ui);
+          out.push(el("section", { class: "resource" },
+            el("h2", {}, name ? inline(name) : resource.id),
+            description ? el("p", {}, inline(description)) : null,
+            el("ul", {}, contacts.map((contact) => {
+              const name = `contact${contact.kind.charAt(0).toUpperCase()}${contact.kind.slice(1)}`;
+              const label = course.strings[name] ? t(name) : t("contactOther");
+              return el("li", {}, `${label}: `, inline(contact.text));
+            }))));
+        }
+        out.push(el("div", { class: "actions" }, button(t("close"), () => show(screen ? "screen" : "contents"))));
+        return out;
+      }
+
+      function pausedView() {
+        return [
+          heading(t("pause")),
+          el("p", {}, t("paused")),
+          el("div", { class: "actions" },
+            button(t("resume"), () => show(screen ? "screen" : "contents"), { class: "primary" }),
+            button(t("erase"), erase)),
+          el("p", { class: "hint" }, t("quickExitHint")),
+        ];
+      }
+
+      function erase() {
+        if (!window.confirm(t("eraseConfirm"))) return;
+        reset();
+      }
+
+      function languageView() {
+        const form = el("form", { onsubmit: (event) => event.preventDefault() });
+        const fieldset = el("fieldset", {}, el("legend", {}, t("languageTitle")));
+        for (const code of course.languages) {
+          const id = `kurs-language-${code}`;
+          fieldset.append(el("div", { class: "option" },
+            el("input", { type: "radio", name: "language", id, value: code, checked: code === engine.language,
+              onchange: () => setLanguage(code) }),
+            el("label", { for: id }, languageName(code))));
+        }
+        form.append(fieldset);
+        return [heading(t("language")), form,
+          el("div", { class: "actions" }, button(t("close"), () => show(screen ? "screen" : "contents")))];
+      }
+
+      function languageName(code) {
+        try {
+          const name = new Intl.DisplayNames([code], { type: "language" }).of(code);
+          return name ? `${name} (${code})` : code;
+        } catch (error) {
+          return code;
+        }
+      }
+
+      function setLanguage(code) {
+        writeStored("language", code);
+        chooseLanguage(code);
+        if (state.currentModule) {
+          try {
+            screen = engine.currentScreen(state);
+          } catch (error) {
+            screen = null;
+          }
+        }
+        show(screen ? "screen" : "contents");
+      }
+
+      function screenView(s, live) {
+        if (s.kind === "page") return pageView(s);
+        if (s.kind === "question") return questionView(s, live);
+        if (s.kind === "feedback") return feedbackView(s, live);
+        return endView(s);
+      }
+
+      function pageView(s) {
+        const out = [positionLine(s.position), heading(s.title ? inline(s.title) : s.position.moduleTitle)];
+        if (s.isReview) out.push(el("p", { class: "hint" }, t("reviewing")));
+        out.push(...blocks(s.blocks));
+        out.push(el("div", { class: "actions" },
+          s.canGoBack ? button(t("back"), () => input({ back: {} })) : null,
+          button(t("continue"), () => input({ proceed: {} }), { class: "primary" })));
+        return out;
+      }
+
+      function questionView(s, live) {
+        const out = [positionLine(s.position), heading(s.title ? inline(s.title) : s.position.moduleTitle)];
+        out.push(...blocks(s.context));
+        if (s.isRetry) {
+          const retry = el("div", { class: "retry" }, el("p", {}, `✗ ${t("notCorrect")}`),
+            s.retryFeedback.map((f) => el("p", {}, inline(f))),
+            el("p", {}, t("attemptsLeft", s.attemptsLeft)));
+          out.push(retry);
+          live.textContent = retry.textContent;
+        }
+        if (s.hints.length > 0) {
+          out.push(el("aside", { class: "hints" }, s.hints.map((h) => el("p", {}, `${t("hint")}: `, inline(h)))));
+        }
+        const form = el("form", { class: "question", onsubmit: (event) => {
+          event.preventDefault();
+          const answer = readAnswer(s, form);
+          if (answer) input({ answer: { _0: answer } });
+        } });
+        const fieldset = el("fieldset", {}, el("legend", {}, inline(s.prompt)));
+        const name = `kurs-${s.nodeID}`;
+        if (s.questionKind === "single" || s.questionKind === "true-false" || s.questionKind === "multiple") {
+          const type = s.questionKind === "multiple" ? "checkbox" : "radio";
+          s.options.forEach((option, index) => {
+            const id = `${name}-${index}`;
+            fieldset.append(el("div", { class: "option" },
+              el("input", { type, name, id, value: option.id }),
+              el("label", { for: id }, `${index + 1}. `, inline(option.text))));
+          });
+        } else if (s.questionKind === "ordering") {
+          const list = el("ol", { class: "ordering" });
+          s.options.forEach((option) => list.append(orderItem(option, list)));
+          fieldset.append(list);
+        } else if (s.questionKind === "matching") {
+          const letters = "abcdefghijklmnopqrstuvwxyz";
+          s.options.forEach((option, index) => {
+            const id = `${name}-${index}`;
+            const select = el("select", { id, "data-left": option.id, onchange: () => {
+              const pairs = readPairs(form);
+              const count = Object.keys(pairs).length;
+              if (count > 0 && count < s.options.length) input({ partialMatches: { _0: pairs } });
+            } }, el("option", { value: "" }, "—"));
+            s.matches.forEach((match, letter) => {
+              select.append(el("option", { value: match.id, selected: s.pendingMatches[option.id] === match.id },
+                `${letters[letter] || letter + 1}. ${KursEngine.plain(match.text)}`));
+            });
+            fieldset.append(el("div", { class: "option" },
+              el("label", { for: id }, `${index + 1}. `, inline(option.text)), select));
+          });
+        }
+        form.append(fieldset);
+        form.append(el("div", { class: "actions" },
+          s.canGoBack ? button(t("back"), () => input({ back: {} })) : null,
+          el("button", { type: "submit", class: "primary" }, t("answer"))));
+        out.push(form);
+        return out;
+      }
+
+      function orderItem(option, list) {
+        const item = el("li", { "data-id": option.id }, el("span", { class: "item-text" }, inline(option.text)));
+        const move = (delta) => {
+          const siblings = Array.from(list.children);
+          const index = siblings.indexOf(item);
+          const target = index + delta;
+          if (target < 0 || target >= siblings.length) return;
+          if (delta < 0) list.insertBefore(item, siblings[target]);
+          else list.insertBefore(siblings[target], item);
+          const text = KursEngine.plain(option.text);
+          document.getElementById("kurs-live").textContent = `${text}: ${Array.from(list.children).indexOf(item) + 1}`;
+        };
+        item.append(el("span", { class: "moves" },
+          button("↑", () => move(-1), { "aria-label": `${t("moveUp")}: ${KursEngine.plain(option.text)}` }),
+          button("↓", () => move(1), { "aria-label": `${t("moveDown")}: ${KursEngine.plain(option.text)}` })));
+        return item;
+      }
+
+      function readPairs(form) {
+        const pairs = {};
+        for (const select of form.querySelectorAll("select[data-left]")) {
+          if (select.value) pairs[select.getAttribute("data-left")] = select.value;
+        }
+        return pairs;
+      }
+
+      function readAnswer(s, form) {
+        if (s.questionKind === "ordering") {
+          return { order: { _0: Array.from(form.querySelectorAll("li[data-id]"), (li) => li.getAttribute("data-id")) } };
+        }
+        if (s.questionKind === "matching") {
+          const pairs = readPairs(form);
+          if (Object.keys(pairs).length < s.options.length) {
+            notice = t("notCorrect");
+            return null;
+          }
+          return { matches: { _0: pairs } };
+        }
+        const chosen = Array.from(form.querySelectorAll("input:checked"), (box) => box.value);
+        if (chosen.length === 0) return null;
+        return { choices: { _0: chosen } };
+      }
+
+      function feedbackView(s, live) {
+        const out = [positionLine(s.position)];
+        let verdict;
+        if (s.isWithheld) verdict = t("testAnswerSaved");
+        else if (s.isDecision) verdict = t("decisionNoted");
+        else if (s.isCorrect) verdict = `✓ ${t("correct")}`;
+        else if (s.points > 0) verdict = `◐ ${t("partlyCorrect")}`;
+        else verdict = `✗ ${t("notCorrect")}`;
+        out.push(heading(verdict));
+        const body = el("div", { class: "feedback" });
+        if (!s.isWithheld && !s.isDecision) body.append(el("p", {}, t("points", s.points, s.maximum)));
+        for (const f of s.choiceFeedback) body.append(el("p", {}, inline(f)));
+        for (const v of s.verdicts) {
+          const mark = v.isCorrect ? "✓" : "✗";
+          body.append(el("p", {}, `${mark} ${v.number}. ${v.wasChosen ? t("chosen") : ""} `,
+            v.feedback ? inline(v.feedback) : null));
+        }
+        if (s.generalFeedback) body.append(el("p", {}, inline(s.generalFeedback)));
+        if (s.correctAnswer.length > 0) {
+          body.append(el("p", {}, t("rightAnswer")),
+            el("ol", {}, s.correctAnswer.map((c) => el("li", {}, inline(c)))));
+        }
+        out.push(body);
+        live.textContent = `${verdict} ${body.textContent}`;
+        out.push(el("div", { class: "actions" }, button(t("continue"), () => input({ proceed: {} }), { class: "primary" })));
+        return out;
+      }
+
+      function endView(s) {
+        const out = [positionLine(s.position), heading(s.title ? inline(s.title) : t("moduleFinished"))];
+        out.push(...blocks(s.blocks));
+        const statusKey = { passed: "statusPassed", failed: "statusFailed", completed: "statusCompleted" }[s.status]
+          || "statusInProgress";
+        if (!s.isWithheld) {
+          out.push(el("p", { class: `result result-${s.status}` },
+            `${s.status === "passed" ? "✓" : s.status === "failed" ? "✗" : "•"} `,
+            t("moduleScore", s.score, s.maximum, s.passMark, t(statusKey))));
+        }
+        if (s.missed.length > 0) {
+          out.push(el("section", {}, s.missed.map((m) => el("div", { class: "missed" },
+            el("p", {}, inline(m.prompt), ` (${t("points", m.points, m.maximum)})`),
+            m.explanation ? el("p", {}, inline(m.explanation)) : null))));
+        }
+        if (s.testReview) {
+          const review = s.testReview;
+          out.push(el("section", { class: "test-review" }, el("h2", {}, t("testReviewTitle")),
+            review.items.map((item) => {
+              const key = item.rightBefore && item.rightAfter ? "testRightBoth"
+                : !item.rightBefore && item.rightAfter ? "testWrongToRight"
+                : item.rightBefore && !item.rightAfter ? "testRightToWrong" : "testWrongBoth";
+              return el("div", {}, el("p", {}, inline(item.prompt), ` — ${t(key)}`),
+                item.correctAnswer.length > 0
+                  ? el("ul", {}, item.correctAnswer.map((c) => el("li", {}, inline(c)))) : null,
+                item.explanation ? el("p", {}, inline(item.explanation)) : null);
+            })));
+        }
+        if (state.completed) out.push(el("p", { class: "done" }, `✓ ${t("courseComplete")}`));
+        if (state.completed) out.push(...recordsActions());
+        const next = engine.nextModule(state);
+        const module = engine.module(s.moduleID);
+        out.push(el("div", { class: "actions" },
+          button(t("contents"), () => { screen = null; show("contents"); }),
+          s.status === "failed" && !(module && module.test)
+            ? button(t("retake"), () => startModule(s.moduleID)) : null,
+          next && next !== s.moduleID ? button(`${t("continue")}: ${moduleTitle(next)}`, () => startModule(next),
+            { class: "primary" }) : null));
+        return out;
+      }
+
+      function onKey(event) {
+        if (event.key !== "Escape") return;
+        const time = Date.now();
+        if (time - lastEscape < QUICK_EXIT_WINDOW) quickExit();
+        lastEscape = time;
+      }
+
+      // MARK: the API
+
+      /// Starts the player: reads the course and options, finds the storage, replays the journal
+      /// and shows where the learner stopped.
+      /// - Parameter settings: `{now, newID, storage}` for tests (a clock, an id source, a storage).
+      function start(settings) {
+        const given = settings || {};
+        if (given.now) now = given.now;
+        if (given.newID) newID = given.newID;
+        course = JSON.parse(document.getElementById("kurs-course").textContent);
+        const optionsElement = document.getElementById("kurs-options");
+        if (optionsElement) options = JSON.parse(optionsElement.textContent);
+        try {
+          storage = given.storage || window.localStorage;
+          if (!storage) throw new Error("no localStorage");
+        } catch (error) {
+          storage = null;
+          notice = null;
+        }
+        ui = "en";
+        try {
+          learnerID = readStored("learner") || "";
+        } catch (error) {
+          learnerID = "";
+        }
+        if (!learnerID) {
+          learnerID = newID();
+          writeStored("learner", learnerID);
+        }
+        let saved = null;
+        try {
+          saved = readStored("language");
+          const text = readStored("journal");
+          journal = text ? JSON.parse(text) : [];
+          if (!Array.isArray(journal)) throw new Error("not a list");
+        } catch (error) {
+          journal = [];
+          notice = t("journalDamaged", String(error));
+        }
+        const pending = notice;
+        chooseLanguage(saved);
+        notice = pending || (storage ? null : t("storageFailed", "no storage"));
+        replay();
+        screen = null;
+        view = "contents";
+        if (state.currentModule) {
+          try {
+            screen = engine.currentScreen(state);
+            view = "screen";
+          } catch (error) {
+            screen = null;
+          }
+        }
+        if (typeof KursLMS !== "undefined" && KursLMS.connect) {
+          try {
+            lms = KursLMS.connect(options, api);
+          } catch (error) {
+            notice = String(error);
+          }
+        }
+        if (!started) document.addEventListener("keydown", onKey);
+        started = true;
+        render();
+        return api;
+      }
+
+      /// Erases this course's journal and learner id on this device, and starts again.
+      function reset() {
+        if (storage) {
+          for (const name of ["journal", "learner", "language"]) {
+            try {
+              storage.removeItem(key(name));
+            } catch (error) {
+              notice = t("storageFailed", String(error));
+            }
+          }
+        }
+        journal = [];
+        registration = null;
+        start({});
+      }
+
+      const api = {
+        start,
+        input,
+        reset,
+        /// The screen shown: the engine's screen, or `{kind: "contents" | "note" | "help" | …}`.
+        screen: () => (view === "screen" && screen ? screen : { kind: view }),
+        journal: () => journal.slice(),
+        /// The journalled inputs, as replay reads them.
+        inputs: () => journalInputs(),
+        state: () => state,
+        engine: () => engine,
+        learnerID: () => learnerID,
+        options: () => options,
+        startModule,
+        quickExit,
+      };
+      return api;
+    })();
+
+    """#
+
+  /// records.js, byte for byte (PlayerAssetsTests compares them).
+  public static let recordsJS: String = #"""
+    // records.js: the learner's records in the page, as the runner writes them. Mirrors
+    // Records/Journal+Statements.swift (the statements of a step), Records/Replay.swift (which
+    // recorded inputs rebuild the state), Records/ExportFile.swift (the export `kurs cohort import`
+    // reads, sealed with SHA-256) and Certificates/CertificateIssuer.swift (the unsigned Open
+    // Badges 3.0 credential `kurs certificate verify` checks). What Swift can work out once (the
+    // activities' definitions, the course's maximum, each language's achievement) comes from the
+    // course data (`PlayerRecords`, as `course.records`). Nothing here uses the network: a record
+    // leaves the phone only when the learner saves or shares it.
+    "use strict";
+    const KursRecords = (function () {
+      const journalFormat = 3;
+      const adl = "http://adlnet.gov/expapi/verbs/";
+      const accountHomePage = "https://kurs.invalid/learner";
+      const types = {
+        course: "http://adlnet.gov/expapi/activities/course",
+        module: "http://adlnet.gov/expapi/activities/module",
+        interaction: "http://adlnet.gov/expapi/activities/cmi.interaction",
+        page: "http://activitystrea.ms/schema/1.0/page",
+      };
+
+      // MARK: JSON as Swift's JSONEncoder writes it (.sortedKeys, .withoutEscapingSlashes)
+
+      /// A number as JSONEncoder writes it: integers without a fraction, exponents with two digits.
+      function number(value) {
+        if (!isFinite(value)) throw new Error("records: a number that JSON cannot hold");
+        const text = String(value);
+        return text.replace(/e([+-])(\d)$/, "e$10$2");
+      }
+
+      /// `value` as JSON with sorted keys, compact or pretty (2 spaces, `"key" : value`); `null`
+      /// and `undefined` members are left out, as Swift leaves out a `nil` optional.
+      function json(value, pretty, indent) {
+        indent = indent || "";
+        if (value === null || value === undefined) return "null";
+        if (typeof value === "string") return JSON.stringify(value);
+        if (typeof value === "number") return number(value);
+        if (typeof value === "boolean") return value ? "true" : "false";
+        const inner = indent + "  ";
+        if (Array.isArray(value)) {
+          const items = value.map((item) => json(item, pretty, inner));
+          if (!pretty) return "[" + items.join(",") + "]";
+          if (items.length === 0) return "[\n\n" + indent + "]";
+          return "[\n" + items.map((item) => inner + item).join(",\n") + "\n" + indent + "]";
+        }
+        const keys = Object.keys(value)
+          .filter((key) => value[key] !== null && value[key] !== undefined)
+          .sort();
+        const members = keys.map(
+          (key) => JSON.stringify(key) + (pretty ? " : " : ":") + json(value[key], pretty, inner),
+        );
+        if (!pretty) return "{" + members.join(",") + "}";
+        if (members.length === 0) return "{\n\n" + indent + "}";
+        return "{\n" + members.map((member) => inner + member).join(",\n") + "\n" + indent + "}";
+      }
+
+      // MARK: Hashes (SHA-256 for seals and digests, SHA-1 for name-based UUIDs)
+
+      function utf8(text) {
+        return new TextEncoder().encode(text);
+      }
+
+      /// Pads a message for SHA-1 and SHA-256: 0x80, zeros, the length in bits (big-endian).
+      function padded(bytes) {
+        const length = (((bytes.length + 8) >> 6) + 1) << 6;
+        const out = new Uint8Array(length);
+        out.set(bytes);
+        out[bytes.length] = 0x80;
+        const bits = bytes.length * 8;
+        const view = new DataView(out.buffer);
+        view.setUint32(length - 8, Math.floor(bits / 0x100000000));
+        view.setUint32(length - 4, bits >>> 0);
+        return view;
+      }
+
+      function hex(words) {
+        return words.map((word) => (word >>> 0).toString(16).padStart(8, "0")).join("");
+      }
+
+      const k256 = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+      ];
+
+      /// SHA-256 (FIPS 180-4) of `bytes`, as lowercase hex.
+      function sha256(bytes) {
+        const view = padded(bytes);
+        const h = [
+          0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+          0x5be0cd19,
+        ];
+        const w = new Uint32Array(64);
+        const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+        for (let chunk = 0; chunk < view.byteLength; chunk += 64) {
+          for (let i = 0; i < 16; i += 1) w[i] = view.getUint32(chunk + i * 4);
+          for (let i = 16; i < 64; i += 1) {
+            const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+            const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+            w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+          }
+          let [a, b, c, d, e, f, g, hh] = h;
+          for (let i = 0; i < 64; i += 1) {
+            const t1 =
+              (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k256[i] + w[i]) |
+              0;
+            const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+            hh = g;
+            g = f;
+            f = e;
+            e = (d + t1) | 0;
+            d = c;
+            c = b;
+            b = a;
+            a = (t1 + t2) | 0;
+          }
+          const next = [a, b, c, d, e, f, g, hh];
+          for (let i = 0; i < 8; i += 1) h[i] = (h[i] + next[i]) | 0;
+        }
+        return hex(h);
+      }
+
+      /// SHA-1 (FIPS 180-4) of `bytes`, as lowercase hex.
+      function sha1(bytes) {
+        const view = padded(bytes);
+        const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+        const w = new Uint32Array(80);
+        const rotl = (x, n) => (x << n) | (x >>> (32 - n));
+        for (let chunk = 0; chunk < view.byteLength; chunk += 64) {
+          for (let i = 0; i < 16; i += 1) w[i] = view.getUint32(chunk + i * 4);
+          for (let i = 16; i < 80; i += 1) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+          let [a, b, c, d, e] = h;
+          for (let i = 0; i < 80; i += 1) {
+            let f;
+            let k;
+            if (i < 20) [f, k] = [(b & c) | (~b & d), 0x5a827999];
+            else if (i < 40) [f, k] = [b ^ c ^ d, 0x6ed9eba1];
+            else if (i < 60) [f, k] = [(b & c) | (b & d) | (c & d), 0x8f1bbcdc];
+            else [f, k] = [b ^ c ^ d, 0xca62c1d6];
+            const t = (rotl(a, 5) + f + e + k + w[i]) | 0;
+            e = d;
+            d = c;
+            c = rotl(b, 30);
+            b = a;
+            a = t;
+          }
+          const next = [a, b, c, d, e];
+          for (let i = 0; i < 5; i += 1) h[i] = (h[i] + next[i]) | 0;
+        }
+        return hex(h);
+      }
+
+      /// `SHA256Digest`: each part length-prefixed (8 bytes, big-endian), then hashed.
+      function digest(parts) {
+        const encoded = parts.map((part) => (typeof part === "string" ? utf8(part) : part));
+        const total = encoded.reduce((sum, part) => sum + 8 + part.length, 0);
+        const bytes = new Uint8Array(total);
+        const view = new DataView(bytes.buffer);
+        let offset = 0;
+        for (const part of encoded) {
+          view.setUint32(offset, Math.floor(part.length / 0x100000000));
+          view.setUint32(offset + 4, part.length >>> 0);
+          bytes.set(part, offset + 8);
+          offset += 8 + part.length;
+        }
+        return sha256(bytes);
+      }
+
+      const urlNamespace = [
+        0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8,
+      ];
+
+      /// `NameBasedUUID.v5`: the version-5 UUID of `name` in the URL namespace, lowercase.
+      function uuidV5(name) {
+        const named = utf8(name);
+        const bytes = new Uint8Array(urlNamespace.length + named.length);
+        bytes.set(urlNamespace);
+        bytes.set(named, urlNamespace.length);
+        const digits = sha1(bytes).slice(0, 32).split("");
+        const byte = (index) => parseInt(digits[index * 2] + digits[index * 2 + 1], 16);
+        const put = (index, value) => {
+          const text = value.toString(16).padStart(2, "0");
+          digits[index * 2] = text[0];
+          digits[index * 2 + 1] = text[1];
+        };
+        put(6, (byte(6) & 0x0f) | 0x50);
+        put(8, (byte(8) & 0x3f) | 0x80);
+        const h = digits.join("");
+        return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+      }
+
+      /// `Journal.derivedID`: the id of the `index`th statement of a step.
+      function derivedID(stepID, index) {
+        return uuidV5("urn:kurs:xapi:statement:" + stepID + "#" + index);
+      }
+
+      // MARK: Times
+
+      /// `Journal.timestamp`: UTC with microseconds, `2026-11-22T21:29:17.739812Z`. `time` is in
+      /// milliseconds since 1970 (a `Date` or a number).
+      function timestamp(time) {
+        const total = Math.round(Number(time) * 1000);
+        const seconds = Math.floor(total / 1000000);
+        const micro = total - seconds * 1000000;
+        const base = new Date(seconds * 1000).toISOString().slice(0, 19);
+        return base + "." + String(micro).padStart(6, "0") + "Z";
+      }
+
+      /// `CertificateIssuer.dateText`: `2026-05-01T10:00:00Z`.
+      function dateText(time) {
+        return new Date(Math.floor(Number(time) / 1000) * 1000).toISOString().slice(0, 19) + "Z";
+      }
+
+      /// A new random UUID, lowercase (`UUID().uuidString.lowercased()`).
+      function newID() {
+        const bytes = new Uint8Array(16);
+        if (typeof crypto !== "undefined" && crypto.getRandomValues) crypto.getRandomValues(bytes);
+        else for (let i = 0; i < 16; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        const h = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+        return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+      }
+
+      // MARK: Statements (Journal+Statements.swift, Statement+Definitions.swift)
+
+      function verb(name) {
+        return { id: adl + name, display: { "en-US": name } };
+      }
+
+      /// `Statement.Score.of`: `raw` of `maximum`, with bounds that hold it.
+      function score(raw, maximum) {
+        const low = Math.min(0, raw);
+        const high = Math.max(maximum, raw);
+        const result = { raw: raw, min: low, max: high };
+        if (maximum > 0) result.scaled = Math.min(Math.max(raw, 0) / high, 1);
+        return result;
+      }
+
+      /// `Statement.xAPIResponse`: a response in the pattern of its interaction type.
+      function xAPIResponse(response, kind) {
+        switch (kind) {
+          case "single":
+          case "multiple":
+            return response.split(",").join("[,]");
+          case "ordering":
+            return response.split(">").join("[,]");
+          case "matching":
+            if (response === "") return response;
+            return response
+              .split(";")
+              .map((pair) => {
+                const at = pair.indexOf("=");
+                return at < 0 ? pair : pair.slice(0, at) + "[.]" + pair.slice(at + 1);
+              })
+              .join("[,]");
+          default:
+            return response;
+        }
+      }
+
+      function has(object, key) {
+        return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+      }
+
+      /// `Journal.Entry.formatVersion`: the oldest journal format that holds the entry.
+      function formatVersion(entry) {
+        if (entry.session === "launched") return 3;
+        if (entry.input && has(entry.input, "partialMatches")) return 3;
+        return 2;
+      }
+
+      function copy(value) {
+        return value === null || value === undefined ? value : JSON.parse(JSON.stringify(value));
+      }
+
+      /// `Journal.statements(for:learnerID:course:)`: the statements of one step, in order.
+      /// - entry: `{id, time, course, courseVersion, digest, registration, attempt, input, session,
+      ///   events}` (time in milliseconds; input and events as Swift's Codable writes them).
+      /// - context: `{learnerID, actorName, records}`: `records` is the course data's
+      ///   `PlayerRecords`, or null when the course is not at hand.
+      function statements(entry, context) {
+        const records = context.records || null;
+        const courseIRI = "urn:kurs:course:" + entry.course;
+        const actor = { objectType: "Agent", account: { homePage: accountHomePage, name: context.learnerID } };
+        if (context.actorName !== null && context.actorName !== undefined) actor.name = context.actorName;
+        const courseActivity = records
+          ? copy(records.course)
+          : { objectType: "Activity", id: courseIRI, definition: { type: types.course, name: { und: entry.course } } };
+        function moduleActivity(module) {
+          if (records && records.modules[module]) return copy(records.modules[module]);
+          return {
+            objectType: "Activity",
+            id: courseIRI + ":module:" + module,
+            definition: { type: types.module, name: { und: module } },
+          };
+        }
+        function node(module, id) {
+          return (records && records.nodes[module] && records.nodes[module][id]) || null;
+        }
+        function nodeName(module, id) {
+          const found = node(module, id);
+          return found ? copy(found.name) : { und: id };
+        }
+        const time = timestamp(entry.time);
+
+        function statement(index, theVerb, object, module, result, event) {
+          const extensions = {
+            "urn:kurs:xapi:journal-version": formatVersion(entry),
+            "urn:kurs:xapi:course-version": entry.courseVersion,
+            "urn:kurs:xapi:course-digest": entry.digest,
+            "urn:kurs:xapi:step": entry.id,
+            "urn:kurs:xapi:index": index,
+            "urn:kurs:xapi:event": copy(event),
+            "urn:kurs:xapi:attempt": entry.attempt,
+          };
+          if (index === 0) {
+            extensions["urn:kurs:xapi:input"] = copy(entry.input);
+            extensions["urn:kurs:xapi:session"] = entry.session;
+          }
+          const parent = module === null ? null : [moduleActivity(module)];
+          const made = {
+            id: index === 0 ? entry.id : derivedID(entry.id, index),
+            actor: copy(actor),
+            verb: theVerb,
+            object: object,
+            result: result,
+            context: {
+              registration: entry.registration,
+              contextActivities: {
+                parent: parent || [copy(courseActivity)],
+                grouping: parent === null ? null : [copy(courseActivity)],
+              },
+              extensions: extensions,
+            },
+            timestamp: time,
+          };
+          return strip(made);
+        }
+
+        const result = [];
+        if (entry.session) {
+          result.push(statement(0, verb(entry.session), copy(courseActivity), null));
+        }
+        for (const event of entry.events || []) {
+          const index = result.length;
+          const name = Object.keys(event)[0];
+          const body = event[name];
+          switch (name) {
+            case "moduleStarted":
+              result.push(statement(index, verb("initialized"), moduleActivity(body.module), null, null, event));
+              break;
+            case "nodeEntered":
+              result.push(
+                statement(
+                  index,
+                  verb("experienced"),
+                  {
+                    objectType: "Activity",
+                    id: courseIRI + ":module:" + body.module + ":node:" + body.node,
+                    definition: { type: types.page, name: nodeName(body.module, body.node) },
+                  },
+                  body.module,
+                  null,
+                  event,
+                ),
+              );
+              break;
+            case "hintShown": {
+              const names = nodeName(body.module, body.question);
+              for (const language of Object.keys(names)) {
+                names[language] = names[language] + " (hint " + body.hint + ")";
+              }
+              result.push(
+                statement(
+                  index,
+                  verb("experienced"),
+                  {
+                    objectType: "Activity",
+                    id: courseIRI + ":module:" + body.module + ":node:" + body.question + ":hint:" + body.hint,
+                    definition: { type: types.page, name: names },
+                  },
+                  body.module,
+                  null,
+                  event,
+                ),
+              );
+              break;
+            }
+            case "answered": {
+              const asked = node(body.module, body.question);
+              const definition =
+                asked && asked.interaction
+                  ? copy(asked.interaction)
+                  : { type: types.interaction, name: nodeName(body.module, body.question) };
+              result.push(
+                statement(
+                  index,
+                  verb("answered"),
+                  {
+                    objectType: "Activity",
+                    id: courseIRI + ":module:" + body.module + ":node:" + body.question,
+                    definition: definition,
+                  },
+                  body.module,
+                  {
+                    response: xAPIResponse(body.response, asked && asked.interaction ? asked.kind : null),
+                    score: score(body.points, body.maximum),
+                    // A story decision worth no points is neither right nor wrong.
+                    success: body.maximum > 0 ? body.isCorrect : null,
+                  },
+                  event,
+                ),
+              );
+              break;
+            }
+            case "moduleEnded": {
+              const status = body.status;
+              const theVerb = verb(status === "passed" ? "passed" : status === "failed" ? "failed" : "completed");
+              result.push(
+                statement(
+                  index,
+                  theVerb,
+                  moduleActivity(body.module),
+                  null,
+                  {
+                    score: score(body.score, body.maximum),
+                    success: status === "completed" ? null : status === "passed",
+                    completion: true,
+                  },
+                  event,
+                ),
+              );
+              break;
+            }
+            case "courseCompleted":
+              result.push(
+                statement(
+                  index,
+                  verb("completed"),
+                  copy(courseActivity),
+                  null,
+                  { score: records ? score(body.score, records.maximum) : null, success: true, completion: true },
+                  event,
+                ),
+              );
+              break;
+            default:
+              throw new Error("records: an event Kurs does not know: " + name);
+          }
+        }
+        if (result.length === 0) {
+          // An input with nothing else to report (going on from a review) still has to be replayed.
+          result.push(statement(0, verb("progressed"), copy(courseActivity), null));
+        }
+        return result;
+      }
+
+      /// A copy without `null`/`undefined` members (Swift leaves out a `nil` optional).
+      function strip(value) {
+        if (Array.isArray(value)) return value.map(strip);
+        if (value === null || typeof value !== "object") return value;
+        const out = {};
+        for (const key of Object.keys(value)) {
+          if (value[key] !== null && value[key] !== undefined) out[key] = strip(value[key]);
+        }
+        return out;
+      }
+
+      /// One statement as a journal line (without the newline), as `Journal.append` writes it.
+      function line(statement) {
+        return json(statement, false);
+      }
+
+      // MARK: The session's entries (Runner/SessionRecorder.swift)
+
+      /// Stamps each step with the page's clock and ids, and keeps the registration of each module
+      /// run, as `SessionRecorder` does.
+      /// - options: `{course: {id, version, digest, records}, learnerID, actorName, cohort, now,
+      ///   newID, registrations}`; `cohort`: the cohort's registration (every statement carries
+      ///   it), else null; `now()` in milliseconds.
+      class Recorder {
+        constructor(options) {
+          this.course = options.course;
+          this.learnerID = options.learnerID;
+          this.actorName = options.actorName === undefined ? null : options.actorName;
+          this.cohort = options.cohort || null;
+          this.now = options.now || (() => Date.now());
+          this.newID = options.newID || newID;
+          this.registrations = Object.assign({}, options.registrations || {});
+        }
+
+        /// `SessionRecorder.entry`: the entry for a step (`input`, `events`) or a session mark.
+        entry(input, events, session, currentModule) {
+          let started = null;
+          for (const event of events || []) {
+            if (has(event, "moduleStarted")) {
+              this.registrations[event.moduleStarted.module] = this.newID();
+              if (started === null) started = event.moduleStarted.module;
+            }
+          }
+          const module = started !== null ? started : currentModule === undefined ? null : currentModule;
+          const run = module === null ? null : this.registrations[module] || null;
+          return {
+            id: this.newID(),
+            time: this.now(),
+            course: this.course.id,
+            courseVersion: this.course.version,
+            digest: this.course.digest,
+            registration: this.cohort || run,
+            attempt: run,
+            input: input || null,
+            session: session || null,
+            events: events || [],
+          };
+        }
+
+        /// The statements of a step or a mark, to append to the journal before the next screen.
+        statements(input, events, session, currentModule) {
+          return statements(this.entry(input, events, session, currentModule), {
+            learnerID: this.learnerID,
+            actorName: this.actorName,
+            records: this.course.records || null,
+          });
+        }
+      }
+
+      // MARK: Replay (Records/Journal.swift reading, Records/Replay.swift)
+
+      /// The journal's steps, as `Journal.read` groups statements: a new step starts a new entry.
+      /// Throws `{problem: "tooNew", version}` for a journal newer than this page reads.
+      function entries(list) {
+        const result = [];
+        for (const statement of list) {
+          const context = statement.context || {};
+          const extensions = context.extensions || {};
+          const version = extensions["urn:kurs:xapi:journal-version"];
+          if (typeof version !== "number" || typeof extensions["urn:kurs:xapi:step"] !== "string") {
+            throw { problem: "damaged", id: statement.id };
+          }
+          if (version > journalFormat) throw { problem: "tooNew", version: version };
+          const event = extensions["urn:kurs:xapi:event"];
+          const last = result[result.length - 1];
+          if (last && last.id === extensions["urn:kurs:xapi:step"]) {
+            if (event) last.events.push(event);
+            continue;
+          }
+          const objectID = (statement.object && statement.object.id) || "";
+          const rest = objectID.slice("urn:kurs:course:".length);
+          result.push({
+            id: extensions["urn:kurs:xapi:step"],
+            time: statement.timestamp,
+            course: rest.split(":")[0],
+            courseVersion: extensions["urn:kurs:xapi:course-version"],
+            digest: extensions["urn:kurs:xapi:course-digest"],
+            registration: context.registration || null,
+            attempt: extensions["urn:kurs:xapi:attempt"] || context.registration || null,
+            input: extensions["urn:kurs:xapi:input"] || null,
+            session: extensions["urn:kurs:xapi:session"] || null,
+            events: event ? [event] : [],
+          });
+        }
+        return result;
+      }
+
+      /// Every recorded input, in order: what the certificate's transcript replays
+      /// (`CertificateAward`: `entries.compactMap(\.input)`).
+      function inputs(list) {
+        return entries(list)
+          .map((entry) => entry.input)
+          .filter((input) => input !== null);
+      }
+
+      /// `Replay.rebuild` for a journal of this very course: the steps the runner records
+      /// (`Engine.records`), and only those, through the engine; the registration of each module
+      /// run. `dropped`: steps the engine refused (none in a journal the page wrote).
+      function rebuild(list, engine) {
+        let state = engine.initialState();
+        const registrations = {};
+        let dropped = 0;
+        for (const entry of entries(list)) {
+          for (const event of entry.events) {
+            if (has(event, "moduleStarted")) {
+              const attempt = entry.attempt || entry.registration;
+              if (attempt) registrations[event.moduleStarted.module] = attempt;
+            }
+          }
+          if (!entry.input || !engine.constructor.records(entry.input, state)) continue;
+          try {
+            state = engine.apply(entry.input, state).state;
+          } catch (error) {
+            if (!error || !error.refusal) throw error;
+            dropped += 1;
+          }
+        }
+        return { state: state, registrations: registrations, dropped: dropped };
+      }
+
+      // MARK: The export file (Records/ExportFile.swift)
+
+      /// The file `kurs export` writes, sealed: pretty JSON with sorted keys, as text.
+      /// - learner: `{id, pseudonym}`; exported: milliseconds; courses: `[{id, version, digest,
+      ///   statements}]`.
+      function exportFile(learner, exported, courses) {
+        const theLearner = { id: learner.id, pseudonym: learner.pseudonym };
+        const theCourses = courses.map((course) => ({
+          id: course.id,
+          version: course.version,
+          digest: course.digest,
+          statements: course.statements.map(strip),
+        }));
+        const seal = digest([json(theLearner, false), json(theCourses, false)]);
+        return json(
+          {
+            format: "kurs-export",
+            version: 1,
+            exported: timestamp(exported),
+            learner: theLearner,
+            courses: theCourses,
+            seal: seal,
+          },
+          true,
+        );
+      }
+
+      // MARK: The certificate (Certificates/CertificateIssuer.swift, Transcript.swift)
+
+      const credentialContext = [
+        "https://www.w3.org/ns/credentials/v2",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        "urn:kurs:context:1",
+      ];
+
+      /// `LearnerAnswer.response`.
+      function response(answer) {
+        if (has(answer, "choices")) return answer.choices._0.join(",");
+        if (has(answer, "order")) return answer.order._0.join(">");
+        const pairs = answer.matches._0;
+        return Object.keys(pairs)
+          .sort()
+          .map((key) => key + "=" + pairs[key])
+          .join(";");
+      }
+
+      function moduleState(state, id) {
+        return (
+          (state.modules && state.modules[id]) || {
+            passedBefore: false,
+            bestScore: null,
+            lastScore: null,
+            node: null,
+          }
+        );
+      }
+
+      /// `Transcript.line(for:in:)`: an input as a transcript line, given the state before it.
+      function transcriptLine(input, state) {
+        const question = () =>
+          (state.currentModule && moduleState(state, state.currentModule).node) || "?";
+        if (has(input, "startModule")) return "start " + input.startModule._0;
+        if (has(input, "proceed")) return "next";
+        if (has(input, "back")) return "back";
+        if (has(input, "answer")) return "answer " + question() + " " + response(input.answer._0);
+        return "pairs " + question() + " " + response({ matches: input.partialMatches });
+      }
+
+      /// `LearnerName.problem` with the certificate's limit: a message, or null for a good name.
+      function nameProblem(name) {
+        if (name.replace(/^[\s]+|[\s]+$/g, "") === "") return "empty";
+        if (/[\p{Cc}\p{Zl}\p{Zp}\p{Cs}\p{Cn}\u202A-\u202E\u2066-\u2069]/u.test(name)) return "forbidden";
+        const count =
+          typeof Intl !== "undefined" && Intl.Segmenter
+            ? Array.from(new Intl.Segmenter().segment(name)).length
+            : Array.from(name).length;
+        return count > 200 ? "tooLong" : null;
+      }
+
+      /// `Credential.subjectID(learner:)`.
+      function subjectID(learner) {
+        return /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(learner)
+          ? "urn:uuid:" + learner
+          : "urn:kurs:learner:" + learner;
+      }
+
+      /// `CertificateIssuer.issue`: the unsigned credential of a learner who completed the course.
+      /// - options: `{course (the course data), engine (a KursEngine for the course, the language
+      ///   and the learner's id as seed), learnerID, learnerName, inputs (every recorded input, in
+      ///   order), date (milliseconds), id (the certificate's own id; new when absent)}`.
+      /// Throws `{problem: "transcript", step, text, refusal}`, `{problem: "invalidName"}` or
+      /// `{problem: "notComplete", missing}`.
+      function certificate(options) {
+        const course = options.course;
+        const engine = options.engine;
+        const records = course.records;
+        let state = engine.initialState();
+        const lines = [];
+        options.inputs.forEach((input, index) => {
+          if (has(input, "partialMatches")) return;
+          const text = transcriptLine(input, state);
+          try {
+            state = engine.apply(input, state).state;
+          } catch (error) {
+            throw { problem: "transcript", step: index + 1, text: text, refusal: error };
+          }
+          lines.push(text);
+        });
+        const name = options.learnerName;
+        if (typeof name !== "string" || nameProblem(name) !== null) throw { problem: "invalidName" };
+        if (!engine.isComplete(state)) {
+          const required = course.completion.modules || records.scored.map((module) => module.id);
+          throw {
+            problem: "notComplete",
+            missing: required.filter((id) => !moduleState(state, id).passedBefore),
+          };
+        }
+        const language = course.languages.indexOf(options.language) >= 0 ? options.language : course.defaultLanguage;
+        const achievement = copy(records.achievements[language]);
+        const modules = [];
+        const results = [];
+        records.scored.forEach((module, index) => {
+          const moduleNow = moduleState(state, module.id);
+          const passed = moduleNow.passedBefore === true;
+          const scored = passed ? moduleNow.bestScore || 0 : moduleNow.lastScore || 0;
+          modules.push({
+            id: module.id,
+            score: scored,
+            maximum: module.maximum,
+            passMark: module.passMark,
+            passed: passed,
+          });
+          // Only modules the learner finished have a result.
+          if (passed || (moduleNow.lastScore !== null && moduleNow.lastScore !== undefined)) {
+            results.push({
+              type: ["Result"],
+              resultDescription: achievement.resultDescription[index].id,
+              value: String(scored),
+              status: passed ? "Completed" : "Failed",
+            });
+          }
+        });
+        const total = modules.filter((module) => module.passed).reduce((sum, m) => sum + m.score, 0);
+        const courseReference = { id: course.id, version: course.version, digest: course.digest };
+        const subject = subjectID(options.learnerID);
+        const validFrom = dateText(options.date);
+        const scores = [];
+        for (const module of modules) {
+          scores.push(module.id, String(module.score), String(module.maximum), String(module.passMark), String(module.passed));
+        }
+        return {
+          "@context": credentialContext.slice(),
+          id: "urn:uuid:" + (options.id || newID()),
+          type: ["VerifiableCredential", "OpenBadgeCredential"],
+          issuer: { id: "urn:kurs:local", type: ["Profile"], name: "Kurs (not signed)" },
+          validFrom: validFrom,
+          name: achievement.name,
+          credentialSubject: {
+            id: subject,
+            type: ["AchievementSubject"],
+            identifier: [{ type: "IdentityObject", identityType: "name", hashed: false, identityHash: name }],
+            achievement: achievement,
+            result: results,
+          },
+          kurs: {
+            format: 1,
+            language: language,
+            course: courseReference,
+            modules: modules,
+            total: total,
+            transcript: lines,
+            digests: {
+              name: digest(["name", name]),
+              date: digest(["date", validFrom]),
+              learner: digest(["learner", subject]),
+              transcript: digest(["transcript"].concat(lines)),
+              scores: digest(["scores"].concat(scores, [String(total)])),
+              course: digest(["course", course.id, course.version, course.digest]),
+            },
+          },
+        };
+      }
+
+      /// The credential as `Credential.json()` writes it: pretty, sorted, with a final newline.
+      function certificateJSON(credential) {
+        return json(credential, true) + "\n";
+      }
+
+      // MARK: Saving (the learner's own downloads)
+
+      /// Offers `text` as a file named `name`: a download where the browser can save one, else the
+      /// phone's share sheet, else the text selected on the page to copy. Returns how it was offered
+      /// ("download", "share" or "copy"). Nothing is sent anywhere.
+      function offer(name, text, type, doc) {
+        doc = doc || document;
+        const blob = new Blob([text], { type: type });
+        const file = typeof File === "function" ? new File([blob], name, { type: type }) : null;
+        const link = doc.createElement("a");
+        const canDownload = "download" in link && typeof URL !== "undefined" && URL.createObjectURL;
+        if (
+          !canDownload &&
+          file &&
+          typeof navigator !== "undefined" &&
+          navigator.canShare &&
+          navigator.canShare({ files: [file] })
+        ) {
+          navigator.share({ files: [file], title: name }).catch(() => copyBox(name, text, doc));
+          return "share";
+        }
+        if (!canDownload) {
+          copyBox(name, text, doc);
+          return "copy";
+        }
+        const url = URL.createObjectURL(blob);
+        link.href = url;
+        link.download = name;
+        link.rel = "noopener";
+        doc.body.appendChild(link);
+        link.click();
+        doc.body.removeChild(link);
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        return "download";
+      }
+
+      /// The fallback where nothing can be downloaded or shared: the text in a box, selected, to copy
+      /// into a message.
+      function copyBox(name, text, doc) {
+        let box = doc.getElementById("kurs-records-copy");
+        if (!box) {
+          box = doc.createElement("textarea");
+          box.id = "kurs-records-copy";
+          box.readOnly = true;
+          box.rows = 8;
+          box.style.width = "100%";
+          doc.body.appendChild(box);
+        }
+        box.setAttribute("aria-label", name);
+        box.value = text;
+        box.focus();
+        box.select();
+      }
+
+      /// "Save my records": the export file of this course's journal, offered as a download.
+      /// - options: `{course, learnerID, pseudonym, statements, now}` (now in milliseconds).
+      /// Returns `{name, text, offered}`.
+      function saveExport(options) {
+        const now = options.now === undefined ? Date.now() : options.now;
+        const text = exportFile({ id: options.learnerID, pseudonym: options.pseudonym }, now, [
+          {
+            id: options.course.id,
+            version: options.course.version,
+            digest: options.course.digest,
+            statements: options.statements,
+          },
+        ]);
+        const name = "kurs-export-" + new Date(now).toISOString().slice(0, 10) + ".json";
+        const offered = options.offer === false ? "none" : offer(name, text, "application/json", options.document);
+        return { name: name, text: text, offered: offered };
+      }
+
+      /// "Save my certificate": the credential issued from the journal's inputs, offered as
+      /// `COURSE.json` (the file `kurs certificate verify` checks).
+      /// - options: `{course, engine, learnerID, learnerName, statements, language, now, id}`.
+      /// Returns `{name, text, credential, offered}`; throws as `certificate` does.
+      function saveCertificate(options) {
+        const credential = certificate({
+          course: options.course,
+          engine: options.engine,
+          learnerID: options.learnerID,
+          learnerName: options.learnerName,
+          inputs: inputs(options.statements),
+          date: options.now === undefined ? Date.now() : options.now,
+          language: options.language,
+          id: options.id,
+        });
+        const text = certificateJSON(credential);
+        const name = options.course.id + ".json";
+        const offered = options.offer === false ? "none" : offer(name, text, "application/json", options.document);
+        return { name: name, text: text, credential: credential, offered: offered };
+      }
+
+      return {
+        json: json,
+        line: line,
+        sha256: (text) => sha256(typeof text === "string" ? utf8(text) : text),
+        sha1: (text) => sha1(typeof text === "string" ? utf8(text) : text),
+        digest: digest,
+        derivedID: derivedID,
+        timestamp: timestamp,
+        dateText: dateText,
+        newID: newID,
+        statements: statements,
+        Recorder: Recorder,
+        entries: entries,
+        inputs: inputs,
+        rebuild: rebuild,
+        exportFile: exportFile,
+        transcriptLine: transcriptLine,
+        nameProblem: nameProblem,
+        certificate: certificate,
+        certificateJSON: certificateJSON,
+        offer: offer,
+        saveExport: saveExport,
+        saveCertificate: saveCertificate,
+      };
+    })();
 
     """#
 
@@ -678,5 +3748,6 @@ extension PlayerAssets {
     "lms.js": lmsJS,
     "player.css": playerCSS,
     "player.js": playerJS,
+    "records.js": recordsJS,
   ]
 }

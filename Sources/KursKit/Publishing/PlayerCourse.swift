@@ -24,6 +24,8 @@ public struct PlayerCourse: Encodable, Sendable {
   public var strings: [String: [String: String]]
   /// The languages the interface speaks.
   public var interfaceLanguages: [String]
+  /// What records.js needs to write the runner's statements and certificate (`PlayerRecords`).
+  public var records: PlayerRecords
 
   public struct Completion: Encodable, Sendable {
     public var modules: [String]?
@@ -70,6 +72,7 @@ public struct PlayerCourse: Encodable, Sendable {
     }
     strings = PlayerStrings.table()
     interfaceLanguages = Localization.languages
+    records = PlayerRecords(course: course)
   }
 
   /// The data as JSON text safe inside a `<script>` element: no `<` at all (`\u003c`), so

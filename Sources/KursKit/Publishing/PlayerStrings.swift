@@ -75,6 +75,28 @@ enum PlayerStrings {
     "attemptsLeft": [
       "en": "Tries left: {0}", "ru": "Осталось попыток: {0}", "uk": "Залишилося спроб: {0}",
     ],
+    "yourRecords": ["en": "Your records", "ru": "Ваши записи", "uk": "Ваші записи"],
+    "saveRecords": [
+      "en": "Save my records (a file to send to your trainer)",
+      "ru": "Сохранить мои записи (файл для тренера)",
+      "uk": "Зберегти мої записи (файл для тренера)",
+    ],
+    "saveCertificate": [
+      "en": "Save my certificate", "ru": "Сохранить сертификат", "uk": "Зберегти сертифікат",
+    ],
+    "certificateName": [
+      "en": "Your name on the certificate", "ru": "Ваше имя в сертификате",
+      "uk": "Ваше ім'я в сертифікаті",
+    ],
+    "savedAs": [
+      "en": "Saved as {0}. Nothing was sent anywhere.",
+      "ru": "Сохранено как {0}. Ничего никуда не отправлено.",
+      "uk": "Збережено як {0}. Нічого нікуди не надіслано.",
+    ],
+    "notSavedFile": [
+      "en": "The file was not saved ({0}).", "ru": "Файл не сохранён ({0}).",
+      "uk": "Файл не збережено ({0}).",
+    ],
     "requires": [
       "en": "First pass: {0}", "ru": "Сначала пройдите: {0}", "uk": "Спершу пройдіть: {0}",
     ],

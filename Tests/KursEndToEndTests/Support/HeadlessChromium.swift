@@ -14,7 +14,7 @@ struct HeadlessChromium {
   static var path: String? { CertificatePrintTests.chromium }
 
   /// The notice a skipped test shows.
-  static let missing =
+  static let missing: Comment =
     "skipped: no chromium; scripts/test installs it (scripts/third-party-tools chromium)"
 
   /// The start of every driver: how it reports, and how an error in it is reported too.
@@ -52,6 +52,14 @@ struct HeadlessChromium {
     }
   }
 
+  /// Loads `page` with `driver` in place of its start and returns the DOM Chromium dumps at
+  /// the end (the page the driver left, or the one it went to).
+  static func dom(
+    page: String, driver: String, in folder: URL, budget: Int = 30_000, timeout: Int = 180
+  ) throws -> String {
+    try load(page: page, driver: driver, in: folder, budget: budget, timeout: timeout)
+  }
+
   /// Loads `page` (the HTML of a published page) with `driver` in place of its start and
   /// returns what the driver reported with `kursReport`.
   /// - Parameters:
@@ -62,7 +70,21 @@ struct HeadlessChromium {
   static func run(
     page: String, driver: String, in folder: URL, budget: Int = 30_000, timeout: Int = 180
   ) throws -> Any {
-    guard let chromium = path else { throw Failure.noResult(missing) }
+    let dom = try load(page: page, driver: driver, in: folder, budget: budget, timeout: timeout)
+    guard let start = dom.range(of: #"<pre id="kurs-test-result">"#),
+      let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
+    else { throw Failure.noResult(String(dom.suffix(600))) }
+    let encoded = String(dom[start.upperBound..<end.lowerBound])
+    guard let data = Data(base64Encoded: encoded),
+      let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    else { throw Failure.badResult }
+    return value
+  }
+
+  static func load(
+    page: String, driver: String, in folder: URL, budget: Int, timeout: Int
+  ) throws -> String {
+    guard let chromium = path else { throw Failure.noResult("no chromium") }
     let boot = #"<script id="kurs-boot">KursPlayer.start({});</script>"#
     guard page.contains(boot) else { throw Failure.noBoot }
     let file = folder.appendingPathComponent("page-\(UUID().uuidString).html")
@@ -98,14 +120,6 @@ struct HeadlessChromium {
       throw Failure.hung(seconds: timeout)
     }
     process.waitUntilExit()
-    let dom = try String(contentsOf: output, encoding: .utf8)
-    guard let start = dom.range(of: #"<pre id="kurs-test-result">"#),
-      let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
-    else { throw Failure.noResult(String(dom.suffix(600))) }
-    let encoded = String(dom[start.upperBound..<end.lowerBound])
-    guard let data = Data(base64Encoded: encoded),
-      let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-    else { throw Failure.badResult }
-    return value
+    return try String(contentsOf: output, encoding: .utf8)
   }
 }

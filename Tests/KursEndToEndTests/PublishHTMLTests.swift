@@ -1,0 +1,290 @@
+import Foundation
+import KursKit
+import Testing
+
+/// Issue 22, point 1: `kurs publish html` through the real binary, and the page it writes
+/// played in headless Chromium by clicking, as a learner does.
+@Suite struct PublishHTMLTests {
+  let root: URL
+
+  init() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kurs-publish-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  }
+
+  func publish(_ course: String, _ name: String = "course.html") throws -> (
+    KursProcess.Result, URL
+  ) {
+    let output = root.appendingPathComponent(name)
+    // From another folder, with only HOME set: as a trainer runs it.
+    let result = try KursProcess.run(
+      ["publish", "html", course, "--out", output.path], in: root,
+      environment: ["HOME": root.path], inheritEnvironment: false)
+    return (result, output)
+  }
+
+  /// One file, nothing fetched: no src= or href= to another file, and a Content-Security-Policy
+  /// that forbids the network anyway.
+  @Test func marinaIsPublishedAsOneSelfContainedFile() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let marina = KursProcess.repository.appendingPathComponent("Courses/marina").path
+    let (result, output) = try publish(marina, "marina.html")
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.contains("published course 'marina'"))
+    let page = try String(contentsOf: output, encoding: .utf8)
+    #expect(page.hasPrefix("<!DOCTYPE html>"))
+    // No markup that loads anything: no src= or href= in a tag, no <link>, no CSS url() or
+    // @import. (The xAPI verbs' IRIs in records.js are names, never fetched: the
+    // played page's own list of loaded resources is checked empty in Chromium.)
+    #expect(page.range(of: #"<[a-z]+[^>]*\s(src|href)\s*="#, options: .regularExpression) == nil)
+    #expect(!page.contains("<link") && !page.contains("url(") && !page.contains("@import"))
+    #expect(
+      page.contains(
+        #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">"#
+      ))
+    #expect(page.contains(#"name="viewport" content="width=device-width, initial-scale=1""#))
+    // Nothing but the page was left in the folder (no temporary file).
+    let left = try FileManager.default.contentsOfDirectory(atPath: root.path)
+    #expect(left.filter { $0.hasPrefix(".") }.isEmpty, "\(left)")
+  }
+
+  /// A broken course is refused with the file and line, a non-zero exit, and no page: neither
+  /// a new file nor a change to a page already there.
+  @Test func aBrokenCourseIsRefusedAndNothingIsWritten() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let course = root.appendingPathComponent("broken")
+    try FileManager.default.copyItem(
+      at: KursProcess.repository.appendingPathComponent("Courses/example"), to: course)
+    let module = course.appendingPathComponent("modules/practice.xml")
+    let text = try String(contentsOf: module, encoding: .utf8)
+    try text.replacingOccurrences(of: #"next="match""#, with: #"next="nowhere""#)
+      .write(to: module, atomically: true, encoding: .utf8)
+    let (result, output) = try publish(course.path, "broken.html")
+    #expect(result.exitCode != 0)
+    #expect(
+      result.errors.range(of: #"practice\.xml:\d+(:\d+)?: error: "#, options: .regularExpression)
+        != nil, "\(result.errors)")
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+    // A page already there stays as it was.
+    try Data("old page".utf8).write(to: output)
+    let again = try publish(course.path, "broken.html").0
+    #expect(again.exitCode != 0)
+    #expect(try String(contentsOf: output, encoding: .utf8) == "old page")
+    let left = try FileManager.default.contentsOfDirectory(atPath: root.path)
+    #expect(left.filter { $0.hasPrefix(".") }.isEmpty, "\(left)")
+  }
+
+  @Test func aMissingFolderIsRefused() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let example = KursProcess.repository.appendingPathComponent("Courses/example").path
+    let (result, _) = try publish(example, "no/such/folder/page.html")
+    #expect(result.exitCode != 0)
+    #expect(result.errors.contains("does not exist; nothing was written"))
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("no").path))
+  }
+
+  @Test func aMistakeSaysWhatToWrite() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let result = try KursProcess.run(["publish", "scorn", "marina"], in: root)
+    #expect(result.exitCode == 64)
+    #expect(result.errors.contains("kurs publish html marina --out marina.html"))
+    let help = try KursProcess.run(["help", "publish"], in: root)
+    #expect(help.output.contains("usage: kurs publish html COURSE"))
+  }
+
+  // MARK: Playing the page
+
+  /// The driver's tools: clicks as a learner makes them.
+  static let tools = """
+    var clock = 0;
+    var ids = 0;
+    function settings(extra) {
+      var given = {now: function () { clock += 1000; return new Date(Date.UTC(2026, 11, 4) + clock); },
+        newID: function () { ids += 1; return "00000000-0000-4000-8000-" + String(ids).padStart(12, "0"); }};
+      for (var key in (extra || {})) given[key] = extra[key];
+      return given;
+    }
+    function heading() { var h = document.getElementById("kurs-heading"); return h ? h.textContent : null; }
+    function buttons() { return Array.prototype.slice.call(document.querySelectorAll("main button")); }
+    function primary() { return document.querySelector("main button.primary"); }
+    /// One step by clicking: the first option (or the right order as shown), then Answer; else
+    /// the primary button.
+    function clickStep() {
+      var form = document.querySelector("main form.question");
+      if (form) {
+        var first = form.querySelector("input[type=radio], input[type=checkbox]");
+        if (first) first.click();
+        var selects = form.querySelectorAll("select[data-left]");
+        for (var i = 0; i < selects.length; i += 1) {
+          selects[i].selectedIndex = i + 1;
+        }
+        form.querySelector("button[type=submit]").click();
+        return "answer";
+      }
+      var button = primary();
+      if (!button) return null;
+      button.click();
+      return button.textContent;
+    }
+    function essentials() {
+      var s = KursPlayer.screen();
+      return {kind: s.kind, nodeID: s.nodeID || null, status: s.status || null,
+        score: s.score === undefined ? null : s.score, heading: heading(),
+        focused: document.activeElement ? document.activeElement.id : null};
+    }
+    """
+
+  func page(_ course: String) throws -> String {
+    let (result, output) = try publish(
+      KursProcess.repository.appendingPathComponent(course).path)
+    try #require(result.exitCode == 0, "\(result.errors)")
+    return try String(contentsOf: output, encoding: .utf8)
+  }
+
+  /// A learner plays the first module of the example course by clicking: the page reaches the
+  /// module's end, and the Swift engine, given the inputs the page journalled, reaches the same
+  /// end with the same score.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func aModulePlayedByClickingEndsAsTheEngineSays() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/example")
+    let driver =
+      Self.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        var steps = [];
+        for (var i = 0; i < 200; i += 1) {
+          var before = essentials();
+          steps.push(before);
+          if (before.kind === "moduleEnd") break;
+          if (clickStep() === null) break;
+        }
+        kursReport({steps: steps, inputs: KursPlayer.inputs(), seed: KursPlayer.learnerID(),
+          loaded: performance.getEntriesByType("resource").map(function (r) { return r.name; }),
+          language: KursPlayer.engine().language, end: essentials()});
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [String: Any])
+    let steps = try #require(report["steps"] as? [[String: Any]], "\(report)")
+    let end = try #require(report["end"] as? [String: Any])
+    #expect(end["kind"] as? String == "moduleEnd", "\(steps)")
+    // Offline: the page loaded nothing while it was played.
+    #expect((report["loaded"] as? [Any])?.isEmpty == true, "\(report["loaded"] ?? "")")
+    // Each screen's heading got the focus.
+    for step in steps {
+      #expect(step["focused"] as? String == "kurs-heading", "\(step)")
+    }
+    // The same inputs through the Swift engine.
+    let course = try #require(
+      CourseLoader().load(
+        path: KursProcess.repository.appendingPathComponent("Courses/example").path
+      ).course)
+    let inputs = try JSONDecoder().decode(
+      [EngineInput].self,
+      from: JSONSerialization.data(withJSONObject: report["inputs"] as? [Any] ?? []))
+    #expect(inputs.count > 3)
+    let engine = Engine(
+      course: course, language: report["language"] as? String ?? "en",
+      seed: report["seed"] as? String ?? "")
+    var state = CourseState()
+    var screen: Screen?
+    for input in inputs {
+      let step = try engine.apply(input, to: state)
+      state = step.state
+      screen = step.screen
+    }
+    guard case .moduleEnd(let swiftEnd) = try #require(screen) else {
+      Issue.record("the engine did not end the module: \(String(describing: screen))")
+      return
+    }
+    #expect(end["score"] as? Int == swiftEnd.score)
+    #expect(end["status"] as? String == swiftEnd.status.rawValue)
+  }
+
+  /// A reload in the middle of a module comes back to the same screen, with the answers kept.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func aReloadResumesAtTheSameScreen() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/marina")
+    let driver =
+      Self.tools + """
+        if (!sessionStorage.getItem("phase")) {
+          KursPlayer.reset();
+          KursPlayer.start(settings());
+          for (var i = 0; i < 9; i += 1) clickStep();
+          sessionStorage.setItem("phase", JSON.stringify({before: essentials(),
+            inputs: KursPlayer.inputs().length, state: KursPlayer.state()}));
+          location.reload();
+        } else {
+          KursPlayer.start(settings());
+          var saved = JSON.parse(sessionStorage.getItem("phase"));
+          kursReport({before: saved.before, after: essentials(), inputsBefore: saved.inputs,
+            inputsAfter: KursPlayer.inputs().length,
+            sameState: JSON.stringify(saved.state) === JSON.stringify(KursPlayer.state())});
+        }
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [String: Any])
+    let before = try #require(report["before"] as? [String: Any], "\(report)")
+    let after = try #require(report["after"] as? [String: Any])
+    #expect(before["kind"] as? String != "contents", "the learner did not get into a module")
+    #expect(after["kind"] as? String == before["kind"] as? String)
+    #expect(after["nodeID"] as? String == before["nodeID"] as? String)
+    #expect(after["heading"] as? String == before["heading"] as? String)
+    #expect(report["inputsAfter"] as? Int == report["inputsBefore"] as? Int)
+    #expect(report["sameState"] as? Bool == true)
+  }
+
+  /// Storage that refuses to write is said on the screen, never swallowed.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func aStorageFailureIsShown() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/example")
+    let driver =
+      Self.tools + """
+        var full = {getItem: function () { return null; }, removeItem: function () {},
+          setItem: function () { throw new DOMException("full", "QuotaExceededError"); }};
+        KursPlayer.start(settings({storage: full}));
+        var first = document.querySelector("[role=alert]");
+        clickStep();
+        clickStep();
+        var alert = document.querySelector("[role=alert]");
+        kursReport({alert: alert ? alert.textContent : null, screen: essentials(),
+          first: first ? first.textContent : null});
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [String: Any])
+    let alert = try #require(report["alert"] as? String, "\(report)")
+    #expect(alert.contains("could not be saved"))
+    #expect(alert.contains("QuotaExceededError"))
+    // The learner's first step was journalled in memory: the module started all the same.
+    #expect((report["screen"] as? [String: Any])?["kind"] as? String == "page")
+    // Already at the start, when the learner's id could not be kept.
+    #expect((report["first"] as? String)?.contains("could not be saved") == true)
+  }
+
+  /// The quick exit, by its button and by Escape twice, leaves an empty page: no course text.
+  @Test(
+    .enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing),
+    arguments: ["button", "escape"])
+  func theQuickExitLeavesAnEmptyPage(_ how: String) throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/marina")
+    let driver =
+      Self.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        clickStep();
+        if ("\(how)" === "button") {
+          document.querySelector("button.exit").click();
+        } else {
+          document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape"}));
+          document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape"}));
+        }
+        """
+    let dom = try HeadlessChromium.dom(page: page, driver: driver, in: root)
+    #expect(!dom.contains("kurs-app"), "\(dom.prefix(300))")
+    #expect(!dom.contains("Marina"))
+  }
+}
