@@ -2247,7 +2247,7 @@ extension PlayerAssets {
           return t("locked", error.missing.map((id) => moduleTitle(id)).join(", "));
         }
         if (error.refusal === "testTaken") return t("testTaken", moduleTitle(error.module));
-        if (error.refusal === "answerDoesNotFit") return t("notCorrect");
+        if (error.refusal === "answerDoesNotFit") return t("matchEach");
         return error.refusal;
       }
 
@@ -2638,13 +2638,18 @@ extension PlayerAssets {
         if (s.questionKind === "matching") {
           const pairs = readPairs(form);
           if (Object.keys(pairs).length < s.options.length) {
-            notice = t("notCorrect");
+            notice = t("matchEach");
+            render();
             return null;
           }
           return { matches: { _0: pairs } };
         }
         const chosen = Array.from(form.querySelectorAll("input:checked"), (box) => box.value);
-        if (chosen.length === 0) return null;
+        if (chosen.length === 0) {
+          notice = t("chooseFirst");
+          render();
+          return null;
+        }
         return { choices: { _0: chosen } };
       }
 

@@ -75,6 +75,15 @@ enum PlayerStrings {
     "attemptsLeft": [
       "en": "Tries left: {0}", "ru": "Осталось попыток: {0}", "uk": "Залишилося спроб: {0}",
     ],
+    "chooseFirst": [
+      "en": "Choose an answer first.", "ru": "Сначала выберите ответ.",
+      "uk": "Спершу виберіть відповідь.",
+    ],
+    "matchEach": [
+      "en": "Choose a match for each item, each match once.",
+      "ru": "Выберите пару для каждого пункта, каждую пару один раз.",
+      "uk": "Виберіть пару для кожного пункту, кожну пару один раз.",
+    ],
     "yourRecords": ["en": "Your records", "ru": "Ваши записи", "uk": "Ваші записи"],
     "saveRecords": [
       "en": "Save my records (a file to send to your trainer)",
