@@ -421,6 +421,40 @@ import Testing
     #expect(report["sameState"] as? Bool == true)
   }
 
+  /// The course open in two tabs: when the other tab has written the journal, this page does
+  /// not write over it; it takes that journal up and says so.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func anotherTabsJournalIsNeverOverwritten() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/example")
+    let driver =
+      Self.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        clickStep(); clickStep();
+        var key = "kurs/example/journal";
+        var other = localStorage.getItem(key);
+        var otherScreen = essentials();
+        clickStep(); clickStep();
+        var ours = localStorage.getItem(key);
+        // The other tab, still where this one was two steps ago, writes its journal.
+        localStorage.setItem(key, other);
+        clickStep();
+        var alert = document.querySelector("[role=alert]");
+        kursReport({kept: localStorage.getItem(key) === other, moved: ours !== other,
+          alert: alert ? alert.textContent : null, screen: essentials(), otherScreen: otherScreen,
+          inputs: KursPlayer.inputs().length});
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [String: Any])
+    #expect(report["moved"] as? Bool == true)
+    #expect(report["kept"] as? Bool == true, "this page wrote over the other tab's journal")
+    #expect((report["alert"] as? String)?.contains("another tab") == true, "\(report)")
+    let screen = try #require(report["screen"] as? [String: Any])
+    let other = try #require(report["otherScreen"] as? [String: Any])
+    #expect(screen["nodeID"] as? String == other["nodeID"] as? String)
+  }
+
   /// Storage that refuses to write is said on the screen, never swallowed.
   @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
   func aStorageFailureIsShown() throws {

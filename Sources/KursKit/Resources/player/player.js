@@ -21,6 +21,9 @@ const KursPlayer = (() => {
   let learnerID = "";
   let registration = null;
   let recorder = null;
+  /// The journal's text as this page last read or wrote it: another tab's write shows as a
+  /// difference, and this page then reads that journal instead of overwriting it.
+  let lastSaved = null;
   let storage = null;
   let now = () => new Date();
   let newID = () => randomID();
@@ -172,7 +175,8 @@ const KursPlayer = (() => {
       added = [entry];
     }
     journal = journal.concat(added);
-    writeStored("journal", JSON.stringify(journal));
+    const text = JSON.stringify(journal);
+    if (writeStored("journal", text)) lastSaved = text;
     if (lms) {
       try {
         lms.statements(added);
@@ -292,6 +296,10 @@ const KursPlayer = (() => {
 
   /// One input, as a click gives it: applied, journalled (before the screen shows), shown.
   function input(engineInput) {
+    if (!inSync()) {
+      render();
+      return { conflict: true };
+    }
     const before = state;
     let step;
     try {
@@ -311,6 +319,46 @@ const KursPlayer = (() => {
     progress();
     render();
     return { screen: step.screen, events: step.events };
+  }
+
+  /// Whether the stored journal is the one this page wrote; if another tab (or window) has
+  /// written since, this page takes that journal up, says so, and writes nothing over it.
+  function inSync() {
+    if (!storage) return true;
+    let stored;
+    try {
+      stored = readStored("journal");
+    } catch (error) {
+      return true;
+    }
+    if (stored === lastSaved || (stored === null && journal.length === 0)) return true;
+    takeUpStoredJournal();
+    notice = t("otherTab");
+    return false;
+  }
+
+  function takeUpStoredJournal() {
+    let text = null;
+    try {
+      text = readStored("journal");
+      journal = text ? JSON.parse(text) : [];
+      if (!Array.isArray(journal)) throw new Error("not a list");
+    } catch (error) {
+      journal = [];
+      notice = t("journalDamaged", String(error));
+    }
+    lastSaved = text;
+    replay();
+    screen = null;
+    view = "contents";
+    if (state.currentModule) {
+      try {
+        screen = engine.currentScreen(state);
+        view = "screen";
+      } catch (error) {
+        screen = null;
+      }
+    }
   }
 
   function refusalText(error) {
@@ -833,6 +881,7 @@ const KursPlayer = (() => {
     try {
       saved = readStored("language");
       const text = readStored("journal");
+      lastSaved = text;
       journal = text ? JSON.parse(text) : [];
       if (!Array.isArray(journal)) throw new Error("not a list");
     } catch (error) {
@@ -860,7 +909,16 @@ const KursPlayer = (() => {
         notice = String(error);
       }
     }
-    if (!started) document.addEventListener("keydown", onKey);
+    if (!started) {
+      document.addEventListener("keydown", onKey);
+      // Another tab of the same course wrote its journal: show where it is now.
+      window.addEventListener("storage", (event) => {
+        if (!course || event.key !== key("journal") || event.newValue === lastSaved) return;
+        takeUpStoredJournal();
+        notice = t("otherTab");
+        render();
+      });
+    }
     started = true;
     render();
     return api;
@@ -878,6 +936,7 @@ const KursPlayer = (() => {
       }
     }
     journal = [];
+    lastSaved = null;
     registration = null;
     start({});
   }
