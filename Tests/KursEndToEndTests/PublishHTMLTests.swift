@@ -84,6 +84,24 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("no").path))
   }
 
+  /// A page that cannot be put in place (here: --out names a folder) is reported, with a
+  /// non-zero exit, and the temporary file is not left behind.
+  @Test func aPageThatCannotBeWrittenLeavesNothing() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folder = root.appendingPathComponent("taken.html")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("kept".utf8).write(to: folder.appendingPathComponent("inside.txt"))
+    let example = KursProcess.repository.appendingPathComponent("Courses/example").path
+    let (result, _) = try publish(example, "taken.html")
+    #expect(result.exitCode != 0)
+    #expect(result.errors.contains("taken.html: the page could not be written"), "\(result.errors)")
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("inside.txt"), encoding: .utf8)
+        == "kept")
+    let left = try FileManager.default.contentsOfDirectory(atPath: root.path)
+    #expect(left == ["taken.html"], "\(left)")
+  }
+
   @Test func aMistakeSaysWhatToWrite() throws {
     defer { try? FileManager.default.removeItem(at: root) }
     let result = try KursProcess.run(["publish", "scorn", "marina"], in: root)
