@@ -1918,6 +1918,8 @@ extension PlayerAssets {
     .modules { list-style: none; padding: 0; }
     .modules li { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.5rem 1rem; margin: 0.75rem 0; }
     .modules h2 { margin-top: 0.25rem; }
+    .modules .objectives li { border: 0; padding: 0; margin: 0.25rem 0; }
+    .modules .objectives { list-style: disc; padding-left: 1.25rem; }
     .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
       white-space: nowrap; }
     .result { font-weight: 600; }
@@ -2428,9 +2430,12 @@ extension PlayerAssets {
             "not-started": "statusNotStarted", "in-progress": "statusInProgress",
             passed: "statusPassed", failed: "statusFailed", completed: "statusCompleted",
           }[moduleState.status];
+          const objectives = engine.objectives(module);
           const item = el("li", {},
             el("h2", {}, moduleTitle(module.id)),
-            el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`));
+            el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`),
+            objectives.length > 0 ? el("ul", { class: "objectives" }, objectives.map((o) => el("li", {}, inline(o))))
+              : null);
           if (missing.length > 0) {
             item.append(el("p", {}, `🔒 ${t("locked", missing.map(moduleTitle).join(", "))}`));
           } else if (state.currentModule === module.id && moduleState.status === "in-progress") {

@@ -499,9 +499,12 @@ const KursPlayer = (() => {
         "not-started": "statusNotStarted", "in-progress": "statusInProgress",
         passed: "statusPassed", failed: "statusFailed", completed: "statusCompleted",
       }[moduleState.status];
+      const objectives = engine.objectives(module);
       const item = el("li", {},
         el("h2", {}, moduleTitle(module.id)),
-        el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`));
+        el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`),
+        objectives.length > 0 ? el("ul", { class: "objectives" }, objectives.map((o) => el("li", {}, inline(o))))
+          : null);
       if (missing.length > 0) {
         item.append(el("p", {}, `🔒 ${t("locked", missing.map(moduleTitle).join(", "))}`));
       } else if (state.currentModule === module.id && moduleState.status === "in-progress") {
