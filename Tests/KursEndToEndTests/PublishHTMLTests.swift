@@ -473,6 +473,74 @@ import Testing
     #expect(screen["nodeID"] as? String == other["nodeID"] as? String)
   }
 
+  /// The page picks languages as the runner does (LanguageChain): a learner's choice, then
+  /// the browser's language (as the terminal's locale), Russian before English for the
+  /// languages whose speakers mostly read it, English last.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func theLanguageChainIsTheRunners() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/example")
+    let explicit: [String?] = [nil, "uk", "kk", "en", "ru", "de", "ro"]
+    let browser = ["uk-UA", "ro-MD", "ro-RO", "en-US", "kk", "de-DE", "ru"]
+    var cases: [[String: Any]] = []
+    for choice in explicit {
+      for locale in browser {
+        let swift = LanguageChain.chain(
+          explicit: choice, environment: ["LANG": locale.replacingOccurrences(of: "-", with: "_")])
+        cases.append([
+          "explicit": choice.map { $0 as Any } ?? NSNull(), "browser": [locale], "swift": swift,
+        ])
+      }
+    }
+    let json = String(
+      decoding: try JSONSerialization.data(withJSONObject: cases), as: UTF8.self)
+    let driver =
+      Self.tools + """
+        KursPlayer.start(settings());
+        var cases = \(json);
+        kursReport(cases.map(function (c) {
+          return {explicit: c.explicit, browser: c.browser, swift: c.swift,
+            page: KursPlayer.languageChain(c.explicit, c.browser)};
+        }));
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [[String: Any]])
+    #expect(report.count == cases.count)
+    for result in report {
+      #expect(
+        result["page"] as? [String] == result["swift"] as? [String],
+        "choice \(result["explicit"] ?? "none"), browser \(result["browser"] ?? "")")
+    }
+  }
+
+  /// A pause says the progress is kept, and going on comes back to the same screen.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func aPauseKeepsTheLearnersPlace() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/example")
+    let driver =
+      Self.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        for (var i = 0; i < 4; i += 1) clickStep();
+        var before = essentials();
+        Array.prototype.slice.call(document.querySelectorAll("nav.bar button")).find(function (b) {
+          return b.textContent === "Pause"; }).click();
+        var paused = {heading: heading(), text: document.querySelector("main").textContent};
+        primary().click();
+        kursReport({before: before, paused: paused, after: essentials()});
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [String: Any])
+    let paused = try #require(report["paused"] as? [String: Any], "\(report)")
+    #expect((paused["text"] as? String)?.contains("Your progress is kept in this browser") == true)
+    let before = try #require(report["before"] as? [String: Any])
+    let after = try #require(report["after"] as? [String: Any])
+    #expect(before["kind"] as? String != "contents")
+    #expect(after["nodeID"] as? String == before["nodeID"] as? String)
+    #expect(after["kind"] as? String == before["kind"] as? String)
+  }
+
   /// Storage that refuses to write is said on the screen, never swallowed.
   @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
   func aStorageFailureIsShown() throws {

@@ -2183,8 +2183,9 @@ extension PlayerAssets {
 
       // MARK: languages
 
-      /// LanguageChain.chain(explicit:environment:), with the browser's languages as the locale.
-      function chain(explicit) {
+      /// LanguageChain.chain(explicit:environment:), with the browser's first language as the
+      /// locale (LANG) and the others after it.
+      function chain(explicit, languages) {
         const russianFirst = ["uk", "kk", "ky", "be", "ka", "hy", "az", "uz", "tg"];
         const list = [];
         const add = (code) => {
@@ -2201,8 +2202,9 @@ extension PlayerAssets {
           add(explicit);
           if (prefersRussian(explicit)) add("ru");
         }
-        const browser = (navigator.languages && navigator.languages.length > 0)
-          ? navigator.languages : [navigator.language || "en"];
+        const browser = languages ||
+          ((navigator.languages && navigator.languages.length > 0)
+            ? navigator.languages : [navigator.language || "en"]);
         browser.forEach((locale, index) => {
           add(code(locale));
           if (index === 0 && prefersRussian(locale)) add("ru");
@@ -2890,6 +2892,9 @@ extension PlayerAssets {
         options: () => options,
         startModule,
         quickExit,
+        /// The language chain for a choice and the browser's languages (tests compare it with
+        /// LanguageChain).
+        languageChain: (explicit, languages) => chain(explicit, languages),
       };
       return api;
     })();

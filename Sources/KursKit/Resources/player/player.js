@@ -252,8 +252,9 @@ const KursPlayer = (() => {
 
   // MARK: languages
 
-  /// LanguageChain.chain(explicit:environment:), with the browser's languages as the locale.
-  function chain(explicit) {
+  /// LanguageChain.chain(explicit:environment:), with the browser's first language as the
+  /// locale (LANG) and the others after it.
+  function chain(explicit, languages) {
     const russianFirst = ["uk", "kk", "ky", "be", "ka", "hy", "az", "uz", "tg"];
     const list = [];
     const add = (code) => {
@@ -270,8 +271,9 @@ const KursPlayer = (() => {
       add(explicit);
       if (prefersRussian(explicit)) add("ru");
     }
-    const browser = (navigator.languages && navigator.languages.length > 0)
-      ? navigator.languages : [navigator.language || "en"];
+    const browser = languages ||
+      ((navigator.languages && navigator.languages.length > 0)
+        ? navigator.languages : [navigator.language || "en"]);
     browser.forEach((locale, index) => {
       add(code(locale));
       if (index === 0 && prefersRussian(locale)) add("ru");
@@ -959,6 +961,9 @@ const KursPlayer = (() => {
     options: () => options,
     startModule,
     quickExit,
+    /// The language chain for a choice and the browser's languages (tests compare it with
+    /// LanguageChain).
+    languageChain: (explicit, languages) => chain(explicit, languages),
   };
   return api;
 })();
