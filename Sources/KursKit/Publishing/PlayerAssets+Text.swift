@@ -1898,7 +1898,8 @@ extension PlayerAssets {
     .option label { display: block; flex: 1; padding: 0.6rem 0; }
     select { width: 100%; padding: 0.5rem; border: 2px solid var(--line); border-radius: 0.5rem;
       background: var(--paper); color: var(--ink); }
-    .ordering { padding-left: 1.5rem; }
+    .ordering { list-style: none; padding-left: 0; counter-reset: item; }
+    .ordering li::before { counter-increment: item; content: counter(item) "."; font-weight: 600; }
     .ordering li { display: flex; align-items: center; gap: 0.5rem; margin: 0.5rem 0;
       border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.25rem 0.5rem; }
     .ordering .item-text { flex: 1; }
@@ -2667,8 +2668,12 @@ extension PlayerAssets {
           const index = siblings.indexOf(item);
           const target = index + delta;
           if (target < 0 || target >= siblings.length) return;
+          const focused = document.activeElement;
           if (delta < 0) list.insertBefore(item, siblings[target]);
           else list.insertBefore(siblings[target], item);
+          // Moving an element takes the focus from its button: give it back, so that a keyboard
+          // or switch user can press again.
+          if (focused && focused.focus) focused.focus();
           const text = KursEngine.plain(option.text);
           document.getElementById("kurs-live").textContent = `${text}: ${Array.from(list.children).indexOf(item) + 1}`;
         };

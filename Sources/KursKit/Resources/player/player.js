@@ -736,8 +736,12 @@ const KursPlayer = (() => {
       const index = siblings.indexOf(item);
       const target = index + delta;
       if (target < 0 || target >= siblings.length) return;
+      const focused = document.activeElement;
       if (delta < 0) list.insertBefore(item, siblings[target]);
       else list.insertBefore(siblings[target], item);
+      // Moving an element takes the focus from its button: give it back, so that a keyboard
+      // or switch user can press again.
+      if (focused && focused.focus) focused.focus();
       const text = KursEngine.plain(option.text);
       document.getElementById("kurs-live").textContent = `${text}: ${Array.from(list.children).indexOf(item) + 1}`;
     };
