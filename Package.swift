@@ -37,9 +37,11 @@ let package = Package(
       // is the JSON-LD context (Certificates/KursContext+Text.swift, scripts/embed-context): a
       // binary copied anywhere, alone, needs no resource bundle beside it.
       // The player's JavaScript and CSS likewise (Publishing/PlayerAssets+Text.swift,
-      // scripts/embed-player).
+      // scripts/embed-player), and the SCORM schema files (Publishing/SCORMSchemas+Text.swift,
+      // scripts/embed-scorm).
       exclude: [
         "Resources/kurs-course-1.xsd", "Resources/kurs-context-1.jsonld", "Resources/player",
+        "Resources/scorm",
       ],
       swiftSettings: warningsAreErrors
     ),

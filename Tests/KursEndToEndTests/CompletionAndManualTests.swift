@@ -10,6 +10,7 @@ import Testing
     "start", "resume", "progress", "export", "forget", "join", "cohort", "courses", "add", "pack",
     "validate",
     "graph", "stats", "new", "schema", "help", "certificate", "keys", "import", "completion", "man",
+    "publish",
   ]
 
   static func tool(_ name: String) -> String? {

@@ -79,6 +79,41 @@ import Testing
     let page = try String(contentsOf: output, encoding: .utf8)
     let paths = try EngineParity(course: course).allPaths(seed: "parity-learner")
     #expect(paths.count > course.modules.count)
+    // The paths reach every node a learner can reach (each branch's every way out), and try
+    // every choice of every question.
+    var entered: Set<String> = []
+    var chosen: Set<String> = []
+    for path in paths {
+      let engine = Engine(course: course, language: path.language, seed: path.seed)
+      var state = CourseState()
+      for case .input(let input) in path.steps {
+        guard let step = try? engine.apply(input, to: state) else { continue }
+        state = step.state
+        for event in step.events {
+          if case .nodeEntered(let module, let node) = event { entered.insert("\(module)/\(node)") }
+          if case .answered(let module, let question, let response, _, _, _, _, _) = event {
+            for id in response.split(separator: ",") {
+              chosen.insert("\(module)/\(question)/\(id)")
+            }
+          }
+        }
+      }
+    }
+    for module in course.modules {
+      let graph = ModuleGraph(module: module)
+      for (index, node) in module.nodes.enumerated() where graph.reachable[index] {
+        if case .branch = node.kind { continue }
+        #expect(
+          entered.contains("\(module.id)/\(node.id)"), "no path enters \(module.id)/\(node.id)")
+        if case .question(let question) = node.kind, question.kind == .single {
+          for choice in question.choices {
+            #expect(
+              chosen.contains("\(module.id)/\(node.id)/\(choice.id)"),
+              "no path chooses \(choice.id) at \(module.id)/\(node.id)")
+          }
+        }
+      }
+    }
     let steps = paths.map(\.steps.count).reduce(0, +)
     let report = try play(paths, of: course, page: page, in: folder)
     #expect(report.paths == paths.count)

@@ -41,7 +41,7 @@ public enum CommandLineParser {
     "publish": publishFormats,
   ]
   /// The formats of `kurs publish`.
-  static let publishFormats = ["html"]
+  static let publishFormats = ["html"] + LearningPackage.Kind.allCases.map(\.rawValue)
   /// The subcommands of `kurs cohort`.
   static let cohortCommands = ["new", "import", "pull", "report"]
 
@@ -191,10 +191,14 @@ public enum CommandLineParser {
       try allow(["--out"], for: name)
       guard rest.count == 2, publishFormats.contains(rest[0]) else {
         throw UsageError(
-          "write 'kurs publish html COURSE --out FILE.html', for example: kurs publish html marina --out marina.html",
+          "write 'kurs publish html|scorm|cmi5 COURSE --out FILE', for example: kurs publish html marina --out marina.html",
           command: name)
       }
-      command = .publishHTML(course: rest[1], out: values["--out"])
+      if let kind = LearningPackage.Kind(rawValue: rest[0]) {
+        command = .publishPackage(kind: kind, course: rest[1], out: values["--out"])
+      } else {
+        command = .publishHTML(course: rest[1], out: values["--out"])
+      }
     case "add":
       try allow([], for: name)
       guard rest.count == 1 else {

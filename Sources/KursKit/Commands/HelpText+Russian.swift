@@ -34,6 +34,7 @@ extension HelpText {
       new course ID        создать заготовку курса, которая проходит проверку
       pack COURSE          весь курс одним файлом для отправки (--out FILE)
       publish html COURSE  курс одной веб-страницей для телефонов, без сети (--out FILE.html)
+      publish scorm|cmi5 COURSE   пакет SCORM 1.2 или cmi5 для Moodle и других платформ
       import moodle|gift FILE   банк вопросов Moodle XML или GIFT как новый курс
       schema               напечатать XML-схему формата курса
 

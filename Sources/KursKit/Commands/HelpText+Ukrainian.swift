@@ -34,6 +34,7 @@ extension HelpText {
       new course ID        створити заготовку курсу, яка проходить перевірку
       pack COURSE          увесь курс одним файлом для надсилання (--out FILE)
       publish html COURSE  курс однією вебсторінкою для телефонів, без мережі (--out FILE.html)
+      publish scorm|cmi5 COURSE   пакет SCORM 1.2 або cmi5 для Moodle та інших платформ
       import moodle|gift FILE   банк запитань Moodle XML або GIFT як новий курс
       schema               надрукувати XML-схему формату курсу
 

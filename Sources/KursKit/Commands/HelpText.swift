@@ -33,6 +33,7 @@ public enum HelpText {
       new course ID        write a starter course that validates
       pack COURSE          the whole course as one file to send (--out FILE)
       publish html COURSE  the course as one web page for phones, offline (--out FILE.html)
+      publish scorm|cmi5 COURSE   a SCORM 1.2 or cmi5 package for Moodle and other platforms
       import moodle|gift FILE   a Moodle XML or GIFT question bank as a new course
       schema               print the XML Schema of the course format
 
@@ -345,6 +346,8 @@ public enum HelpText {
     case "publish":
       return """
         usage: kurs publish html COURSE [--out FILE.html]
+               kurs publish scorm COURSE [--out FILE.zip]
+               kurs publish cmi5 COURSE [--out FILE.zip]
 
         Writes the course as one self-contained web page that plays it in any browser, on a
         phone too, offline: no server, no network, no other file. Send the page to learners
@@ -356,8 +359,18 @@ public enum HelpText {
         their file and line and nothing is written. The page is written whole or not at all
         (default ID-VERSION.html in the current folder); an existing file is replaced.
 
-        example:
+        'kurs publish scorm' writes a SCORM 1.2 package (a ZIP) for a learning platform such
+        as Moodle (add an activity, choose "SCORM package", upload the file): the same page,
+        which reports to the platform whether the learner completed and passed the course,
+        the score as a percentage, and where to resume. 'kurs publish cmi5' writes a cmi5
+        package: the page sends the learner's statements to the platform's record store.
+        Either is written whole or not at all (default ID-VERSION-scorm.zip or
+        ID-VERSION-cmi5.zip). See docs/publishing.md for the platform's settings.
+
+        examples:
           kurs publish html marina --out marina.html
+          kurs publish scorm marina --out marina-scorm.zip
+          kurs publish cmi5 marina --out marina-cmi5.zip
 
         """
     case "add":

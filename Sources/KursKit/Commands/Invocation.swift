@@ -57,6 +57,8 @@ public enum Command: Sendable, Equatable {
   case pack(course: String, out: String?)
   /// `kurs publish html COURSE [--out FILE.html]`
   case publishHTML(course: String, out: String?)
+  /// `kurs publish scorm|cmi5 COURSE [--out FILE.zip]`
+  case publishPackage(kind: LearningPackage.Kind, course: String, out: String?)
   /// `kurs add FILE|FOLDER`
   case add(path: String)
   /// `kurs start COURSE [--module ID]`

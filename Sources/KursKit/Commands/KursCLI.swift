@@ -140,6 +140,8 @@ public struct KursCLI {
       return pack(course, out: out, locator: locator, loader: loader)
     case .publishHTML(let course, let out):
       return publishHTML(course, out: out, locator: locator, loader: loader)
+    case .publishPackage(let kind, let course, let out):
+      return publishPackage(kind, course, out: out, locator: locator, loader: loader)
     case .add(let path):
       return add(
         path, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
@@ -333,7 +335,8 @@ extension Command {
       .cohortImport,
       .cohortPull, .cohortReport, .add:
       return true
-    case .validate, .graph, .stats, .newCourse, .pack, .publishHTML, .importBank, .schema, .newKeys,
+    case .validate, .graph, .stats, .newCourse, .pack, .publishHTML, .publishPackage, .importBank,
+      .schema, .newKeys,
       .signCertificate, .verifyCertificate,
       .printCertificate, .certificateContext, .completion, .manual, .help, .version:
       return false

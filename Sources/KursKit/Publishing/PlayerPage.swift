@@ -65,6 +65,8 @@ public enum PlayerPage {
       let port = url.port.map { ":\($0)" } ?? ""
       policy += "; connect-src \(scheme)://\(host)\(port)"
     }
+    // cmi5: the platform names its record store only at launch (lms.js).
+    if options.mode == .cmi5 { policy += "; connect-src https: http:" }
     return policy
   }
 

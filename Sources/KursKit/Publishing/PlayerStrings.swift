@@ -75,6 +75,45 @@ enum PlayerStrings {
     "attemptsLeft": [
       "en": "Tries left: {0}", "ru": "Осталось попыток: {0}", "uk": "Залишилося спроб: {0}",
     ],
+    "chooseFirst": [
+      "en": "Choose an answer first.", "ru": "Сначала выберите ответ.",
+      "uk": "Спершу виберіть відповідь.",
+    ],
+    "matchEach": [
+      "en": "Choose a match for each item, each match once.",
+      "ru": "Выберите пару для каждого пункта, каждую пару один раз.",
+      "uk": "Виберіть пару для кожного пункту, кожну пару один раз.",
+    ],
+    "otherTab": [
+      "en":
+        "This course is open in another tab or window too, and was used there. This page now shows where that left off; nothing was overwritten.",
+      "ru":
+        "Этот курс открыт и в другой вкладке или окне, и там с ним работали. Эта страница теперь показывает, где там остановились; ничего не перезаписано.",
+      "uk":
+        "Цей курс відкрито й в іншій вкладці чи вікні, і там із ним працювали. Ця сторінка тепер показує, де там зупинилися; нічого не перезаписано.",
+    ],
+    "yourRecords": ["en": "Your records", "ru": "Ваши записи", "uk": "Ваші записи"],
+    "saveRecords": [
+      "en": "Save my records (a file to send to your trainer)",
+      "ru": "Сохранить мои записи (файл для тренера)",
+      "uk": "Зберегти мої записи (файл для тренера)",
+    ],
+    "saveCertificate": [
+      "en": "Save my certificate", "ru": "Сохранить сертификат", "uk": "Зберегти сертифікат",
+    ],
+    "certificateName": [
+      "en": "Your name on the certificate", "ru": "Ваше имя в сертификате",
+      "uk": "Ваше ім'я в сертифікаті",
+    ],
+    "savedAs": [
+      "en": "Saved as {0}. Nothing was sent anywhere.",
+      "ru": "Сохранено как {0}. Ничего никуда не отправлено.",
+      "uk": "Збережено як {0}. Нічого нікуди не надіслано.",
+    ],
+    "notSavedFile": [
+      "en": "The file was not saved ({0}).", "ru": "Файл не сохранён ({0}).",
+      "uk": "Файл не збережено ({0}).",
+    ],
     "requires": [
       "en": "First pass: {0}", "ru": "Сначала пройдите: {0}", "uk": "Спершу пройдіть: {0}",
     ],

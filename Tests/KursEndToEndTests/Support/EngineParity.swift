@@ -13,6 +13,9 @@ struct EngineParity {
     case input(EngineInput)
     /// The learner switches the course's language (the runner makes a new engine, as here).
     case language(String)
+    /// The interface's language changes (`Engine.interfaceLanguage`: the words of a
+    /// true/false question a course leaves unnamed); `nil`: the course's language again.
+    case interface(String?)
   }
 
   struct Path {
@@ -116,29 +119,45 @@ struct EngineParity {
     return inputs
   }
 
-  /// Every distinct way through `moduleID` from `state` (at most `limit`): every choice, right,
-  /// wrong and partly right answers, wrong tries (hints), going back and forth, a matching
-  /// answered a pair at a time.
-  func paths(of moduleID: String, from state: CourseState, engine: Engine, limit: Int = 40)
-    throws -> [[EngineInput]]
+  /// The ways through `moduleID` from `state`: every choice, right, wrong and partly right
+  /// answers, wrong tries (hints), going back and forth, a matching answered a pair at a time.
+  /// Every situation the module can reach is explored (ways that reach the same situation have
+  /// the same future); of the ways to an end, those that see something no way before saw (a
+  /// node, an answer at a try, a hint, a refusal) are kept.
+  func paths(of moduleID: String, from state: CourseState, engine: Engine) throws
+    -> [[EngineInput]]
   {
     var found: [[EngineInput]] = []
-    var stack: [(CourseState, [EngineInput])] = []
+    var covered: Set<String> = []
+    var stack: [(CourseState, [EngineInput], Set<String>)] = []
+    let state0 = state
     let first = try engine.apply(.startModule(moduleID), to: state)
-    stack.append((first.state, [.startModule(moduleID)]))
+    stack.append((first.state, [.startModule(moduleID)], []))
     var seen: Set<String> = []
-    var budget = 20_000
-    while let (state, inputs) = stack.popLast() {
+    var budget = 200_000
+    while let (state, inputs, last) = stack.popLast() {
       budget -= 1
-      guard found.count < limit, budget > 0 else { break }
-      guard seen.insert(Self.situation(state, moduleID)).inserted else { continue }
+      guard budget > 0 else { break }
+      guard seen.insert(Self.situation(state, moduleID)).inserted else {
+        // A way that reaches a situation seen before has the same future, but its steps may
+        // show what no way has shown yet (another wrong choice): that way is kept as it is.
+        if !last.isSubset(of: covered) {
+          covered.formUnion(coverage(inputs, from: state0, engine: engine))
+          found.append(inputs)
+        }
+        continue
+      }
       guard (state.module(moduleID).visits.values.max() ?? 0) <= 3 else { continue }
       let screen = try engine.currentScreen(state)
       var next: [EngineInput] = []
       switch screen {
       case .moduleEnd:
         // The end stays the end: one more proceed is part of the path.
-        found.append(inputs + [.proceed])
+        let items = coverage(inputs, from: state0, engine: engine)
+        if !items.isSubset(of: covered) {
+          covered.formUnion(items)
+          found.append(inputs + [.proceed])
+        }
         continue
       case .page(let page):
         next = [.proceed]
@@ -157,13 +176,53 @@ struct EngineParity {
       }
       for input in next.reversed() {
         guard let after = try? engine.state(after: input, from: state) else { continue }
-        stack.append((after.state, inputs + [input]))
+        stack.append(
+          (after.state, inputs + [input], last.union(Self.items(input, after.events))))
       }
     }
     return found
   }
 
-  /// What decides a module's future, without the route that led there.
+  /// What one step shows, as `coverage` counts it.
+  static func items(_ input: EngineInput, _ events: [EngineEvent]) -> Set<String> {
+    var items: Set<String> = []
+    for event in events {
+      switch event {
+      case .nodeEntered(_, let node): items.insert("node \(node)")
+      case .answered(_, let question, let response, let points, _, _, let attempt, _):
+        items.insert("answer \(question) \(response) \(attempt) \(points)")
+      case .hintShown(_, let question, let hint): items.insert("hint \(question) \(hint)")
+      case .moduleEnded(_, let status, let score, _): items.insert("end \(status) \(score)")
+      default: break
+      }
+    }
+    return items
+  }
+
+  /// What a way through a module sees: the nodes it enters, each answer at each try, the
+  /// hints, the ends and their results, the inputs refused.
+  func coverage(_ inputs: [EngineInput], from start: CourseState, engine: Engine) -> Set<String> {
+    var items: Set<String> = []
+    var state = start
+    for input in inputs {
+      guard let step = try? engine.apply(input, to: state) else {
+        items.insert("refused \(input)")
+        continue
+      }
+      state = step.state
+      if input == .back {
+        items.insert("back at \(state.module(state.currentModule ?? "").node ?? "")")
+      }
+      items.formUnion(Self.items(input, step.events))
+      if case .partialMatches = input {
+        items.insert("partial \(state.module(state.currentModule ?? "").node ?? "")")
+      }
+    }
+    return items
+  }
+
+  /// What decides a module's future, without the route that led there (the module's total
+  /// score, not each question's: what branches read).
   static func situation(_ state: CourseState, _ moduleID: String) -> String {
     let module = state.module(moduleID)
     return [
@@ -173,9 +232,8 @@ struct EngineParity {
         separator: ","),
       module.visits.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
         separator: ","),
-      module.scores.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
-        separator: ","),
-      "\(module.tries)", "\(module.reviewIndex ?? -1)", "\(module.history.count)",
+      "\(module.score)", "\(module.tries)", "\(module.reviewIndex ?? -1)",
+      "\(module.history.count)",
       "\(module.pendingMatches ?? [:])",
     ].joined(separator: "|")
   }
@@ -210,6 +268,7 @@ struct EngineParity {
       // Again, from the start: refused inputs, a retake and a switch of language every few steps.
       var steps: [Step] = [
         .input(.proceed), .input(.back), .input(.startModule("no-such-module")),
+        .interface(language == "uk" ? "ru" : "uk"),
       ]
       if let last = course.modules.last { steps.append(.input(.startModule(last.id))) }
       let others = course.languages.filter { $0 != language } + ["xx"]
@@ -217,6 +276,7 @@ struct EngineParity {
         steps.append(.input(input))
         if index % 7 == 3 { steps.append(.language(others[index % others.count])) }
         if index % 7 == 5 { steps.append(.language(language)) }
+        if index == 11 { steps.append(.interface(nil)) }
         if index == 2 {
           steps.append(.input(.answer(.choices(["no-such-choice"]))))
           steps.append(.input(.back))
@@ -245,8 +305,13 @@ struct EngineParity {
       var record: [String: Any] = [:]
       var events: [EngineEvent]?
       switch step {
-      case .language(let language):
-        engine = Engine(course: course, language: language, seed: path.seed)
+      case .language, .interface:
+        if case .language(let language) = step {
+          let interface = engine.interfaceLanguage
+          engine = Engine(course: course, language: language, seed: path.seed)
+          engine.interfaceLanguage = interface
+        }
+        if case .interface(let interface) = step { engine.interfaceLanguage = interface }
         do {
           record["screen"] = Self.essentials(try engine.currentScreen(state))
         } catch {
@@ -280,6 +345,8 @@ struct EngineParity {
         switch step {
         case .input(let input): return ["input": try Self.json(input)]
         case .language(let language): return ["language": language]
+        case .interface(let interface):
+          return ["interface": interface.map { $0 as Any } ?? NSNull()]
         }
       },
       "expected": try expected(path),
@@ -481,8 +548,14 @@ struct EngineParity {
         for (var i = 0; i < path.steps.length; i += 1) {
           var step = path.steps[i], actual = {};
           try {
-            if (step.language !== undefined) {
-              engine = new KursEngine(course, step.language, path.seed);
+            if (step.language !== undefined || step.interface !== undefined) {
+              if (step.language !== undefined) {
+                var ui = engine.interfaceLanguage;
+                engine = new KursEngine(course, step.language, path.seed);
+                engine.interfaceLanguage = ui;
+              } else {
+                engine.interfaceLanguage = step.interface;
+              }
               actual.screen = essentials(engine.currentScreen(state));
             } else {
               actual.records = KursEngine.records(step.input, state);

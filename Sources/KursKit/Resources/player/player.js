@@ -20,6 +20,10 @@ const KursPlayer = (() => {
   let journal = [];
   let learnerID = "";
   let registration = null;
+  let recorder = null;
+  /// The journal's text as this page last read or wrote it: another tab's write shows as a
+  /// difference, and this page then reads that journal instead of overwriting it.
+  let lastSaved = null;
   let storage = null;
   let now = () => new Date();
   let newID = () => randomID();
@@ -28,8 +32,6 @@ const KursPlayer = (() => {
   let lastEscape = 0;
   let ui = "en";
   let started = false;
-  // records.js's recorder for this session (KursRecords.session): the runner's statements.
-  let records = null;
 
   // MARK: helpers
 
@@ -151,7 +153,8 @@ const KursPlayer = (() => {
   }
 
   function record(input, events, before) {
-    if (records) return append(records.statements(input, events, null, before.currentModule));
+    // records.js stamps the step as SessionRecorder does (its ids in the runner's order).
+    if (recorder) return append(recorder.statements(input, events, null, before.currentModule));
     const [kind] = KursEngine.caseOf(input);
     if (kind === "startModule") registration = newID();
     const entry = {
@@ -167,8 +170,9 @@ const KursPlayer = (() => {
       language: engine.language,
     };
     let added;
-    if (hasRecords() && KursRecords.statements) {
-      added = KursRecords.statements(entry, { learnerID, course, state: before });
+    if (recorder) {
+      // records.js: the runner's statements (Journal.statements), stamped as SessionRecorder does.
+      added = recorder.statements(input, events, null, before.currentModule);
     } else {
       added = [entry];
     }
@@ -178,7 +182,8 @@ const KursPlayer = (() => {
   /// Adds statements to the journal, in the browser's storage before the next screen shows.
   function append(added) {
     journal = journal.concat(added);
-    writeStored("journal", JSON.stringify(journal));
+    const text = JSON.stringify(journal);
+    if (writeStored("journal", text)) lastSaved = text;
     if (lms) {
       try {
         lms.statements(added);
@@ -193,6 +198,27 @@ const KursPlayer = (() => {
   /// the engine refuses and says so, keeping what replayed.
   function replay() {
     state = engine.initialState();
+    if (hasRecords() && KursRecords.rebuild && KursRecords.Recorder) {
+      let registrations = {};
+      try {
+        const rebuilt = KursRecords.rebuild(journal, engine);
+        state = rebuilt.state;
+        registrations = rebuilt.registrations;
+        if (rebuilt.dropped > 0) notice = t("journalDamaged", `${rebuilt.dropped} refused`);
+      } catch (error) {
+        state = engine.initialState();
+        notice = t("journalDamaged", (error && (error.problem || error.refusal)) || String(error));
+      }
+      recorder = new KursRecords.Recorder({
+        course: { id: course.id, version: course.version, digest: course.digest,
+          records: course.records || null },
+        learnerID,
+        now: () => now().getTime(),
+        newID: () => newID(),
+        registrations,
+      });
+      return;
+    }
     let inputs;
     try {
       inputs = journalInputs();
@@ -233,8 +259,9 @@ const KursPlayer = (() => {
 
   // MARK: languages
 
-  /// LanguageChain.chain(explicit:environment:), with the browser's languages as the locale.
-  function chain(explicit) {
+  /// LanguageChain.chain(explicit:environment:), with the browser's first language as the
+  /// locale (LANG) and the others after it.
+  function chain(explicit, languages) {
     const russianFirst = ["uk", "kk", "ky", "be", "ka", "hy", "az", "uz", "tg"];
     const list = [];
     const add = (code) => {
@@ -251,8 +278,9 @@ const KursPlayer = (() => {
       add(explicit);
       if (prefersRussian(explicit)) add("ru");
     }
-    const browser = (navigator.languages && navigator.languages.length > 0)
-      ? navigator.languages : [navigator.language || "en"];
+    const browser = languages ||
+      ((navigator.languages && navigator.languages.length > 0)
+        ? navigator.languages : [navigator.language || "en"]);
     browser.forEach((locale, index) => {
       add(code(locale));
       if (index === 0 && prefersRussian(locale)) add("ru");
@@ -277,6 +305,10 @@ const KursPlayer = (() => {
 
   /// One input, as a click gives it: applied, journalled (before the screen shows), shown.
   function input(engineInput) {
+    if (!inSync()) {
+      render();
+      return { conflict: true };
+    }
     const before = state;
     let step;
     try {
@@ -298,12 +330,52 @@ const KursPlayer = (() => {
     return { screen: step.screen, events: step.events };
   }
 
+  /// Whether the stored journal is the one this page wrote; if another tab (or window) has
+  /// written since, this page takes that journal up, says so, and writes nothing over it.
+  function inSync() {
+    if (!storage) return true;
+    let stored;
+    try {
+      stored = readStored("journal");
+    } catch (error) {
+      return true;
+    }
+    if (stored === lastSaved || (stored === null && journal.length === 0)) return true;
+    takeUpStoredJournal();
+    notice = t("otherTab");
+    return false;
+  }
+
+  function takeUpStoredJournal() {
+    let text = null;
+    try {
+      text = readStored("journal");
+      journal = text ? JSON.parse(text) : [];
+      if (!Array.isArray(journal)) throw new Error("not a list");
+    } catch (error) {
+      journal = [];
+      notice = t("journalDamaged", String(error));
+    }
+    lastSaved = text;
+    replay();
+    screen = null;
+    view = "contents";
+    if (state.currentModule) {
+      try {
+        screen = engine.currentScreen(state);
+        view = "screen";
+      } catch (error) {
+        screen = null;
+      }
+    }
+  }
+
   function refusalText(error) {
     if (error.refusal === "moduleLocked") {
       return t("locked", error.missing.map((id) => moduleTitle(id)).join(", "));
     }
     if (error.refusal === "testTaken") return t("testTaken", moduleTitle(error.module));
-    if (error.refusal === "answerDoesNotFit") return t("notCorrect");
+    if (error.refusal === "answerDoesNotFit") return t("matchEach");
     return error.refusal;
   }
 
@@ -352,7 +424,7 @@ const KursPlayer = (() => {
 
   /// A session mark (launched, resumed, suspended), as the runner writes it.
   function mark(session) {
-    if (records) append(records.statements(null, [], session, state ? state.currentModule : null));
+    if (recorder) append(recorder.statements(null, [], session, state ? state.currentModule : null));
   }
 
   function pause() {
@@ -443,9 +515,12 @@ const KursPlayer = (() => {
         "not-started": "statusNotStarted", "in-progress": "statusInProgress",
         passed: "statusPassed", failed: "statusFailed", completed: "statusCompleted",
       }[moduleState.status];
+      const objectives = engine.objectives(module);
       const item = el("li", {},
         el("h2", {}, moduleTitle(module.id)),
-        el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`));
+        el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`),
+        objectives.length > 0 ? el("ul", { class: "objectives" }, objectives.map((o) => el("li", {}, inline(o))))
+          : null);
       if (missing.length > 0) {
         item.append(el("p", {}, `🔒 ${t("locked", missing.map(moduleTitle).join(", "))}`));
       } else if (state.currentModule === module.id && moduleState.status === "in-progress") {
@@ -513,7 +588,7 @@ const KursPlayer = (() => {
 
   /// records.js's section: save my records, save my certificate.
   function recordsView() {
-    if (!records || !KursRecords.actions) return [];
+    if (!recorder || !KursRecords.actions) return [];
     return [KursRecords.actions({ course, engine, state, learnerID, journal: () => journal.slice(),
       ui, storage, now: () => now() })];
   }
@@ -641,8 +716,12 @@ const KursPlayer = (() => {
       const index = siblings.indexOf(item);
       const target = index + delta;
       if (target < 0 || target >= siblings.length) return;
+      const focused = document.activeElement;
       if (delta < 0) list.insertBefore(item, siblings[target]);
       else list.insertBefore(siblings[target], item);
+      // Moving an element takes the focus from its button: give it back, so that a keyboard
+      // or switch user can press again.
+      if (focused && focused.focus) focused.focus();
       const text = KursEngine.plain(option.text);
       document.getElementById("kurs-live").textContent = `${text}: ${Array.from(list.children).indexOf(item) + 1}`;
     };
@@ -667,13 +746,18 @@ const KursPlayer = (() => {
     if (s.questionKind === "matching") {
       const pairs = readPairs(form);
       if (Object.keys(pairs).length < s.options.length) {
-        notice = t("notCorrect");
+        notice = t("matchEach");
+        render();
         return null;
       }
       return { matches: { _0: pairs } };
     }
     const chosen = Array.from(form.querySelectorAll("input:checked"), (box) => box.value);
-    if (chosen.length === 0) return null;
+    if (chosen.length === 0) {
+      notice = t("chooseFirst");
+      render();
+      return null;
+    }
     return { choices: { _0: chosen } };
   }
 
@@ -785,6 +869,7 @@ const KursPlayer = (() => {
     try {
       saved = readStored("language");
       const text = readStored("journal");
+      lastSaved = text;
       journal = text ? JSON.parse(text) : [];
       if (!Array.isArray(journal)) throw new Error("not a list");
     } catch (error) {
@@ -795,10 +880,7 @@ const KursPlayer = (() => {
     chooseLanguage(saved);
     notice = pending || (storage ? null : t("storageFailed", "no storage"));
     replay();
-    if (hasRecords() && KursRecords.session) {
-      records = KursRecords.session({ course, learnerID, journal, now: () => now(), newID: () => newID() });
-      mark(journal.length > 0 ? "resumed" : "launched");
-    }
+    mark(journal.length > 0 ? "resumed" : "launched");
     screen = null;
     view = "contents";
     if (state.currentModule) {
@@ -816,7 +898,16 @@ const KursPlayer = (() => {
         notice = String(error);
       }
     }
-    if (!started) document.addEventListener("keydown", onKey);
+    if (!started) {
+      document.addEventListener("keydown", onKey);
+      // Another tab of the same course wrote its journal: show where it is now.
+      window.addEventListener("storage", (event) => {
+        if (!course || event.key !== key("journal") || event.newValue === lastSaved) return;
+        takeUpStoredJournal();
+        notice = t("otherTab");
+        render();
+      });
+    }
     started = true;
     render();
     return api;
@@ -834,6 +925,7 @@ const KursPlayer = (() => {
       }
     }
     journal = [];
+    lastSaved = null;
     registration = null;
     start({});
   }
@@ -853,6 +945,9 @@ const KursPlayer = (() => {
     options: () => options,
     startModule,
     quickExit,
+    /// The language chain for a choice and the browser's languages (tests compare it with
+    /// LanguageChain).
+    languageChain: (explicit, languages) => chain(explicit, languages),
   };
   return api;
 })();

@@ -542,28 +542,6 @@ const KursRecords = (function () {
     }
   }
 
-  /// The page's recorder for a session: `Recorder` with the registrations of the module runs
-  /// in the journal so far (`Replay.rebuild`'s `registrations`), as the runner resumes them.
-  /// - options: `{course, learnerID, journal (the statements so far), now, newID, cohort}`.
-  function session(options) {
-    const registrations = {};
-    for (const entry of entries(options.journal || [])) {
-      for (const event of entry.events) {
-        const attempt = entry.attempt || entry.registration;
-        if (has(event, "moduleStarted") && attempt) registrations[event.moduleStarted.module] = attempt;
-      }
-    }
-    return new Recorder({
-      course: options.course,
-      learnerID: options.learnerID,
-      actorName: null,
-      cohort: options.cohort || null,
-      now: options.now,
-      newID: options.newID,
-      registrations: registrations,
-    });
-  }
-
   // MARK: Replay (Records/Journal.swift reading, Records/Replay.swift)
 
   /// The journal's steps, as `Journal.read` groups statements: a new step starts a new entry.
@@ -946,6 +924,8 @@ const KursRecords = (function () {
     section.appendChild(make("p", {}, say("recordsExplain")));
     const label = make("label", { for: "kurs-records-name" }, say("nameLabel"));
     const field = make("input", { id: "kurs-records-name", type: "text", autocomplete: "name", maxlength: "200" });
+    // A large touch target on a phone, whatever the page's style sheet says of inputs.
+    Object.assign(field.style, { display: "block", width: "100%", boxSizing: "border-box", minHeight: "48px", fontSize: "1rem" });
     try {
       field.value = (options.storage && options.storage.getItem(nameKey)) || "";
     } catch (error) {
@@ -992,7 +972,7 @@ const KursRecords = (function () {
     });
     buttons.appendChild(saveRecords);
     if (options.state && options.state.completed) {
-      const saveCredential = make("button", { type: "button" }, say("saveCertificate"));
+      const saveCredential = make("button", { type: "button", class: "certificate" }, say("saveCertificate"));
       saveCredential.addEventListener("click", () => {
         const learnerName = name();
         if (learnerName === null) return;
@@ -1031,7 +1011,6 @@ const KursRecords = (function () {
     newID: newID,
     statements: statements,
     Recorder: Recorder,
-    session: session,
     entries: entries,
     inputs: inputs,
     rebuild: rebuild,

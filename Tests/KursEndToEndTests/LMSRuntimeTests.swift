@@ -1,0 +1,344 @@
+import Foundation
+import Testing
+
+/// lms.js in headless Chromium, in the page `kurs publish` wrote: the SCORM runtime against a
+/// fake learning platform (a page whose window defines the SCORM API and records every call,
+/// with the package's page in a frame, as Moodle shows it), cmi5 against a fake launch, and
+/// plain html mode, which must send nothing.
+@Suite(.serialized) struct LMSRuntimeTests {
+  func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kurs-lms-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  /// The page of a package, as the real binary publishes it.
+  func publishedPage(_ kind: String, in folder: URL) throws -> String {
+    if kind == "html" {
+      let file = folder.appendingPathComponent("example.html")
+      let result = try KursProcess.run(["publish", "html", "example", "--out", file.path])
+      #expect(result.exitCode == 0, "\(result.errors)")
+      return try String(contentsOf: file, encoding: .utf8)
+    }
+    let zip = folder.appendingPathComponent("example-\(kind).zip")
+    let result = try KursProcess.run(["publish", kind, "example", "--out", zip.path])
+    #expect(result.exitCode == 0, "\(result.errors)")
+    let unzip = try #require(PublishPackageTests.tool("unzip"), "needs unzip")
+    let page = try PublishPackageTests.run(unzip, ["-p", zip.path, "index.html"], in: folder)
+    #expect(page.status == 0)
+    return page.output
+  }
+
+  /// The fake platform: `API` (SCORM 1.2) or `API_1484_11` (SCORM 2004) recording each call
+  /// and keeping the values set, with `store` as what the platform kept from a last session.
+  static func platform(version: String, store: String) -> String {
+    let names =
+      version == "1.2"
+      ? ("API", "LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish")
+      : ("API_1484_11", "Initialize", "GetValue", "SetValue", "Commit", "Terminate")
+    return """
+      window.lmsCalls = [];
+      window.lmsStore = \(store);
+      window.\(names.0) = {
+        \(names.1): function (a) { lmsCalls.push(["\(names.1)", a]); return "true"; },
+        \(names.2): function (e) { lmsCalls.push(["\(names.2)", e]);
+          return lmsStore[e] === undefined ? "" : lmsStore[e]; },
+        \(names.3): function (e, v) { lmsCalls.push(["\(names.3)", e, v]); lmsStore[e] = v;
+          return "true"; },
+        \(names.4): function (a) { lmsCalls.push(["\(names.4)", a]); return "true"; },
+        \(names.5): function (a) { lmsCalls.push(["\(names.5)", a]); return "true"; },
+        GetLastError: function () { return "0"; }, LMSGetLastError: function () { return "0"; }
+      };
+      """
+  }
+
+  /// What the course's page does in the frame: what player.js does on a learner's way through
+  /// the course (statements after each step, progress, then the quick exit).
+  static let learnerInFrame = """
+    <script id="kurs-boot">
+    var options = JSON.parse(document.getElementById("kurs-options").textContent);
+    var clock = 1796385600000;
+    var lms = KursLMS.connect(options, { now: function () { clock += 61500; return clock; } });
+    parent.lmsSeen = { connected: lms.connected, version: lms.version || null,
+      resume: lms.resumeInputs(), learner: lms.learner() };
+    lms.statements([{ id: "a", context: { extensions: { "urn:kurs:xapi:input": { "begin": {} } } } }]);
+    lms.statements([{ id: "a", context: { extensions: { "urn:kurs:xapi:input": { "begin": {} } } } },
+      { id: "b", context: { extensions: { "urn:kurs:xapi:input": { "answer": { "_0": "2" } } } } }]);
+    lms.progress({ percent: 40, score: 2, maximum: 7, completed: false, passed: false });
+    lms.progress({ percent: PERCENT, score: 6, maximum: 7, completed: COMPLETED, passed: PASSED });
+    lms.exit();
+    lms.exit();
+    </script>
+    """
+
+  /// Runs the platform page with the package page in a frame and returns what it recorded.
+  func runInPlatform(version: String, passed: Bool, completed: Bool = true, store: String)
+    throws -> [String: Any]
+  {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let inner = try publishedPage("scorm", in: folder).replacingOccurrences(
+      of: #"<script id="kurs-boot">KursPlayer.start({});</script>"#,
+      with: Self.learnerInFrame.replacingOccurrences(of: "PASSED", with: "\(passed)")
+        .replacingOccurrences(of: "COMPLETED", with: "\(completed)")
+        .replacingOccurrences(of: "PERCENT", with: completed ? "100" : "80"))
+    #expect(inner.contains("parent.lmsSeen"), "the published page has the player's start script")
+    let frame = inner.replacingOccurrences(of: "&", with: "&amp;")
+      .replacingOccurrences(of: "\"", with: "&quot;")
+    let outer = """
+      <!DOCTYPE html>
+      <html><head><meta charset="utf-8"><title>fake platform</title></head><body>
+      <script>\(Self.platform(version: version, store: store))</script>
+      <iframe id="sco" srcdoc="\(frame)"></iframe>
+      <script id="kurs-boot">KursPlayer.start({});</script>
+      </body></html>
+      """
+    let driver = """
+      var waited = 0;
+      var timer = setInterval(function () {
+        waited += 1;
+        var finished = lmsCalls.some(function (c) { return c[0] === "LMSFinish" || c[0] === "Terminate"; });
+        if (finished || waited > 100) {
+          clearInterval(timer);
+          kursReport({ calls: lmsCalls, store: lmsStore, seen: window.lmsSeen || null });
+        }
+      }, 100);
+      """
+    let value = try HeadlessChromium.run(page: outer, driver: driver, in: folder)
+    return try #require(value as? [String: Any], "\(value)")
+  }
+
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func scorm12RuntimeInitializesScoresAndTerminatesInMoodlesFrame() throws {
+    let previous = #"{\"kurs\":1,\"inputs\":[{\"begin\":{}}]}"#
+    let report = try runInPlatform(
+      version: "1.2", passed: true,
+      store: """
+        {"cmi.core.lesson_status": "not attempted", "cmi.core.student_id": "learner-7",
+         "cmi.core.student_name": "Doe, Jane", "cmi.suspend_data": "\(previous)"}
+        """)
+    let calls = try #require(report["calls"] as? [[Any]])
+    let names = calls.compactMap { $0.first as? String }
+    #expect(names.first == "LMSInitialize")
+    #expect(names.last == "LMSFinish")
+    #expect(names.filter { $0 == "LMSInitialize" }.count == 1)
+    #expect(names.filter { $0 == "LMSFinish" }.count == 1, "exit twice finishes once")
+    let store = try #require(report["store"] as? [String: String])
+    #expect(store["cmi.core.lesson_status"] == "passed")
+    #expect(store["cmi.core.score.raw"] == "86")
+    #expect(store["cmi.core.score.min"] == "0")
+    #expect(store["cmi.core.score.max"] == "100")
+    #expect(store["cmi.core.exit"] == "")
+    #expect(store["cmi.core.session_time"] == "00:01:01.50")
+    // The inputs so far, each once, so that another device resumes where the learner was.
+    let suspend = try #require(store["cmi.suspend_data"])
+    let data = try #require(
+      try JSONSerialization.jsonObject(with: Data(suspend.utf8)) as? [String: Any])
+    #expect((data["inputs"] as? [Any])?.count == 2)
+    // "incomplete" was set before anything else was, and a commit follows every change.
+    #expect(
+      calls.first { ($0.first as? String) == "LMSSetValue" }?.dropFirst().map { "\($0)" } == [
+        "cmi.core.lesson_status", "incomplete",
+      ])
+    #expect(names[names.count - 2] == "LMSCommit")
+    let seen = try #require(report["seen"] as? [String: Any])
+    #expect(seen["connected"] as? Bool == true)
+    #expect(seen["version"] as? String == "1.2")
+    #expect((seen["resume"] as? [Any])?.count == 1, "the last session's inputs are offered")
+    #expect((seen["learner"] as? [String: Any])?["id"] as? String == "learner-7")
+  }
+
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func scorm12ReportsAFail() throws {
+    let report = try runInPlatform(
+      version: "1.2", passed: false, store: #"{"cmi.core.lesson_status": "incomplete"}"#)
+    let store = try #require(report["store"] as? [String: String])
+    #expect(store["cmi.core.lesson_status"] == "failed")
+    #expect(store["cmi.core.exit"] == "")
+  }
+
+  /// A learner who leaves before the end: incomplete, and suspended so that Moodle resumes.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func scorm12SuspendsAnUnfinishedSession() throws {
+    let report = try runInPlatform(
+      version: "1.2", passed: false, completed: false,
+      store: #"{"cmi.core.lesson_status": "not attempted"}"#)
+    let store = try #require(report["store"] as? [String: String])
+    #expect(store["cmi.core.lesson_status"] == "incomplete")
+    #expect(store["cmi.core.exit"] == "suspend")
+    #expect(store["cmi.suspend_data"]?.contains(#""inputs":[{"#) == true)
+  }
+
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func scorm2004RuntimeWhereOnlyAPI_1484_11IsFound() throws {
+    let report = try runInPlatform(
+      version: "2004", passed: true,
+      store: #"{"cmi.completion_status": "unknown", "cmi.learner_id": "x-1"}"#)
+    let calls = try #require(report["calls"] as? [[Any]])
+    let names = calls.compactMap { $0.first as? String }
+    #expect(names.first == "Initialize")
+    #expect(names.last == "Terminate")
+    let store = try #require(report["store"] as? [String: String])
+    #expect(store["cmi.completion_status"] == "completed")
+    #expect(store["cmi.success_status"] == "passed")
+    #expect(store["cmi.score.scaled"] == "0.8571")
+    #expect(store["cmi.score.raw"] == "6")
+    #expect(store["cmi.score.max"] == "7")
+    #expect(store["cmi.progress_measure"] == "1")
+    #expect(store["cmi.exit"] == "normal")
+    #expect(store["cmi.session_time"] == "PT61.50S")
+  }
+
+  /// Plain html mode without a record store: nothing is connected and nothing is fetched.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func htmlModeWithoutAStoreSendsNothing() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = try publishedPage("html", in: folder)
+    let driver = """
+      var fetched = 0;
+      window.fetch = function () { fetched += 1; return Promise.reject(new Error("no")); };
+      window.API = { LMSInitialize: function () { fetched += 100; return "true"; } };
+      var options = JSON.parse(document.getElementById("kurs-options").textContent);
+      var lms = KursLMS.connect(options);
+      lms.statements([{ id: "a" }]);
+      lms.progress({ percent: 100, score: 1, maximum: 1, completed: true, passed: true });
+      lms.exit();
+      setTimeout(function () {
+        kursReport({ connected: lms.connected, fetched: fetched, mode: options.mode });
+      }, 500);
+      """
+    let value = try HeadlessChromium.run(page: page, driver: driver, in: folder)
+    let report = try #require(value as? [String: Any], "\(value)")
+    #expect(report["mode"] as? String == "html")
+    #expect(report["connected"] as? Bool == false)
+    #expect(report["fetched"] as? Int == 0)
+  }
+}
+
+/// cmi5: the launch as a cmi5 platform makes it (the launch URL's parameters, the fetch URL,
+/// LMS.LaunchData), with the platform's answers faked in the page.
+@Suite(.serialized) struct CMI5LaunchTests {
+  static let driver = """
+    var sent = [], requests = [];
+    function answer(status, body) {
+      return Promise.resolve({ ok: status < 300, status: status,
+        json: function () { return Promise.resolve(body); } });
+    }
+    var actor = { objectType: "Agent", name: "Jane", account: { homePage: "https://lms.example",
+      name: "jane-7" } };
+    var fakeWindow = { addEventListener: function () {}, setTimeout: setTimeout.bind(window),
+      location: { search: "?endpoint=" + encodeURIComponent("https://lms.example/xapi/") +
+        "&fetch=" + encodeURIComponent("https://lms.example/fetch?k=1") +
+        "&actor=" + encodeURIComponent(JSON.stringify(actor)) + "&registration=REG-1" +
+        "&activityId=" + encodeURIComponent("urn:kurs:course:example:au") } };
+    function fakeFetch(url, init) {
+      requests.push({ url: url, method: (init && init.method) || "GET",
+        auth: (init && init.headers && init.headers.Authorization) || null });
+      if (url.indexOf("https://lms.example/fetch") === 0) {
+        return answer(200, { "auth-token": "dG9rZW4=" });
+      }
+      if (url.indexOf("activities/state") >= 0) {
+        return answer(200, { launchMode: LAUNCHMODE, moveOn: "CompletedAndPassed",
+          masteryScore: 0.5, contextTemplate: {
+            contextActivities: { grouping: [{ id: "https://lms.example/publisher" }] },
+            extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "S-1" } } });
+      }
+      JSON.parse(init.body).forEach(function (s) { sent.push(s); });
+      return answer(200, []);
+    }
+    var clock = 1796385600000, ids = 0;
+    var lms = KursLMS.connect({ mode: "cmi5", lrs: null }, { window: fakeWindow, fetch: fakeFetch,
+      storage: null, now: function () { clock += 1000; return clock; },
+      newID: function () { ids += 1; return "00000000-0000-4000-8000-00000000000" + ids; } });
+    lms.statements([{ id: "own-1", actor: { account: { homePage: "https://kurs.invalid/learner",
+      name: "x" } }, verb: { id: "http://adlnet.gov/expapi/verbs/experienced" },
+      object: { id: "urn:kurs:course:example" },
+      context: { extensions: { "urn:kurs:xapi:input": { begin: {} } } } }]);
+    lms.ready.then(function () {
+      lms.progress({ percent: 100, score: 6, maximum: 7, completed: true, passed: true });
+      lms.exit();
+      setTimeout(function () {
+        kursReport({ sent: sent, requests: requests, problem: lms.problem });
+      }, 500);
+    });
+    """
+
+  func run(launchMode: String) throws -> [String: Any] {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kurs-cmi5-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = try LMSRuntimeTests().publishedPage("cmi5", in: folder)
+    let value = try HeadlessChromium.run(
+      page: page,
+      driver: Self.driver.replacingOccurrences(of: "LAUNCHMODE", with: "\"\(launchMode)\""),
+      in: folder)
+    return try #require(value as? [String: Any], "\(value)")
+  }
+
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func aNormalLaunchSendsTheCMI5StatementsInOrder() throws {
+    let report = try run(launchMode: "Normal")
+    #expect(report["problem"] is NSNull, "\(report["problem"] ?? "")")
+    let requests = try #require(report["requests"] as? [[String: Any]])
+    #expect(requests.first?["url"] as? String == "https://lms.example/fetch?k=1")
+    #expect(requests.first?["method"] as? String == "POST")
+    let statementRequests = requests.filter {
+      ($0["url"] as? String)?.hasSuffix("/statements") == true
+    }
+    #expect(!statementRequests.isEmpty)
+    #expect(statementRequests.allSatisfy { $0["auth"] as? String == "Basic dG9rZW4=" })
+    let sent = try #require(report["sent"] as? [[String: Any]])
+    let verbs = sent.compactMap {
+      (($0["verb"] as? [String: Any])?["id"] as? String)?.split(
+        separator: "/"
+      ).last.map(String.init)
+    }
+    #expect(verbs == ["initialized", "experienced", "completed", "passed", "terminated"])
+    for statement in sent {
+      let actor = statement["actor"] as? [String: Any]
+      #expect((actor?["account"] as? [String: Any])?["name"] as? String == "jane-7")
+      let context = try #require(statement["context"] as? [String: Any])
+      #expect(context["registration"] as? String == "REG-1")
+      let extensions = context["extensions"] as? [String: Any]
+      #expect(
+        extensions?["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] as? String == "S-1")
+    }
+    func categories(_ statement: [String: Any]) -> [String] {
+      let context = statement["context"] as? [String: Any]
+      let activities = context?["contextActivities"] as? [String: Any]
+      return (activities?["category"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+    let cmi5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+    let moveOn = "https://w3id.org/xapi/cmi5/context/categories/moveon"
+    #expect(categories(sent[0]) == [cmi5])
+    #expect(!categories(sent[1]).contains(cmi5), "the course's own statements are not cmi5-defined")
+    #expect(categories(sent[2]) == [cmi5, moveOn])
+    #expect(categories(sent[3]) == [cmi5, moveOn])
+    let passed = try #require(sent[3]["result"] as? [String: Any])
+    #expect(passed["success"] as? Bool == true)
+    #expect((passed["score"] as? [String: Any])?["scaled"] as? Double == 0.8571)
+    let passedContext = sent[3]["context"] as? [String: Any]
+    let passedExtensions = passedContext?["extensions"] as? [String: Any]
+    #expect(
+      passedExtensions?["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"] as? Double
+        == 0.5)
+    #expect(sent.allSatisfy { ($0["object"] as? [String: Any])?["id"] != nil })
+    #expect((sent[0]["object"] as? [String: Any])?["id"] as? String == "urn:kurs:course:example:au")
+  }
+
+  /// Browse and Review launches never complete, pass or fail (cmi5, section 10.0).
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func aReviewLaunchNeitherCompletesNorJudges() throws {
+    let report = try run(launchMode: "Review")
+    let sent = try #require(report["sent"] as? [[String: Any]])
+    let verbs = sent.compactMap {
+      (($0["verb"] as? [String: Any])?["id"] as? String)?.split(
+        separator: "/"
+      ).last.map(String.init)
+    }
+    #expect(verbs == ["initialized", "experienced", "terminated"])
+  }
+}
