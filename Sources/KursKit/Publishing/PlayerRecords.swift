@@ -109,6 +109,9 @@ public struct PlayerRecords: Encodable, Sendable {
     "saveRecords": [
       "en": "Save my records", "ru": "Сохранить мои записи", "uk": "Зберегти мої записи",
     ],
+    "shareRecords": [
+      "en": "Send my records…", "ru": "Отправить мои записи…", "uk": "Надіслати мої записи…",
+    ],
     "saveCertificate": [
       "en": "Save my certificate", "ru": "Сохранить мой сертификат",
       "uk": "Зберегти мій сертифікат",

@@ -619,6 +619,9 @@ const KursRecords = (function () {
   /// - learner: `{id, pseudonym}`; exported: milliseconds; courses: `[{id, version, digest,
   ///   statements}]`.
   function exportFile(learner, exported, courses) {
+    if (typeof learner.id !== "string" || typeof learner.pseudonym !== "string") {
+      throw { problem: "noName" };
+    }
     const theLearner = { id: learner.id, pseudonym: learner.pseudonym };
     const theCourses = courses.map((course) => ({
       id: course.id,
@@ -971,6 +974,34 @@ const KursRecords = (function () {
       );
     });
     buttons.appendChild(saveRecords);
+    // On a phone that can share files: straight into a messenger or an e-mail.
+    if (typeof navigator !== "undefined" && navigator.share && navigator.canShare && typeof File === "function") {
+      const probe = new File(["{}"], "kurs.json", { type: "application/json" });
+      if (navigator.canShare({ files: [probe] })) {
+        const share = make("button", { type: "button" }, say("shareRecords"));
+        share.addEventListener("click", () => {
+          const pseudonym = name();
+          if (pseudonym === null) return;
+          const saved = saveExport({
+            course: course,
+            learnerID: options.learnerID,
+            pseudonym: pseudonym,
+            statements: options.journal(),
+            now: time(),
+            offer: false,
+          });
+          const file = new File([saved.text], saved.name, { type: "application/json" });
+          navigator
+            .share({ files: [file], title: saved.name })
+            .then(() => told({ offered: "share", name: saved.name }))
+            .catch(() => {
+              copyBox(saved.name, saved.text, doc);
+              told({ offered: "copy", name: saved.name });
+            });
+        });
+        buttons.appendChild(share);
+      }
+    }
     if (options.state && options.state.completed) {
       const saveCredential = make("button", { type: "button", class: "certificate" }, say("saveCertificate"));
       saveCredential.addEventListener("click", () => {
