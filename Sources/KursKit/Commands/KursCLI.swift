@@ -139,7 +139,7 @@ public struct KursCLI {
     case .pack(let course, let out):
       return pack(course, out: out, locator: locator, loader: loader)
     case .publishHTML(let course, let out):
-      return publishHTML(course, out: out, locator: locator, loader: loader)
+      return publishHTML(course, out: out, options, locator: locator, loader: loader)
     case .publishPackage(let kind, let course, let out):
       return publishPackage(kind, course, out: out, locator: locator, loader: loader)
     case .add(let path):

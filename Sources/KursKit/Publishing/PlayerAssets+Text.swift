@@ -1420,6 +1420,16 @@ extension PlayerAssets {
           if (id) learner = { id, name: get(v12 ? "cmi.core.student_name" : "cmi.learner_name") };
         }
 
+        // player.js calls exit() on pause too, and the learner may go on: SCORM 1.2 platforms
+        // (Moodle) accept a new LMSInitialize after LMSFinish; SCORM 2004 forbids it.
+        let finished = false;
+        function reopen() {
+          if (open || !finished || !v12) return open;
+          open = call(names.init, "") === "true";
+          if (open) finished = false;
+          return open;
+        }
+
         function suspend() {
           const data = JSON.stringify({ kurs: 1, inputs: inputsOf(journal.all()) });
           // Too long for the platform: the page's own storage keeps the journal on this device.
@@ -1432,14 +1442,14 @@ extension PlayerAssets {
           version: found.version,
           problem: open ? null : "the learning platform refused to start the session",
           statements(list) {
-            if (!open) return;
+            if (!reopen()) return;
             if (journal.add(list).length > 0) {
               suspend();
               call(names.commit, "");
             }
           },
           progress(report) {
-            if (!open || !report) return;
+            if (!report || !reopen()) return;
             last = report;
             const maximum = Number(report.maximum) || 0;
             const score = Number(report.score) || 0;
@@ -1483,6 +1493,7 @@ extension PlayerAssets {
             call(names.commit, "");
             call(names.finish, "");
             open = false;
+            finished = true;
           },
           resumeInputs() {
             return suspended;
