@@ -368,3 +368,108 @@ import Testing
     #expect(verbs == ["initialized", "experienced", "terminated"])
   }
 }
+
+/// `kurs publish html --lrs URL`: the page sends the course's statements to that store, and
+/// keeps them in the browser until the store has them.
+@Suite(.serialized) struct PublishHTMLRecordStoreTests {
+  func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kurs-page-lrs-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  func publish(_ arguments: [String], in folder: URL) throws -> (KursProcess.Result, URL) {
+    let page = folder.appendingPathComponent("example.html")
+    let result = try KursProcess.run(
+      ["publish", "html", "example", "--out", page.path] + arguments,
+      environment: ["KURS_LRS_USER": "", "KURS_LRS_PASSWORD": ""])
+    return (result, page)
+  }
+
+  @Test func theStoreAndItsCredentialsGoIntoThePage() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let credentials = folder.appendingPathComponent("lrs-credentials")
+    try "kurs:s3cret\n".write(to: credentials, atomically: true, encoding: .utf8)
+    chmod(credentials.path, 0o600)
+    let (result, page) = try publish(
+      ["--lrs", "http://127.0.0.1:8100/xAPI/", "--lrs-credentials", credentials.path], in: folder)
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.contains("sends its statements to http://127.0.0.1:8100/xAPI/"))
+    let html = try String(contentsOf: page, encoding: .utf8)
+    let auth = "Basic " + Data("kurs:s3cret".utf8).base64EncodedString()
+    #expect(html.contains(#""endpoint":"http:\/\/127.0.0.1:8100\/xAPI\/""#) || html.contains(
+      #""endpoint":"http://127.0.0.1:8100/xAPI/""#))
+    #expect(html.contains(auth))
+    #expect(html.contains("connect-src http://127.0.0.1:8100"))
+  }
+
+  /// A password in the address would show in the process list: refused, and nothing written.
+  @Test func aPasswordInTheAddressWritesNoPage() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (result, page) = try publish(["--lrs", "http://u:p@127.0.0.1:8100/xAPI/"], in: folder)
+    #expect(result.exitCode != 0)
+    #expect(result.errors.contains("--lrs"))
+    #expect(!FileManager.default.fileExists(atPath: page.path))
+  }
+
+  /// A runner's KURS_LRS_URL never goes into a page by itself.
+  @Test func theRunnersStoreIsNotPublishedUnasked() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = folder.appendingPathComponent("example.html")
+    let result = try KursProcess.run(
+      ["publish", "html", "example", "--out", page.path],
+      environment: ["KURS_LRS_URL": "http://127.0.0.1:8100/xAPI/"])
+    #expect(result.exitCode == 0, "\(result.errors)")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    #expect(html.contains(#"{"lrs":null,"mode":"html"}"#))
+    #expect(!html.contains("connect-src"))
+  }
+
+  /// Offline: the statements wait in localStorage; the next visit (a reload) sends them, in
+  /// order, and none is lost or sent twice.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func statementsWaitOfflineAndAreSentLater() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (result, page) = try publish(["--lrs", "http://127.0.0.1:9/xAPI/"], in: folder)
+    #expect(result.exitCode == 0, "\(result.errors)")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    let driver = """
+      var online = false, received = [], attempts = 0, headers = null;
+      function fakeFetch(url, init) {
+        attempts += 1;
+        if (!online) return Promise.reject(new TypeError("offline"));
+        headers = init.headers;
+        JSON.parse(init.body).forEach(function (s) { received.push(s.id); });
+        return Promise.resolve({ ok: true, status: 200, json: function () { return Promise.resolve([]); } });
+      }
+      localStorage.clear();
+      var options = JSON.parse(document.getElementById("kurs-options").textContent);
+      var env = { fetch: fakeFetch, window: window, storage: localStorage };
+      var first = KursLMS.connect(options, env);
+      first.statements([{ id: "s1" }, { id: "s2" }]);
+      first.statements([{ id: "s2" }, { id: "s3" }]);
+      setTimeout(function () {
+        var waiting = JSON.parse(localStorage.getItem("kurs-lms-outbox:" + options.lrs.endpoint));
+        online = true;
+        var second = KursLMS.connect(options, env);
+        setTimeout(function () {
+          kursReport({ waiting: waiting.map(function (s) { return s.id; }), received: received,
+            left: second.pending(), endpoint: options.lrs.endpoint,
+            version: headers && headers["X-Experience-API-Version"] });
+        }, 500);
+      }, 300);
+      """
+    let value = try HeadlessChromium.run(page: html, driver: driver, in: folder)
+    let report = try #require(value as? [String: Any], "\(value)")
+    #expect(report["endpoint"] as? String == "http://127.0.0.1:9/xAPI/")
+    #expect(report["waiting"] as? [String] == ["s1", "s2", "s3"])
+    #expect(report["received"] as? [String] == ["s1", "s2", "s3"])
+    #expect(report["left"] as? Int == 0)
+    #expect(report["version"] as? String == "1.0.3")
+  }
+}
