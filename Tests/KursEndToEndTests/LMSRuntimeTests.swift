@@ -99,7 +99,8 @@ import Testing
       var waited = 0;
       var timer = setInterval(function () {
         waited += 1;
-        var finished = lmsCalls.some(function (c) { return c[0] === "LMSFinish" || c[0] === "Terminate"; });
+        var finished = window.frameDone ||
+          lmsCalls.some(function (c) { return c[0] === "LMSFinish" || c[0] === "Terminate"; });
         if (finished || waited > 100) {
           clearInterval(timer);
           kursReport({ calls: lmsCalls, store: lmsStore, seen: window.lmsSeen || null });
@@ -194,6 +195,46 @@ import Testing
     let store = try #require(report["store"] as? [String: String])
     #expect(store["cmi.core.lesson_status"] == "passed")
     #expect(store["cmi.core.score.raw"] == "100")
+  }
+
+  /// The real player in Moodle's frame: a learner clicks through the first module of the
+  /// example course; Moodle hears of each step (suspend data with the journalled inputs, the
+  /// score so far, incomplete) and the learner's Moodle id is offered to the page.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func thePlayerReportsEachStepToMoodle() throws {
+    let script =
+      "<script id=\"kurs-boot\">\n" + PublishHTMLTests.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        var player = KursPlayer.options();
+        for (var i = 0; i < 200; i += 1) {
+          var s = KursPlayer.screen();
+          if (s.kind === "moduleEnd") break;
+          if (clickStep() === null) break;
+        }
+        parent.lmsSeen = { end: KursPlayer.screen().kind, inputs: KursPlayer.inputs().length,
+          mode: player && player.mode };
+        parent.frameDone = true;
+        </script>
+        """
+    let report = try runInPlatform(
+      version: "1.2", passed: false,
+      store: #"{"cmi.core.lesson_status": "not attempted", "cmi.core.student_id": "m-42"}"#,
+      script: script)
+    let seen = try #require(report["seen"] as? [String: Any], "\(report)")
+    #expect(seen["end"] as? String == "moduleEnd")
+    #expect(seen["mode"] as? String == "scorm")
+    let calls = try #require(report["calls"] as? [[Any]])
+    let names = calls.compactMap { $0.first as? String }
+    #expect(names.first == "LMSInitialize")
+    #expect(names.filter { $0 == "LMSCommit" }.count >= 3)
+    let store = try #require(report["store"] as? [String: String])
+    #expect(store["cmi.core.lesson_status"] == "incomplete")
+    #expect(store["cmi.core.score.max"] == "100")
+    let suspend = try #require(store["cmi.suspend_data"])
+    let data = try #require(
+      try JSONSerialization.jsonObject(with: Data(suspend.utf8)) as? [String: Any])
+    #expect((data["inputs"] as? [Any])?.count == seen["inputs"] as? Int)
   }
 
   @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
@@ -399,8 +440,11 @@ import Testing
     #expect(result.output.contains("sends its statements to http://127.0.0.1:8100/xAPI/"))
     let html = try String(contentsOf: page, encoding: .utf8)
     let auth = "Basic " + Data("kurs:s3cret".utf8).base64EncodedString()
-    #expect(html.contains(#""endpoint":"http:\/\/127.0.0.1:8100\/xAPI\/""#) || html.contains(
-      #""endpoint":"http://127.0.0.1:8100/xAPI/""#))
+    #expect(
+      html.contains(#""endpoint":"http:\/\/127.0.0.1:8100\/xAPI\/""#)
+        || html.contains(
+          #""endpoint":"http://127.0.0.1:8100/xAPI/""#)
+    )
     #expect(html.contains(auth))
     #expect(html.contains("connect-src http://127.0.0.1:8100"))
   }

@@ -88,7 +88,8 @@ import Testing
 
   @Test func aPasswordInTheAddressIsRefused() {
     #expect(throws: LRSClient.Failure.passwordInURL(option: "--lrs")) {
-      try PlayerPage.Options.RecordStore.forPage(url: "https://u:p@lrs.example.org/", credentials: nil)
+      try PlayerPage.Options.RecordStore.forPage(
+        url: "https://u:p@lrs.example.org/", credentials: nil)
     }
     #expect(throws: LRSClient.Failure.badURL("ftp://lrs.example.org/")) {
       try PlayerPage.Options.RecordStore.forPage(url: "ftp://lrs.example.org/", credentials: nil)
