@@ -46,7 +46,9 @@ extension KursCLI {
     {
       console.writeError("kurs: \(warning)\n")
     }
-    return try PlayerPage.Options.RecordStore.forPage(url: url, credentials: credentials)
+    let client = try LRSClient(url: url, credentials: credentials, option: "--lrs")
+    return PlayerPage.Options.RecordStore.forPage(
+      statements: client.statementsURL, user: credentials?.user, password: credentials?.password)
   }
 }
 
