@@ -517,3 +517,78 @@ import Testing
     #expect(report["version"] as? String == "1.0.3")
   }
 }
+
+/// cmi5 over real HTTP: the page, opened from a file, talks to a fake cmi5 platform on a
+/// loopback port (its fetch URL, its state API, its statements resource), across origins as a
+/// platform's own record store would be.
+@Suite(.serialized) struct CMI5HTTPLaunchTests {
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func aLaunchOverHTTPDeliversEveryStatement() throws {
+    let launchData = """
+      {"launchMode":"Normal","moveOn":"CompletedAndPassed","contextTemplate":{"extensions":
+      {"https://w3id.org/xapi/cmi5/context/extensions/sessionid":"S-9"}}}
+      """
+    let platform = try FakeRecordStore { request, store in
+      if request.method == "OPTIONS" { return .answer(204, "") }
+      if request.target.hasPrefix("/fetch") {
+        return .answer(200, #"{"auth-token":"dG9rZW4="}"#)
+      }
+      if request.target.contains("/activities/state?") { return .answer(200, launchData) }
+      return store.store(request)
+    }
+    defer { platform.stop() }
+    let base = "http://\(platform.host):\(platform.port)"
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kurs-cmi5-http-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = try LMSRuntimeTests().publishedPage("cmi5", in: folder)
+    let driver = """
+      var actor = { objectType: "Agent", account: { homePage: "\(base)", name: "jane-7" } };
+      var launch = { addEventListener: function () {}, setTimeout: setTimeout.bind(window),
+        location: { search: "?endpoint=" + encodeURIComponent("\(platform.url)") +
+          "&fetch=" + encodeURIComponent("\(base)/fetch?one-time=1") +
+          "&actor=" + encodeURIComponent(JSON.stringify(actor)) + "&registration=REG-9" +
+          "&activityId=" + encodeURIComponent("urn:kurs:course:example:au") } };
+      var lms = KursLMS.connect({ mode: "cmi5", lrs: null },
+        { window: launch, fetch: window.fetch.bind(window), storage: null });
+      lms.statements([{ id: "6f1d1a0e-0000-4000-8000-000000000001",
+        verb: { id: "http://adlnet.gov/expapi/verbs/experienced" },
+        object: { id: "urn:kurs:course:example" } }]);
+      lms.ready.then(function () {
+        lms.progress({ percent: 100, score: 3, maximum: 4, completed: true, passed: true });
+        lms.exit();
+        var waited = 0;
+        var timer = setInterval(function () {
+          waited += 1;
+          if (lms.pending() === 0 || waited > 50) {
+            clearInterval(timer);
+            kursReport({ pending: lms.pending(), problem: lms.problem });
+          }
+        }, 100);
+      });
+      """
+    let value = try HeadlessChromium.run(page: page, driver: driver, in: folder)
+    let report = try #require(value as? [String: Any], "\(value)")
+    #expect(report["problem"] is NSNull, "\(report)")
+    #expect(report["pending"] as? Int == 0)
+    let requests = platform.requests.filter { $0.method != "OPTIONS" }
+    #expect(requests.first?.method == "POST")
+    #expect(requests.first?.target == "/fetch?one-time=1")
+    let posts = requests.filter { $0.target.hasSuffix("/statements") }
+    #expect(!posts.isEmpty)
+    for post in posts {
+      #expect(post.headers["authorization"] == "Basic dG9rZW4=", "\(post.headers)")
+      #expect(post.headers["x-experience-api-version"] == "1.0.3", "\(post.headers)")
+    }
+    let verbs = posts.flatMap { post -> [String] in
+      let list = (try? JSONSerialization.jsonObject(with: post.body)) as? [[String: Any]] ?? []
+      return list.compactMap {
+        (($0["verb"] as? [String: Any])?["id"] as? String)?.split(separator: "/").last
+          .map(String.init)
+      }
+    }
+    #expect(verbs == ["initialized", "experienced", "completed", "passed", "terminated"])
+    #expect(platform.storedIDs.count == 5)
+  }
+}

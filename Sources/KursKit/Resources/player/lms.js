@@ -521,6 +521,7 @@ const KursLMS = (function () {
 
     async function start() {
       try {
+        if (!env.fetch) throw new Error("this browser cannot send requests");
         const fetched = await env.fetch(launch.fetch, { method: "POST" });
         if (!fetched.ok) throw new Error("the fetch URL answered HTTP " + fetched.status);
         const body = await fetched.json();
