@@ -172,6 +172,31 @@ import Testing
     #expect(store["cmi.suspend_data"]?.contains(#""inputs":[{"#) == true)
   }
 
+  /// Inputs longer than SCORM 1.2's 4,096 characters of suspend data: the platform keeps a
+  /// marker, never an older, shorter list that would resume a learner at an earlier step.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func suspendDataTooLongForSCORM12LeavesNoStaleResume() throws {
+    let script = """
+      <script id="kurs-boot">
+      var lms = KursLMS.connect(JSON.parse(document.getElementById("kurs-options").textContent));
+      function input(i, text) {
+        return { id: "s" + i, context: { extensions: { "urn:kurs:xapi:input": { "answer": { "_0": text } } } } };
+      }
+      lms.statements([input(1, "short")]);
+      parent.lmsSeen = { first: parent.lmsStore["cmi.suspend_data"] };
+      lms.statements([input(2, new Array(5000).join("x"))]);
+      lms.exit();
+      </script>
+      """
+    let report = try runInPlatform(version: "1.2", passed: false, store: "{}", script: script)
+    let seen = try #require(report["seen"] as? [String: Any])
+    #expect((seen["first"] as? String)?.contains("short") == true)
+    let store = try #require(report["store"] as? [String: String])
+    let suspend = try #require(store["cmi.suspend_data"])
+    #expect(suspend.count <= 4096)
+    #expect(suspend.contains(#""inputs":null"#))
+  }
+
   /// player.js calls exit() when the learner pauses; going on afterwards opens the session
   /// again (Moodle's SCORM 1.2 API allows it), so the end still reaches the platform.
   @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))

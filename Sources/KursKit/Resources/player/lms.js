@@ -242,8 +242,10 @@ const KursLMS = (function () {
 
     function suspend() {
       const data = JSON.stringify({ kurs: 1, inputs: inputsOf(journal.all()) });
-      // Too long for the platform: the page's own storage keeps the journal on this device.
-      if (data.length <= suspendLimit) set("cmi.suspend_data", data);
+      // Too long for the platform: the page's own storage keeps the journal on this device,
+      // and the platform keeps no older, shorter list that would resume at an earlier step.
+      set("cmi.suspend_data", data.length <= suspendLimit ? data
+        : JSON.stringify({ kurs: 1, inputs: null, tooLong: data.length }));
     }
 
     return {
