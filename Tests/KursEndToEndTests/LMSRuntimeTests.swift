@@ -421,6 +421,75 @@ import Testing
     #expect((sent[0]["object"] as? [String: Any])?["id"] as? String == "urn:kurs:course:example:au")
   }
 
+  /// A learner who comes back to a finished course (a second launch of the same registration
+  /// on this device) is not reported completed and passed twice (cmi5, 9.3.3 and 9.3.4), and
+  /// the course's own statements keep the template's context.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func aSecondLaunchOfAFinishedRegistrationDoesNotReportAgain() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kurs-cmi5-twice-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = try LMSRuntimeTests().publishedPage("cmi5", in: folder)
+    let driver = """
+      localStorage.clear();
+      var sessions = [];
+      function answer(body) {
+        return Promise.resolve({ ok: true, status: 200,
+          json: function () { return Promise.resolve(body); } });
+      }
+      var fakeWindow = { addEventListener: function () {}, setTimeout: setTimeout.bind(window),
+        location: { search: "?endpoint=https%3A%2F%2Flms.example%2Fxapi%2F" +
+          "&fetch=https%3A%2F%2Flms.example%2Ffetch&registration=R-2&activityId=A" +
+          "&actor=" + encodeURIComponent(JSON.stringify({ account: { homePage: "h", name: "n" } })) } };
+      function launch(session, then) {
+        var sent = [];
+        function fakeFetch(url, init) {
+          if (url.indexOf("/fetch") > 0) return answer({ "auth-token": "dA==" });
+          if (url.indexOf("activities/state") > 0) {
+            return answer({ launchMode: "Normal", contextTemplate: {
+              contextActivities: { grouping: [{ id: "urn:publisher" }] },
+              extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": session } } });
+          }
+          JSON.parse(init.body).forEach(function (s) { sent.push(s); });
+          return answer([]);
+        }
+        var lms = KursLMS.connect({ mode: "cmi5", lrs: null },
+          { window: fakeWindow, fetch: fakeFetch, storage: localStorage });
+        lms.statements([{ id: session + "-own", verb: { id: "http://adlnet.gov/expapi/verbs/experienced" },
+          object: { id: "urn:kurs:course:example" },
+          context: { contextActivities: { grouping: [{ id: "urn:mine" }] },
+            extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "forged" } } }]);
+        lms.ready.then(function () {
+          lms.progress({ percent: 100, score: 1, maximum: 1, completed: true, passed: true });
+          lms.exit();
+          setTimeout(function () { sessions.push(sent); then(); }, 300);
+        });
+      }
+      launch("S-1", function () { launch("S-2", function () { kursReport(sessions); }); });
+      """
+    let value = try HeadlessChromium.run(page: page, driver: driver, in: folder)
+    let sessions = try #require(value as? [[[String: Any]]], "\(value)")
+    func verbs(_ list: [[String: Any]]) -> [String] {
+      list.compactMap {
+        (($0["verb"] as? [String: Any])?["id"] as? String)?.split(separator: "/").last
+          .map(String.init)
+      }
+    }
+    try #require(sessions.count == 2)
+    #expect(
+      verbs(sessions[0]) == ["initialized", "experienced", "completed", "passed", "terminated"])
+    #expect(verbs(sessions[1]) == ["initialized", "experienced", "terminated"])
+    let own = try #require(sessions[0].first { ($0["id"] as? String) == "S-1-own" })
+    let context = try #require(own["context"] as? [String: Any])
+    let extensions = context["extensions"] as? [String: Any]
+    #expect(
+      extensions?["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] as? String == "S-1",
+      "the template's session id is never overwritten")
+    let grouping = (context["contextActivities"] as? [String: Any])?["grouping"] as? [[String: Any]]
+    #expect(grouping?.compactMap { $0["id"] as? String } == ["urn:publisher", "urn:mine"])
+  }
+
   /// Browse and Review launches never complete, pass or fail (cmi5, section 10.0).
   @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
   func aReviewLaunchNeitherCompletesNorJudges() throws {
