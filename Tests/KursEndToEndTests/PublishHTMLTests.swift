@@ -84,6 +84,24 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("no").path))
   }
 
+  /// A page that cannot be put in place (here: --out names a folder) is reported, with a
+  /// non-zero exit, and the temporary file is not left behind.
+  @Test func aPageThatCannotBeWrittenLeavesNothing() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folder = root.appendingPathComponent("taken.html")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("kept".utf8).write(to: folder.appendingPathComponent("inside.txt"))
+    let example = KursProcess.repository.appendingPathComponent("Courses/example").path
+    let (result, _) = try publish(example, "taken.html")
+    #expect(result.exitCode != 0)
+    #expect(result.errors.contains("taken.html: the page could not be written"), "\(result.errors)")
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("inside.txt"), encoding: .utf8)
+        == "kept")
+    let left = try FileManager.default.contentsOfDirectory(atPath: root.path)
+    #expect(left == ["taken.html"], "\(left)")
+  }
+
   @Test func aMistakeSaysWhatToWrite() throws {
     defer { try? FileManager.default.removeItem(at: root) }
     let result = try KursProcess.run(["publish", "scorn", "marina"], in: root)
@@ -126,6 +144,37 @@ import Testing
       if (!button) return null;
       button.click();
       return button.textContent;
+    }
+    /// One step by clicking the right answer (as the course data says it), else the primary
+    /// button: the ordering's items moved with their ↑ buttons, the matching's lists chosen.
+    function clickRight() {
+      var form = document.querySelector("main form.question");
+      if (!form) return clickStep();
+      var state = KursPlayer.state(), engine = KursPlayer.engine();
+      var module = engine.module(state.currentModule);
+      var question = engine.node(module, KursEngine.moduleState(state, module.id).node).question;
+      if (question.kind === "ordering") {
+        question.items.forEach(function (item, target) {
+          for (var guard = 0; guard < 20; guard += 1) {
+            var items = Array.prototype.slice.call(form.querySelectorAll("li[data-id]"));
+            var index = items.findIndex(function (li) { return li.getAttribute("data-id") === item.id; });
+            if (index <= target) break;
+            items[index].querySelector(".moves button").click();
+          }
+        });
+      } else if (question.kind === "matching") {
+        Array.prototype.forEach.call(form.querySelectorAll("select[data-left]"), function (select) {
+          select.value = select.getAttribute("data-left");
+        });
+      } else {
+        var right = question.choices.filter(function (c) { return c.isCorrect; }).map(function (c) { return c.id; });
+        if (right.length === 0) right = [question.choices[0].id];
+        Array.prototype.forEach.call(form.querySelectorAll("input"), function (box) {
+          if (right.indexOf(box.value) >= 0) box.click();
+        });
+      }
+      form.querySelector("button[type=submit]").click();
+      return "answer";
     }
     function essentials() {
       var s = KursPlayer.screen();
@@ -202,6 +251,160 @@ import Testing
     #expect(end["status"] as? String == swiftEnd.status.rawValue)
   }
 
+  /// A learner plays the whole example course by clicking the right answers (moving the
+  /// ordering's items with their buttons, choosing the matching's lists): the page says the
+  /// course is complete, offers the certificate, and the Swift engine, given the inputs the
+  /// page journalled, completes the course with the same score.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func theWholeCoursePlayedByClickingCompletesAsTheEngineSays() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/example")
+    let driver =
+      Self.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        var kinds = [];
+        for (var i = 0; i < 300 && !KursPlayer.state().completed; i += 1) {
+          kinds.push(essentials().kind);
+          if (clickRight() === null) break;
+        }
+        var main = document.querySelector("main").textContent;
+        kursReport({kinds: kinds, inputs: KursPlayer.inputs(), seed: KursPlayer.learnerID(),
+          language: KursPlayer.engine().language, completed: KursPlayer.state().completed,
+          saysComplete: main.indexOf("You have completed the course.") >= 0,
+          certificate: !!document.querySelector("form.certificate"),
+          records: typeof KursRecords !== "undefined"});
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [String: Any])
+    #expect(report["completed"] as? Bool == true, "\(report["kinds"] ?? "")")
+    #expect(report["saysComplete"] as? Bool == true)
+    if report["records"] as? Bool == true { #expect(report["certificate"] as? Bool == true) }
+    let kinds = Set(report["kinds"] as? [String] ?? [])
+    #expect(
+      kinds.isSuperset(of: ["contents", "note", "page", "question", "feedback", "moduleEnd"]))
+    let course = try #require(
+      CourseLoader().load(
+        path: KursProcess.repository.appendingPathComponent("Courses/example").path
+      ).course)
+    let inputs = try JSONDecoder().decode(
+      [EngineInput].self,
+      from: JSONSerialization.data(withJSONObject: report["inputs"] as? [Any] ?? []))
+    let engine = Engine(
+      course: course, language: report["language"] as? String ?? "en",
+      seed: report["seed"] as? String ?? "")
+    var state = CourseState()
+    var completed: EngineEvent?
+    for input in inputs {
+      let step = try engine.apply(input, to: state)
+      state = step.state
+      completed =
+        step.events.first { if case .courseCompleted = $0 { true } else { false } } ?? completed
+    }
+    #expect(state.completed)
+    #expect(completed != nil)
+  }
+
+  /// On a phone's 360 pixels: nothing wider than the screen, and every button, list and
+  /// option's label at least 44 pixels high and wide, on every screen of a walk through
+  /// Marina's course.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func everyScreenFitsAPhoneWithLargeTouchTargets() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/marina")
+    let driver =
+      Self.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        // Headless Chromium's window is at least 500 pixels wide: the page gets 360 of them.
+        document.body.style.width = "360px";
+        var problems = [], screens = 0, width = document.body.getBoundingClientRect().width;
+        for (var i = 0; i < 60; i += 1) {
+          screens += 1;
+          var where = essentials().kind + " " + (essentials().nodeID || "");
+          if (document.body.scrollWidth > width) {
+            problems.push(where + ": " + document.body.scrollWidth + " px wide");
+          }
+          Array.prototype.forEach.call(document.querySelectorAll("main *, header *"), function (e) {
+            var right = e.getBoundingClientRect().right;
+            if (right > width + 0.5) problems.push(where + ": " + e.tagName + " ends at " + Math.round(right));
+          });
+          var targets = document.querySelectorAll("button, select, .option label, input[type=text]");
+          Array.prototype.forEach.call(targets, function (target) {
+            var box = target.getBoundingClientRect();
+            if (box.width === 0 && box.height === 0) return;
+            if (box.height < 44 || box.width < 44) {
+              problems.push(where + ": " + target.tagName + " '" + target.textContent.slice(0, 30) +
+                "' " + Math.round(box.width) + "x" + Math.round(box.height));
+            }
+          });
+          if (clickRight() === null) break;
+        }
+        kursReport({problems: problems, screens: screens, width: width});
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root, width: 360)
+        as? [String: Any])
+    #expect(report["width"] as? Int == 360)
+    #expect((report["screens"] as? Int ?? 0) > 20)
+    let problems = report["problems"] as? [String] ?? ["no report"]
+    #expect(problems.isEmpty, "\(problems.prefix(10))")
+  }
+
+  /// The course's help is one button away on a question, and closing it comes back to the
+  /// same question; a language chosen is used at once and kept after a reload.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func helpAndLanguageFromAQuestion() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/marina")
+    let driver =
+      Self.tools + """
+        function buttonNamed(text) {
+          return Array.prototype.slice.call(document.querySelectorAll("button")).find(function (b) {
+            return b.textContent === text; });
+        }
+        if (!sessionStorage.getItem("phase")) {
+          KursPlayer.reset();
+          KursPlayer.start(settings());
+          for (var i = 0; i < 30 && essentials().kind !== "question"; i += 1) clickRight();
+          var question = essentials();
+          buttonNamed("Where to get help").click();
+          var help = document.querySelector("main").textContent;
+          var helpHeading = heading();
+          buttonNamed("Close").click();
+          var back = essentials();
+          buttonNamed("Language").click();
+          document.querySelector("input[value=ru]").click();
+          var russian = {heading: heading(), lang: document.documentElement.lang,
+            help: Array.prototype.slice.call(document.querySelectorAll("nav.bar button")).map(
+              function (b) { return b.textContent; })};
+          sessionStorage.setItem("phase", JSON.stringify({question: question, help: help,
+            helpHeading: helpHeading, back: back, russian: russian}));
+          location.reload();
+        } else {
+          KursPlayer.start(settings());
+          var saved = JSON.parse(sessionStorage.getItem("phase"));
+          saved.reloaded = {heading: heading(), lang: document.documentElement.lang};
+          kursReport(saved);
+        }
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [String: Any])
+    let question = try #require(report["question"] as? [String: Any], "\(report)")
+    let back = try #require(report["back"] as? [String: Any])
+    #expect(question["kind"] as? String == "question")
+    #expect(report["helpHeading"] as? String == "Where to get help")
+    #expect((report["help"] as? String)?.contains("Legal aid and street lawyers") == true)
+    #expect(back["nodeID"] as? String == question["nodeID"] as? String)
+    let russian = try #require(report["russian"] as? [String: Any])
+    let reloaded = try #require(report["reloaded"] as? [String: Any])
+    #expect(russian["lang"] as? String == "ru")
+    #expect(russian["heading"] as? String != question["heading"] as? String)
+    #expect((russian["help"] as? [String])?.contains("Быстрый выход") == true)
+    #expect(reloaded["lang"] as? String == "ru")
+    #expect(reloaded["heading"] as? String == russian["heading"] as? String)
+  }
+
   /// A reload in the middle of a module comes back to the same screen, with the answers kept.
   @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
   func aReloadResumesAtTheSameScreen() throws {
@@ -234,6 +437,108 @@ import Testing
     #expect(after["heading"] as? String == before["heading"] as? String)
     #expect(report["inputsAfter"] as? Int == report["inputsBefore"] as? Int)
     #expect(report["sameState"] as? Bool == true)
+  }
+
+  /// The course open in two tabs: when the other tab has written the journal, this page does
+  /// not write over it; it takes that journal up and says so.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func anotherTabsJournalIsNeverOverwritten() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/example")
+    let driver =
+      Self.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        clickStep(); clickStep();
+        var key = "kurs/example/journal";
+        var other = localStorage.getItem(key);
+        var otherScreen = essentials();
+        clickStep(); clickStep();
+        var ours = localStorage.getItem(key);
+        // The other tab, still where this one was two steps ago, writes its journal.
+        localStorage.setItem(key, other);
+        clickStep();
+        var alert = document.querySelector("[role=alert]");
+        kursReport({kept: localStorage.getItem(key) === other, moved: ours !== other,
+          alert: alert ? alert.textContent : null, screen: essentials(), otherScreen: otherScreen,
+          inputs: KursPlayer.inputs().length});
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [String: Any])
+    #expect(report["moved"] as? Bool == true)
+    #expect(report["kept"] as? Bool == true, "this page wrote over the other tab's journal")
+    #expect((report["alert"] as? String)?.contains("another tab") == true, "\(report)")
+    let screen = try #require(report["screen"] as? [String: Any])
+    let other = try #require(report["otherScreen"] as? [String: Any])
+    #expect(screen["nodeID"] as? String == other["nodeID"] as? String)
+  }
+
+  /// The page picks languages as the runner does (LanguageChain): a learner's choice, then
+  /// the browser's language (as the terminal's locale), Russian before English for the
+  /// languages whose speakers mostly read it, English last.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func theLanguageChainIsTheRunners() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/example")
+    let explicit: [String?] = [nil, "uk", "kk", "en", "ru", "de", "ro"]
+    let browser = ["uk-UA", "ro-MD", "ro-RO", "en-US", "kk", "de-DE", "ru"]
+    var cases: [[String: Any]] = []
+    for choice in explicit {
+      for locale in browser {
+        let swift = LanguageChain.chain(
+          explicit: choice, environment: ["LANG": locale.replacingOccurrences(of: "-", with: "_")])
+        cases.append([
+          "explicit": choice.map { $0 as Any } ?? NSNull(), "browser": [locale], "swift": swift,
+        ])
+      }
+    }
+    let json = String(
+      decoding: try JSONSerialization.data(withJSONObject: cases), as: UTF8.self)
+    let driver =
+      Self.tools + """
+        KursPlayer.start(settings());
+        var cases = \(json);
+        kursReport(cases.map(function (c) {
+          return {explicit: c.explicit, browser: c.browser, swift: c.swift,
+            page: KursPlayer.languageChain(c.explicit, c.browser)};
+        }));
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [[String: Any]])
+    #expect(report.count == cases.count)
+    for result in report {
+      #expect(
+        result["page"] as? [String] == result["swift"] as? [String],
+        "choice \(result["explicit"] ?? "none"), browser \(result["browser"] ?? "")")
+    }
+  }
+
+  /// A pause says the progress is kept, and going on comes back to the same screen.
+  @Test(.enabled(if: HeadlessChromium.path != nil, HeadlessChromium.missing))
+  func aPauseKeepsTheLearnersPlace() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    let page = try page("Courses/example")
+    let driver =
+      Self.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        for (var i = 0; i < 4; i += 1) clickStep();
+        var before = essentials();
+        Array.prototype.slice.call(document.querySelectorAll("nav.bar button")).find(function (b) {
+          return b.textContent === "Pause"; }).click();
+        var paused = {heading: heading(), text: document.querySelector("main").textContent};
+        primary().click();
+        kursReport({before: before, paused: paused, after: essentials()});
+        """
+    let report = try #require(
+      try HeadlessChromium.run(page: page, driver: driver, in: root) as? [String: Any])
+    let paused = try #require(report["paused"] as? [String: Any], "\(report)")
+    #expect((paused["text"] as? String)?.contains("Your progress is kept in this browser") == true)
+    let before = try #require(report["before"] as? [String: Any])
+    let after = try #require(report["after"] as? [String: Any])
+    #expect(before["kind"] as? String != "contents")
+    #expect(after["nodeID"] as? String == before["nodeID"] as? String)
+    #expect(after["kind"] as? String == before["kind"] as? String)
   }
 
   /// Storage that refuses to write is said on the screen, never swallowed.

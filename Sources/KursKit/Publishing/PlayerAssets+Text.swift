@@ -1948,7 +1948,8 @@ extension PlayerAssets {
     .option label { display: block; flex: 1; padding: 0.6rem 0; }
     select { width: 100%; padding: 0.5rem; border: 2px solid var(--line); border-radius: 0.5rem;
       background: var(--paper); color: var(--ink); }
-    .ordering { padding-left: 1.5rem; }
+    .ordering { list-style: none; padding-left: 0; counter-reset: item; }
+    .ordering li::before { counter-increment: item; content: counter(item) "."; font-weight: 600; }
     .ordering li { display: flex; align-items: center; gap: 0.5rem; margin: 0.5rem 0;
       border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.25rem 0.5rem; }
     .ordering .item-text { flex: 1; }
@@ -1968,6 +1969,8 @@ extension PlayerAssets {
     .modules { list-style: none; padding: 0; }
     .modules li { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.5rem 1rem; margin: 0.75rem 0; }
     .modules h2 { margin-top: 0.25rem; }
+    .modules .objectives li { border: 0; padding: 0; margin: 0.25rem 0; }
+    .modules .objectives { list-style: disc; padding-left: 1.25rem; }
     .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
       white-space: nowrap; }
     .result { font-weight: 600; }
@@ -2000,6 +2003,9 @@ extension PlayerAssets {
       let learnerID = "";
       let registration = null;
       let recorder = null;
+      /// The journal's text as this page last read or wrote it: another tab's write shows as a
+      /// difference, and this page then reads that journal instead of overwriting it.
+      let lastSaved = null;
       let storage = null;
       let now = () => new Date();
       let newID = () => randomID();
@@ -2151,7 +2157,8 @@ extension PlayerAssets {
           added = [entry];
         }
         journal = journal.concat(added);
-        writeStored("journal", JSON.stringify(journal));
+        const text = JSON.stringify(journal);
+        if (writeStored("journal", text)) lastSaved = text;
         if (lms) {
           try {
             lms.statements(added);
@@ -2227,8 +2234,9 @@ extension PlayerAssets {
 
       // MARK: languages
 
-      /// LanguageChain.chain(explicit:environment:), with the browser's languages as the locale.
-      function chain(explicit) {
+      /// LanguageChain.chain(explicit:environment:), with the browser's first language as the
+      /// locale (LANG) and the others after it.
+      function chain(explicit, languages) {
         const russianFirst = ["uk", "kk", "ky", "be", "ka", "hy", "az", "uz", "tg"];
         const list = [];
         const add = (code) => {
@@ -2245,8 +2253,9 @@ extension PlayerAssets {
           add(explicit);
           if (prefersRussian(explicit)) add("ru");
         }
-        const browser = (navigator.languages && navigator.languages.length > 0)
-          ? navigator.languages : [navigator.language || "en"];
+        const browser = languages ||
+          ((navigator.languages && navigator.languages.length > 0)
+            ? navigator.languages : [navigator.language || "en"]);
         browser.forEach((locale, index) => {
           add(code(locale));
           if (index === 0 && prefersRussian(locale)) add("ru");
@@ -2271,6 +2280,10 @@ extension PlayerAssets {
 
       /// One input, as a click gives it: applied, journalled (before the screen shows), shown.
       function input(engineInput) {
+        if (!inSync()) {
+          render();
+          return { conflict: true };
+        }
         const before = state;
         let step;
         try {
@@ -2292,12 +2305,52 @@ extension PlayerAssets {
         return { screen: step.screen, events: step.events };
       }
 
+      /// Whether the stored journal is the one this page wrote; if another tab (or window) has
+      /// written since, this page takes that journal up, says so, and writes nothing over it.
+      function inSync() {
+        if (!storage) return true;
+        let stored;
+        try {
+          stored = readStored("journal");
+        } catch (error) {
+          return true;
+        }
+        if (stored === lastSaved || (stored === null && journal.length === 0)) return true;
+        takeUpStoredJournal();
+        notice = t("otherTab");
+        return false;
+      }
+
+      function takeUpStoredJournal() {
+        let text = null;
+        try {
+          text = readStored("journal");
+          journal = text ? JSON.parse(text) : [];
+          if (!Array.isArray(journal)) throw new Error("not a list");
+        } catch (error) {
+          journal = [];
+          notice = t("journalDamaged", String(error));
+        }
+        lastSaved = text;
+        replay();
+        screen = null;
+        view = "contents";
+        if (state.currentModule) {
+          try {
+            screen = engine.currentScreen(state);
+            view = "screen";
+          } catch (error) {
+            screen = null;
+          }
+        }
+      }
+
       function refusalText(error) {
         if (error.refusal === "moduleLocked") {
           return t("locked", error.missing.map((id) => moduleTitle(id)).join(", "));
         }
         if (error.refusal === "testTaken") return t("testTaken", moduleTitle(error.module));
-        if (error.refusal === "answerDoesNotFit") return t("notCorrect");
+        if (error.refusal === "answerDoesNotFit") return t("matchEach");
         return error.refusal;
       }
 
@@ -2430,9 +2483,12 @@ extension PlayerAssets {
             "not-started": "statusNotStarted", "in-progress": "statusInProgress",
             passed: "statusPassed", failed: "statusFailed", completed: "statusCompleted",
           }[moduleState.status];
+          const objectives = engine.objectives(module);
           const item = el("li", {},
             el("h2", {}, moduleTitle(module.id)),
-            el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`));
+            el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`),
+            objectives.length > 0 ? el("ul", { class: "objectives" }, objectives.map((o) => el("li", {}, inline(o))))
+              : null);
           if (missing.length > 0) {
             item.append(el("p", {}, `🔒 ${t("locked", missing.map(moduleTitle).join(", "))}`));
           } else if (state.currentModule === module.id && moduleState.status === "in-progress") {
@@ -2662,8 +2718,12 @@ extension PlayerAssets {
           const index = siblings.indexOf(item);
           const target = index + delta;
           if (target < 0 || target >= siblings.length) return;
+          const focused = document.activeElement;
           if (delta < 0) list.insertBefore(item, siblings[target]);
           else list.insertBefore(siblings[target], item);
+          // Moving an element takes the focus from its button: give it back, so that a keyboard
+          // or switch user can press again.
+          if (focused && focused.focus) focused.focus();
           const text = KursEngine.plain(option.text);
           document.getElementById("kurs-live").textContent = `${text}: ${Array.from(list.children).indexOf(item) + 1}`;
         };
@@ -2688,13 +2748,18 @@ extension PlayerAssets {
         if (s.questionKind === "matching") {
           const pairs = readPairs(form);
           if (Object.keys(pairs).length < s.options.length) {
-            notice = t("notCorrect");
+            notice = t("matchEach");
+            render();
             return null;
           }
           return { matches: { _0: pairs } };
         }
         const chosen = Array.from(form.querySelectorAll("input:checked"), (box) => box.value);
-        if (chosen.length === 0) return null;
+        if (chosen.length === 0) {
+          notice = t("chooseFirst");
+          render();
+          return null;
+        }
         return { choices: { _0: chosen } };
       }
 
@@ -2807,6 +2872,7 @@ extension PlayerAssets {
         try {
           saved = readStored("language");
           const text = readStored("journal");
+          lastSaved = text;
           journal = text ? JSON.parse(text) : [];
           if (!Array.isArray(journal)) throw new Error("not a list");
         } catch (error) {
@@ -2834,7 +2900,16 @@ extension PlayerAssets {
             notice = String(error);
           }
         }
-        if (!started) document.addEventListener("keydown", onKey);
+        if (!started) {
+          document.addEventListener("keydown", onKey);
+          // Another tab of the same course wrote its journal: show where it is now.
+          window.addEventListener("storage", (event) => {
+            if (!course || event.key !== key("journal") || event.newValue === lastSaved) return;
+            takeUpStoredJournal();
+            notice = t("otherTab");
+            render();
+          });
+        }
         started = true;
         render();
         return api;
@@ -2852,6 +2927,7 @@ extension PlayerAssets {
           }
         }
         journal = [];
+        lastSaved = null;
         registration = null;
         start({});
       }
@@ -2871,6 +2947,9 @@ extension PlayerAssets {
         options: () => options,
         startModule,
         quickExit,
+        /// The language chain for a choice and the browser's languages (tests compare it with
+        /// LanguageChain).
+        languageChain: (explicit, languages) => chain(explicit, languages),
       };
       return api;
     })();

@@ -75,6 +75,23 @@ enum PlayerStrings {
     "attemptsLeft": [
       "en": "Tries left: {0}", "ru": "Осталось попыток: {0}", "uk": "Залишилося спроб: {0}",
     ],
+    "chooseFirst": [
+      "en": "Choose an answer first.", "ru": "Сначала выберите ответ.",
+      "uk": "Спершу виберіть відповідь.",
+    ],
+    "matchEach": [
+      "en": "Choose a match for each item, each match once.",
+      "ru": "Выберите пару для каждого пункта, каждую пару один раз.",
+      "uk": "Виберіть пару для кожного пункту, кожну пару один раз.",
+    ],
+    "otherTab": [
+      "en":
+        "This course is open in another tab or window too, and was used there. This page now shows where that left off; nothing was overwritten.",
+      "ru":
+        "Этот курс открыт и в другой вкладке или окне, и там с ним работали. Эта страница теперь показывает, где там остановились; ничего не перезаписано.",
+      "uk":
+        "Цей курс відкрито й в іншій вкладці чи вікні, і там із ним працювали. Ця сторінка тепер показує, де там зупинилися; нічого не перезаписано.",
+    ],
     "yourRecords": ["en": "Your records", "ru": "Ваши записи", "uk": "Ваші записи"],
     "saveRecords": [
       "en": "Save my records (a file to send to your trainer)",

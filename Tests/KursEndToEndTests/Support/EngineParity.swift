@@ -13,6 +13,9 @@ struct EngineParity {
     case input(EngineInput)
     /// The learner switches the course's language (the runner makes a new engine, as here).
     case language(String)
+    /// The interface's language changes (`Engine.interfaceLanguage`: the words of a
+    /// true/false question a course leaves unnamed); `nil`: the course's language again.
+    case interface(String?)
   }
 
   struct Path {
@@ -210,6 +213,7 @@ struct EngineParity {
       // Again, from the start: refused inputs, a retake and a switch of language every few steps.
       var steps: [Step] = [
         .input(.proceed), .input(.back), .input(.startModule("no-such-module")),
+        .interface(language == "uk" ? "ru" : "uk"),
       ]
       if let last = course.modules.last { steps.append(.input(.startModule(last.id))) }
       let others = course.languages.filter { $0 != language } + ["xx"]
@@ -217,6 +221,7 @@ struct EngineParity {
         steps.append(.input(input))
         if index % 7 == 3 { steps.append(.language(others[index % others.count])) }
         if index % 7 == 5 { steps.append(.language(language)) }
+        if index == 11 { steps.append(.interface(nil)) }
         if index == 2 {
           steps.append(.input(.answer(.choices(["no-such-choice"]))))
           steps.append(.input(.back))
@@ -245,8 +250,13 @@ struct EngineParity {
       var record: [String: Any] = [:]
       var events: [EngineEvent]?
       switch step {
-      case .language(let language):
-        engine = Engine(course: course, language: language, seed: path.seed)
+      case .language, .interface:
+        if case .language(let language) = step {
+          let interface = engine.interfaceLanguage
+          engine = Engine(course: course, language: language, seed: path.seed)
+          engine.interfaceLanguage = interface
+        }
+        if case .interface(let interface) = step { engine.interfaceLanguage = interface }
         do {
           record["screen"] = Self.essentials(try engine.currentScreen(state))
         } catch {
@@ -280,6 +290,8 @@ struct EngineParity {
         switch step {
         case .input(let input): return ["input": try Self.json(input)]
         case .language(let language): return ["language": language]
+        case .interface(let interface):
+          return ["interface": interface.map { $0 as Any } ?? NSNull()]
         }
       },
       "expected": try expected(path),
@@ -481,8 +493,14 @@ struct EngineParity {
         for (var i = 0; i < path.steps.length; i += 1) {
           var step = path.steps[i], actual = {};
           try {
-            if (step.language !== undefined) {
-              engine = new KursEngine(course, step.language, path.seed);
+            if (step.language !== undefined || step.interface !== undefined) {
+              if (step.language !== undefined) {
+                var ui = engine.interfaceLanguage;
+                engine = new KursEngine(course, step.language, path.seed);
+                engine.interfaceLanguage = ui;
+              } else {
+                engine.interfaceLanguage = step.interface;
+              }
               actual.screen = essentials(engine.currentScreen(state));
             } else {
               actual.records = KursEngine.records(step.input, state);

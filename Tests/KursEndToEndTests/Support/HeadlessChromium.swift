@@ -57,7 +57,9 @@ struct HeadlessChromium {
   static func dom(
     page: String, driver: String, in folder: URL, budget: Int = 30_000, timeout: Int = 180
   ) throws -> String {
-    try load(page: page, driver: driver, in: folder, budget: budget, timeout: timeout)
+    try load(
+      page: page, driver: driver, in: folder, budget: budget, timeout: timeout,
+      width: 800)
   }
 
   /// Loads `page` (the HTML of a published page) with `driver` in place of its start and
@@ -67,10 +69,13 @@ struct HeadlessChromium {
   ///   - budget: Chromium's virtual time budget in milliseconds: timers and reloads the page
   ///     runs within it are run.
   ///   - timeout: seconds after which a hung Chromium is killed and the call throws.
+  ///   - width: the window's width in CSS pixels (360: a small phone).
   static func run(
-    page: String, driver: String, in folder: URL, budget: Int = 30_000, timeout: Int = 180
+    page: String, driver: String, in folder: URL, budget: Int = 30_000, timeout: Int = 180,
+    width: Int = 800
   ) throws -> Any {
-    let dom = try load(page: page, driver: driver, in: folder, budget: budget, timeout: timeout)
+    let dom = try load(
+      page: page, driver: driver, in: folder, budget: budget, timeout: timeout, width: width)
     guard let start = dom.range(of: #"<pre id="kurs-test-result">"#),
       let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
     else { throw Failure.noResult(String(dom.suffix(600))) }
@@ -82,7 +87,7 @@ struct HeadlessChromium {
   }
 
   static func load(
-    page: String, driver: String, in folder: URL, budget: Int, timeout: Int
+    page: String, driver: String, in folder: URL, budget: Int, timeout: Int, width: Int
   ) throws -> String {
     guard let chromium = path else { throw Failure.noResult("no chromium") }
     let boot = #"<script id="kurs-boot">KursPlayer.start({});</script>"#
@@ -103,7 +108,8 @@ struct HeadlessChromium {
     // --no-sandbox: Chromium refuses to run as root with its sandbox (the test machine's case).
     process.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-      "--user-data-dir=\(profile.path)", "--virtual-time-budget=\(budget)", "--dump-dom",
+      "--user-data-dir=\(profile.path)", "--virtual-time-budget=\(budget)",
+      "--window-size=\(width),900", "--dump-dom",
       file.absoluteString,
     ]
     process.standardOutput = handle

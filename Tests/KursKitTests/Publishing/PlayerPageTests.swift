@@ -46,3 +46,32 @@ import Testing
     #expect(!page.contains("</script><script>alert"))
   }
 }
+
+@Suite struct PlayerStringsTests {
+  /// Every word the page shows is there in English, Russian and Ukrainian.
+  @Test func everyStringIsInEveryInterfaceLanguage() {
+    for (name, entry) in PlayerStrings.table() {
+      for language in Localization.languages {
+        #expect(!(entry[language] ?? "").isEmpty, "\(name) has no \(language)")
+      }
+    }
+  }
+
+  /// Every `t("name")` of player.js names a string of the table (a missing one would show
+  /// its name to the learner).
+  @Test func everyStringPlayerJSAsksForExists() throws {
+    let script = try #require(PlayerAssets.files["player.js"])
+    let table = PlayerStrings.table()
+    let calls = try Regex(#"\bt\("([A-Za-z]+)""#)
+    var names: Set<String> = []
+    for match in script.matches(of: calls) {
+      if let name = match.output[1].substring { names.insert(String(name)) }
+    }
+    #expect(names.count > 20)
+    for name in names.sorted() { #expect(table[name] != nil, "player.js asks for \(name)") }
+    for kind in Block.NoteKind.allCases {
+      #expect(
+        table["note\(kind.rawValue.prefix(1).uppercased())\(kind.rawValue.dropFirst())"] != nil)
+    }
+  }
+}

@@ -21,6 +21,9 @@ const KursPlayer = (() => {
   let learnerID = "";
   let registration = null;
   let recorder = null;
+  /// The journal's text as this page last read or wrote it: another tab's write shows as a
+  /// difference, and this page then reads that journal instead of overwriting it.
+  let lastSaved = null;
   let storage = null;
   let now = () => new Date();
   let newID = () => randomID();
@@ -172,7 +175,8 @@ const KursPlayer = (() => {
       added = [entry];
     }
     journal = journal.concat(added);
-    writeStored("journal", JSON.stringify(journal));
+    const text = JSON.stringify(journal);
+    if (writeStored("journal", text)) lastSaved = text;
     if (lms) {
       try {
         lms.statements(added);
@@ -248,8 +252,9 @@ const KursPlayer = (() => {
 
   // MARK: languages
 
-  /// LanguageChain.chain(explicit:environment:), with the browser's languages as the locale.
-  function chain(explicit) {
+  /// LanguageChain.chain(explicit:environment:), with the browser's first language as the
+  /// locale (LANG) and the others after it.
+  function chain(explicit, languages) {
     const russianFirst = ["uk", "kk", "ky", "be", "ka", "hy", "az", "uz", "tg"];
     const list = [];
     const add = (code) => {
@@ -266,8 +271,9 @@ const KursPlayer = (() => {
       add(explicit);
       if (prefersRussian(explicit)) add("ru");
     }
-    const browser = (navigator.languages && navigator.languages.length > 0)
-      ? navigator.languages : [navigator.language || "en"];
+    const browser = languages ||
+      ((navigator.languages && navigator.languages.length > 0)
+        ? navigator.languages : [navigator.language || "en"]);
     browser.forEach((locale, index) => {
       add(code(locale));
       if (index === 0 && prefersRussian(locale)) add("ru");
@@ -292,6 +298,10 @@ const KursPlayer = (() => {
 
   /// One input, as a click gives it: applied, journalled (before the screen shows), shown.
   function input(engineInput) {
+    if (!inSync()) {
+      render();
+      return { conflict: true };
+    }
     const before = state;
     let step;
     try {
@@ -313,12 +323,52 @@ const KursPlayer = (() => {
     return { screen: step.screen, events: step.events };
   }
 
+  /// Whether the stored journal is the one this page wrote; if another tab (or window) has
+  /// written since, this page takes that journal up, says so, and writes nothing over it.
+  function inSync() {
+    if (!storage) return true;
+    let stored;
+    try {
+      stored = readStored("journal");
+    } catch (error) {
+      return true;
+    }
+    if (stored === lastSaved || (stored === null && journal.length === 0)) return true;
+    takeUpStoredJournal();
+    notice = t("otherTab");
+    return false;
+  }
+
+  function takeUpStoredJournal() {
+    let text = null;
+    try {
+      text = readStored("journal");
+      journal = text ? JSON.parse(text) : [];
+      if (!Array.isArray(journal)) throw new Error("not a list");
+    } catch (error) {
+      journal = [];
+      notice = t("journalDamaged", String(error));
+    }
+    lastSaved = text;
+    replay();
+    screen = null;
+    view = "contents";
+    if (state.currentModule) {
+      try {
+        screen = engine.currentScreen(state);
+        view = "screen";
+      } catch (error) {
+        screen = null;
+      }
+    }
+  }
+
   function refusalText(error) {
     if (error.refusal === "moduleLocked") {
       return t("locked", error.missing.map((id) => moduleTitle(id)).join(", "));
     }
     if (error.refusal === "testTaken") return t("testTaken", moduleTitle(error.module));
-    if (error.refusal === "answerDoesNotFit") return t("notCorrect");
+    if (error.refusal === "answerDoesNotFit") return t("matchEach");
     return error.refusal;
   }
 
@@ -451,9 +501,12 @@ const KursPlayer = (() => {
         "not-started": "statusNotStarted", "in-progress": "statusInProgress",
         passed: "statusPassed", failed: "statusFailed", completed: "statusCompleted",
       }[moduleState.status];
+      const objectives = engine.objectives(module);
       const item = el("li", {},
         el("h2", {}, moduleTitle(module.id)),
-        el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`));
+        el("p", {}, `${t(statusKey)} · ${t("minutes", engine.estimatedMinutes(module))}`),
+        objectives.length > 0 ? el("ul", { class: "objectives" }, objectives.map((o) => el("li", {}, inline(o))))
+          : null);
       if (missing.length > 0) {
         item.append(el("p", {}, `🔒 ${t("locked", missing.map(moduleTitle).join(", "))}`));
       } else if (state.currentModule === module.id && moduleState.status === "in-progress") {
@@ -683,8 +736,12 @@ const KursPlayer = (() => {
       const index = siblings.indexOf(item);
       const target = index + delta;
       if (target < 0 || target >= siblings.length) return;
+      const focused = document.activeElement;
       if (delta < 0) list.insertBefore(item, siblings[target]);
       else list.insertBefore(siblings[target], item);
+      // Moving an element takes the focus from its button: give it back, so that a keyboard
+      // or switch user can press again.
+      if (focused && focused.focus) focused.focus();
       const text = KursEngine.plain(option.text);
       document.getElementById("kurs-live").textContent = `${text}: ${Array.from(list.children).indexOf(item) + 1}`;
     };
@@ -709,13 +766,18 @@ const KursPlayer = (() => {
     if (s.questionKind === "matching") {
       const pairs = readPairs(form);
       if (Object.keys(pairs).length < s.options.length) {
-        notice = t("notCorrect");
+        notice = t("matchEach");
+        render();
         return null;
       }
       return { matches: { _0: pairs } };
     }
     const chosen = Array.from(form.querySelectorAll("input:checked"), (box) => box.value);
-    if (chosen.length === 0) return null;
+    if (chosen.length === 0) {
+      notice = t("chooseFirst");
+      render();
+      return null;
+    }
     return { choices: { _0: chosen } };
   }
 
@@ -828,6 +890,7 @@ const KursPlayer = (() => {
     try {
       saved = readStored("language");
       const text = readStored("journal");
+      lastSaved = text;
       journal = text ? JSON.parse(text) : [];
       if (!Array.isArray(journal)) throw new Error("not a list");
     } catch (error) {
@@ -855,7 +918,16 @@ const KursPlayer = (() => {
         notice = String(error);
       }
     }
-    if (!started) document.addEventListener("keydown", onKey);
+    if (!started) {
+      document.addEventListener("keydown", onKey);
+      // Another tab of the same course wrote its journal: show where it is now.
+      window.addEventListener("storage", (event) => {
+        if (!course || event.key !== key("journal") || event.newValue === lastSaved) return;
+        takeUpStoredJournal();
+        notice = t("otherTab");
+        render();
+      });
+    }
     started = true;
     render();
     return api;
@@ -873,6 +945,7 @@ const KursPlayer = (() => {
       }
     }
     journal = [];
+    lastSaved = null;
     registration = null;
     start({});
   }
@@ -892,6 +965,9 @@ const KursPlayer = (() => {
     options: () => options,
     startModule,
     quickExit,
+    /// The language chain for a choice and the browser's languages (tests compare it with
+    /// LanguageChain).
+    languageChain: (explicit, languages) => chain(explicit, languages),
   };
   return api;
 })();
