@@ -56,9 +56,17 @@ extension KursCLI {
 /// platform (the work is in Publishing/LearningPackage).
 extension KursCLI {
   func publishPackage(
-    _ kind: LearningPackage.Kind, _ name: String, out: String?, locator: CourseLocator,
-    loader: CourseLoader
+    _ kind: LearningPackage.Kind, _ name: String, out: String?, _ options: GlobalOptions,
+    locator: CourseLocator, loader: CourseLoader
   ) -> ExitCode {
+    // The platform has its own record store (cmi5) or none (SCORM): a store given here would
+    // be silently unused.
+    if options.lrsURL != nil {
+      console.writeError(
+        "kurs: --lrs is for 'kurs publish html'; a \(kind.rawValue) package reports to the learning platform it is uploaded to. Leave out --lrs\n"
+      )
+      return .usage
+    }
     guard let course = loadValid(name, locator: locator, loader: loader) else { return .invalid }
     let output = URL(fileURLWithPath: out ?? "\(course.id)-\(course.version)-\(kind.rawValue).zip")
     do {

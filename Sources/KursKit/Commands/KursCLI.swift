@@ -141,7 +141,7 @@ public struct KursCLI {
     case .publishHTML(let course, let out):
       return publishHTML(course, out: out, options, locator: locator, loader: loader)
     case .publishPackage(let kind, let course, let out):
-      return publishPackage(kind, course, out: out, locator: locator, loader: loader)
+      return publishPackage(kind, course, out: out, options, locator: locator, loader: loader)
     case .add(let path):
       return add(
         path, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))
