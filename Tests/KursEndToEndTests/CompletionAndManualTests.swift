@@ -85,6 +85,7 @@ import Testing
     #expect(try complete(["certificate", "print", "x.json", "--no"]) == ["--no-title"])
     #expect(try complete(["cohort", "re"]) == ["report"])
     #expect(try complete(["completion", ""]) == ["bash", "zsh"])
+    #expect(try complete(["publish", ""]) == ["html", "scorm", "cmi5"])
     #expect(try complete(["--lang", ""]) == ["en", "ru", "uk"])
     #expect(try complete(["graph", "example", "--format", ""]) == ["dot", "mermaid"])
     let courses = try complete(["start", ""])

@@ -169,13 +169,21 @@ final class FakeRecordStore: @unchecked Sendable {
     answer(reply(request, self), to: client)
   }
 
+  /// Headers that let a page opened from a file (origin `null`) call the store, as a record
+  /// store for web pages must (lms.js, docs/publishing.md); other clients ignore them.
+  static let cors =
+    "Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, POST, PUT\r\n"
+    + "Access-Control-Allow-Headers: Authorization, Content-Type, X-Experience-API-Version\r\n"
+    + "Access-Control-Allow-Private-Network: true\r\n"
+
   private func answer(_ reply: Reply, to client: Int32) {
     switch reply {
     case .answer(let status, let body):
       let bytes = Array(body.utf8)
       send(
         client,
-        "HTTP/1.1 \(status) Fake\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
+        "HTTP/1.1 \(status) Fake\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\n"
+          + Self.cors + "Connection: close\r\n\r\n"
       )
       send(client, bytes)
     case .redirect(let location):

@@ -73,17 +73,18 @@ import Testing
     """
 
   /// Runs the platform page with the package page in a frame and returns what it recorded.
-  func runInPlatform(version: String, passed: Bool, completed: Bool = true, store: String)
-    throws -> [String: Any]
-  {
+  func runInPlatform(
+    version: String, passed: Bool, completed: Bool = true, store: String,
+    script: String = learnerInFrame
+  ) throws -> [String: Any] {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let inner = try publishedPage("scorm", in: folder).replacingOccurrences(
       of: #"<script id="kurs-boot">KursPlayer.start({});</script>"#,
-      with: Self.learnerInFrame.replacingOccurrences(of: "PASSED", with: "\(passed)")
+      with: script.replacingOccurrences(of: "PASSED", with: "\(passed)")
         .replacingOccurrences(of: "COMPLETED", with: "\(completed)")
         .replacingOccurrences(of: "PERCENT", with: completed ? "100" : "80"))
-    #expect(inner.contains("parent.lmsSeen"), "the published page has the player's start script")
+    #expect(inner.contains("KursLMS.connect"), "the published page has the player's start script")
     let frame = inner.replacingOccurrences(of: "&", with: "&amp;")
       .replacingOccurrences(of: "\"", with: "&quot;")
     let outer = """
@@ -98,7 +99,8 @@ import Testing
       var waited = 0;
       var timer = setInterval(function () {
         waited += 1;
-        var finished = lmsCalls.some(function (c) { return c[0] === "LMSFinish" || c[0] === "Terminate"; });
+        var finished = window.frameDone ||
+          lmsCalls.some(function (c) { return c[0] === "LMSFinish" || c[0] === "Terminate"; });
         if (finished || waited > 100) {
           clearInterval(timer);
           kursReport({ calls: lmsCalls, store: lmsStore, seen: window.lmsSeen || null });
@@ -168,6 +170,96 @@ import Testing
     #expect(store["cmi.core.lesson_status"] == "incomplete")
     #expect(store["cmi.core.exit"] == "suspend")
     #expect(store["cmi.suspend_data"]?.contains(#""inputs":[{"#) == true)
+  }
+
+  /// Inputs longer than SCORM 1.2's 4,096 characters of suspend data: the platform keeps a
+  /// marker, never an older, shorter list that would resume a learner at an earlier step.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func suspendDataTooLongForSCORM12LeavesNoStaleResume() throws {
+    let script = """
+      <script id="kurs-boot">
+      var lms = KursLMS.connect(JSON.parse(document.getElementById("kurs-options").textContent));
+      function input(i, text) {
+        return { id: "s" + i, context: { extensions: { "urn:kurs:xapi:input": { "answer": { "_0": text } } } } };
+      }
+      lms.statements([input(1, "short")]);
+      parent.lmsSeen = { first: parent.lmsStore["cmi.suspend_data"] };
+      lms.statements([input(2, new Array(5000).join("x"))]);
+      lms.exit();
+      </script>
+      """
+    let report = try runInPlatform(version: "1.2", passed: false, store: "{}", script: script)
+    let seen = try #require(report["seen"] as? [String: Any])
+    #expect((seen["first"] as? String)?.contains("short") == true)
+    let store = try #require(report["store"] as? [String: String])
+    let suspend = try #require(store["cmi.suspend_data"])
+    #expect(suspend.count <= 4096)
+    #expect(suspend.contains(#""inputs":null"#))
+  }
+
+  /// player.js calls exit() when the learner pauses; going on afterwards opens the session
+  /// again (Moodle's SCORM 1.2 API allows it), so the end still reaches the platform.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func scorm12ReportsTheEndAfterAPause() throws {
+    let script = """
+      <script id="kurs-boot">
+      var lms = KursLMS.connect(JSON.parse(document.getElementById("kurs-options").textContent));
+      lms.progress({ percent: 40, score: 2, maximum: 7, completed: false, passed: false });
+      lms.exit();
+      lms.statements([{ id: "a", context: { extensions: { "urn:kurs:xapi:input": { "begin": {} } } } }]);
+      lms.progress({ percent: 100, score: 7, maximum: 7, completed: true, passed: true });
+      lms.exit();
+      </script>
+      """
+    let report = try runInPlatform(version: "1.2", passed: true, store: "{}", script: script)
+    let calls = try #require(report["calls"] as? [[Any]])
+    let names = calls.compactMap { $0.first as? String }
+    #expect(names.filter { $0 == "LMSInitialize" }.count == 2)
+    #expect(names.filter { $0 == "LMSFinish" }.count == 2)
+    #expect(names.last == "LMSFinish")
+    let store = try #require(report["store"] as? [String: String])
+    #expect(store["cmi.core.lesson_status"] == "passed")
+    #expect(store["cmi.core.score.raw"] == "100")
+  }
+
+  /// The real player in Moodle's frame: a learner clicks through the first module of the
+  /// example course; Moodle hears of each step (suspend data with the journalled inputs, the
+  /// score so far, incomplete) and the learner's Moodle id is offered to the page.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func thePlayerReportsEachStepToMoodle() throws {
+    let script =
+      "<script id=\"kurs-boot\">\n" + PublishHTMLTests.tools + """
+        KursPlayer.reset();
+        KursPlayer.start(settings());
+        var player = KursPlayer.options();
+        for (var i = 0; i < 200; i += 1) {
+          var s = KursPlayer.screen();
+          if (s.kind === "moduleEnd") break;
+          if (clickStep() === null) break;
+        }
+        parent.lmsSeen = { end: KursPlayer.screen().kind, inputs: KursPlayer.inputs().length,
+          mode: player && player.mode };
+        parent.frameDone = true;
+        </script>
+        """
+    let report = try runInPlatform(
+      version: "1.2", passed: false,
+      store: #"{"cmi.core.lesson_status": "not attempted", "cmi.core.student_id": "m-42"}"#,
+      script: script)
+    let seen = try #require(report["seen"] as? [String: Any], "\(report)")
+    #expect(seen["end"] as? String == "moduleEnd")
+    #expect(seen["mode"] as? String == "scorm")
+    let calls = try #require(report["calls"] as? [[Any]])
+    let names = calls.compactMap { $0.first as? String }
+    #expect(names.first == "LMSInitialize")
+    #expect(names.filter { $0 == "LMSCommit" }.count >= 3)
+    let store = try #require(report["store"] as? [String: String])
+    #expect(store["cmi.core.lesson_status"] == "incomplete")
+    #expect(store["cmi.core.score.max"] == "100")
+    let suspend = try #require(store["cmi.suspend_data"])
+    let data = try #require(
+      try JSONSerialization.jsonObject(with: Data(suspend.utf8)) as? [String: Any])
+    #expect((data["inputs"] as? [Any])?.count == seen["inputs"] as? Int)
   }
 
   @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
@@ -329,6 +421,75 @@ import Testing
     #expect((sent[0]["object"] as? [String: Any])?["id"] as? String == "urn:kurs:course:example:au")
   }
 
+  /// A learner who comes back to a finished course (a second launch of the same registration
+  /// on this device) is not reported completed and passed twice (cmi5, 9.3.3 and 9.3.4), and
+  /// the course's own statements keep the template's context.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func aSecondLaunchOfAFinishedRegistrationDoesNotReportAgain() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kurs-cmi5-twice-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = try LMSRuntimeTests().publishedPage("cmi5", in: folder)
+    let driver = """
+      localStorage.clear();
+      var sessions = [];
+      function answer(body) {
+        return Promise.resolve({ ok: true, status: 200,
+          json: function () { return Promise.resolve(body); } });
+      }
+      var fakeWindow = { addEventListener: function () {}, setTimeout: setTimeout.bind(window),
+        location: { search: "?endpoint=https%3A%2F%2Flms.example%2Fxapi%2F" +
+          "&fetch=https%3A%2F%2Flms.example%2Ffetch&registration=R-2&activityId=A" +
+          "&actor=" + encodeURIComponent(JSON.stringify({ account: { homePage: "h", name: "n" } })) } };
+      function launch(session, then) {
+        var sent = [];
+        function fakeFetch(url, init) {
+          if (url.indexOf("/fetch") > 0) return answer({ "auth-token": "dA==" });
+          if (url.indexOf("activities/state") > 0) {
+            return answer({ launchMode: "Normal", contextTemplate: {
+              contextActivities: { grouping: [{ id: "urn:publisher" }] },
+              extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": session } } });
+          }
+          JSON.parse(init.body).forEach(function (s) { sent.push(s); });
+          return answer([]);
+        }
+        var lms = KursLMS.connect({ mode: "cmi5", lrs: null },
+          { window: fakeWindow, fetch: fakeFetch, storage: localStorage });
+        lms.statements([{ id: session + "-own", verb: { id: "http://adlnet.gov/expapi/verbs/experienced" },
+          object: { id: "urn:kurs:course:example" },
+          context: { contextActivities: { grouping: [{ id: "urn:mine" }] },
+            extensions: { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "forged" } } }]);
+        lms.ready.then(function () {
+          lms.progress({ percent: 100, score: 1, maximum: 1, completed: true, passed: true });
+          lms.exit();
+          setTimeout(function () { sessions.push(sent); then(); }, 300);
+        });
+      }
+      launch("S-1", function () { launch("S-2", function () { kursReport(sessions); }); });
+      """
+    let value = try HeadlessChromium.run(page: page, driver: driver, in: folder)
+    let sessions = try #require(value as? [[[String: Any]]], "\(value)")
+    func verbs(_ list: [[String: Any]]) -> [String] {
+      list.compactMap {
+        (($0["verb"] as? [String: Any])?["id"] as? String)?.split(separator: "/").last
+          .map(String.init)
+      }
+    }
+    try #require(sessions.count == 2)
+    #expect(
+      verbs(sessions[0]) == ["initialized", "experienced", "completed", "passed", "terminated"])
+    #expect(verbs(sessions[1]) == ["initialized", "experienced", "terminated"])
+    let own = try #require(sessions[0].first { ($0["id"] as? String) == "S-1-own" })
+    let context = try #require(own["context"] as? [String: Any])
+    let extensions = context["extensions"] as? [String: Any]
+    #expect(
+      extensions?["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] as? String == "S-1",
+      "the template's session id is never overwritten")
+    let grouping = (context["contextActivities"] as? [String: Any])?["grouping"] as? [[String: Any]]
+    #expect(grouping?.compactMap { $0["id"] as? String } == ["urn:publisher", "urn:mine"])
+  }
+
   /// Browse and Review launches never complete, pass or fail (cmi5, section 10.0).
   @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
   func aReviewLaunchNeitherCompletesNorJudges() throws {
@@ -340,5 +501,188 @@ import Testing
       ).last.map(String.init)
     }
     #expect(verbs == ["initialized", "experienced", "terminated"])
+  }
+}
+
+/// `kurs publish html --lrs URL`: the page sends the course's statements to that store, and
+/// keeps them in the browser until the store has them.
+@Suite(.serialized) struct PublishHTMLRecordStoreTests {
+  func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kurs-page-lrs-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  func publish(_ arguments: [String], in folder: URL) throws -> (KursProcess.Result, URL) {
+    let page = folder.appendingPathComponent("example.html")
+    let result = try KursProcess.run(
+      ["publish", "html", "example", "--out", page.path] + arguments,
+      environment: ["KURS_LRS_USER": "", "KURS_LRS_PASSWORD": ""])
+    return (result, page)
+  }
+
+  @Test func theStoreAndItsCredentialsGoIntoThePage() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let credentials = folder.appendingPathComponent("lrs-credentials")
+    try "kurs:s3cret\n".write(to: credentials, atomically: true, encoding: .utf8)
+    chmod(credentials.path, 0o600)
+    let (result, page) = try publish(
+      ["--lrs", "http://127.0.0.1:8100/xAPI/", "--lrs-credentials", credentials.path], in: folder)
+    #expect(result.exitCode == 0, "\(result.errors)")
+    #expect(result.output.contains("sends its statements to http://127.0.0.1:8100/xAPI/"))
+    let html = try String(contentsOf: page, encoding: .utf8)
+    let auth = "Basic " + Data("kurs:s3cret".utf8).base64EncodedString()
+    #expect(
+      html.contains(#""endpoint":"http:\/\/127.0.0.1:8100\/xAPI\/""#)
+        || html.contains(
+          #""endpoint":"http://127.0.0.1:8100/xAPI/""#)
+    )
+    #expect(html.contains(auth))
+    #expect(html.contains("connect-src http://127.0.0.1:8100"))
+  }
+
+  /// A password in the address would show in the process list: refused, and nothing written.
+  @Test func aPasswordInTheAddressWritesNoPage() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (result, page) = try publish(["--lrs", "http://u:p@127.0.0.1:8100/xAPI/"], in: folder)
+    #expect(result.exitCode != 0)
+    #expect(result.errors.contains("--lrs"))
+    #expect(!FileManager.default.fileExists(atPath: page.path))
+  }
+
+  /// A runner's KURS_LRS_URL never goes into a page by itself.
+  @Test func theRunnersStoreIsNotPublishedUnasked() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = folder.appendingPathComponent("example.html")
+    let result = try KursProcess.run(
+      ["publish", "html", "example", "--out", page.path],
+      environment: ["KURS_LRS_URL": "http://127.0.0.1:8100/xAPI/"])
+    #expect(result.exitCode == 0, "\(result.errors)")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    #expect(html.contains(#"{"lrs":null,"mode":"html"}"#))
+    #expect(!html.contains("connect-src"))
+  }
+
+  /// Offline: the statements wait in localStorage; the next visit (a reload) sends them, in
+  /// order, and none is lost or sent twice.
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func statementsWaitOfflineAndAreSentLater() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (result, page) = try publish(["--lrs", "http://127.0.0.1:9/xAPI/"], in: folder)
+    #expect(result.exitCode == 0, "\(result.errors)")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    let driver = """
+      var online = false, received = [], attempts = 0, headers = null;
+      function fakeFetch(url, init) {
+        attempts += 1;
+        if (!online) return Promise.reject(new TypeError("offline"));
+        headers = init.headers;
+        JSON.parse(init.body).forEach(function (s) { received.push(s.id); });
+        return Promise.resolve({ ok: true, status: 200, json: function () { return Promise.resolve([]); } });
+      }
+      localStorage.clear();
+      var options = JSON.parse(document.getElementById("kurs-options").textContent);
+      var env = { fetch: fakeFetch, window: window, storage: localStorage };
+      var first = KursLMS.connect(options, env);
+      first.statements([{ id: "s1" }, { id: "s2" }]);
+      first.statements([{ id: "s2" }, { id: "s3" }]);
+      setTimeout(function () {
+        var waiting = JSON.parse(localStorage.getItem("kurs-lms-outbox:" + options.lrs.endpoint));
+        online = true;
+        var second = KursLMS.connect(options, env);
+        setTimeout(function () {
+          kursReport({ waiting: waiting.map(function (s) { return s.id; }), received: received,
+            left: second.pending(), endpoint: options.lrs.endpoint,
+            version: headers && headers["X-Experience-API-Version"] });
+        }, 500);
+      }, 300);
+      """
+    let value = try HeadlessChromium.run(page: html, driver: driver, in: folder)
+    let report = try #require(value as? [String: Any], "\(value)")
+    #expect(report["endpoint"] as? String == "http://127.0.0.1:9/xAPI/")
+    #expect(report["waiting"] as? [String] == ["s1", "s2", "s3"])
+    #expect(report["received"] as? [String] == ["s1", "s2", "s3"])
+    #expect(report["left"] as? Int == 0)
+    #expect(report["version"] as? String == "1.0.3")
+  }
+}
+
+/// cmi5 over real HTTP: the page, opened from a file, talks to a fake cmi5 platform on a
+/// loopback port (its fetch URL, its state API, its statements resource), across origins as a
+/// platform's own record store would be.
+@Suite(.serialized) struct CMI5HTTPLaunchTests {
+  @Test(.enabled(if: HeadlessChromium.path != nil, "\(HeadlessChromium.missing)"))
+  func aLaunchOverHTTPDeliversEveryStatement() throws {
+    let launchData = """
+      {"launchMode":"Normal","moveOn":"CompletedAndPassed","contextTemplate":{"extensions":
+      {"https://w3id.org/xapi/cmi5/context/extensions/sessionid":"S-9"}}}
+      """
+    let platform = try FakeRecordStore { request, store in
+      if request.method == "OPTIONS" { return .answer(204, "") }
+      if request.target.hasPrefix("/fetch") {
+        return .answer(200, #"{"auth-token":"dG9rZW4="}"#)
+      }
+      if request.target.contains("/activities/state?") { return .answer(200, launchData) }
+      return store.store(request)
+    }
+    defer { platform.stop() }
+    let base = "http://\(platform.host):\(platform.port)"
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kurs-cmi5-http-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = try LMSRuntimeTests().publishedPage("cmi5", in: folder)
+    let driver = """
+      var actor = { objectType: "Agent", account: { homePage: "\(base)", name: "jane-7" } };
+      var launch = { addEventListener: function () {}, setTimeout: setTimeout.bind(window),
+        location: { search: "?endpoint=" + encodeURIComponent("\(platform.url)") +
+          "&fetch=" + encodeURIComponent("\(base)/fetch?one-time=1") +
+          "&actor=" + encodeURIComponent(JSON.stringify(actor)) + "&registration=REG-9" +
+          "&activityId=" + encodeURIComponent("urn:kurs:course:example:au") } };
+      var lms = KursLMS.connect({ mode: "cmi5", lrs: null },
+        { window: launch, fetch: window.fetch.bind(window), storage: null });
+      lms.statements([{ id: "6f1d1a0e-0000-4000-8000-000000000001",
+        verb: { id: "http://adlnet.gov/expapi/verbs/experienced" },
+        object: { id: "urn:kurs:course:example" } }]);
+      lms.ready.then(function () {
+        lms.progress({ percent: 100, score: 3, maximum: 4, completed: true, passed: true });
+        lms.exit();
+        var waited = 0;
+        var timer = setInterval(function () {
+          waited += 1;
+          if (lms.pending() === 0 || waited > 50) {
+            clearInterval(timer);
+            kursReport({ pending: lms.pending(), problem: lms.problem });
+          }
+        }, 100);
+      });
+      """
+    let value = try HeadlessChromium.run(page: page, driver: driver, in: folder)
+    let report = try #require(value as? [String: Any], "\(value)")
+    #expect(report["problem"] is NSNull, "\(report)")
+    #expect(report["pending"] as? Int == 0)
+    let requests = platform.requests.filter { $0.method != "OPTIONS" }
+    #expect(requests.first?.method == "POST")
+    #expect(requests.first?.target == "/fetch?one-time=1")
+    let posts = requests.filter { $0.target.hasSuffix("/statements") }
+    #expect(!posts.isEmpty)
+    for post in posts {
+      #expect(post.headers["authorization"] == "Basic dG9rZW4=", "\(post.headers)")
+      #expect(post.headers["x-experience-api-version"] == "1.0.3", "\(post.headers)")
+    }
+    let verbs = posts.flatMap { post -> [String] in
+      let list = (try? JSONSerialization.jsonObject(with: post.body)) as? [[String: Any]] ?? []
+      return list.compactMap {
+        (($0["verb"] as? [String: Any])?["id"] as? String)?.split(separator: "/").last
+          .map(String.init)
+      }
+    }
+    #expect(verbs == ["initialized", "experienced", "completed", "passed", "terminated"])
+    #expect(platform.storedIDs.count == 5)
   }
 }

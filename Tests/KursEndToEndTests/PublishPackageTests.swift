@@ -178,6 +178,18 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: zip.path))
   }
 
+  /// --lrs belongs to the plain page: a package reports to its platform, so it is refused.
+  @Test func aPackageRefusesARecordStore() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let zip = folder.appendingPathComponent("x.zip")
+    let result = try KursProcess.run(
+      ["publish", "scorm", "example", "--out", zip.path, "--lrs", "http://127.0.0.1:8100/xAPI/"])
+    #expect(result.exitCode == 64)
+    #expect(result.errors.contains("--lrs is for 'kurs publish html'"))
+    #expect(!FileManager.default.fileExists(atPath: zip.path))
+  }
+
   /// An invalid course is refused with its file and line, and no package is written.
   @Test func anInvalidCourseWritesNoPackage() throws {
     let folder = try temporaryFolder()

@@ -345,7 +345,7 @@ public enum HelpText {
         """
     case "publish":
       return """
-        usage: kurs publish html COURSE [--out FILE.html]
+        usage: kurs publish html COURSE [--out FILE.html] [--lrs URL [--lrs-credentials FILE]]
                kurs publish scorm COURSE [--out FILE.zip]
                kurs publish cmi5 COURSE [--out FILE.zip]
 
@@ -358,6 +358,12 @@ public enum HelpText {
         help resources on every screen. The course must be valid: errors are shown with
         their file and line and nothing is written. The page is written whole or not at all
         (default ID-VERSION.html in the current folder); an existing file is replaced.
+
+        With --lrs URL the page also sends the learner's statements to that xAPI learning
+        record store, when the phone is online (they wait in the browser until then). The
+        store's user:password comes from --lrs-credentials FILE, else KURS_LRS_USER and
+        KURS_LRS_PASSWORD, and is written into the page: give such a page only to your own
+        learners. Without --lrs nothing leaves the phone.
 
         'kurs publish scorm' writes a SCORM 1.2 package (a ZIP) for a learning platform such
         as Moodle (add an activity, choose "SCORM package", upload the file): the same page,

@@ -139,9 +139,9 @@ public struct KursCLI {
     case .pack(let course, let out):
       return pack(course, out: out, locator: locator, loader: loader)
     case .publishHTML(let course, let out):
-      return publishHTML(course, out: out, locator: locator, loader: loader)
+      return publishHTML(course, out: out, options, locator: locator, loader: loader)
     case .publishPackage(let kind, let course, let out):
-      return publishPackage(kind, course, out: out, locator: locator, loader: loader)
+      return publishPackage(kind, course, out: out, options, locator: locator, loader: loader)
     case .add(let path):
       return add(
         path, locator: locator, loader: loader, language: uiLanguage(options, learner: nil))

@@ -1420,10 +1420,22 @@ extension PlayerAssets {
           if (id) learner = { id, name: get(v12 ? "cmi.core.student_name" : "cmi.learner_name") };
         }
 
+        // player.js calls exit() on pause too, and the learner may go on: SCORM 1.2 platforms
+        // (Moodle) accept a new LMSInitialize after LMSFinish; SCORM 2004 forbids it.
+        let finished = false;
+        function reopen() {
+          if (open || !finished || !v12) return open;
+          open = call(names.init, "") === "true";
+          if (open) finished = false;
+          return open;
+        }
+
         function suspend() {
           const data = JSON.stringify({ kurs: 1, inputs: inputsOf(journal.all()) });
-          // Too long for the platform: the page's own storage keeps the journal on this device.
-          if (data.length <= suspendLimit) set("cmi.suspend_data", data);
+          // Too long for the platform: the page's own storage keeps the journal on this device,
+          // and the platform keeps no older, shorter list that would resume at an earlier step.
+          set("cmi.suspend_data", data.length <= suspendLimit ? data
+            : JSON.stringify({ kurs: 1, inputs: null, tooLong: data.length }));
         }
 
         return {
@@ -1432,14 +1444,14 @@ extension PlayerAssets {
           version: found.version,
           problem: open ? null : "the learning platform refused to start the session",
           statements(list) {
-            if (!open) return;
+            if (!reopen()) return;
             if (journal.add(list).length > 0) {
               suspend();
               call(names.commit, "");
             }
           },
           progress(report) {
-            if (!open || !report) return;
+            if (!report || !reopen()) return;
             last = report;
             const maximum = Number(report.maximum) || 0;
             const score = Number(report.score) || 0;
@@ -1483,6 +1495,7 @@ extension PlayerAssets {
             call(names.commit, "");
             call(names.finish, "");
             open = false;
+            finished = true;
           },
           resumeInputs() {
             return suspended;
@@ -1639,7 +1652,23 @@ extension PlayerAssets {
         let token = null;
         let launchData = null;
         let last = null;
+        // completed and passed (or failed) go once per registration (cmi5, sections 9.3.3, 9.3.4),
+        // also when the learner comes back to a finished course on this device.
+        const reportedKey = "kurs-lms-cmi5-reported:" + launch.activityId + ":" + launch.registration;
         let reported = { completed: false, judged: false };
+        try {
+          const saved = JSON.parse((env.storage && env.storage.getItem(reportedKey)) || "null");
+          if (saved && typeof saved === "object") reported = Object.assign(reported, saved);
+        } catch (error) {
+          // unreadable: report again rather than never
+        }
+        function remember() {
+          try {
+            if (env.storage) env.storage.setItem(reportedKey, JSON.stringify(reported));
+          } catch (error) {
+            // full storage: remembered for this visit
+          }
+        }
         let closed = false;
         const key = "kurs-lms-cmi5:" + launch.activityId + ":" + launch.registration;
         const outbox = Outbox(key, launch.endpoint,
@@ -1675,22 +1704,40 @@ extension PlayerAssets {
           };
           if (result) statement.result = result;
           if (extensions) {
-            statement.context.extensions = Object.assign({}, statement.context.extensions,
-              extensions);
+            // The template's values are never overwritten (cmi5, section 10.0).
+            statement.context.extensions = Object.assign({}, extensions,
+              statement.context.extensions);
           }
           return statement;
         }
 
-        // The course's own statement, under the platform's actor, registration and context.
+        // The course's own statement ("cmi5 allowed"), under the platform's actor and
+        // registration, its context built on the template: the template's values kept, the
+        // statement's added (lists of context activities joined, an activity once).
         function allowed(statement) {
           const copy = JSON.parse(JSON.stringify(statement));
           copy.actor = launch.actor;
-          const template = context([]);
-          copy.context = copy.context || {};
-          copy.context.registration = launch.registration;
-          copy.context.contextActivities = Object.assign({}, template.contextActivities,
-            copy.context.contextActivities);
-          copy.context.extensions = Object.assign({}, template.extensions, copy.context.extensions);
+          const own = copy.context || {};
+          const merged = context([]);
+          for (const name of Object.keys(own)) {
+            if (name === "contextActivities" || name === "extensions") continue;
+            if (merged[name] === undefined) merged[name] = own[name];
+          }
+          merged.registration = launch.registration;
+          merged.extensions = Object.assign({}, own.extensions, merged.extensions);
+          const lists = own.contextActivities || {};
+          for (const kind of Object.keys(lists)) {
+            const mine = Array.isArray(lists[kind]) ? lists[kind] : [lists[kind]];
+            const theirs = merged.contextActivities[kind];
+            const joined = Array.isArray(theirs) ? theirs.slice() : theirs ? [theirs] : [];
+            for (const activity of mine) {
+              if (!joined.some((known) => known && activity && known.id === activity.id)) {
+                joined.push(activity);
+              }
+            }
+            merged.contextActivities[kind] = joined;
+          }
+          copy.context = merged;
           return copy;
         }
 
@@ -1700,6 +1747,7 @@ extension PlayerAssets {
 
         async function start() {
           try {
+            if (!env.fetch) throw new Error("this browser cannot send requests");
             const fetched = await env.fetch(launch.fetch, { method: "POST" });
             if (!fetched.ok) throw new Error("the fetch URL answered HTTP " + fetched.status);
             const body = await fetched.json();
@@ -1757,11 +1805,13 @@ extension PlayerAssets {
             const spent = duration(env.now() - started);
             if (!reported.completed) {
               reported.completed = true;
+              remember();
               send([defined("completed", { completion: true, duration: spent },
                 [CMI5_CATEGORY, MOVEON_CATEGORY])]);
             }
             if (!reported.judged) {
               reported.judged = true;
+              remember();
               const maximum = Number(report.maximum) || 0;
               const scaled = maximum > 0
                 ? Math.round(Math.max(0, Math.min(1, Number(report.score) / maximum)) * 10000) / 10000

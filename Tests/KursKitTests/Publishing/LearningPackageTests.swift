@@ -71,3 +71,21 @@ import Testing
     #expect(cmi5.names == ["cmi5.xml", "index.html"])
   }
 }
+
+@Suite struct PageRecordStoreTests {
+  /// The page gets the store's base (lms.js adds "statements") and a Basic header.
+  @Test func theStoreOfAPageIsTheRunnersStore() throws {
+    let credentials = LRSClient.Credentials(user: "kurs", password: "s3cret:x")
+    let client = try LRSClient(
+      url: "https://lrs.example.org:8443/xapi/statements", credentials: credentials)
+    let store = PlayerPage.Options.RecordStore.forPage(
+      statements: client.statementsURL, user: credentials.user, password: credentials.password)
+    #expect(store.endpoint == "https://lrs.example.org:8443/xapi/")
+    #expect(store.auth == "Basic " + Data("kurs:s3cret:x".utf8).base64EncodedString())
+    let open = PlayerPage.Options.RecordStore.forPage(
+      statements: try LRSClient(url: "http://127.0.0.1:8100/xAPI/", credentials: nil)
+        .statementsURL, user: nil, password: nil)
+    #expect(open.endpoint == "http://127.0.0.1:8100/xAPI/")
+    #expect(open.auth == nil)
+  }
+}
