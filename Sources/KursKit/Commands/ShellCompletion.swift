@@ -7,8 +7,8 @@ public enum CompletionShell: String, Sendable, Equatable, CaseIterable {
 
 /// `kurs completion bash|zsh`: a completion script for the commands, subcommands and options
 /// that the parser knows, and the course ids found when the script is made. Built from
-/// `CommandReference`, so a new command or option is completed as soon as the parser and the
-/// help know it.
+/// `CommandReference`, that is from the commands' declarations, so a new command or option is
+/// completed as soon as it is declared.
 public enum ShellCompletion {
   /// The script for `shell`.
   /// - Parameter courses: course ids to complete after `start`, `graph`, `stats`, `pack` and
@@ -39,19 +39,22 @@ public enum ShellCompletion {
   private static func valueCases(
     indent: String, directories: String, files: String, words: (String) -> String
   ) -> String {
-    let folders = ["--courses", "--content", "--data-dir", "--dir"].filter(
-      CommandReference.takesValue)
-    let known: [String: [String]] = [
-      "--lang": Localization.languages.sorted(), "--format": GraphFormat.allCases.map(\.rawValue),
-    ]
+    let declared = CommandReference.declaredOptions.filter { !$0.isFlag }
+    let folders = declared.filter { $0.completion == .directory }.map(\.name)
+    var known: [String: [String]] = [:]
+    for option in declared {
+      if case .words(let words) = option.completion { known[option.name] = words }
+    }
+    let courseOptions = declared.filter { $0.completion == .course }.map(\.name)
     var text =
       "\(indent)\(folders.joined(separator: "|")))\n\(indent)  \(directories)\n\(indent)  ;;\n"
-    for (option, values) in known.sorted(by: { $0.key < $1.key })
-    where CommandReference.takesValue(option) {
+    for (option, values) in known.sorted(by: { $0.key < $1.key }) {
       text +=
         "\(indent)\(option))\n\(indent)  \(words(values.joined(separator: " ")))\n\(indent)  ;;\n"
     }
-    let rest = valueOptions.filter { !folders.contains($0) && known[$0] == nil && $0 != "--course" }
+    let rest = valueOptions.filter {
+      !folders.contains($0) && known[$0] == nil && !courseOptions.contains($0)
+    }
     text += "\(indent)\(rest.joined(separator: "|")))\n\(indent)  \(files)\n\(indent)  ;;\n"
     return text
   }

@@ -20,8 +20,8 @@ import Testing
       #expect(HelpText.topic(command) != nil || command == "help", "no 'kurs help \(command)'")
       #expect(!CommandReference.summary(of: command).isEmpty, "no line for \(command) in kurs help")
     }
-    for (command, subcommands) in CommandLineParser.subcommands {
-      for subcommand in subcommands {
+    for command in CommandLineParser.commandNames {
+      for subcommand in CommandReference.subcommands(of: command) {
         #expect(bash.contains(subcommand), "bash: \(command) \(subcommand)")
         #expect(
           manual.contains("\\fB\(ManualPage.escape(subcommand))\\fR"),
