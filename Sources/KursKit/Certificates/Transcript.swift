@@ -53,7 +53,7 @@ public enum Transcript {
       do {
         state = try engine.apply(input, to: state).state
       } catch {
-        throw ReplayError(step: index + 1, text: line, reason: reason(error))
+        throw ReplayError(step: index + 1, text: line, reason: error.description)
       }
       lines.append(line)
     }
@@ -79,7 +79,7 @@ public enum Transcript {
       do {
         state = try engine.apply(input, to: state).state
       } catch {
-        throw failure(reason(error))
+        throw failure(error.description)
       }
     }
     return (state, written)
@@ -137,24 +137,6 @@ public enum Transcript {
         pairs[sides[0]] = sides[1]
       }
       return .matches(pairs)
-    }
-  }
-
-  /// The engine's refusal in words.
-  static func reason(_ refusal: EngineRefusal) -> String {
-    switch refusal {
-    case .unknownModule(let id): return "the course has no module '\(id)'"
-    case .moduleLocked(let module, let missing):
-      return
-        "module '\(module)' is locked until \(missing.map { "'\($0)'" }.joined(separator: ", ")) is passed"
-    case .notInAModule: return "no module is in progress at this point"
-    case .cannotGoBack: return "the course does not allow going back here"
-    case .notAQuestion: return "the step does not fit what the course shows at this point"
-    case .answerDoesNotFit:
-      return "the answer does not name the question's own choices in the shape its kind needs"
-    case .branchLoop(let module, let node):
-      return "module '\(module)' loops through branches at '\(node)'"
-    case .testTaken(let module): return "the knowledge test '\(module)' was taken already"
     }
   }
 }

@@ -123,7 +123,7 @@ extension KursCLI {
   /// credentials file can be read by other users.
   /// - Throws: a URL holding a password (refused: it shows in the process list), unreadable
   ///   credentials.
-  func lrsClient(_ options: GlobalOptions) throws(LRSClient.Failure) -> LRSClient? {
+  func lrsClient(_ options: GlobalOptions) throws(LRSClient.LRSError) -> LRSClient? {
     guard let url = options.lrsURL ?? environment["KURS_LRS_URL"].flatMap({ $0.isEmpty ? nil : $0 })
     else { return nil }
     let option = options.lrsURL == nil ? "KURS_LRS_URL" : "--lrs"
@@ -189,7 +189,7 @@ extension KursCLI {
         "pulled \(statements.count) statements of \(order.count) learners into cohort \(cohort.name)\n"
       )
       return .success
-    } catch let error as LRSClient.Failure {
+    } catch let error as LRSClient.LRSError {
       console.writeError("kurs: \(error)\n")
       if case .passwordInURL = error { return .usage }
       return .unreadable
@@ -249,7 +249,7 @@ extension KursCLI {
         console.write(report.text(language: language, timeZone: timeZone))
       }
       return .success
-    } catch let error as CohortStore.Failure {
+    } catch let error as CohortStore.CohortError {
       console.writeError("kurs: \(error)\n")
       return .invalid
     } catch {

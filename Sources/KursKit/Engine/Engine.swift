@@ -169,7 +169,7 @@ public struct Engine: Sendable {
   // MARK: Screens
 
   /// The screen for the learner's current place, e.g. after resuming.
-  public func currentScreen(_ state: CourseState) throws(EngineRefusal) -> Screen {
+  public func currentScreen(_ state: CourseState) throws(EngineError) -> Screen {
     guard let moduleID = state.currentModule, let module = course.module(moduleID) else {
       throw .notInAModule
     }
@@ -179,8 +179,8 @@ public struct Engine: Sendable {
   // MARK: Inputs
 
   /// Applies one input.
-  /// - Throws: `EngineRefusal` when the input does not fit the current screen; nothing changes.
-  public func apply(_ input: EngineInput, to state: CourseState) throws(EngineRefusal) -> Step {
+  /// - Throws: `EngineError` when the input does not fit the current screen; nothing changes.
+  public func apply(_ input: EngineInput, to state: CourseState) throws(EngineError) -> Step {
     let move = try transition(input, state)
     return Step(
       screen: try screen(move.module, move.state.module(move.module.id), in: move.state),
@@ -190,7 +190,7 @@ public struct Engine: Sendable {
 
   /// The state and events after one input, without the screen: what replaying a journal needs.
   /// Refuses exactly what `apply` refuses.
-  public func state(after input: EngineInput, from state: CourseState) throws(EngineRefusal) -> (
+  public func state(after input: EngineInput, from state: CourseState) throws(EngineError) -> (
     state: CourseState, events: [EngineEvent]
   ) {
     let move = try transition(input, state)
@@ -205,7 +205,7 @@ public struct Engine: Sendable {
     var events: [EngineEvent]
   }
 
-  private func transition(_ input: EngineInput, _ state: CourseState) throws(EngineRefusal)
+  private func transition(_ input: EngineInput, _ state: CourseState) throws(EngineError)
     -> Transition
   {
     switch input {
@@ -224,7 +224,7 @@ public struct Engine: Sendable {
 
   /// Keeps the pairs given so far at a matching question: only its own ids, each right side
   /// once, and fewer than all (a whole set is an answer).
-  private func partlyMatch(_ pairs: [String: String], _ state: CourseState) throws(EngineRefusal)
+  private func partlyMatch(_ pairs: [String: String], _ state: CourseState) throws(EngineError)
     -> Transition
   {
     let (module, moduleState) = try current(state)
@@ -244,7 +244,7 @@ public struct Engine: Sendable {
     return Transition(module: module, state: next, events: [])
   }
 
-  private func start(_ id: String, _ state: CourseState) throws(EngineRefusal) -> Transition {
+  private func start(_ id: String, _ state: CourseState) throws(EngineError) -> Transition {
     guard let module = course.module(id) else { throw .unknownModule(id) }
     let missing = missingRequirements(of: id, in: state)
     guard missing.isEmpty else { throw .moduleLocked(module: id, missing: missing) }
@@ -269,12 +269,12 @@ public struct Engine: Sendable {
     return Transition(module: module, state: next, events: events)
   }
 
-  private func current(_ state: CourseState) throws(EngineRefusal) -> (Module, ModuleState) {
+  private func current(_ state: CourseState) throws(EngineError) -> (Module, ModuleState) {
     guard let id = state.currentModule, let module = course.module(id) else { throw .notInAModule }
     return (module, state.module(id))
   }
 
-  private func proceed(_ state: CourseState) throws(EngineRefusal) -> Transition {
+  private func proceed(_ state: CourseState) throws(EngineError) -> Transition {
     let (module, moduleState) = try current(state)
     var moduleValue = moduleState
     var events: [EngineEvent] = []
@@ -309,7 +309,7 @@ public struct Engine: Sendable {
     return Transition(module: module, state: next, events: events)
   }
 
-  private func back(_ state: CourseState) throws(EngineRefusal) -> Transition {
+  private func back(_ state: CourseState) throws(EngineError) -> Transition {
     let (module, moduleState) = try current(state)
     guard canGoBack(module, moduleState) else { throw .cannotGoBack }
     var moduleValue = moduleState
@@ -334,7 +334,7 @@ public struct Engine: Sendable {
     }
   }
 
-  private func answerQuestion(_ answer: LearnerAnswer, _ state: CourseState) throws(EngineRefusal)
+  private func answerQuestion(_ answer: LearnerAnswer, _ state: CourseState) throws(EngineError)
     -> Transition
   {
     let (module, moduleState) = try current(state)
@@ -423,7 +423,7 @@ public struct Engine: Sendable {
   /// Enters a node: its effects, its visit count, and through branches to the next node shown.
   private func enter(
     _ id: String, _ module: Module, _ moduleState: inout ModuleState, _ events: inout [EngineEvent]
-  ) throws(EngineRefusal) {
+  ) throws(EngineError) {
     var target = id
     // A branch shows nothing, so a loop of branches would never stop: bound the hops.
     for _ in 0...module.nodes.count {
