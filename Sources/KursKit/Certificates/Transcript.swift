@@ -38,17 +38,19 @@ public enum Transcript {
     }
   }
 
-  /// Replays `inputs`, returning the final state and each input's line.
+  /// Replays `inputs` (a journal's), returning the final state and the line of each step the
+  /// transcript shows.
   /// - Throws: `ReplayError` at the first input the engine refuses.
   static func replay(_ inputs: [EngineInput], engine: Engine) throws(ReplayError) -> (
     CourseState, [String]
   ) {
     var state = CourseState()
     var lines: [String] = []
-    // Pairs given one at a time are kept only to survive a stop: the answer that follows them is
-    // what the certificate shows, so they are not part of the transcript.
+    // The steps the engine says a transcript shows (`Engine.record(of:from:)`), and only those:
+    // pairs given one at a time are journalled only to survive a stop (the answer that follows
+    // carries them), and going back over pages seen is never journalled.
     for (index, input) in inputs.enumerated() {
-      if case .partialMatches = input { continue }
+      guard Engine.record(of: input, from: state) == .recorded else { continue }
       let line = line(for: input, in: state)
       do {
         state = try engine.apply(input, to: state).state

@@ -34,24 +34,46 @@ public struct Engine: Sendable {
     public var events: [EngineEvent]
   }
 
-  /// Whether a step goes into the learner's journal, decided on the state before it.
+  /// What becomes of a step in the learner's records.
+  public enum StepRecord: Sendable, Equatable {
+    /// Not written: going back over pages already seen (`back`, and `proceed` while
+    /// reviewing). It moves only the review, never an answer or the place the learner reached.
+    case notRecorded
+    /// Written to the journal, so that a stop keeps it, but not in a certificate's transcript:
+    /// the pairs of a matching question given one at a time, which the answer that follows
+    /// carries whole.
+    case journalOnly
+    /// Written to the journal and shown in a certificate's transcript.
+    case recorded
+  }
+
+  /// What becomes of a step, decided on the state before it: the one rule for what the runner
+  /// writes to the journal, what `Replay` applies from it (`records`) and which steps a
+  /// certificate's transcript shows (`Transcript`), so that a journal always replays to the
+  /// state the learner left and a certificate shows every answer the learner gave.
   ///
   /// Every input is recorded except going back over pages already seen: `back`, and `proceed`
-  /// while reviewing (`ModuleState.reviewIndex` set). Those move only the review, never an
-  /// answer or the place the learner has reached, and a resumed learner comes back to that
-  /// place, not to the page they were reviewing. The runner writes exactly the steps this
-  /// says, and `Replay` applies exactly those: one rule, so a journal always replays to the
-  /// state the learner left.
+  /// while reviewing (`ModuleState.reviewIndex` set). A resumed learner comes back to the place
+  /// they reached, not to the page they were reviewing. Pairs given one at a time are
+  /// journalled only.
   /// - Parameters:
   ///   - input: the learner's input.
   ///   - state: the learner's state before the input.
-  /// - Returns: `true` when the step is written to the journal (and replayed from it).
-  public static func records(_ input: EngineInput, from state: CourseState) -> Bool {
+  public static func record(of input: EngineInput, from state: CourseState) -> StepRecord {
     switch input {
-    case .back: return false
-    case .proceed: return state.module(state.currentModule ?? "").reviewIndex == nil
-    case .startModule, .answer, .partialMatches: return true
+    case .back: return .notRecorded
+    case .proceed:
+      return state.module(state.currentModule ?? "").reviewIndex == nil ? .recorded : .notRecorded
+    case .partialMatches: return .journalOnly
+    case .startModule, .answer: return .recorded
     }
+  }
+
+  /// Whether a step goes into the learner's journal (and is replayed from it), decided on the
+  /// state before it (`record(of:from:)`).
+  /// - Returns: `true` when the step is written to the journal.
+  public static func records(_ input: EngineInput, from state: CourseState) -> Bool {
+    record(of: input, from: state) != .notRecorded
   }
 
   // MARK: Queries
