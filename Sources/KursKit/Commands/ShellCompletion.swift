@@ -59,23 +59,51 @@ public enum ShellCompletion {
     return text
   }
 
+  /// One `case` arm per command: `arm(command, words)` for each command with `words`.
+  private static func arms(
+    _ words: (String) -> [String], _ arm: (String, [String]) -> String
+  ) -> String {
+    CommandReference.commands.compactMap { command in
+      let list = words(command)
+      return list.isEmpty ? nil : arm(command, list)
+    }.joined()
+  }
+
+  /// The loop that finds the command and its subcommand among the words typed so far, skipping
+  /// options and their values (bash and zsh differ only in where the words are).
+  private static func commandScan(from first: Int, before end: String, word: String) -> String {
+    """
+      local command="" sub="" i
+      for ((i = \(first); i < \(end); i++)); do
+        case "\(word)" in
+          \(valueOptions.joined(separator: "|"))) ((i++)) ;;
+          -*) ;;
+          *)
+            if [[ -z $command ]]; then command="\(word)"
+            elif [[ -z $sub ]]; then sub="\(word)"
+            fi
+            ;;
+        esac
+      done
+    """
+  }
+
+  /// The commands whose first argument is a course id, as a `case` pattern.
+  private static var coursePattern: String {
+    CommandReference.commands.filter(CommandReference.courseCommands.contains).joined(
+      separator: "|")
+  }
+
   // MARK: bash
 
   private static func bash(courses: [String]) -> String {
     let commands = CommandReference.commands.joined(separator: " ")
-    var perCommand = ""
-    for command in CommandReference.commands {
-      let options = CommandReference.options(of: command)
-      guard !options.isEmpty else { continue }
-      perCommand += "      \(command)) options=\"$options \(options.joined(separator: " "))\" ;;\n"
+    let perCommand = arms(CommandReference.options(of:)) {
+      "      \($0)) options=\"$options \($1.joined(separator: " "))\" ;;\n"
     }
-    var subcommands = ""
-    for command in CommandReference.commands {
-      let subs = CommandReference.subcommands(of: command)
-      guard !subs.isEmpty else { continue }
-      subcommands += "      \(command)) words=\"\(subs.joined(separator: " "))\" ;;\n"
+    let subcommands = arms(CommandReference.subcommands(of:)) {
+      "      \($0)) words=\"\($1.joined(separator: " "))\" ;;\n"
     }
-    let courseCommands = CommandReference.commands.filter(CommandReference.courseCommands.contains)
     return """
       # bash completion for kurs, written by 'kurs completion bash' from kurs's own help.
       # Load it in ~/.bashrc with:  source <(kurs completion bash)
@@ -86,18 +114,7 @@ public enum ShellCompletion {
         local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
         local commands="\(commands)"
         local courses="\(courses.joined(separator: " "))"
-        local command="" sub="" i
-        for ((i = 1; i < COMP_CWORD; i++)); do
-          case "${COMP_WORDS[i]}" in
-            \(valueOptions.joined(separator: "|"))) ((i++)) ;;
-            -*) ;;
-            *)
-              if [[ -z $command ]]; then command="${COMP_WORDS[i]}"
-              elif [[ -z $sub ]]; then sub="${COMP_WORDS[i]}"
-              fi
-              ;;
-          esac
-        done
+      \(commandScan(from: 1, before: "COMP_CWORD", word: "${COMP_WORDS[i]}"))
 
         case "$prev" in
       \(valueCases(indent: "    ", directories: "COMPREPLY=($(compgen -d -- \"$cur\")); return", files: "COMPREPLY=($(compgen -f -- \"$cur\")); return", words: { "COMPREPLY=($(compgen -W \"\($0)\" -- \"$cur\")); return" }))    --course)
@@ -120,7 +137,7 @@ public enum ShellCompletion {
         local words=""
         if [[ -z $sub ]]; then
           case "$command" in
-            \(courseCommands.joined(separator: "|"))) words="$courses" ;;
+            \(coursePattern)) words="$courses" ;;
             help) words="$commands" ;;
       \(subcommands)    esac
         fi
@@ -145,19 +162,12 @@ public enum ShellCompletion {
       let summary = CommandReference.summary(of: command).replacingOccurrences(of: ":", with: "\\:")
       return "    " + quoted(summary.isEmpty ? command : "\(command):\(summary)")
     }.joined(separator: "\n")
-    var perCommand = ""
-    for command in CommandReference.commands {
-      let options = CommandReference.options(of: command)
-      guard !options.isEmpty else { continue }
-      perCommand += "      \(command)) options+=(\(options.joined(separator: " "))) ;;\n"
+    let perCommand = arms(CommandReference.options(of:)) {
+      "      \($0)) options+=(\($1.joined(separator: " "))) ;;\n"
     }
-    var subcommands = ""
-    for command in CommandReference.commands {
-      let subs = CommandReference.subcommands(of: command)
-      guard !subs.isEmpty else { continue }
-      subcommands += "        \(command)) compadd -- \(subs.joined(separator: " ")); return ;;\n"
+    let subcommands = arms(CommandReference.subcommands(of:)) {
+      "        \($0)) compadd -- \($1.joined(separator: " ")); return ;;\n"
     }
-    let courseCommands = CommandReference.commands.filter(CommandReference.courseCommands.contains)
     return """
       #compdef kurs
       # zsh completion for kurs, written by 'kurs completion zsh' from kurs's own help.
@@ -171,18 +181,7 @@ public enum ShellCompletion {
       \(described)
         )
         courses=(\(courses.joined(separator: " ")))
-        local command="" sub="" i
-        for ((i = 2; i < CURRENT; i++)); do
-          case "${words[i]}" in
-            \(valueOptions.joined(separator: "|"))) ((i++)) ;;
-            -*) ;;
-            *)
-              if [[ -z $command ]]; then command="${words[i]}"
-              elif [[ -z $sub ]]; then sub="${words[i]}"
-              fi
-              ;;
-          esac
-        done
+      \(commandScan(from: 2, before: "CURRENT", word: "${words[i]}"))
 
         case "${words[CURRENT-1]}" in
       \(valueCases(indent: "    ", directories: "_files -/; return", files: "_files; return", words: { "compadd -- \($0); return" }))    --course)
@@ -204,7 +203,7 @@ public enum ShellCompletion {
         fi
         if [[ -z $sub ]]; then
           case "$command" in
-            \(courseCommands.joined(separator: "|"))) compadd -a courses; return ;;
+            \(coursePattern)) compadd -a courses; return ;;
             help) compadd -- ${commands%%:*}; return ;;
       \(subcommands)      esac
         fi

@@ -72,4 +72,19 @@ import Testing
       try CommandLineParser.parse(["certificate", "verify", "a.json", "--no-title"])
     }
   }
+
+  /// bash and zsh find the command the same way (one block, written once): the same loop over
+  /// the words typed, skipping the same options' values.
+  @Test func bashAndZshFindTheCommandAlike() {
+    func scan(_ script: String, _ word: String) -> String {
+      let lines = script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard let start = lines.firstIndex(of: "local command=\"\" sub=\"\" i") else { return "" }
+      return lines[(start + 2)...].prefix(9).joined(separator: "\n")
+        .replacingOccurrences(of: word, with: "WORD")
+    }
+    let bash = scan(ShellCompletion.script(for: .bash, courses: []), "${COMP_WORDS[i]}")
+    let zsh = scan(ShellCompletion.script(for: .zsh, courses: []), "${words[i]}")
+    #expect(!bash.isEmpty && bash == zsh)
+    #expect(bash.contains("--data-dir") && bash.contains("((i++))"))
+  }
 }
