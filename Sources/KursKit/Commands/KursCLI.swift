@@ -95,54 +95,6 @@ public struct KursCLI {
     return course
   }
 
-  func newCourse(id: String, directory: URL, languages: [String]) -> ExitCode {
-    let valid =
-      id.first.map { $0.isLetter || $0 == "_" } == true
-      && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } && id.count <= 128
-    guard valid else {
-      console.writeError(
-        "kurs: '\(id)' is not a valid course id; start with a letter, then letters, digits, _ or -\n"
-      )
-      return .usage
-    }
-    let folder = directory.appendingPathComponent(id)
-    guard !FileManager.default.fileExists(atPath: folder.path) else {
-      console.writeError(
-        "kurs: \(folder.path) already exists; nothing was written. Choose another id or remove the folder\n"
-      )
-      return .invalid
-    }
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let file = folder.appendingPathComponent("course.xml")
-      try AtomicFile.write(
-        Data(CourseTemplate.courseXML(id: id, languages: languages).utf8), to: file)
-      console.write("wrote \(file.path)\nnext: edit it, then run: kurs validate \(folder.path)\n")
-      return .success
-    } catch {
-      console.writeError("kurs: cannot write \(folder.path): \(error.localizedDescription)\n")
-      return .unreadable
-    }
-  }
-
-  /// Where `kurs new course` writes when not told: the folder named with `--courses` or
-  /// `KURS_COURSES`, else `Courses/` in the working directory when there is one, else the
-  /// working directory.
-  func newCourseDirectory(_ locator: CourseLocator) -> URL {
-    if let place = locator.places.first, place.kind == .option || place.kind == .environment {
-      return place.directory
-    }
-    let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    var isDirectory: ObjCBool = false
-    let courses = working.appendingPathComponent("Courses")
-    if FileManager.default.fileExists(atPath: courses.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
-      return courses
-    }
-    return working
-  }
-
   func listCourses(
     _ options: GlobalOptions, locator: CourseLocator, loader: CourseLoader, language: String,
     home: Bool

@@ -52,11 +52,58 @@ struct NewCommand: Command {
   }
 
   func run(_ context: CommandContext) -> ExitCode {
-    context.cli.newCourse(
-      id: id,
-      directory: directory.map { URL(fileURLWithPath: $0) }
-        ?? context.cli.newCourseDirectory(context.locator),
-      languages: languages)
+    write(
+      to: directory.map { URL(fileURLWithPath: $0) } ?? Self.defaultDirectory(context.locator),
+      console: context.console)
+  }
+
+  /// Writes the starter course into `directory`.
+  private func write(to directory: URL, console: Console) -> ExitCode {
+    let valid =
+      id.first.map { $0.isLetter || $0 == "_" } == true
+      && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } && id.count <= 128
+    guard valid else {
+      console.writeError(
+        "kurs: '\(id)' is not a valid course id; start with a letter, then letters, digits, _ or -\n"
+      )
+      return .usage
+    }
+    let folder = directory.appendingPathComponent(id)
+    guard !FileManager.default.fileExists(atPath: folder.path) else {
+      console.writeError(
+        "kurs: \(folder.path) already exists; nothing was written. Choose another id or remove the folder\n"
+      )
+      return .invalid
+    }
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let file = folder.appendingPathComponent("course.xml")
+      try AtomicFile.write(
+        Data(CourseTemplate.courseXML(id: id, languages: languages).utf8), to: file)
+      console.write("wrote \(file.path)\nnext: edit it, then run: kurs validate \(folder.path)\n")
+      return .success
+    } catch {
+      console.writeError("kurs: cannot write \(folder.path): \(error.localizedDescription)\n")
+      return .unreadable
+    }
+  }
+
+  /// Where `kurs new course` writes when not told: the folder named with `--courses` or
+  /// `KURS_COURSES`, else `Courses/` in the working directory when there is one, else the
+  /// working directory.
+  static func defaultDirectory(_ locator: CourseLocator) -> URL {
+    if let place = locator.places.first, place.kind == .option || place.kind == .environment {
+      return place.directory
+    }
+    let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    var isDirectory: ObjCBool = false
+    let courses = working.appendingPathComponent("Courses")
+    if FileManager.default.fileExists(atPath: courses.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      return courses
+    }
+    return working
   }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `kurs pack COURSE [--out FILE]`: the whole course as one file.
 struct PackCommand: Command {
   static let configuration = CommandConfiguration(
@@ -27,7 +29,64 @@ struct PackCommand: Command {
   }
 
   func run(_ context: CommandContext) -> ExitCode {
-    context.cli.pack(course, out: out, locator: context.locator, loader: context.loader)
+    let (console, locator, loader, name) = (
+      context.console, context.locator, context.loader, course
+    )
+    guard let path = locator.path(for: name) else {
+      console.writeError(
+        "kurs: no course '\(name)'\(didYouMean(name, locator.courseIDs())); looked in \(locator.searchedDescription); give a course id or a path\n"
+      )
+      return .invalid
+    }
+    let output: URL
+    if let out {
+      output = URL(fileURLWithPath: out)
+    } else {
+      let course = loader.load(path: path, withDigest: false).course
+      let name = course.map { "\($0.id)-\($0.version)" } ?? "course"
+      output = URL(fileURLWithPath: "\(name).xml")
+    }
+    var isDirectory: ObjCBool = false
+    let folder = output.deletingLastPathComponent()
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      console.writeError(
+        "kurs: the folder \(folder.path) does not exist; nothing was written. Create it or choose another --out\n"
+      )
+      return .unreadable
+    }
+    do {
+      let course = try CoursePacker.pack(path: path, to: output, loader: loader)
+      console.write(
+        "packed course '\(course.id)' \(course.version) into \(output.path)\nlearners add it with: kurs add \(output.lastPathComponent)\n"
+      )
+      return .success
+    } catch {
+      return report(error, path: path, console: console)
+    }
+  }
+
+  private func report(_ error: CoursePacker.PackError, path: String, console: Console)
+    -> ExitCode
+  {
+    if case .invalid = error {
+      console.writeError(error.description + "\n")
+      console.writeError(
+        "kurs: fix the errors above first (kurs validate \(path)); nothing was written\n")
+      return .invalid
+    }
+    console.writeError("kurs: \(error.description)\n")
+    return .unreadable
+  }
+}
+
+extension CoursePacker.PackError {
+  var isInvalid: Bool {
+    switch self {
+    case .invalid, .notUTF8, .declaresDoctype, .noRootElement: return true
+    default: return false
+    }
   }
 }
 
