@@ -4,13 +4,17 @@ import Foundation
 //   1. Create Commands/PublishCommand.swift with `struct PublishCommand: Command`.
 //   2. Declare it once: `static let configuration = CommandConfiguration(name: "publish",
 //      abstract: "…", arguments: [CommandArgument("FORMAT", completion: .words([...]))],
-//      options: [CommandOption("--out", value: "DIR", help: "…")], help: HelpTopic(discussion: "…"))`.
+//      options: [CommandOption("--out", value: "DIR")], help: HelpTopic(discussion: "…"))`.
 //   3. `init(_ parsed: ParsedArguments)` reads `parsed.arguments`, `parsed.value("--out")`,
 //      `parsed.flag("--json")`; `validate()` throws `UsageError("…", command: "publish")`.
 //   4. `run(_ context: CommandContext) -> ExitCode` does the work (`context.console`, …).
 //   5. Add `PublishCommand.self` to `CommandLineParser.commands`, and its overview line
 //      to `HelpText.overview` (and its translations): the parser, `kurs help publish`, the
 //      man page and the shell completions all read the declaration; a test checks they agree.
+// The help's usage line (and an option table, with `HelpTopic.optionColumn`) is generated:
+// `discussion` is the text after it. An option the command does not declare is refused.
+// Tests: a case in EveryCommandParsingTests (a factory in AnyCommand+Cases.swift), then
+// `swift test --filter "CommandDeclarationTests|EveryCommandParsingTests|HelpTextTests"`.
 
 /// A `kurs` command: declared once (`configuration`), read from the command line
 /// (`init(_:)`), checked (`validate()`) and run (`run(_:)`). The parser, `kurs help COMMAND`,
