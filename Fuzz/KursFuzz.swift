@@ -130,8 +130,8 @@ func resealed(_ data: Data) -> Data? {
     var cursor = Cursor(bytes: buffer)
     var spans: [String: Range<Int>] = [:]
     do {
-      try cursor.object { (cursor: inout Cursor, key: String) throws(JSONCursor.Invalid) in
-        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JSONCursor.Invalid) in
+      try cursor.object { (cursor: inout Cursor, key: String) throws(JSONCursor.SyntaxError) in
+        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JSONCursor.SyntaxError) in
           try cursor.skip()
         }
       }

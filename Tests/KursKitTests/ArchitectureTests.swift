@@ -220,4 +220,32 @@ import Testing
       #expect(!code.contains(hidden), "\(hidden) in \(code)")
     }
   }
+
+  /// Issue 23, finding 6: error types were named eight ways (`Failure`, `Refusal`, `Problem`,
+  /// `Message`, `Invalid`…), mostly structs around a string. One convention: a type that
+  /// conforms to `Error` is named `…Error`, is `Equatable` (tests and callers compare it; a
+  /// closed set is an enum callers switch on) and `CustomStringConvertible` (its description
+  /// is the message, byte for byte what the user reads).
+  @Test func everyErrorTypeIsNamedAndShapedOneWay() throws {
+    let declaration = try Regex(
+      #"(?:struct|enum|class|extension)\s+([A-Za-z_.]+)\s*:\s*([^{]*)\{"#,
+      as: (Substring, Substring, Substring).self)
+    var errorTypes: [String] = []
+    for (_, file, code) in try Self.code() {
+      for match in code.matches(of: declaration) {
+        let name = String(match.output.1)
+        let conformances = match.output.2
+          .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard conformances.contains("Error") else { continue }
+        errorTypes.append(name)
+        #expect(name.hasSuffix("Error"), "\(file): \(name) is an error type not named …Error")
+        for needed in ["Equatable", "CustomStringConvertible"] {
+          #expect(conformances.contains(needed), "\(file): \(name) is not \(needed)")
+        }
+      }
+    }
+    // The check sees the error types (a reader that found none would pass).
+    #expect(errorTypes.count >= 20, "\(errorTypes)")
+    #expect(errorTypes.contains("UsageError") && errorTypes.contains("LRSError"))
+  }
 }

@@ -131,24 +131,24 @@ public enum CertificateFiles {
 
   /// Decodes a credential from JSON. A field given twice is refused: other programs would read
   /// the other value.
-  /// - Throws: `DecodingProblem` saying which field is wrong.
-  static func decode(_ data: Data) throws(DecodingProblem) -> Credential {
+  /// - Throws: `CredentialDecodingError` saying which field is wrong.
+  static func decode(_ data: Data) throws(CredentialDecodingError) -> Credential {
     if let key = DuplicateKeys.first(in: data) {
-      throw DecodingProblem(
+      throw CredentialDecodingError(
         description: "field '\(key)' is given twice; a certificate names each field once")
     }
     do {
       return try JSONDecoder().decode(Credential.self, from: data)
     } catch let error as DecodingError {
-      throw DecodingProblem(error)
+      throw CredentialDecodingError(error)
     } catch {
-      throw DecodingProblem(description: "it is not valid JSON")
+      throw CredentialDecodingError(description: "it is not valid JSON")
     }
   }
 }
 
 /// A credential's JSON that does not decode, in words: which field and what is wrong.
-struct DecodingProblem: Error, CustomStringConvertible {
+struct CredentialDecodingError: Error, Equatable, CustomStringConvertible {
   var description: String
 
   init(description: String) { self.description = description }

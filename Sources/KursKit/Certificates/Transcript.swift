@@ -38,22 +38,24 @@ public enum Transcript {
     }
   }
 
-  /// Replays `inputs`, returning the final state and each input's line.
+  /// Replays `inputs` (a journal's), returning the final state and the line of each step the
+  /// transcript shows.
   /// - Throws: `ReplayError` at the first input the engine refuses.
   static func replay(_ inputs: [EngineInput], engine: Engine) throws(ReplayError) -> (
     CourseState, [String]
   ) {
     var state = CourseState()
     var lines: [String] = []
-    // Pairs given one at a time are kept only to survive a stop: the answer that follows them is
-    // what the certificate shows, so they are not part of the transcript.
+    // The steps the engine says a transcript shows (`Engine.record(of:from:)`), and only those:
+    // pairs given one at a time are journalled only to survive a stop (the answer that follows
+    // carries them), and going back over pages seen is never journalled.
     for (index, input) in inputs.enumerated() {
-      if case .partialMatches = input { continue }
+      guard Engine.record(of: input, from: state) == .recorded else { continue }
       let line = line(for: input, in: state)
       do {
         state = try engine.apply(input, to: state).state
       } catch {
-        throw ReplayError(step: index + 1, text: line, reason: reason(error))
+        throw ReplayError(step: index + 1, text: line, reason: error.description)
       }
       lines.append(line)
     }
@@ -79,7 +81,7 @@ public enum Transcript {
       do {
         state = try engine.apply(input, to: state).state
       } catch {
-        throw failure(reason(error))
+        throw failure(error.description)
       }
     }
     return (state, written)
@@ -137,24 +139,6 @@ public enum Transcript {
         pairs[sides[0]] = sides[1]
       }
       return .matches(pairs)
-    }
-  }
-
-  /// The engine's refusal in words.
-  static func reason(_ refusal: EngineRefusal) -> String {
-    switch refusal {
-    case .unknownModule(let id): return "the course has no module '\(id)'"
-    case .moduleLocked(let module, let missing):
-      return
-        "module '\(module)' is locked until \(missing.map { "'\($0)'" }.joined(separator: ", ")) is passed"
-    case .notInAModule: return "no module is in progress at this point"
-    case .cannotGoBack: return "the course does not allow going back here"
-    case .notAQuestion: return "the step does not fit what the course shows at this point"
-    case .answerDoesNotFit:
-      return "the answer does not name the question's own choices in the shape its kind needs"
-    case .branchLoop(let module, let node):
-      return "module '\(module)' loops through branches at '\(node)'"
-    case .testTaken(let module): return "the knowledge test '\(module)' was taken already"
     }
   }
 }

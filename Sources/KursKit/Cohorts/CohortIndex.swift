@@ -109,7 +109,7 @@ public struct CohortIndex: Sendable {
 
 extension JSONCursor {
   /// One line of the cohort index.
-  mutating func indexEntry() throws(Invalid) -> CohortIndex.Entry {
+  mutating func indexEntry() throws(SyntaxError) -> CohortIndex.Entry {
     var id: String?
     var pseudonym: String?
     var seal: String?
@@ -122,17 +122,17 @@ extension JSONCursor {
     var modules: [String: LearnerSummary.Module]?
     var firstTry: [String: Bool]?
     var wrong: [String: [String: Int]]?
-    try object { (cursor: inout Self, key: String) throws(Invalid) in
+    try object { (cursor: inout Self, key: String) throws(SyntaxError) in
       switch key {
       case "id": id = try cursor.string()
       case "pseudonym": pseudonym = try cursor.string()
       case "seal": seal = try cursor.string()
       case "stamp":
         var numbers: [Int] = []
-        try cursor.array { (cursor: inout Self) throws(Invalid) in
+        try cursor.array { (cursor: inout Self) throws(SyntaxError) in
           numbers.append(try cursor.integer())
         }
-        guard numbers.count == 3 else { throw Invalid() }
+        guard numbers.count == 3 else { throw SyntaxError() }
         stamp = FileStamp(size: numbers[0], modified: numbers[1], inode: numbers[2])
       case "last": last = try cursor.string()
       case "count": count = try cursor.integer()
@@ -141,10 +141,10 @@ extension JSONCursor {
       case "lastNode": lastNode = try cursor.optionalString()
       case "modules":
         var result: [String: LearnerSummary.Module] = [:]
-        try cursor.object { (cursor: inout Self, module: String) throws(Invalid) in
+        try cursor.object { (cursor: inout Self, module: String) throws(SyntaxError) in
           let value = try cursor.value()
           guard let status = value["status"]?.string, let attempts = value["attempts"]?.integer
-          else { throw Invalid() }
+          else { throw SyntaxError() }
           result[module] = LearnerSummary.Module(
             status: status, attempts: attempts, best: value["best"]?.integer,
             maximum: value["maximum"]?.integer)
@@ -152,16 +152,16 @@ extension JSONCursor {
         modules = result
       case "firstTry":
         var result: [String: Bool] = [:]
-        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
-          guard let right = try cursor.value().bool else { throw Invalid() }
+        try cursor.object { (cursor: inout Self, key: String) throws(SyntaxError) in
+          guard let right = try cursor.value().bool else { throw SyntaxError() }
           result[key] = right
         }
         firstTry = result
       case "wrong":
         var result: [String: [String: Int]] = [:]
-        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+        try cursor.object { (cursor: inout Self, key: String) throws(SyntaxError) in
           var responses: [String: Int] = [:]
-          try cursor.object { (cursor: inout Self, response: String) throws(Invalid) in
+          try cursor.object { (cursor: inout Self, response: String) throws(SyntaxError) in
             responses[response] = try cursor.integer()
           }
           result[key] = responses
@@ -173,7 +173,7 @@ extension JSONCursor {
     guard let id, let pseudonym, let seal, let stamp, let last, let count, let completed,
       let modules, let firstTry, let wrong
     else {
-      throw Invalid()
+      throw SyntaxError()
     }
     let summary = LearnerSummary(
       id: id, pseudonym: pseudonym, seal: seal, last: last, count: count,

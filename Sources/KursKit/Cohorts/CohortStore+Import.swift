@@ -22,13 +22,14 @@ extension CohortStore {
 
   /// One source, read and checked; its file written beside its final name when it is new.
   struct Prepared: Sendable {
-    var outcome: Result<LearnerSummary, Refusal>
+    var outcome: Result<LearnerSummary, ImportRefusedError>
     /// The learner's new file, not yet in place, with its stamp.
     var written: (url: URL, stamp: FileStamp)?
   }
 
-  struct Refusal: Error, Sendable {
+  struct ImportRefusedError: Error, Sendable, Equatable, CustomStringConvertible {
     var reason: String
+    var description: String { reason }
   }
 
   func learnersFolder(_ cohort: Cohort) -> URL {
@@ -41,15 +42,15 @@ extension CohortStore {
   ///   - replace: keep each given export whatever its date (the host resolving a conflict
   ///     that a wrong clock made: `kurs cohort import NAME FILE --replace`).
   ///   - now: the host's clock, to tell an export dated in the future.
-  /// - Throws: `Failure` when the cohort's folder cannot be written at all.
+  /// - Throws: `CohortError` when the cohort's folder cannot be written at all.
   public func importAll(
     _ sources: [ImportSource], into cohort: Cohort, replace: Bool = false, now: Date = Date()
-  ) throws(Failure) -> [ImportOutcome] {
+  ) throws(CohortError) -> [ImportOutcome] {
     let learners = learnersFolder(cohort)
     do {
       try DataDirectory.create(learners)
     } catch {
-      throw Failure(
+      throw CohortError(
         "\(learners.path): cannot be created (\(error.localizedDescription)); check the data folder's permissions"
       )
     }
@@ -145,7 +146,7 @@ extension CohortStore {
         ?? syncFolder(learners)
       if let failure {
         for (from, _) in renames { unlink(from.path) }
-        throw Failure(
+        throw CohortError(
           "\(learners.path): the imported files could not be saved (\(failure)); nothing was changed, import them again"
         )
       }
@@ -154,7 +155,7 @@ extension CohortStore {
       try AtomicFile.write(CohortIndex.encode(current), to: indexURL(cohort), permissions: 0o600)
     } catch {
       // The learners' files are in place; the next import or report rebuilds the index from them.
-      throw Failure(
+      throw CohortError(
         "\(indexURL(cohort).path): cannot be written (\(error.localizedDescription)); the learners' files were saved"
       )
     }
@@ -196,7 +197,8 @@ extension CohortStore {
       id.utf8.count <= 128
     else {
       return Prepared(
-        outcome: .failure(Refusal(reason: "the learner id '\(id)' is not one Kurs writes")),
+        outcome: .failure(
+          ImportRefusedError(reason: "the learner id '\(id)' is not one Kurs writes")),
         written: nil)
     }
     if let existing = snapshot[id]?.summary,
@@ -209,7 +211,8 @@ extension CohortStore {
     guard descriptor >= 0 else {
       return Prepared(
         outcome: .failure(
-          Refusal(reason: "could not save it: \(String(cString: strerror(errno)))")), written: nil)
+          ImportRefusedError(reason: "could not save it: \(String(cString: strerror(errno)))")),
+        written: nil)
     }
     defer { close(descriptor) }
     var offset = 0
@@ -222,7 +225,8 @@ extension CohortStore {
         let reason = String(cString: strerror(errno))
         unlink(url.path)
         return Prepared(
-          outcome: .failure(Refusal(reason: "could not save it: \(reason)")), written: nil)
+          outcome: .failure(ImportRefusedError(reason: "could not save it: \(reason)")),
+          written: nil)
       }
       offset += count
     }
@@ -230,7 +234,8 @@ extension CohortStore {
       unlink(url.path)
       return Prepared(
         outcome: .failure(
-          Refusal(reason: "could not save it: \(String(cString: strerror(errno)))")), written: nil)
+          ImportRefusedError(reason: "could not save it: \(String(cString: strerror(errno)))")),
+        written: nil)
     }
     return Prepared(outcome: .success(summary), written: (url, stamp))
   }
@@ -245,19 +250,23 @@ extension CohortStore {
   /// The bytes to store and their summary: the fast reader first, `ExportFile.read` for
   /// anything it does not take (and for every message about what is wrong). A file is mapped
   /// into memory, not copied: the scanner walks its pages once and they stay the file's.
-  func read(_ source: ImportSource, course: String) -> Result<(Data, LearnerSummary), Refusal> {
+  func read(_ source: ImportSource, course: String) -> Result<
+    (Data, LearnerSummary), ImportRefusedError
+  > {
     let data: Data
     switch source {
     case .file(let url):
       var info = stat()
       guard stat(url.path, &info) == 0 else {
-        return .failure(Refusal(reason: "cannot be read (\(String(cString: strerror(errno))))"))
+        return .failure(
+          ImportRefusedError(reason: "cannot be read (\(String(cString: strerror(errno))))"))
       }
       if let refusal = Self.tooLarge(Int(info.st_size)) { return .failure(refusal) }
       do {
         data = try Data(contentsOf: url, options: .alwaysMapped)
       } catch {
-        return .failure(Refusal(reason: "cannot be read (\(error.localizedDescription))"))
+        return .failure(
+          ImportRefusedError(reason: "cannot be read (\(error.localizedDescription))"))
       }
     case .data(let bytes):
       if let refusal = Self.tooLarge(bytes.count) { return .failure(refusal) }
@@ -272,7 +281,7 @@ extension CohortStore {
     }
     guard data.count <= Self.largestDecodedExport else {
       return .failure(
-        Refusal(
+        ImportRefusedError(
           reason:
             "it is not exactly as kurs export writes it, and at \(Self.megabytes(data.count)) MB too large to check in detail (the limit is \(Self.megabytes(Self.largestDecodedExport)) MB for such files); ask the learner for a new export"
         ))
@@ -281,15 +290,15 @@ extension CohortStore {
     do {
       file = try ExportFile.read(data)
     } catch {
-      return .failure(Refusal(reason: error.description))
+      return .failure(ImportRefusedError(reason: error.description))
     }
     return stored(file, course: course)
   }
 
   /// The refusal of an export of `size` bytes, when it is above `largestExport`.
-  static func tooLarge(_ size: Int) -> Refusal? {
+  static func tooLarge(_ size: Int) -> ImportRefusedError? {
     guard size > largestExport else { return nil }
-    return Refusal(
+    return ImportRefusedError(
       reason:
         "the file is \(megabytes(size)) MB, above the limit of \(megabytes(largestExport)) MB for one export (docs/cohorts.md); "
         + "no learner's export of one course is that large: check that it is the file the learner sent"
@@ -299,7 +308,9 @@ extension CohortStore {
   static func megabytes(_ size: Int) -> Int { (size + 1024 * 1024 - 1) / (1024 * 1024) }
 
   /// A single-course export of `course` from `file`, sealed, and its summary.
-  func stored(_ file: ExportFile, course: String) -> Result<(Data, LearnerSummary), Refusal> {
+  func stored(_ file: ExportFile, course: String) -> Result<
+    (Data, LearnerSummary), ImportRefusedError
+  > {
     guard let records = file.courses.first(where: { $0.id == course }) else {
       return .failure(missing(course, file.courses.map(\.id)))
     }
@@ -313,12 +324,13 @@ extension CohortStore {
         statements: records.statements)
       return .success((try single.encoded(), summary))
     } catch {
-      return .failure(Refusal(reason: "could not save it: \(error.localizedDescription)"))
+      return .failure(
+        ImportRefusedError(reason: "could not save it: \(error.localizedDescription)"))
     }
   }
 
-  func missing(_ course: String, _ others: [String]) -> Refusal {
-    Refusal(
+  func missing(_ course: String, _ others: [String]) -> ImportRefusedError {
+    ImportRefusedError(
       reason:
         "this export has no records for course '\(course)' (it has: \(others.isEmpty ? "none" : others.joined(separator: ", ")))"
     )
@@ -328,8 +340,8 @@ extension CohortStore {
   /// was indexed is read again; an entry without its file is dropped. `changed`: the index
   /// on disk is not these entries.
   func currentEntries(
-    of cohort: Cohort, damaged: (URL, String) throws(Failure) -> Void
-  ) throws(Failure) -> (entries: [String: CohortIndex.Entry], changed: Bool) {
+    of cohort: Cohort, damaged: (URL, String) throws(CohortError) -> Void
+  ) throws(CohortError) -> (entries: [String: CohortIndex.Entry], changed: Bool) {
     let learners = learnersFolder(cohort)
     let indexed = (try? Data(contentsOf: indexURL(cohort))).map(CohortIndex.read) ?? [:]
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: learners.path)) ?? [])
@@ -371,11 +383,11 @@ extension CohortStore {
 
   /// Waits for any other import into the cohort to finish (an advisory lock, dropped by the
   /// kernel when the process ends).
-  func lockCohort(_ cohort: Cohort) throws(Failure) -> Int32 {
+  func lockCohort(_ cohort: Cohort) throws(CohortError) -> Int32 {
     let path = folder(cohort.name).appendingPathComponent("import.lock").path
     let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0, flock(descriptor, LOCK_EX) == 0 else {
-      throw Failure(
+      throw CohortError(
         "\(path): cannot be locked (\(String(cString: strerror(errno)))); check the data folder's permissions"
       )
     }

@@ -12,7 +12,7 @@ public struct CohortStore: Sendable {
 
   public init(dataDirectory: URL) { root = dataDirectory.appendingPathComponent("cohorts") }
 
-  public struct Failure: Error, Equatable, CustomStringConvertible {
+  public struct CohortError: Error, Equatable, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
   }
@@ -44,14 +44,14 @@ public struct CohortStore: Sendable {
 
   func folder(_ name: String) -> URL { root.appendingPathComponent(name) }
 
-  static func checkName(_ name: String) throws(Failure) {
+  static func checkName(_ name: String) throws(CohortError) {
     let safe =
       !name.isEmpty && name.count <= 64
       && name.unicodeScalars.allSatisfy {
         CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_"
       }
     guard safe else {
-      throw Failure("cohort name '\(name)' can use only letters, digits, - and _ (up to 64)")
+      throw CohortError("cohort name '\(name)' can use only letters, digits, - and _ (up to 64)")
     }
   }
 
@@ -59,7 +59,7 @@ public struct CohortStore: Sendable {
   /// `learners/` and `cohort.json` in it, flushed, then renamed into place. A failure half way
   /// (a full disk) leaves no cohort behind, so the same command can simply be run again.
   /// - Parameter writeFile: how `cohort.json` is written (tests make it fail).
-  /// - Throws: `Failure` for a bad or taken name, or when the cohort cannot be written.
+  /// - Throws: `CohortError` for a bad or taken name, or when the cohort cannot be written.
   public func create(
     name: String, course: String, now: Date = Date(),
     writeFile: (Data, URL) throws -> Void = { try AtomicFile.write($0, to: $1, permissions: 0o600) }
@@ -68,7 +68,7 @@ public struct CohortStore: Sendable {
     let folder = folder(name)
     if FileManager.default.fileExists(atPath: folder.path) {
       guard isHalfMade(folder) else {
-        throw Failure(
+        throw CohortError(
           "a cohort named '\(name)' already exists in \(root.path); choose another name")
       }
       // Left by an older Kurs that failed half way: no cohort file, no learner in it.
@@ -87,7 +87,7 @@ public struct CohortStore: Sendable {
       guard rename(staging.path, folder.path) == 0 else {
         let code = errno
         if code == EEXIST || code == ENOTEMPTY {
-          throw Failure(
+          throw CohortError(
             "a cohort named '\(name)' already exists in \(root.path); choose another name")
         }
         throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
@@ -95,8 +95,8 @@ public struct CohortStore: Sendable {
       AtomicFile.synchronize(root)
     } catch {
       try? FileManager.default.removeItem(at: staging)
-      if let failure = error as? Failure { throw failure }
-      throw Failure(
+      if let failure = error as? CohortError { throw failure }
+      throw CohortError(
         "\(folder.path): the cohort could not be created (\(error.localizedDescription)); nothing was left behind, free some space and run the command again"
       )
     }
@@ -124,14 +124,14 @@ public struct CohortStore: Sendable {
         (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.filter {
           !$0.hasPrefix(".")
         }.sorted() ?? []
-      throw Failure(
+      throw CohortError(
         "no cohort named '\(name)' in \(root.path)\(didYouMean(name, names)); create it with: kurs cohort new \(name) --course COURSE"
       )
     }
     do {
       return try Self.decoder.decode(Cohort.self, from: Data(contentsOf: url))
     } catch {
-      throw Failure(
+      throw CohortError(
         "\(url.path): cannot be read (\(error.localizedDescription)); the file was not changed")
     }
   }
@@ -147,12 +147,12 @@ public struct CohortStore: Sendable {
 
   /// The summaries of the cohort's learners, by pseudonym. Read from the index; a learner file
   /// that changed since it was indexed is read again.
-  /// - Throws: `Failure` naming a stored file that cannot be read.
-  public func summaries(of cohort: Cohort) throws(Failure) -> [LearnerSummary] {
+  /// - Throws: `CohortError` naming a stored file that cannot be read.
+  public func summaries(of cohort: Cohort) throws(CohortError) -> [LearnerSummary] {
     let (entries, changed) = try currentEntries(
       of: cohort,
-      damaged: { url, reason throws(Failure) in
-        throw Failure("\(url.path): \(reason); remove it and import the learner's export again")
+      damaged: { url, reason throws(CohortError) in
+        throw CohortError("\(url.path): \(reason); remove it and import the learner's export again")
       })
     // Keep the cache in step (a removed learner's line goes too); a report that cannot write it still reports.
     if changed {

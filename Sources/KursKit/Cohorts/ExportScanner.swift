@@ -23,7 +23,7 @@ enum ExportScanner {
   }
 
   typealias Cursor = JSONCursor
-  typealias Invalid = JSONCursor.Invalid
+  typealias SyntaxError = JSONCursor.SyntaxError
 
   static func scan(_ data: Data, course: String) -> Scanned? {
     data.withUnsafeBytes { raw in
@@ -41,20 +41,20 @@ enum ExportScanner {
     var cursor = Cursor(bytes: bytes, canonical: true)
     var state = State(course: course)
     do {
-      try cursor.object { (cursor: inout Cursor, key: String) throws(Invalid) in
+      try cursor.object { (cursor: inout Cursor, key: String) throws(SyntaxError) in
         switch key {
         case "courses":
-          let span = try cursor.span { (cursor: inout Cursor) throws(Invalid) in
+          let span = try cursor.span { (cursor: inout Cursor) throws(SyntaxError) in
             try state.courses(&cursor)
           }
           state.coursesSpan = span
         case "exported":
-          state.exportedSpan = try cursor.span { (cursor: inout Cursor) throws(Invalid) in
+          state.exportedSpan = try cursor.span { (cursor: inout Cursor) throws(SyntaxError) in
             _ = try cursor.string()
           }
         case "format": state.format = try cursor.string()
         case "learner":
-          let span = try cursor.span { (cursor: inout Cursor) throws(Invalid) in
+          let span = try cursor.span { (cursor: inout Cursor) throws(SyntaxError) in
             state.learner = try cursor.learner()
           }
           state.learnerSpan = span
@@ -90,15 +90,15 @@ enum ExportScanner {
 
     init(course: String) { self.course = course }
 
-    mutating func courses(_ cursor: inout Cursor) throws(Invalid) {
-      try cursor.array { (cursor: inout Cursor) throws(Invalid) in
+    mutating func courses(_ cursor: inout Cursor) throws(SyntaxError) {
+      try cursor.array { (cursor: inout Cursor) throws(SyntaxError) in
         let start = try cursor.valueStart()
         var id: String?
         var builder = LearnerSummary.Builder()
         var sawDigest = false
         var sawStatements = false
         var sawVersion = false
-        try cursor.object { (cursor: inout Cursor, key: String) throws(Invalid) in
+        try cursor.object { (cursor: inout Cursor, key: String) throws(SyntaxError) in
           switch key {
           case "digest":
             _ = try cursor.string()
@@ -107,7 +107,7 @@ enum ExportScanner {
           case "statements":
             // Keys come sorted, so the id is known before the statements.
             let summarise = id == course && courseSpan == nil
-            try cursor.array { (cursor: inout Cursor) throws(Invalid) in
+            try cursor.array { (cursor: inout Cursor) throws(SyntaxError) in
               let statement = try cursor.exportedStatement()
               if actor == nil {
                 actor = statement.actor
@@ -123,7 +123,7 @@ enum ExportScanner {
           default: try cursor.unknown()
           }
         }
-        guard let id, sawDigest, sawStatements, sawVersion else { throw Invalid() }
+        guard let id, sawDigest, sawStatements, sawVersion else { throw SyntaxError() }
         courseIDs.append(id)
         if id == course && courseSpan == nil {
           courseSpan = start..<cursor.index
@@ -227,53 +227,56 @@ struct ExportedStatement {
 extension JSONCursor {
 
   /// Where the next value starts.
-  mutating func valueStart() throws(Invalid) -> Int {
+  mutating func valueStart() throws(SyntaxError) -> Int {
     _ = try peek()
     return index
   }
 
   /// The byte range of the value `read` consumes.
-  mutating func span(_ read: (inout Self) throws(Invalid) -> Void) throws(Invalid) -> Range<Int> {
+  mutating func span(_ read: (inout Self) throws(SyntaxError) -> Void) throws(SyntaxError) -> Range<
+    Int
+  > {
     let start = try valueStart()
     try read(&self)
     return start..<index
   }
 
-  mutating func learner() throws(Invalid) -> ExportFile.Learner {
+  mutating func learner() throws(SyntaxError) -> ExportFile.Learner {
     var id: String?
     var pseudonym: String?
-    try object { (cursor: inout Self, key: String) throws(Invalid) in
+    try object { (cursor: inout Self, key: String) throws(SyntaxError) in
       switch key {
       case "id": id = try cursor.string()
       case "pseudonym": pseudonym = try cursor.string()
       default: try cursor.unknown()
       }
     }
-    guard let id, let pseudonym else { throw Invalid() }
+    guard let id, let pseudonym else { throw SyntaxError() }
     return ExportFile.Learner(id: id, pseudonym: pseudonym)
   }
 
   /// A statement with every field `Statement`'s decoder requires, of the kind it requires.
-  mutating func exportedStatement() throws(Invalid) -> ExportedStatement {
+  mutating func exportedStatement() throws(SyntaxError) -> ExportedStatement {
     var actor: String?
     var timestamp: String?
     var extensions: Statement.Extensions?
     var sawID = false
     var sawObject = false
     var sawVerb = false
-    try object { (cursor: inout Self, key: String) throws(Invalid) in
+    try object { (cursor: inout Self, key: String) throws(SyntaxError) in
       switch key {
       case "actor": actor = try cursor.agent()
       case "context":
-        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+        try cursor.object { (cursor: inout Self, key: String) throws(SyntaxError) in
           switch key {
           case "contextActivities":
-            try cursor.optional { (cursor: inout Self) throws(Invalid) in
-              try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+            try cursor.optional { (cursor: inout Self) throws(SyntaxError) in
+              try cursor.object { (cursor: inout Self, key: String) throws(SyntaxError) in
                 switch key {
                 case "grouping", "parent":
-                  try cursor.optional { (cursor: inout Self) throws(Invalid) in
-                    try cursor.array { (cursor: inout Self) throws(Invalid) in try cursor.activity()
+                  try cursor.optional { (cursor: inout Self) throws(SyntaxError) in
+                    try cursor.array { (cursor: inout Self) throws(SyntaxError) in
+                      try cursor.activity()
                     }
                   }
                 default: try cursor.unknown()
@@ -285,7 +288,7 @@ extension JSONCursor {
           default: try cursor.unknown()
           }
         }
-        guard extensions != nil else { throw Invalid() }
+        guard extensions != nil else { throw SyntaxError() }
       case "id":
         _ = try cursor.string()
         sawID = true
@@ -293,15 +296,15 @@ extension JSONCursor {
         try cursor.activity()
         sawObject = true
       case "result":
-        try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.result() }
+        try cursor.optional { (cursor: inout Self) throws(SyntaxError) in try cursor.result() }
       case "timestamp": timestamp = try cursor.string()
       case "verb":
         var sawVerbID = false
         var sawDisplay = false
-        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+        try cursor.object { (cursor: inout Self, key: String) throws(SyntaxError) in
           switch key {
           case "display":
-            try cursor.object { (cursor: inout Self, _: String) throws(Invalid) in
+            try cursor.object { (cursor: inout Self, _: String) throws(SyntaxError) in
               _ = try cursor.string()
             }
             sawDisplay = true
@@ -311,26 +314,26 @@ extension JSONCursor {
           default: try cursor.unknown()
           }
         }
-        guard sawVerbID, sawDisplay else { throw Invalid() }
+        guard sawVerbID, sawDisplay else { throw SyntaxError() }
         sawVerb = true
       default: try cursor.unknown()
       }
     }
     guard let actor, let timestamp, let extensions, sawID, sawObject, sawVerb else {
-      throw Invalid()
+      throw SyntaxError()
     }
     return ExportedStatement(actor: actor, timestamp: timestamp, event: extensions.event)
   }
 
   /// An agent; its account name.
-  mutating func agent() throws(Invalid) -> String {
+  mutating func agent() throws(SyntaxError) -> String {
     var account: String?
     var sawType = false
-    try object { (cursor: inout Self, key: String) throws(Invalid) in
+    try object { (cursor: inout Self, key: String) throws(SyntaxError) in
       switch key {
       case "account":
         var homePage = false
-        try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+        try cursor.object { (cursor: inout Self, key: String) throws(SyntaxError) in
           switch key {
           case "homePage":
             _ = try cursor.string()
@@ -339,7 +342,7 @@ extension JSONCursor {
           default: try cursor.unknown()
           }
         }
-        guard homePage, account != nil else { throw Invalid() }
+        guard homePage, account != nil else { throw SyntaxError() }
       case "name": _ = try cursor.optionalString()
       case "objectType":
         _ = try cursor.string()
@@ -347,19 +350,19 @@ extension JSONCursor {
       default: try cursor.unknown()
       }
     }
-    guard let account, sawType else { throw Invalid() }
+    guard let account, sawType else { throw SyntaxError() }
     return account
   }
 
-  mutating func activity() throws(Invalid) {
+  mutating func activity() throws(SyntaxError) {
     var sawID = false
     var sawType = false
-    try object { (cursor: inout Self, key: String) throws(Invalid) in
+    try object { (cursor: inout Self, key: String) throws(SyntaxError) in
       switch key {
       case "definition":
-        try cursor.optional { (cursor: inout Self) throws(Invalid) in
+        try cursor.optional { (cursor: inout Self) throws(SyntaxError) in
           var sawDefinitionType = false
-          try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+          try cursor.object { (cursor: inout Self, key: String) throws(SyntaxError) in
             switch key {
             case "interactionType": _ = try cursor.optionalString()
             // What Kurs 0.3 writes for other tools (names, choices); nothing the report reads.
@@ -371,7 +374,7 @@ extension JSONCursor {
             default: try cursor.unknown()
             }
           }
-          guard sawDefinitionType else { throw Invalid() }
+          guard sawDefinitionType else { throw SyntaxError() }
         }
       case "id":
         _ = try cursor.string()
@@ -382,29 +385,30 @@ extension JSONCursor {
       default: try cursor.unknown()
       }
     }
-    guard sawID, sawType else { throw Invalid() }
+    guard sawID, sawType else { throw SyntaxError() }
   }
 
-  mutating func result() throws(Invalid) {
-    try object { (cursor: inout Self, key: String) throws(Invalid) in
+  mutating func result() throws(SyntaxError) {
+    try object { (cursor: inout Self, key: String) throws(SyntaxError) in
       switch key {
       case "completion", "success":
-        try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.boolean() }
+        try cursor.optional { (cursor: inout Self) throws(SyntaxError) in try cursor.boolean() }
       case "response": _ = try cursor.optionalString()
       case "score":
-        try cursor.optional { (cursor: inout Self) throws(Invalid) in
+        try cursor.optional { (cursor: inout Self) throws(SyntaxError) in
           var whole = 0
-          try cursor.object { (cursor: inout Self, key: String) throws(Invalid) in
+          try cursor.object { (cursor: inout Self, key: String) throws(SyntaxError) in
             switch key {
             case "max", "min", "raw":
               _ = try cursor.integer()
               whole += 1
             case "scaled":
-              try cursor.optional { (cursor: inout Self) throws(Invalid) in try cursor.number() }
+              try cursor.optional { (cursor: inout Self) throws(SyntaxError) in try cursor.number()
+              }
             default: try cursor.unknown()
             }
           }
-          guard whole == 3 else { throw Invalid() }
+          guard whole == 3 else { throw SyntaxError() }
         }
       default: try cursor.unknown()
       }
@@ -412,38 +416,38 @@ extension JSONCursor {
   }
 
   /// `null`, or a value `read` consumes.
-  mutating func optional(_ read: (inout Self) throws(Invalid) -> Void) throws(Invalid) {
+  mutating func optional(_ read: (inout Self) throws(SyntaxError) -> Void) throws(SyntaxError) {
     if try peek() == UInt8(ascii: "n") {
-      guard !canonical else { throw Invalid() }
+      guard !canonical else { throw SyntaxError() }
       try literal("null")
     } else {
       try read(&self)
     }
   }
 
-  mutating func boolean() throws(Invalid) {
+  mutating func boolean() throws(SyntaxError) {
     switch try peek() {
     case UInt8(ascii: "t"): try literal("true")
     case UInt8(ascii: "f"): try literal("false")
-    default: throw Invalid()
+    default: throw SyntaxError()
     }
   }
 
   /// Any JSON number (a `Double`).
-  mutating func number() throws(Invalid) {
+  mutating func number() throws(SyntaxError) {
     let first = try peek()
     guard first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
-    else { throw Invalid() }
+    else { throw SyntaxError() }
     let start = index
     try skipNumber()
     if canonical {
       // As JSONEncoder writes a Double: its description without a trailing ".0".
       let text = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-      guard let value = Double(text), value.isFinite else { throw Invalid() }
+      guard let value = Double(text), value.isFinite else { throw SyntaxError() }
       var expected = value.description
       if expected.hasSuffix(".0") { expected.removeLast(2) }
-      guard text == expected else { throw Invalid() }
+      guard text == expected else { throw SyntaxError() }
     }
   }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The cohort report's own words (headings, column names, chart labels) in each language it
-/// speaks, and dates written for people. Course content (module titles, questions, choices)
+/// speaks, looked up as the runner's are (`StringTable`), and dates written for people. Course content (module titles, questions, choices)
 /// comes from the course in its own language; these are the words around it.
-public enum ReportText {
+public enum ReportText: StringTable {
   /// The languages the report's page and table are written in.
   public static let languages = ["en", "ru", "uk"]
 
@@ -25,7 +25,7 @@ public enum ReportText {
     case testTextItem, gainWord, normalizedWord
   }
 
-  private static let table: [Key: [String: String]] = [
+  public static let table: [Key: [String: String]] = [
     .pageTitle: ["en": "Cohort {0}: {1}", "ru": "Группа {0}: {1}", "uk": "Група {0}: {1}"],
     .heading: ["en": "Cohort {0}", "ru": "Группа {0}", "uk": "Група {0}"],
     .courseLine: [
@@ -179,18 +179,6 @@ public enum ReportText {
       "uk": "нормований приріст {0}",
     ],
   ]
-
-  /// The string for `key` in `language` (English when the report does not speak it), with
-  /// `{0}`, `{1}`… replaced by `arguments`.
-  public static func string(_ key: Key, _ language: String, _ arguments: String...) -> String {
-    let entry = table[key] ?? [:]
-    return Localization.fill(entry[language] ?? entry["en"] ?? key.rawValue, arguments)
-  }
-
-  /// Whether the table has `key` in `language`: for the test that every string is translated.
-  public static func has(_ key: Key, in language: String) -> Bool {
-    table[key]?[language]?.isEmpty == false
-  }
 
   /// The first of `chain` that the report speaks, else English.
   public static func language(_ chain: [String]) -> String {

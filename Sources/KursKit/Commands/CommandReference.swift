@@ -1,34 +1,40 @@
 import Foundation
 
-/// What `kurs` accepts, read from the parser (`CommandLineParser`) and the English help
-/// (`HelpText`): the one source of shell completion and the manual page, so that neither can
-/// drift from the commands they describe.
+/// What `kurs` accepts, read from the commands' declarations (`CommandLineParser.commands`):
+/// the one source of shell completion and the manual page, so that neither can drift from the
+/// commands they describe.
 enum CommandReference {
   /// Every command, in the parser's order.
   static var commands: [String] { CommandLineParser.commandNames }
 
   /// The commands whose first argument is a course id.
-  static let courseCommands: Set<String> = ["start", "graph", "stats", "pack"]
+  static var courseCommands: Set<String> {
+    Set(
+      CommandLineParser.commands.filter { $0.configuration.arguments.first?.completion == .course }
+        .map { $0.configuration.name })
+  }
 
-  /// The subcommands of `command` (`cohort new`, `certificate verify`…).
+  /// The subcommands of `command` (`cohort new`, `certificate verify`), or the words its first
+  /// argument is one of (`new course`, `completion bash`).
   static func subcommands(of command: String) -> [String] {
-    CommandLineParser.subcommands[command] ?? []
+    guard let configuration = CommandLineParser.command(named: command)?.configuration else {
+      return []
+    }
+    if !configuration.subcommands.isEmpty {
+      return configuration.subcommands.map { $0.configuration.name }
+    }
+    if case .words(let words)? = configuration.arguments.first?.completion { return words }
+    return []
   }
 
-  /// The options every command takes: those under "options for every command" in the help.
+  /// The options every command takes, with `--help` and `--version`.
   static var globalOptions: [String] {
-    let overview = HelpText.overview
-    guard let start = overview.range(of: "options for every command:") else { return [] }
-    let rest = overview[start.upperBound...]
-    let end = rest.range(of: "\n\n")?.lowerBound ?? rest.endIndex
-    return options(in: String(rest[..<end]))
+    (GlobalOptions.declarations + CommandOption.standIns).map(\.name)
   }
 
-  /// The options `command`'s help names, besides the global ones.
+  /// The options `command` declares (with its subcommands'), besides the global ones.
   static func options(of command: String) -> [String] {
-    let own = options(in: HelpText.topic(command) ?? "")
-    let global = Set(globalOptions)
-    return own.filter { !global.contains($0) }
+    CommandLineParser.command(named: command)?.configuration.allOwnOptions.map(\.name) ?? []
   }
 
   /// Every option the parser knows, sorted.
@@ -36,23 +42,17 @@ enum CommandReference {
     (CommandLineParser.valueOptions.union(CommandLineParser.flagOptions)).sorted()
   }
 
+  /// Every option some command declares, each once (global ones first).
+  static var declaredOptions: [CommandOption] { CommandLineParser.allOptions }
+
   /// Whether `option` takes a value.
   static func takesValue(_ option: String) -> Bool {
     CommandLineParser.valueOptions.contains(option)
   }
 
-  /// The one-line summary of `command` from the help overview (`start COURSE  start a course…`).
+  /// The one-line summary of `command` (its declared abstract).
   static func summary(of command: String) -> String {
-    for line in HelpText.overview.split(separator: "\n") {
-      let trimmed = line.drop { $0 == " " }
-      guard line.hasPrefix("  "), trimmed.hasPrefix(command + " ") || trimmed == command else {
-        continue
-      }
-      // The summary is what follows the first run of two or more spaces.
-      guard let gap = trimmed.range(of: "  ") else { continue }
-      return trimmed[gap.upperBound...].trimmingCharacters(in: .whitespaces)
-    }
-    return ""
+    CommandLineParser.command(named: command)?.configuration.abstract ?? ""
   }
 
   /// The `--options` named in `text`, in order, each once (known to the parser only: a word

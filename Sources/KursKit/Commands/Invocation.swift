@@ -1,11 +1,11 @@
 /// A parsed command line: the command and the options every command shares.
 public struct Invocation: Sendable, Equatable {
   public var options: GlobalOptions
-  public var command: Command
+  public var command: AnyCommand
 
-  public init(options: GlobalOptions = GlobalOptions(), command: Command) {
+  public init(options: GlobalOptions = GlobalOptions(), command: some Command) {
     self.options = options
-    self.command = command
+    self.command = AnyCommand(command)
   }
 }
 
@@ -39,69 +39,52 @@ public struct GlobalOptions: Sendable, Equatable {
   public init() {}
 }
 
-/// What `kurs` was asked to do.
-public enum Command: Sendable, Equatable {
-  /// `kurs` with no command.
-  case home
-  /// `kurs validate PATH... [--strict] [--json] [--review]`
-  case validate(paths: [String], strict: Bool, json: Bool, review: Bool = false)
-  /// `kurs graph COURSE [--module ID] [--format dot|mermaid]`
-  case graph(course: String, module: String?, format: GraphFormat)
-  /// `kurs stats COURSE [--json]`
-  case stats(course: String, json: Bool)
-  /// `kurs new course ID [--dir DIR] [--languages "en ru"]`
-  case newCourse(id: String, directory: String?, languages: [String] = ["en"])
-  /// `kurs courses`
-  case courses
-  /// `kurs pack COURSE [--out FILE]`
-  case pack(course: String, out: String?)
-  /// `kurs publish html COURSE [--out FILE.html]`
-  case publishHTML(course: String, out: String?)
-  /// `kurs publish scorm|cmi5 COURSE [--out FILE.zip]`
-  case publishPackage(kind: LearningPackage.Kind, course: String, out: String?)
-  /// `kurs add FILE|FOLDER`
-  case add(path: String)
-  /// `kurs start COURSE [--module ID]`
-  case start(course: String, module: String?)
-  /// `kurs resume`
-  case resume
-  /// `kurs progress [--json]`
-  case progress(json: Bool)
-  /// `kurs export [--out FILE]`
-  case export(out: String?)
-  /// `kurs forget LEARNER`
-  case forget(learner: String)
-  /// `kurs join CODE`
-  case join(code: String)
-  /// `kurs cohort new NAME --course COURSE`
-  case cohortNew(name: String, course: String)
-  /// `kurs cohort import NAME FILE...`
-  case cohortImport(name: String, files: [String], replace: Bool = false)
-  /// `kurs cohort pull NAME [--since TIME] [--until TIME]` (with `--lrs URL`)
-  case cohortPull(name: String, since: String?, until: String?)
-  /// `kurs cohort report NAME [--csv FILE] [--json] [--html FILE]`
-  case cohortReport(name: String, csv: String?, json: Bool, html: String?, replace: Bool = false)
-  /// `kurs schema`
-  case schema
-  /// `kurs import moodle|gift FILE [--out DIR]`
-  case importBank(format: BankImporter.Format, file: String, out: String?)
-  /// `kurs keys new [--out DIR] [--name NAME]`
-  case newKeys(directory: String?, name: String?)
-  /// `kurs certificate sign FILE --key KEY --issuer-name NAME [--out FILE]`
-  case signCertificate(file: String, key: String, issuerName: String, output: String?)
-  /// `kurs certificate verify FILE [--issuer-key PUB]`
-  case verifyCertificate(file: String, issuerKey: String?)
-  /// `kurs certificate print FILE [--issuer-key PUB] [--out FILE] [--no-title] [--replace]`
-  case printCertificate(
-    file: String, issuerKey: String?, output: String?, title: Bool, replace: Bool)
-  /// `kurs certificate context`: Kurs's JSON-LD context
-  case certificateContext
-  /// `kurs completion bash|zsh`
-  case completion(shell: CompletionShell)
-  /// `kurs man`: the manual page in roff
-  case manual
-  /// `kurs help [COMMAND]`, `kurs --help`
-  case help(topic: String?)
-  /// `kurs --version`
-  case version
+extension GlobalOptions {
+  /// The options every command takes, as `kurs help` lists them (a test compares the two).
+  public static let declarations: [CommandOption] = [
+    .learner, .dataDirectory, .courses, .content, .language, .plain, .wrap, .discreet, .lrs,
+    CommandOption("--lrs-credentials", value: "FILE", isGlobal: true),
+  ]
+
+  /// Reads the global options from `parsed`.
+  /// - Throws: `UsageError` for a `--wrap` that is not a number of columns.
+  init(_ parsed: ParsedArguments) throws(UsageError) {
+    self.init()
+    coursesDirectory = parsed.value("--courses")
+    contentDirectory = parsed.value("--content")
+    dataDirectory = parsed.value("--data-dir")
+    learner = parsed.value("--learner")
+    language = parsed.value("--lang")
+    plain = parsed.flag("--plain")
+    if let wrap = parsed.value("--wrap") {
+      guard let columns = CommandLineParser.wrapColumns(wrap) else {
+        throw UsageError(
+          "--wrap takes the number of columns to wrap text at, from 20 to 1000: --wrap 80")
+      }
+      self.wrap = columns
+    }
+    discreet = parsed.flag("--discreet")
+    lrsURL = parsed.value("--lrs")
+    lrsCredentials = parsed.value("--lrs-credentials")
+  }
+}
+
+extension CommandOption {
+  static let learner = CommandOption("--learner", value: "NAME", isGlobal: true)
+  static let dataDirectory = CommandOption(
+    "--data-dir", value: "DIR", completion: .directory, isGlobal: true)
+  static let courses = CommandOption(
+    "--courses", value: "DIR", completion: .directory, isGlobal: true)
+  static let content = CommandOption(
+    "--content", value: "DIR", completion: .directory, isGlobal: true)
+  static let language = CommandOption(
+    "--lang", value: "CODE", completion: .words(Localization.languages.sorted()), isGlobal: true)
+  static let plain = CommandOption("--plain", isGlobal: true)
+  static let wrap = CommandOption("--wrap", value: "N", isGlobal: true)
+  static let discreet = CommandOption("--discreet", isGlobal: true)
+  static let lrs = CommandOption("--lrs", value: "URL", isGlobal: true)
+  /// `--help`, `-h`, `--version` and `-V`: they stand in for a command.
+  static let standIns: [CommandOption] = ["--help", "-h", "--version", "-V"].map {
+    CommandOption($0, isGlobal: true)
+  }
 }

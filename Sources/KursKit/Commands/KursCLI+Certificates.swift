@@ -235,13 +235,13 @@ extension KursCLI {
   private func checkedCertificate(
     _ file: String, issuerKey: String?, locator: CourseLocator, loader: CourseLoader,
     language: String = "en"
-  ) -> Result<(Credential, Course, String?), ExitCodeFailure> {
+  ) -> Result<(Credential, Course, String?), ExitCodeError> {
     let contents: CertificateFiles.Contents
     do {
       contents = try CertificateFiles.read(file)
     } catch {
       err("kurs: \(error.text(language))\n")
-      return .failure(ExitCodeFailure(error.exitCode))
+      return .failure(ExitCodeError(error.exitCode))
     }
     let credential: Credential
     var signedWith: String?
@@ -249,7 +249,7 @@ extension KursCLI {
     case .credential(let value):
       if issuerKey != nil {
         err("kurs: " + Localization.string(.verifyNothingToCheck, language, file) + "\n")
-        return .failure(ExitCodeFailure(.invalid))
+        return .failure(ExitCodeError(.invalid))
       }
       credential = value
     case .signed(let token):
@@ -259,7 +259,7 @@ extension KursCLI {
             + Localization.string(
               .verifyNeedsKey, language, file,
               "kurs certificate verify \(Self.shellQuoted(file)) --issuer-key ISSUER.pub") + "\n")
-        return .failure(ExitCodeFailure(.usage))
+        return .failure(ExitCodeError(.usage))
       }
       let publicKey: Ed25519.PublicKey
       switch readKey(issuerKey, { pem throws(Ed25519.KeyError) in try Ed25519.publicKey(pem: pem) })
@@ -272,7 +272,7 @@ extension KursCLI {
       } catch {
         printProblems(
           [CertificateProblem(.signature, error.description)], file: file, language: language)
-        return .failure(ExitCodeFailure(.invalid))
+        return .failure(ExitCodeError(.invalid))
       }
       signedWith = issuerKey
     }
@@ -286,7 +286,7 @@ extension KursCLI {
     let problems = CertificateVerifier.verify(credential, against: course)
     guard problems.isEmpty else {
       printProblems(problems, file: file, language: language)
-      return .failure(ExitCodeFailure(.invalid))
+      return .failure(ExitCodeError(.invalid))
     }
     return .success((credential, course, signedWith))
   }
@@ -328,7 +328,7 @@ extension KursCLI {
   private func certificateCourse(
     _ credential: Credential, file: String, locator: CourseLocator, loader: CourseLoader,
     language: String = "en"
-  ) -> Result<Course, ExitCodeFailure> {
+  ) -> Result<Course, ExitCodeError> {
     let reference = credential.kurs.course
     // The id comes from a file anyone can edit: it must be a course id, never a path.
     let isID =
@@ -338,7 +338,7 @@ extension KursCLI {
       printProblems(
         [CertificateProblem(.course, "'\(reference.id.prefix(80))' is not a course id")], file: file
       )
-      return .failure(ExitCodeFailure(.invalid))
+      return .failure(ExitCodeError(.invalid))
     }
     guard let folder = locator.path(for: reference.id) else {
       err(
@@ -346,10 +346,10 @@ extension KursCLI {
           + Localization.string(
             .verifyCourseNotHere, language, file, reference.id, reference.version,
             locator.searchedDescription) + "\n")
-      return .failure(ExitCodeFailure(.unreadable))
+      return .failure(ExitCodeError(.unreadable))
     }
     guard let course = loadValid(folder, locator: locator, loader: loader) else {
-      return .failure(ExitCodeFailure(.invalid))
+      return .failure(ExitCodeError(.invalid))
     }
     return .success(course)
   }
@@ -357,7 +357,7 @@ extension KursCLI {
   /// Reads a key file with `parse`, printing what is wrong.
   private func readKey<Key>(
     _ path: String, _ parse: (String) throws(Ed25519.KeyError) -> Key
-  ) -> Result<Key, ExitCodeFailure> {
+  ) -> Result<Key, ExitCodeError> {
     let text: String
     do {
       let url = URL(fileURLWithPath: path)
@@ -365,18 +365,18 @@ extension KursCLI {
         (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
       guard size <= 64 * 1024 else {
         err("kurs: \(path): this is not a PEM key; give the file 'kurs keys new' wrote\n")
-        return .failure(ExitCodeFailure(.invalid))
+        return .failure(ExitCodeError(.invalid))
       }
       text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
     } catch {
       err("kurs: \(path): cannot read the key: \(Self.describe(error))\n")
-      return .failure(ExitCodeFailure(.unreadable))
+      return .failure(ExitCodeError(.unreadable))
     }
     do {
       return .success(try parse(text))
     } catch {
       err("kurs: \(path): \(error)\n")
-      return .failure(ExitCodeFailure(.invalid))
+      return .failure(ExitCodeError(.invalid))
     }
   }
 
@@ -394,7 +394,8 @@ extension KursCLI {
 }
 
 /// An exit code as an error, for helpers that have already printed what is wrong.
-struct ExitCodeFailure: Error {
+struct ExitCodeError: Error, Equatable, CustomStringConvertible {
   var code: ExitCode
+  var description: String { "already reported; exit code \(code.rawValue)" }
   init(_ code: ExitCode) { self.code = code }
 }

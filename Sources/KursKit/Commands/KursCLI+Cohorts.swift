@@ -1,34 +1,11 @@
 import Foundation
 
-/// The webinar host's commands: `kurs cohort new|import|report`, and the learner's `kurs join`.
+/// `kurs join` and `kurs cohort pull`, and what the cohort commands share: the cohort store,
+/// the LRS client, where a report may be written.
 extension KursCLI {
   func cohortStore(_ options: GlobalOptions) -> CohortStore {
     CohortStore(
       dataDirectory: DataDirectory.resolve(option: options.dataDirectory, environment: environment))
-  }
-
-  /// `kurs cohort new NAME --course COURSE`.
-  func cohortNew(
-    name: String, course: String, _ options: GlobalOptions, locator: CourseLocator,
-    loader: CourseLoader
-  ) -> ExitCode {
-    guard let loaded = loadValid(course, locator: locator, loader: loader) else { return .invalid }
-    do {
-      let cohort = try cohortStore(options).create(name: name, course: loaded.id)
-      console.write(
-        """
-        Created cohort \(cohort.name) for course \(cohort.course).
-        Join code: \(cohort.code)
-
-        Learners run:  kurs join \(cohort.code)
-        then send you: kurs export   (and you run: kurs cohort import \(cohort.name) FILE...)
-
-        """)
-      return .success
-    } catch {
-      console.writeError("kurs: \(error)\n")
-      return .invalid
-    }
   }
 
   /// `kurs join CODE`: the learner's statements for the code's course carry the cohort's registration.
@@ -55,75 +32,11 @@ extension KursCLI {
     }
   }
 
-  /// `kurs cohort import NAME FILE|FOLDER...`: each file on its own; a refused file does not stop
-  /// the rest. A folder stands for the `.json` files in it, so a host with thousands of exports
-  /// does not hit the shell's limit on arguments.
-  func cohortImport(
-    name: String, files paths: [String], replace: Bool = false, _ options: GlobalOptions
-  ) -> ExitCode {
-    var files: [String] = []
-    var unreadableFolders = 0
-    for path in paths {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else {
-        files.append(path)
-        continue
-      }
-      do {
-        let names = try FileManager.default.contentsOfDirectory(atPath: path)
-        files += names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
-          URL(fileURLWithPath: path).appendingPathComponent($0).path
-        }
-      } catch {
-        console.writeError(
-          "\(path): refused: the folder cannot be read (\(error.localizedDescription)); check its permissions\n"
-        )
-        unreadableFolders += 1
-      }
-    }
-    let store = cohortStore(options)
-    let cohort: Cohort
-    do {
-      cohort = try store.cohort(named: name)
-    } catch {
-      console.writeError("kurs: \(error)\n")
-      return .invalid
-    }
-    let outcomes: [CohortStore.ImportOutcome]
-    do {
-      outcomes = try store.importAll(
-        files.map { .file(URL(fileURLWithPath: $0)) }, into: cohort, replace: replace)
-    } catch {
-      console.writeError("kurs: \(error)\n")
-      return .unreadable
-    }
-    var refused = 0
-    for (file, outcome) in zip(files, outcomes) {
-      switch outcome {
-      case .added(let who): console.write("\(file): added \(who)\n")
-      case .updated(let who): console.write("\(file): updated \(who) (a newer export)\n")
-      case .unchanged(let who):
-        console.write("\(file): unchanged (\(who) was already imported from the same records)\n")
-      case .keptNewer(let who):
-        console.write("\(file): kept the newer records of \(who) already imported\n")
-      case .conflict: console.write("\(file): \(outcome.text)\n")
-      case .refused(let reason):
-        console.writeError("\(file): refused: \(reason)\n")
-        refused += 1
-      }
-    }
-    console.write(
-      "imported \(files.count - refused) of \(files.count) files into cohort \(cohort.name)\n")
-    return refused == 0 && unreadableFolders == 0 ? .success : .invalid
-  }
-
   /// The LRS from `--lrs` or `KURS_LRS_URL`, or `nil` when none is configured. Warns when the
   /// credentials file can be read by other users.
   /// - Throws: a URL holding a password (refused: it shows in the process list), unreadable
   ///   credentials.
-  func lrsClient(_ options: GlobalOptions) throws(LRSClient.Failure) -> LRSClient? {
+  func lrsClient(_ options: GlobalOptions) throws(LRSClient.LRSError) -> LRSClient? {
     guard let url = options.lrsURL ?? environment["KURS_LRS_URL"].flatMap({ $0.isEmpty ? nil : $0 })
     else { return nil }
     let option = options.lrsURL == nil ? "KURS_LRS_URL" : "--lrs"
@@ -189,73 +102,13 @@ extension KursCLI {
         "pulled \(statements.count) statements of \(order.count) learners into cohort \(cohort.name)\n"
       )
       return .success
-    } catch let error as LRSClient.Failure {
+    } catch let error as LRSClient.LRSError {
       console.writeError("kurs: \(error)\n")
       if case .passwordInURL = error { return .usage }
       return .unreadable
     } catch {
       console.writeError("kurs: \(error)\n")
       return .invalid
-    }
-  }
-
-  /// `kurs cohort report NAME [--csv FILE|-] [--json] [--html FILE|-] [--replace]`: data to
-  /// standard output (`-`), confirmations to standard error; a report file already there is
-  /// replaced only with `--replace`.
-  func cohortReport(
-    name: String, csv: String?, json: Bool, html: String?, replace: Bool = false,
-    _ options: GlobalOptions, locator: CourseLocator,
-    loader: CourseLoader
-  ) -> ExitCode {
-    let store = cohortStore(options)
-    do {
-      let cohort = try store.cohort(named: name)
-      guard let course = loadValid(cohort.course, locator: locator, loader: loader) else {
-        return .invalid
-      }
-      // Course content in the first of the host's languages the course has; the report's own
-      // words in the first it speaks; times in the host's time zone.
-      let chain = LanguageChain.chain(explicit: options.language, environment: environment)
-      let report = CohortReport(
-        cohort: cohort, course: course, summaries: try store.summaries(of: cohort),
-        language: LanguageChain.first(of: chain, in: course.languages) ?? course.defaultLanguage)
-      let language = ReportText.language(chain)
-      let timeZone =
-        environment["TZ"].flatMap {
-          TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0)
-        } ?? TimeZone.current
-      // Every file checked before any is written, so a refusal leaves nothing half done.
-      for path in [csv, html].compactMap({ $0 }) where path != "-" {
-        if let problem = Self.outputProblem(path, replace: replace) {
-          console.writeError("kurs: \(problem)\n")
-          return .invalid
-        }
-      }
-      for (path, content) in [
-        (csv, { report.csv() }), (html, { report.html(language: language, timeZone: timeZone) }),
-      ] {
-        guard let path else { continue }
-        if path == "-" {
-          console.write(content())
-        } else {
-          try AtomicFile.write(
-            Data(content().utf8), to: URL(fileURLWithPath: path), permissions: 0o600)
-          console.writeError("wrote \(path)\n")
-        }
-      }
-      if json {
-        console.write(String(decoding: try report.json(), as: UTF8.self) + "\n")
-      } else if csv == nil && html == nil {
-        console.write(report.text(language: language, timeZone: timeZone))
-      }
-      return .success
-    } catch let error as CohortStore.Failure {
-      console.writeError("kurs: \(error)\n")
-      return .invalid
-    } catch {
-      console.writeError(
-        "kurs: could not write the report: \(error.localizedDescription); nothing was changed\n")
-      return .unreadable
     }
   }
 

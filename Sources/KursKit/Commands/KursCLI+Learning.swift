@@ -44,7 +44,9 @@ extension KursCLI {
 
   /// The learner stopped at a prompt before any course began: `q` (nothing to save), or the
   /// quick exit (the screen is cleared already).
-  struct LearnerLeft: Error {}
+  struct LearnerLeftError: Error, Equatable, CustomStringConvertible {
+    var description: String { "the learner left before a course began" }
+  }
 
   /// What a learner typed at one of the home screen's prompts, with the keys every prompt has.
   enum HomeAnswer {
@@ -93,7 +95,7 @@ extension KursCLI {
 
   /// The language menu of the home screen.
   /// - Returns: the language chosen, or `nil` to keep the one there is.
-  /// - Throws: `LearnerLeft` on `q` or the quick exit (the screen is cleared).
+  /// - Throws: `LearnerLeftError` on `q` or the quick exit (the screen is cleared).
   func homeLanguage(available: [String], current: String, discreet: Bool = false) throws -> String?
   {
     console.write(
@@ -102,10 +104,10 @@ extension KursCLI {
           separator: "\n") + "\n> ")
     guard let line = input.readLine() else { return nil }
     switch LearnerKeys.key(line) {
-    case "q" where !discreet: throw LearnerLeft()
+    case "q" where !discreet: throw LearnerLeftError()
     case QuickExit.key, "q":
       console.clearScreenAndScrollback()
-      throw LearnerLeft()
+      throw LearnerLeftError()
     default: return LanguageMenu.choice(line, available: available)
     }
   }
@@ -113,7 +115,7 @@ extension KursCLI {
   /// The learner: `--learner NAME` (created when new, unless `creating` is false), else the only
   /// profile (unless `offeringOthers`: on a shared computer the home screen always lets someone
   /// else in), else asked.
-  /// - Throws: `LearnerLeft` when the learner quits at a prompt.
+  /// - Throws: `LearnerLeftError` when the learner quits at a prompt.
   func learner(
     _ options: GlobalOptions, store: LearnerStore, creating: Bool = true,
     offeringOthers: Bool = false
@@ -176,7 +178,7 @@ extension KursCLI {
           help: ask, language: offeringLanguages ? language : nil, discreet: isDiscreet(options))
         {
         case .inputEnded: return nil
-        case .quit, .quickExit: throw LearnerLeft()
+        case .quit, .quickExit: throw LearnerLeftError()
         case .language:
           try chooseLanguage()
           listed = false
@@ -206,7 +208,7 @@ extension KursCLI {
         discreet: isDiscreet(options))
       {
       case .inputEnded: return nil
-      case .quit, .quickExit: throw LearnerLeft()
+      case .quit, .quickExit: throw LearnerLeftError()
       case .language:
         try chooseLanguage()
         console.write(t(.typeName, language) + "\n")
@@ -380,7 +382,7 @@ extension KursCLI {
         }())
       for notice in try session.restore() { console.writeError("kurs: \(notice)\n") }
       return session.run(module: module)
-    } catch is LearnerLeft {
+    } catch is LearnerLeftError {
       return .success
     } catch {
       report(error, uiLanguage(options, learner: nil))
@@ -416,7 +418,7 @@ extension KursCLI {
       var named = options
       named.learner = learner.name
       return start(course: course, module: nil, named, locator: locator, loader: loader)
-    } catch is LearnerLeft {
+    } catch is LearnerLeftError {
       return .success
     } catch {
       report(error, uiLanguage(options, learner: nil))
@@ -459,7 +461,7 @@ extension KursCLI {
         session.showProgress()
       }
       return failed ? .notSaved : .success
-    } catch is LearnerLeft {
+    } catch is LearnerLeftError {
       return .success
     } catch {
       report(error, uiLanguage(options, learner: nil))
@@ -617,7 +619,7 @@ extension KursCLI {
         }
       }
       return start(course: course.id, module: module, named, locator: locator, loader: loader)
-    } catch is LearnerLeft {
+    } catch is LearnerLeftError {
       return .success
     } catch {
       report(error, uiLanguage(options, learner: nil))

@@ -36,7 +36,7 @@ extension KursCLI {
   /// `kurs publish html --lrs URL`: the store the page sends to. Only an explicit `--lrs`: a
   /// `KURS_LRS_URL` set for the runner never goes into a page by itself. The credentials are
   /// read as the runner reads them, with the same warning about a file others can read.
-  func pageRecordStore(_ options: GlobalOptions) throws(LRSClient.Failure)
+  func pageRecordStore(_ options: GlobalOptions) throws(LRSClient.LRSError)
     -> PlayerPage.Options.RecordStore?
   {
     guard let url = options.lrsURL else { return nil }

@@ -7,8 +7,8 @@ public enum CompletionShell: String, Sendable, Equatable, CaseIterable {
 
 /// `kurs completion bash|zsh`: a completion script for the commands, subcommands and options
 /// that the parser knows, and the course ids found when the script is made. Built from
-/// `CommandReference`, so a new command or option is completed as soon as the parser and the
-/// help know it.
+/// `CommandReference`, that is from the commands' declarations, so a new command or option is
+/// completed as soon as it is declared.
 public enum ShellCompletion {
   /// The script for `shell`.
   /// - Parameter courses: course ids to complete after `start`, `graph`, `stats`, `pack` and
@@ -39,40 +39,71 @@ public enum ShellCompletion {
   private static func valueCases(
     indent: String, directories: String, files: String, words: (String) -> String
   ) -> String {
-    let folders = ["--courses", "--content", "--data-dir", "--dir"].filter(
-      CommandReference.takesValue)
-    let known: [String: [String]] = [
-      "--lang": Localization.languages.sorted(), "--format": GraphFormat.allCases.map(\.rawValue),
-    ]
+    let declared = CommandReference.declaredOptions.filter { !$0.isFlag }
+    let folders = declared.filter { $0.completion == .directory }.map(\.name)
+    var known: [String: [String]] = [:]
+    for option in declared {
+      if case .words(let words) = option.completion { known[option.name] = words }
+    }
+    let courseOptions = declared.filter { $0.completion == .course }.map(\.name)
     var text =
       "\(indent)\(folders.joined(separator: "|")))\n\(indent)  \(directories)\n\(indent)  ;;\n"
-    for (option, values) in known.sorted(by: { $0.key < $1.key })
-    where CommandReference.takesValue(option) {
+    for (option, values) in known.sorted(by: { $0.key < $1.key }) {
       text +=
         "\(indent)\(option))\n\(indent)  \(words(values.joined(separator: " ")))\n\(indent)  ;;\n"
     }
-    let rest = valueOptions.filter { !folders.contains($0) && known[$0] == nil && $0 != "--course" }
+    let rest = valueOptions.filter {
+      !folders.contains($0) && known[$0] == nil && !courseOptions.contains($0)
+    }
     text += "\(indent)\(rest.joined(separator: "|")))\n\(indent)  \(files)\n\(indent)  ;;\n"
     return text
+  }
+
+  /// One `case` arm per command: `arm(command, words)` for each command with `words`.
+  private static func arms(
+    _ words: (String) -> [String], _ arm: (String, [String]) -> String
+  ) -> String {
+    CommandReference.commands.compactMap { command in
+      let list = words(command)
+      return list.isEmpty ? nil : arm(command, list)
+    }.joined()
+  }
+
+  /// The loop that finds the command and its subcommand among the words typed so far, skipping
+  /// options and their values (bash and zsh differ only in where the words are).
+  private static func commandScan(from first: Int, before end: String, word: String) -> String {
+    """
+      local command="" sub="" i
+      for ((i = \(first); i < \(end); i++)); do
+        case "\(word)" in
+          \(valueOptions.joined(separator: "|"))) ((i++)) ;;
+          -*) ;;
+          *)
+            if [[ -z $command ]]; then command="\(word)"
+            elif [[ -z $sub ]]; then sub="\(word)"
+            fi
+            ;;
+        esac
+      done
+    """
+  }
+
+  /// The commands whose first argument is a course id, as a `case` pattern.
+  private static var coursePattern: String {
+    CommandReference.commands.filter(CommandReference.courseCommands.contains).joined(
+      separator: "|")
   }
 
   // MARK: bash
 
   private static func bash(courses: [String]) -> String {
     let commands = CommandReference.commands.joined(separator: " ")
-    var perCommand = ""
-    for command in CommandReference.commands {
-      let options = CommandReference.options(of: command)
-      guard !options.isEmpty else { continue }
-      perCommand += "      \(command)) options=\"$options \(options.joined(separator: " "))\" ;;\n"
+    let perCommand = arms(CommandReference.options(of:)) {
+      "      \($0)) options=\"$options \($1.joined(separator: " "))\" ;;\n"
     }
-    var subcommands = ""
-    for command in CommandReference.commands {
-      let subs = CommandReference.subcommands(of: command)
-      guard !subs.isEmpty else { continue }
-      subcommands += "      \(command)) words=\"\(subs.joined(separator: " "))\" ;;\n"
+    let subcommands = arms(CommandReference.subcommands(of:)) {
+      "      \($0)) words=\"\($1.joined(separator: " "))\" ;;\n"
     }
-    let courseCommands = CommandReference.commands.filter(CommandReference.courseCommands.contains)
     return """
       # bash completion for kurs, written by 'kurs completion bash' from kurs's own help.
       # Load it in ~/.bashrc with:  source <(kurs completion bash)
@@ -83,18 +114,7 @@ public enum ShellCompletion {
         local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
         local commands="\(commands)"
         local courses="\(courses.joined(separator: " "))"
-        local command="" sub="" i
-        for ((i = 1; i < COMP_CWORD; i++)); do
-          case "${COMP_WORDS[i]}" in
-            \(valueOptions.joined(separator: "|"))) ((i++)) ;;
-            -*) ;;
-            *)
-              if [[ -z $command ]]; then command="${COMP_WORDS[i]}"
-              elif [[ -z $sub ]]; then sub="${COMP_WORDS[i]}"
-              fi
-              ;;
-          esac
-        done
+      \(commandScan(from: 1, before: "COMP_CWORD", word: "${COMP_WORDS[i]}"))
 
         case "$prev" in
       \(valueCases(indent: "    ", directories: "COMPREPLY=($(compgen -d -- \"$cur\")); return", files: "COMPREPLY=($(compgen -f -- \"$cur\")); return", words: { "COMPREPLY=($(compgen -W \"\($0)\" -- \"$cur\")); return" }))    --course)
@@ -117,7 +137,7 @@ public enum ShellCompletion {
         local words=""
         if [[ -z $sub ]]; then
           case "$command" in
-            \(courseCommands.joined(separator: "|"))) words="$courses" ;;
+            \(coursePattern)) words="$courses" ;;
             help) words="$commands" ;;
       \(subcommands)    esac
         fi
@@ -142,19 +162,12 @@ public enum ShellCompletion {
       let summary = CommandReference.summary(of: command).replacingOccurrences(of: ":", with: "\\:")
       return "    " + quoted(summary.isEmpty ? command : "\(command):\(summary)")
     }.joined(separator: "\n")
-    var perCommand = ""
-    for command in CommandReference.commands {
-      let options = CommandReference.options(of: command)
-      guard !options.isEmpty else { continue }
-      perCommand += "      \(command)) options+=(\(options.joined(separator: " "))) ;;\n"
+    let perCommand = arms(CommandReference.options(of:)) {
+      "      \($0)) options+=(\($1.joined(separator: " "))) ;;\n"
     }
-    var subcommands = ""
-    for command in CommandReference.commands {
-      let subs = CommandReference.subcommands(of: command)
-      guard !subs.isEmpty else { continue }
-      subcommands += "        \(command)) compadd -- \(subs.joined(separator: " ")); return ;;\n"
+    let subcommands = arms(CommandReference.subcommands(of:)) {
+      "        \($0)) compadd -- \($1.joined(separator: " ")); return ;;\n"
     }
-    let courseCommands = CommandReference.commands.filter(CommandReference.courseCommands.contains)
     return """
       #compdef kurs
       # zsh completion for kurs, written by 'kurs completion zsh' from kurs's own help.
@@ -168,18 +181,7 @@ public enum ShellCompletion {
       \(described)
         )
         courses=(\(courses.joined(separator: " ")))
-        local command="" sub="" i
-        for ((i = 2; i < CURRENT; i++)); do
-          case "${words[i]}" in
-            \(valueOptions.joined(separator: "|"))) ((i++)) ;;
-            -*) ;;
-            *)
-              if [[ -z $command ]]; then command="${words[i]}"
-              elif [[ -z $sub ]]; then sub="${words[i]}"
-              fi
-              ;;
-          esac
-        done
+      \(commandScan(from: 2, before: "CURRENT", word: "${words[i]}"))
 
         case "${words[CURRENT-1]}" in
       \(valueCases(indent: "    ", directories: "_files -/; return", files: "_files; return", words: { "compadd -- \($0); return" }))    --course)
@@ -201,7 +203,7 @@ public enum ShellCompletion {
         fi
         if [[ -z $sub ]]; then
           case "$command" in
-            \(courseCommands.joined(separator: "|"))) compadd -a courses; return ;;
+            \(coursePattern)) compadd -a courses; return ;;
             help) compadd -- ${commands%%:*}; return ;;
       \(subcommands)      esac
         fi

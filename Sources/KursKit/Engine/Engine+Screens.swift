@@ -58,7 +58,7 @@ extension Engine {
   }
 
   /// Throws where `screen` would, without building it: the learner's place must exist.
-  func checkPlace(_ module: Module, _ moduleState: ModuleState) throws(EngineRefusal) {
+  func checkPlace(_ module: Module, _ moduleState: ModuleState) throws(EngineError) {
     if let review = moduleState.reviewIndex, review < moduleState.history.count,
       let node = module.node(moduleState.history[review]),
       case .page = node.kind
@@ -70,7 +70,7 @@ extension Engine {
   }
 
   func screen(_ module: Module, _ moduleState: ModuleState, in state: CourseState)
-    throws(EngineRefusal) -> Screen
+    throws(EngineError) -> Screen
   {
     let place = position(module, moduleState)
     if let review = moduleState.reviewIndex, review < moduleState.history.count,

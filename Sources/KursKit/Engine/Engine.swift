@@ -34,24 +34,46 @@ public struct Engine: Sendable {
     public var events: [EngineEvent]
   }
 
-  /// Whether a step goes into the learner's journal, decided on the state before it.
+  /// What becomes of a step in the learner's records.
+  public enum StepRecord: Sendable, Equatable {
+    /// Not written: going back over pages already seen (`back`, and `proceed` while
+    /// reviewing). It moves only the review, never an answer or the place the learner reached.
+    case notRecorded
+    /// Written to the journal, so that a stop keeps it, but not in a certificate's transcript:
+    /// the pairs of a matching question given one at a time, which the answer that follows
+    /// carries whole.
+    case journalOnly
+    /// Written to the journal and shown in a certificate's transcript.
+    case recorded
+  }
+
+  /// What becomes of a step, decided on the state before it: the one rule for what the runner
+  /// writes to the journal, what `Replay` applies from it (`records`) and which steps a
+  /// certificate's transcript shows (`Transcript`), so that a journal always replays to the
+  /// state the learner left and a certificate shows every answer the learner gave.
   ///
   /// Every input is recorded except going back over pages already seen: `back`, and `proceed`
-  /// while reviewing (`ModuleState.reviewIndex` set). Those move only the review, never an
-  /// answer or the place the learner has reached, and a resumed learner comes back to that
-  /// place, not to the page they were reviewing. The runner writes exactly the steps this
-  /// says, and `Replay` applies exactly those: one rule, so a journal always replays to the
-  /// state the learner left.
+  /// while reviewing (`ModuleState.reviewIndex` set). A resumed learner comes back to the place
+  /// they reached, not to the page they were reviewing. Pairs given one at a time are
+  /// journalled only.
   /// - Parameters:
   ///   - input: the learner's input.
   ///   - state: the learner's state before the input.
-  /// - Returns: `true` when the step is written to the journal (and replayed from it).
-  public static func records(_ input: EngineInput, from state: CourseState) -> Bool {
+  public static func record(of input: EngineInput, from state: CourseState) -> StepRecord {
     switch input {
-    case .back: return false
-    case .proceed: return state.module(state.currentModule ?? "").reviewIndex == nil
-    case .startModule, .answer, .partialMatches: return true
+    case .back: return .notRecorded
+    case .proceed:
+      return state.module(state.currentModule ?? "").reviewIndex == nil ? .recorded : .notRecorded
+    case .partialMatches: return .journalOnly
+    case .startModule, .answer: return .recorded
     }
+  }
+
+  /// Whether a step goes into the learner's journal (and is replayed from it), decided on the
+  /// state before it (`record(of:from:)`).
+  /// - Returns: `true` when the step is written to the journal.
+  public static func records(_ input: EngineInput, from state: CourseState) -> Bool {
+    record(of: input, from: state) != .notRecorded
   }
 
   // MARK: Queries
@@ -169,7 +191,7 @@ public struct Engine: Sendable {
   // MARK: Screens
 
   /// The screen for the learner's current place, e.g. after resuming.
-  public func currentScreen(_ state: CourseState) throws(EngineRefusal) -> Screen {
+  public func currentScreen(_ state: CourseState) throws(EngineError) -> Screen {
     guard let moduleID = state.currentModule, let module = course.module(moduleID) else {
       throw .notInAModule
     }
@@ -179,8 +201,8 @@ public struct Engine: Sendable {
   // MARK: Inputs
 
   /// Applies one input.
-  /// - Throws: `EngineRefusal` when the input does not fit the current screen; nothing changes.
-  public func apply(_ input: EngineInput, to state: CourseState) throws(EngineRefusal) -> Step {
+  /// - Throws: `EngineError` when the input does not fit the current screen; nothing changes.
+  public func apply(_ input: EngineInput, to state: CourseState) throws(EngineError) -> Step {
     let move = try transition(input, state)
     return Step(
       screen: try screen(move.module, move.state.module(move.module.id), in: move.state),
@@ -190,7 +212,7 @@ public struct Engine: Sendable {
 
   /// The state and events after one input, without the screen: what replaying a journal needs.
   /// Refuses exactly what `apply` refuses.
-  public func state(after input: EngineInput, from state: CourseState) throws(EngineRefusal) -> (
+  public func state(after input: EngineInput, from state: CourseState) throws(EngineError) -> (
     state: CourseState, events: [EngineEvent]
   ) {
     let move = try transition(input, state)
@@ -205,7 +227,7 @@ public struct Engine: Sendable {
     var events: [EngineEvent]
   }
 
-  private func transition(_ input: EngineInput, _ state: CourseState) throws(EngineRefusal)
+  private func transition(_ input: EngineInput, _ state: CourseState) throws(EngineError)
     -> Transition
   {
     switch input {
@@ -224,7 +246,7 @@ public struct Engine: Sendable {
 
   /// Keeps the pairs given so far at a matching question: only its own ids, each right side
   /// once, and fewer than all (a whole set is an answer).
-  private func partlyMatch(_ pairs: [String: String], _ state: CourseState) throws(EngineRefusal)
+  private func partlyMatch(_ pairs: [String: String], _ state: CourseState) throws(EngineError)
     -> Transition
   {
     let (module, moduleState) = try current(state)
@@ -244,7 +266,7 @@ public struct Engine: Sendable {
     return Transition(module: module, state: next, events: [])
   }
 
-  private func start(_ id: String, _ state: CourseState) throws(EngineRefusal) -> Transition {
+  private func start(_ id: String, _ state: CourseState) throws(EngineError) -> Transition {
     guard let module = course.module(id) else { throw .unknownModule(id) }
     let missing = missingRequirements(of: id, in: state)
     guard missing.isEmpty else { throw .moduleLocked(module: id, missing: missing) }
@@ -269,12 +291,12 @@ public struct Engine: Sendable {
     return Transition(module: module, state: next, events: events)
   }
 
-  private func current(_ state: CourseState) throws(EngineRefusal) -> (Module, ModuleState) {
+  private func current(_ state: CourseState) throws(EngineError) -> (Module, ModuleState) {
     guard let id = state.currentModule, let module = course.module(id) else { throw .notInAModule }
     return (module, state.module(id))
   }
 
-  private func proceed(_ state: CourseState) throws(EngineRefusal) -> Transition {
+  private func proceed(_ state: CourseState) throws(EngineError) -> Transition {
     let (module, moduleState) = try current(state)
     var moduleValue = moduleState
     var events: [EngineEvent] = []
@@ -309,7 +331,7 @@ public struct Engine: Sendable {
     return Transition(module: module, state: next, events: events)
   }
 
-  private func back(_ state: CourseState) throws(EngineRefusal) -> Transition {
+  private func back(_ state: CourseState) throws(EngineError) -> Transition {
     let (module, moduleState) = try current(state)
     guard canGoBack(module, moduleState) else { throw .cannotGoBack }
     var moduleValue = moduleState
@@ -334,7 +356,7 @@ public struct Engine: Sendable {
     }
   }
 
-  private func answerQuestion(_ answer: LearnerAnswer, _ state: CourseState) throws(EngineRefusal)
+  private func answerQuestion(_ answer: LearnerAnswer, _ state: CourseState) throws(EngineError)
     -> Transition
   {
     let (module, moduleState) = try current(state)
@@ -423,7 +445,7 @@ public struct Engine: Sendable {
   /// Enters a node: its effects, its visit count, and through branches to the next node shown.
   private func enter(
     _ id: String, _ module: Module, _ moduleState: inout ModuleState, _ events: inout [EngineEvent]
-  ) throws(EngineRefusal) {
+  ) throws(EngineError) {
     var target = id
     // A branch shows nothing, so a loop of branches would never stop: bound the hops.
     for _ in 0...module.nodes.count {

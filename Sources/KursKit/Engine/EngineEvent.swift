@@ -23,7 +23,7 @@ public enum EngineInput: Sendable, Equatable, Codable {
 }
 
 /// Why the engine could not take an input; the state is unchanged.
-public enum EngineRefusal: Error, Sendable, Equatable {
+public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownModule(String)
   case moduleLocked(module: String, missing: [String])
   case notInAModule
@@ -34,4 +34,22 @@ public enum EngineRefusal: Error, Sendable, Equatable {
   case branchLoop(module: String, node: String)
   /// A knowledge test is taken once: taking it again would spoil the measure.
   case testTaken(module: String)
+
+  /// The refusal in words (a certificate's replay reports it).
+  public var description: String {
+    switch self {
+    case .unknownModule(let id): return "the course has no module '\(id)'"
+    case .moduleLocked(let module, let missing):
+      return
+        "module '\(module)' is locked until \(missing.map { "'\($0)'" }.joined(separator: ", ")) is passed"
+    case .notInAModule: return "no module is in progress at this point"
+    case .cannotGoBack: return "the course does not allow going back here"
+    case .notAQuestion: return "the step does not fit what the course shows at this point"
+    case .answerDoesNotFit:
+      return "the answer does not name the question's own choices in the shape its kind needs"
+    case .branchLoop(let module, let node):
+      return "module '\(module)' loops through branches at '\(node)'"
+    case .testTaken(let module): return "the knowledge test '\(module)' was taken already"
+    }
+  }
 }

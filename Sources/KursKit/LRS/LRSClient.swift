@@ -20,7 +20,7 @@ public struct LRSClient: Sendable {
 
     /// `--lrs-credentials FILE` (first line `user:password`), else `KURS_LRS_USER` and
     /// `KURS_LRS_PASSWORD`. Never from the command line, where other users could read them.
-    public static func load(file: String?, environment: [String: String]) throws(LRSClient.Failure)
+    public static func load(file: String?, environment: [String: String]) throws(LRSClient.LRSError)
       -> Credentials?
     {
       if let file {
@@ -53,7 +53,7 @@ public struct LRSClient: Sendable {
     }
   }
 
-  public enum Failure: Error, Equatable, CustomStringConvertible {
+  public enum LRSError: Error, Equatable, CustomStringConvertible {
     case unreachable(String)
     case rejected(status: Int, body: String)
     case badResponse(String)
@@ -110,13 +110,13 @@ public struct LRSClient: Sendable {
   public var timeout: TimeInterval = 5
   /// Performs one request, reading at most the given number of bytes of the answer: libcurl
   /// when `nil`; tests give a scripted one.
-  var transport: (@Sendable (Request, Int) throws(Failure) -> (status: Int, body: Data))?
+  var transport: (@Sendable (Request, Int) throws(LRSError) -> (status: Int, body: Data))?
 
   /// `url` is the LRS's xAPI endpoint (`…/xAPI/`) or its statements resource. `option` names
   /// where it came from, for the message when it holds a password.
   /// - Throws: `.badURL` for anything but an http(s) URL with a host, `.passwordInURL` when it
   ///   holds `user:password@` (it would show in the process list; credentials have safe ways).
-  public init(url: String, credentials: Credentials?, option: String = "--lrs") throws(Failure) {
+  public init(url: String, credentials: Credentials?, option: String = "--lrs") throws(LRSError) {
     guard var base = URL(string: url), let scheme = base.scheme?.lowercased(),
       scheme == "http" || scheme == "https", base.host != nil
     else {
@@ -151,7 +151,7 @@ public struct LRSClient: Sendable {
   /// Sends a request and waits for the answer, reading at most `limit` bytes of it. libcurl
   /// does the HTTP (`kurs_http_perform`); it is loaded only now, the first time Kurs talks to an
   /// LRS (BENCHMARKS.md: start-up without it is 2x faster).
-  func perform(_ request: Request, limit: Int) throws(Failure) -> (status: Int, body: Data) {
+  func perform(_ request: Request, limit: Int) throws(LRSError) -> (status: Int, body: Data) {
     if let transport { return try transport(request, limit) }
     var response = kurs_http_response()
     let headers = request.headers.map { strdup($0) }
@@ -187,7 +187,7 @@ public struct LRSClient: Sendable {
   /// a statement sent twice is stored once), by returning it when asked for that id.
   /// - Throws: `.notStored` when the LRS does not confirm them all; then nothing may be taken
   ///   as delivered, and the whole batch is sent again later.
-  public func send(_ statements: [Statement]) throws(Failure) {
+  public func send(_ statements: [Statement]) throws(LRSError) {
     guard !statements.isEmpty else { return }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -226,7 +226,7 @@ public struct LRSClient: Sendable {
 
   /// Whether the LRS returns the statement with this id (`GET statements?statementId=`). xAPI
   /// answers with the statement; some LRSs (Ralph) with a statement result holding it.
-  func has(_ id: String) throws(Failure) -> Bool {
+  func has(_ id: String) throws(LRSError) -> Bool {
     guard var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false) else {
       throw .badURL(statementsURL.absoluteString)
     }
@@ -248,7 +248,7 @@ public struct LRSClient: Sendable {
   /// - Throws: `.otherOrigin` for a `more` link to another origin (the credentials stay home),
   ///   `.tooLarge` for a page over `pageLimit`, `.badResponse` for a `more` link seen before.
   public func statements(registration: String, since: String? = nil, until: String? = nil)
-    throws(Failure) -> [Statement]
+    throws(LRSError) -> [Statement]
   {
     guard var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false) else {
       throw .badURL(statementsURL.absoluteString)

@@ -40,7 +40,7 @@ public struct StatementOutbox: Sendable {
   /// - Returns: how many statements were delivered.
   /// - Throws: why a batch was not delivered; the batches before it stay delivered.
   @discardableResult
-  public func flush() throws(LRSClient.Failure) -> Int {
+  public func flush() throws(LRSClient.LRSError) -> Int {
     guard let data = try? Data(contentsOf: journal.url) else { return 0 }
     var offset = cursor()
     if offset > data.count { offset = 0 }  // a replaced journal: send it all again (ids are stable)
@@ -71,7 +71,7 @@ public struct StatementOutbox: Sendable {
   }
 
   /// Notes that the journal's first `offset` bytes were delivered.
-  private func moveCursor(to offset: Int) throws(LRSClient.Failure) {
+  private func moveCursor(to offset: Int) throws(LRSClient.LRSError) {
     do {
       try AtomicFile.write(Data("\(offset)\n".utf8), to: cursorURL, permissions: 0o600)
     } catch {

@@ -13,7 +13,7 @@ public final class StatementSender: @unchecked Sendable {
     /// Everything in the journal reached the LRS.
     case delivered
     /// The last attempt failed; the statements wait in the journal for the next run.
-    case failed(LRSClient.Failure)
+    case failed(LRSClient.LRSError)
     /// A delivery was still under way when the time was up; it is finished next run.
     case stillSending
   }
@@ -27,7 +27,7 @@ public final class StatementSender: @unchecked Sendable {
   private var sending = false
   private var started = false
   private var failedAt: Date?
-  private var failure: LRSClient.Failure?
+  private var failure: LRSClient.LRSError?
   private var failureShown = false
 
   /// - Parameters:
@@ -66,7 +66,7 @@ public final class StatementSender: @unchecked Sendable {
 
   /// The failure of the last attempt, once: `nil` when it was already returned, or when the
   /// last attempt succeeded. The runner shows it between two screens, from its own thread.
-  public func newFailure() -> LRSClient.Failure? {
+  public func newFailure() -> LRSClient.LRSError? {
     condition.lock()
     defer { condition.unlock() }
     guard let failure, !failureShown else { return nil }
@@ -111,7 +111,7 @@ public final class StatementSender: @unchecked Sendable {
       requested = false
       sending = true
       condition.unlock()
-      var result: LRSClient.Failure?
+      var result: LRSClient.LRSError?
       do {
         try outbox.flush()
       } catch {

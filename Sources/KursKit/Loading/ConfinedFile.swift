@@ -11,7 +11,7 @@ import Foundation
 /// and only a regular file is read (`O_NONBLOCK`, so a FIFO cannot make the reader wait).
 enum ConfinedFile {
   /// Why a file was not read: the message says what to do.
-  enum Failure: Error, Equatable {
+  enum AccessError: Error, Equatable, CustomStringConvertible {
     /// `name` (a part of the path under the folder) is a symbolic link.
     case symbolicLink(String)
     /// Not a regular file (a folder, a device, a FIFO).
@@ -20,6 +20,8 @@ enum ConfinedFile {
     case tooLarge(Int)
     /// The system's error (`errno`).
     case system(Int32)
+
+    var description: String { message }
 
     var message: String {
       switch self {
@@ -39,8 +41,8 @@ enum ConfinedFile {
 
   /// The bytes of `url`, opened name by name from the folder of `roots` that holds it (the
   /// deepest), or from its own folder when none does.
-  /// - Throws: `Failure`.
-  static func read(_ url: URL, roots: [URL], maximumSize: Int) throws(Failure) -> [UInt8] {
+  /// - Throws: `AccessError`.
+  static func read(_ url: URL, roots: [URL], maximumSize: Int) throws(AccessError) -> [UInt8] {
     let path = url.standardizedFileURL.path
     let root =
       roots.map { $0.standardizedFileURL.path }
@@ -92,7 +94,7 @@ enum ConfinedFile {
 
   /// What a failed `openat` of `name` means: a symbolic link (`ELOOP`, or `ENOTDIR` for a
   /// link where a folder was expected), or the system's error.
-  private static func failure(_ code: Int32, name: String, in directory: Int32) -> Failure {
+  private static func failure(_ code: Int32, name: String, in directory: Int32) -> AccessError {
     var status = stat()
     if code == ELOOP || code == ENOTDIR,
       fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0,

@@ -22,12 +22,12 @@ public struct PathResolver: Sendable {
   }
 
   /// Why a reference was refused: a message that says what to write instead.
-  public struct Refusal: Error, Equatable, CustomStringConvertible {
+  public struct ReferenceError: Error, Equatable, CustomStringConvertible {
     public var description: String
   }
 
   /// Resolves `href` written in a file inside `baseDirectory`.
-  public func resolve(_ href: String, from baseDirectory: URL) throws(Refusal) -> Target {
+  public func resolve(_ href: String, from baseDirectory: URL) throws(ReferenceError) -> Target {
     var reference = href
     var fragment: String?
     if let hash = reference.firstIndex(of: "#") {
@@ -39,31 +39,32 @@ public struct PathResolver: Sendable {
     if isShared { reference.removeFirst("content:".count) }
 
     if reference.isEmpty {
-      throw Refusal(description: "reference '\(href)' names no file")
+      throw ReferenceError(description: "reference '\(href)' names no file")
     }
     if !isShared, let colon = reference.firstIndex(of: ":"),
       reference[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." })
     {
-      throw Refusal(
+      throw ReferenceError(
         description:
           "reference '\(href)' is a URL; Kurs never fetches anything: name a file in the course folder, or 'content:FILE' for shared material in Content/"
       )
     }
     if reference.hasPrefix("/") || reference.hasPrefix("\\") || reference.hasPrefix("~") {
-      throw Refusal(
+      throw ReferenceError(
         description:
           "reference '\(href)' is an absolute path; write a path relative to the course folder, or 'content:FILE' for Content/"
       )
     }
     if reference.contains("\\") || reference.contains("\0") {
-      throw Refusal(description: "reference '\(href)' contains '\\'; use '/' between folders")
+      throw ReferenceError(
+        description: "reference '\(href)' contains '\\'; use '/' between folders")
     }
 
     let root: URL
     let base: URL
     if isShared {
       guard let contentDirectory else {
-        throw Refusal(
+        throw ReferenceError(
           description:
             "reference '\(href)' names shared content, but no Content/ folder was found; pass --content DIR"
         )
@@ -77,7 +78,7 @@ public struct PathResolver: Sendable {
     let candidate = base.appendingPathComponent(reference).standardizedFileURL
     let rootPath = root.standardizedFileURL.path
     guard Self.isInside(candidate.path, root: rootPath) else {
-      throw Refusal(
+      throw ReferenceError(
         description: isShared
           ? "reference '\(href)' leaves the Content/ folder; shared files must be inside Content/"
           : "reference '\(href)' leaves the course folder; name a file inside the course folder, or 'content:FILE' for shared material in Content/"
@@ -87,7 +88,7 @@ public struct PathResolver: Sendable {
     let real = candidate.resolvingSymlinksInPath().path
     let realRoot = root.resolvingSymlinksInPath().path
     guard Self.isInside(real, root: realRoot) else {
-      throw Refusal(
+      throw ReferenceError(
         description:
           "reference '\(href)' is a symbolic link that leads out of the \(isShared ? "Content/" : "course") folder; copy the file into the folder instead"
       )

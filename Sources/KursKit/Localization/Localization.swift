@@ -1,6 +1,6 @@
 /// Every string the runner shows, in every UI language. One table, so a missing translation is
 /// a test failure, not a surprise on a learner's screen.
-public enum Localization {
+public enum Localization: StringTable {
   /// The languages the runner speaks.
   public static let languages = ["en", "ru", "uk"]
 
@@ -76,7 +76,7 @@ public enum Localization {
     case certificateFileUnreadable, certificateFileNotOne, verifyNothingToCheck
   }
 
-  private static let table: [Key: [String: String]] = [
+  public static let table: [Key: [String: String]] = [
     .trueWord: ["en": "true", "ru": "верно", "uk": "правда"],
     .falseWord: ["en": "false", "ru": "неверно", "uk": "неправда"],
     .footer: [
@@ -1176,19 +1176,6 @@ public enum Localization {
     ],
   ]
 
-  /// The string for `key` in `language` (English when the language is not a UI language),
-  /// with `{0}`, `{1}`… replaced by `arguments`.
-  public static func string(_ key: Key, _ language: String, _ arguments: String...) -> String {
-    string(key, language, arguments: arguments)
-  }
-
-  /// The same, with the arguments as an array. Placeholders are replaced in one pass, so an
-  /// argument that itself contains `{1}` is shown as it is.
-  public static func string(_ key: Key, _ language: String, arguments: [String]) -> String {
-    let entry = table[key] ?? [:]
-    return fill(entry[language] ?? entry["en"] ?? key.rawValue, arguments)
-  }
-
   /// `template` with `{0}`, `{1}`… replaced by `arguments`, in one pass.
   static func fill(_ template: String, _ arguments: [String]) -> String {
     var result = ""
@@ -1214,10 +1201,6 @@ public enum Localization {
     Suggestion.closest(to: name, in: known).map { string(.didYouMean, language, $0) } ?? ""
   }
 
-  /// Whether the table has `key` in `language`: for the test that every string is translated.
-  public static func has(_ key: Key, in language: String) -> Bool {
-    table[key]?[language]?.isEmpty == false
-  }
 }
 
 /// A message for a learner, kept as a key and its arguments so that it is shown in the

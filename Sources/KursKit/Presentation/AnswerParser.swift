@@ -5,13 +5,13 @@ public enum AnswerParser {
   /// Parses `text` for `screen`.
   /// - Returns: the answer, or the message to show (already in `language`).
   public static func parse(_ text: String, for screen: QuestionScreen, language: String) -> Result<
-    LearnerAnswer, Message
+    LearnerAnswer, FormatError
   > {
     let count = screen.options.count
     switch screen.kind {
     case .single:
       guard let number = singleNumber(text), (1...count).contains(number) else {
-        return .failure(Message(Localization.string(.invalidNumber, language, String(count))))
+        return .failure(FormatError(Localization.string(.invalidNumber, language, String(count))))
       }
       return .success(.choices([screen.options[number - 1].id]))
     case .trueFalse:
@@ -30,25 +30,26 @@ public enum AnswerParser {
         return .success(.choices([id]))
       }
       guard let number = singleNumber(text), (1...count).contains(number) else {
-        return .failure(Message(Localization.string(.invalidTrueFalse, language)))
+        return .failure(FormatError(Localization.string(.invalidTrueFalse, language)))
       }
       return .success(.choices([screen.options[number - 1].id]))
     case .multiple:
       guard let numbers = numberList(text), !numbers.isEmpty,
         numbers.allSatisfy({ (1...count).contains($0) })
       else {
-        return .failure(Message(Localization.string(.invalidMultiple, language, String(count))))
+        return .failure(FormatError(Localization.string(.invalidMultiple, language, String(count))))
       }
       // A number typed twice is a slip of the finger, not an answer: it costs no try.
       var seen: Set<Int> = []
       if let repeated = numbers.first(where: { !seen.insert($0).inserted }) {
-        return .failure(Message(Localization.string(.repeatedNumber, language, String(repeated))))
+        return .failure(
+          FormatError(Localization.string(.repeatedNumber, language, String(repeated))))
       }
       return .success(.choices(numbers.map { screen.options[$0 - 1].id }))
     case .ordering:
       guard let numbers = numberList(text), numbers.count == count, Set(numbers) == Set(1...count)
       else {
-        return .failure(Message(Localization.string(.invalidOrdering, language, String(count))))
+        return .failure(FormatError(Localization.string(.invalidOrdering, language, String(count))))
       }
       return .success(.order(numbers.map { screen.options[$0 - 1].id }))
     case .matching:
@@ -64,8 +65,8 @@ public enum AnswerParser {
   public enum MatchingProgress: Equatable {
     case complete(LearnerAnswer)
     /// The pairs so far (left id → right id) and the line telling what is still to match.
-    case partial([String: String], Message)
-    case invalid(Message)
+    case partial([String: String], FormatError)
+    case invalid(FormatError)
   }
 
   /// Reads pairs like `1b 2a 3c` (`1б 2а 3в` in Russian and Ukrainian), adding them to
@@ -76,7 +77,7 @@ public enum AnswerParser {
   ) -> MatchingProgress {
     let count = screen.options.count
     let letters = MatchingLetters.letters(screen.matches.count, language: language)
-    let failure = Message(
+    let failure = FormatError(
       Localization.string(
         .invalidMatchingLetters, language, String(count), letters.first.map(String.init) ?? "a",
         letters.last.map(String.init) ?? "a",
@@ -110,7 +111,7 @@ public enum AnswerParser {
         let index = screen.matches.firstIndex(where: { $0.id == right })
       else { continue }
       return .invalid(
-        Message(
+        FormatError(
           Localization.string(.letterTaken, language, String(letters[index]), number(of: other))))
     }
     if pairs.count == count {
@@ -128,12 +129,14 @@ public enum AnswerParser {
     let missing = screen.options.enumerated().filter { pairs[$1.id] == nil }.map {
       String($0.offset + 1)
     }.joined(separator: ", ")
-    return .partial(pairs, Message(Localization.string(.matchingSoFar, language, done, missing)))
+    return .partial(
+      pairs, FormatError(Localization.string(.matchingSoFar, language, done, missing)))
   }
 
   /// One line for the learner: what to type instead.
-  public struct Message: Error, Equatable {
+  public struct FormatError: Error, Equatable, CustomStringConvertible {
     public var text: String
+    public var description: String { text }
     public init(_ text: String) { self.text = text }
   }
 

@@ -44,7 +44,7 @@ public struct ExportFile: Codable, Sendable, Equatable {
   }
 
   /// Why a file cannot be imported.
-  public enum Problem: Error, Equatable, CustomStringConvertible {
+  public enum ExportError: Error, Equatable, CustomStringConvertible {
     case notJSON(String)
     case notAnExport
     case tooNew(Int)
@@ -89,7 +89,7 @@ public struct ExportFile: Codable, Sendable, Equatable {
   }
 
   /// Reads and checks an export: format, version, seal, and that every statement is the learner's.
-  public static func read(_ data: Data) throws(Problem) -> ExportFile {
+  public static func read(_ data: Data) throws(ExportError) -> ExportFile {
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: data)

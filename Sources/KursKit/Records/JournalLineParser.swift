@@ -13,39 +13,39 @@ enum JournalLineParser {
 
   /// `EngineInput` as Swift's synthesized Codable writes it.
   /// `exact`: the objects hold exactly the keys the encoder writes, no more.
-  static func input(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.Invalid)
+  static func input(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.SyntaxError)
     -> EngineInput
   {
-    guard let (name, body) = value.single else { throw JSONCursor.Invalid() }
+    guard let (name, body) = value.single else { throw JSONCursor.SyntaxError() }
     if exact {
       guard case .object(let members) = body,
         members.map(\.0) == (name == "proceed" || name == "back" ? [] : ["_0"])
-      else { throw JSONCursor.Invalid() }
+      else { throw JSONCursor.SyntaxError() }
       if name == "answer", let (_, answer) = body["_0"]?.single {
         guard case .object(let inner) = answer, inner.map(\.0) == ["_0"] else {
-          throw JSONCursor.Invalid()
+          throw JSONCursor.SyntaxError()
         }
       }
     }
     switch name {
     // A case without values is an object (of any keys) in the synthesized encoding.
     case "proceed", "back":
-      guard case .object = body else { throw JSONCursor.Invalid() }
+      guard case .object = body else { throw JSONCursor.SyntaxError() }
       return name == "proceed" ? .proceed : .back
     case "startModule":
-      guard let id = body["_0"]?.string else { throw JSONCursor.Invalid() }
+      guard let id = body["_0"]?.string else { throw JSONCursor.SyntaxError() }
       return .startModule(id)
     case "partialMatches":
-      guard case .object(let members)? = body["_0"] else { throw JSONCursor.Invalid() }
+      guard case .object(let members)? = body["_0"] else { throw JSONCursor.SyntaxError() }
       var pairs: [String: String] = [:]
       for (key, value) in members {
-        guard let text = value.string else { throw JSONCursor.Invalid() }
+        guard let text = value.string else { throw JSONCursor.SyntaxError() }
         pairs[key] = text
       }
       return .partialMatches(pairs)
     case "answer":
       guard let (kind, answer) = body["_0"]?.single, let payload = answer["_0"] else {
-        throw JSONCursor.Invalid()
+        throw JSONCursor.SyntaxError()
       }
       switch (kind, payload) {
       case ("choices", .array(let items)): return .answer(.choices(try strings(items)))
@@ -53,30 +53,30 @@ enum JournalLineParser {
       case ("matches", .object(let members)):
         var pairs: [String: String] = [:]
         for (key, value) in members {
-          guard let text = value.string else { throw JSONCursor.Invalid() }
+          guard let text = value.string else { throw JSONCursor.SyntaxError() }
           pairs[key] = text
         }
         return .answer(.matches(pairs))
-      default: throw JSONCursor.Invalid()
+      default: throw JSONCursor.SyntaxError()
       }
-    default: throw JSONCursor.Invalid()
+    default: throw JSONCursor.SyntaxError()
     }
   }
 
-  static func strings(_ items: [JSONValue]) throws(JSONCursor.Invalid) -> [String] {
+  static func strings(_ items: [JSONValue]) throws(JSONCursor.SyntaxError) -> [String] {
     var result: [String] = []
     for item in items {
-      guard let text = item.string else { throw JSONCursor.Invalid() }
+      guard let text = item.string else { throw JSONCursor.SyntaxError() }
       result.append(text)
     }
     return result
   }
 
   /// `EngineEvent` as Swift's synthesized Codable writes it.
-  static func event(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.Invalid)
+  static func event(_ value: JSONValue, exact: Bool = false) throws(JSONCursor.SyntaxError)
     -> EngineEvent
   {
-    guard let (name, body) = value.single else { throw JSONCursor.Invalid() }
+    guard let (name, body) = value.single else { throw JSONCursor.SyntaxError() }
     if exact {
       let keys: [String: [String]] = [
         "moduleStarted": ["module", "run"], "nodeEntered": ["module", "node"],
@@ -87,19 +87,19 @@ enum JournalLineParser {
         "moduleEnded": ["maximum", "module", "score", "status"], "courseCompleted": ["score"],
       ]
       guard case .object(let members) = body, members.map(\.0) == keys[name] else {
-        throw JSONCursor.Invalid()
+        throw JSONCursor.SyntaxError()
       }
     }
-    func text(_ key: String) throws(JSONCursor.Invalid) -> String {
-      guard let value = body[key]?.string else { throw JSONCursor.Invalid() }
+    func text(_ key: String) throws(JSONCursor.SyntaxError) -> String {
+      guard let value = body[key]?.string else { throw JSONCursor.SyntaxError() }
       return value
     }
-    func number(_ key: String) throws(JSONCursor.Invalid) -> Int {
-      guard let value = body[key]?.integer else { throw JSONCursor.Invalid() }
+    func number(_ key: String) throws(JSONCursor.SyntaxError) -> Int {
+      guard let value = body[key]?.integer else { throw JSONCursor.SyntaxError() }
       return value
     }
-    func flag(_ key: String) throws(JSONCursor.Invalid) -> Bool {
-      guard let value = body[key]?.bool else { throw JSONCursor.Invalid() }
+    func flag(_ key: String) throws(JSONCursor.SyntaxError) -> Bool {
+      guard let value = body[key]?.bool else { throw JSONCursor.SyntaxError() }
       return value
     }
     switch name {
@@ -116,13 +116,13 @@ enum JournalLineParser {
         attempt: try number("attempt"), isFinal: try flag("isFinal"))
     case "moduleEnded":
       guard let status = ModuleState.Status(rawValue: try text("status")) else {
-        throw JSONCursor.Invalid()
+        throw JSONCursor.SyntaxError()
       }
       return .moduleEnded(
         module: try text("module"), status: status, score: try number("score"),
         maximum: try number("maximum"))
     case "courseCompleted": return .courseCompleted(score: try number("score"))
-    default: throw JSONCursor.Invalid()
+    default: throw JSONCursor.SyntaxError()
     }
   }
 }
@@ -130,14 +130,14 @@ enum JournalLineParser {
 /// The journal's shape, read field by field.
 extension JSONCursor {
 
-  mutating func record() throws(JSONCursor.Invalid) -> Journal.Record {
+  mutating func record() throws(JSONCursor.SyntaxError) -> Journal.Record {
     var objectID: String?
     var context: Journal.Record.Context?
     var timestamp: String?
-    try members { (cursor: inout JSONCursor, key: Key) throws(JSONCursor.Invalid) in
+    try members { (cursor: inout JSONCursor, key: Key) throws(JSONCursor.SyntaxError) in
       switch key {
       case "object":
-        try cursor.members { (inner: inout JSONCursor, key: Key) throws(JSONCursor.Invalid) in
+        try cursor.members { (inner: inout JSONCursor, key: Key) throws(JSONCursor.SyntaxError) in
           if "id" ~= key { objectID = try inner.string() } else { try inner.skip() }
         }
       case "context": context = try cursor.context()
@@ -145,25 +145,25 @@ extension JSONCursor {
       default: try cursor.skip()
       }
     }
-    guard let objectID, let context, let timestamp else { throw JSONCursor.Invalid() }
+    guard let objectID, let context, let timestamp else { throw JSONCursor.SyntaxError() }
     return Journal.Record(object: .init(id: objectID), context: context, timestamp: timestamp)
   }
 
-  mutating func context() throws(JSONCursor.Invalid) -> Journal.Record.Context {
+  mutating func context() throws(JSONCursor.SyntaxError) -> Journal.Record.Context {
     var registration: String?
     var extensions: Statement.Extensions?
-    try members { (cursor: inout JSONCursor, key: Key) throws(JSONCursor.Invalid) in
+    try members { (cursor: inout JSONCursor, key: Key) throws(JSONCursor.SyntaxError) in
       switch key {
       case "registration": registration = try cursor.optionalString()
       case "extensions": extensions = try cursor.extensions()
       default: try cursor.skip()
       }
     }
-    guard let extensions else { throw JSONCursor.Invalid() }
+    guard let extensions else { throw JSONCursor.SyntaxError() }
     return Journal.Record.Context(registration: registration, extensions: extensions)
   }
 
-  mutating func extensions() throws(JSONCursor.Invalid) -> Statement.Extensions {
+  mutating func extensions() throws(JSONCursor.SyntaxError) -> Statement.Extensions {
     var journal: Int?
     var courseVersion: String?
     var courseDigest: String?
@@ -174,7 +174,7 @@ extension JSONCursor {
     var event: EngineEvent?
     var attempt: String?
     let exact = canonical
-    try members { (cursor: inout JSONCursor, key: Key) throws(JSONCursor.Invalid) in
+    try members { (cursor: inout JSONCursor, key: Key) throws(JSONCursor.SyntaxError) in
       switch key {
       case "urn:kurs:xapi:journal-version": journal = try cursor.integer()
       case "urn:kurs:xapi:course-version": courseVersion = try cursor.string()
@@ -184,7 +184,7 @@ extension JSONCursor {
       case "urn:kurs:xapi:attempt": attempt = try cursor.optionalString()
       case "urn:kurs:xapi:session":
         guard let mark = Journal.SessionMark(rawValue: try cursor.string()) else {
-          throw JSONCursor.Invalid()
+          throw JSONCursor.SyntaxError()
         }
         session = mark
       case "urn:kurs:xapi:input":
@@ -195,7 +195,7 @@ extension JSONCursor {
       }
     }
     guard let journal, let courseVersion, let courseDigest, let step else {
-      throw JSONCursor.Invalid()
+      throw JSONCursor.SyntaxError()
     }
     return Statement.Extensions(
       journal: journal, courseVersion: courseVersion, courseDigest: courseDigest, step: step,

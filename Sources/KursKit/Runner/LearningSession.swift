@@ -191,7 +191,7 @@ public final class LearningSession {
     return loop(from: screen)
   }
 
-  private func currentScreen() throws(StepFailure) -> Screen {
+  private func currentScreen() throws(StepError) -> Screen {
     do {
       return try engine.currentScreen(state)
     } catch {
@@ -200,7 +200,7 @@ public final class LearningSession {
   }
 
   /// Shows the module's content note, then starts it. `nil` when the learner quit at the note.
-  private func startModule(_ id: String) throws(StepFailure) -> Screen? {
+  private func startModule(_ id: String) throws(StepError) -> Screen? {
     // A locked module is refused before its note is shown.
     let missing = engine.missingRequirements(of: id, in: state)
     if !missing.isEmpty { throw .refused(.moduleLocked(module: id, missing: missing)) }
@@ -248,14 +248,21 @@ public final class LearningSession {
 
   /// Why a step did not happen: the engine refused the input, or the step could not be saved
   /// and the learner chose to stop.
-  enum StepFailure: Error {
-    case refused(EngineRefusal)
+  enum StepError: Error, Equatable, CustomStringConvertible {
+    case refused(EngineError)
     case notSaved
+
+    var description: String {
+      switch self {
+      case .refused(let refusal): refusal.description
+      case .notSaved: "the step could not be saved and the learner stopped"
+      }
+    }
   }
 
   /// Applies an input, records it, and returns the next screen. The learner's state moves on
   /// only once the step is on disk: a step that could not be saved is never shown as done.
-  private func step(_ input: EngineInput) throws(StepFailure) -> Screen {
+  private func step(_ input: EngineInput) throws(StepError) -> Screen {
     let result: Engine.Step
     do {
       result = try engine.apply(input, to: state)
@@ -411,7 +418,7 @@ public final class LearningSession {
   }
 
   /// After a module: the course's completion, then the next module or a retake.
-  private func afterModule(_ end: ModuleEndScreen) throws(StepFailure) -> Screen? {
+  private func afterModule(_ end: ModuleEndScreen) throws(StepError) -> Screen? {
     if state.completed {
       say("\n" + t(.courseComplete))
       if !issueCertificate() { lastExit = .notSaved }
@@ -542,7 +549,7 @@ public final class LearningSession {
     return .inputEnded
   }
 
-  private func refused(_ failure: StepFailure) -> ExitCode {
+  private func refused(_ failure: StepError) -> ExitCode {
     guard case .refused(let error) = failure else { return .notSaved }
     switch error {
     case .moduleLocked(let module, let missing):

@@ -62,15 +62,18 @@ public struct CourseCatalogue: Sendable {
           start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
       var entries: [String: Entry] = [:]
       do {
-        try cursor.object { (cursor: inout JSONCursor, folder: String) throws(JSONCursor.Invalid) in
-          guard case .object(let members) = try cursor.value() else { throw JSONCursor.Invalid() }
+        try cursor.object {
+          (cursor: inout JSONCursor, folder: String) throws(JSONCursor.SyntaxError) in
+          guard case .object(let members) = try cursor.value() else {
+            throw JSONCursor.SyntaxError()
+          }
           var fields: [String: JSONValue] = [:]
           for (key, value) in members { fields[key] = value }
           func text(_ key: String) -> String? { fields[key]?.string }
           guard let key = text("key"), let errorCount = fields["errorCount"]?.integer,
             case .array(let languageValues) = fields["languages"],
             case .object(let titleValues) = fields["titles"]
-          else { throw JSONCursor.Invalid() }
+          else { throw JSONCursor.SyntaxError() }
           var titles: [String: String] = [:]
           for (language, title) in titleValues { titles[language] = title.string }
           entries[folder] = Entry(

@@ -41,7 +41,7 @@ import Testing
     let doubled = text.replacingOccurrences(
       of: #""pseudonym" : "Bea""#, with: #""pseudonym" : "Bea", "pseudonym" : "Eve""#)
     #expect(doubled != text)
-    #expect(throws: ExportFile.Problem.notJSON("field 'learner.pseudonym' is given twice")) {
+    #expect(throws: ExportFile.ExportError.notJSON("field 'learner.pseudonym' is given twice")) {
       try ExportFile.read(Data(doubled.utf8))
     }
     let store = CohortStore(dataDirectory: try folder())
@@ -96,7 +96,7 @@ import Testing
       ExportScanner.scan(try reseal(forgedText), course: "example") != nil,
       "resealing alone does not refuse a file")
     let resealed = try reseal(broken)
-    #expect(throws: ExportFile.Problem.self) { try ExportFile.read(resealed) }
+    #expect(throws: ExportFile.ExportError.self) { try ExportFile.read(resealed) }
     #expect(ExportScanner.scan(resealed, course: "example") == nil)
     // Keys out of order, or twice: what a decoder makes of them is its business.
     let swapped = text.replacingOccurrences(of: "\"format\" : \"kurs-export\",", with: "")
@@ -117,8 +117,8 @@ import Testing
     var spans: [String: Range<Int>] = [:]
     let seal = try bytes.withUnsafeBufferPointer { buffer throws -> String in
       var cursor = Cursor(bytes: buffer)
-      try cursor.object { (cursor: inout Cursor, key: String) throws(JSONCursor.Invalid) in
-        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JSONCursor.Invalid) in
+      try cursor.object { (cursor: inout Cursor, key: String) throws(JSONCursor.SyntaxError) in
+        spans[key] = try cursor.span { (cursor: inout Cursor) throws(JSONCursor.SyntaxError) in
           try cursor.skip()
         }
       }
@@ -186,7 +186,7 @@ import Testing
     #expect(try report() == expected)
     // A learner's file replaced by hand with another valid export: the file is read again.
     try exports[0].write(to: learners.appendingPathComponent("b.json"))
-    #expect(throws: CohortStore.Failure.self, "the file named b holds a's records") {
+    #expect(throws: CohortStore.CohortError.self, "the file named b holds a's records") {
       try store.summaries(of: cohort)
     }
     try exports[1].write(to: learners.appendingPathComponent("b.json"))

@@ -272,7 +272,7 @@ import Testing
     let data = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: data) }
     let store = CohortStore(dataDirectory: data)
-    #expect(throws: CohortStore.Failure.self) {
+    #expect(throws: CohortStore.CohortError.self) {
       _ = try store.create(
         name: "spring", course: "example", writeFile: { _, _ in throw POSIXError(.ENOSPC) })
     }
@@ -282,7 +282,7 @@ import Testing
       "no temporary folder left")
     let made = try store.create(name: "spring", course: "example")
     #expect(try store.cohort(named: "spring").code == made.code)
-    #expect(throws: CohortStore.Failure.self) {
+    #expect(throws: CohortStore.CohortError.self) {
       _ = try store.create(name: "spring", course: "example")
     }
   }

@@ -20,8 +20,8 @@ import Testing
       #expect(HelpText.topic(command) != nil || command == "help", "no 'kurs help \(command)'")
       #expect(!CommandReference.summary(of: command).isEmpty, "no line for \(command) in kurs help")
     }
-    for (command, subcommands) in CommandLineParser.subcommands {
-      for subcommand in subcommands {
+    for command in CommandLineParser.commandNames {
+      for subcommand in CommandReference.subcommands(of: command) {
         #expect(bash.contains(subcommand), "bash: \(command) \(subcommand)")
         #expect(
           manual.contains("\\fB\(ManualPage.escape(subcommand))\\fR"),
@@ -71,5 +71,20 @@ import Testing
     #expect(throws: UsageError.self) {
       try CommandLineParser.parse(["certificate", "verify", "a.json", "--no-title"])
     }
+  }
+
+  /// bash and zsh find the command the same way (one block, written once): the same loop over
+  /// the words typed, skipping the same options' values.
+  @Test func bashAndZshFindTheCommandAlike() {
+    func scan(_ script: String, _ word: String) -> String {
+      let lines = script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard let start = lines.firstIndex(of: "local command=\"\" sub=\"\" i") else { return "" }
+      return lines[(start + 2)...].prefix(9).joined(separator: "\n")
+        .replacingOccurrences(of: word, with: "WORD")
+    }
+    let bash = scan(ShellCompletion.script(for: .bash, courses: []), "${COMP_WORDS[i]}")
+    let zsh = scan(ShellCompletion.script(for: .zsh, courses: []), "${words[i]}")
+    #expect(!bash.isEmpty && bash == zsh)
+    #expect(bash.contains("--data-dir") && bash.contains("((i++))"))
   }
 }

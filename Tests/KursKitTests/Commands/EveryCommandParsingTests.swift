@@ -6,7 +6,7 @@ import Testing
 /// land where the command reads them, and a usage mistake is refused with a message that says
 /// what to write (issue 23: parser tests for every command).
 @Suite struct EveryCommandParsingTests {
-  static let cases: [(arguments: [String], command: Command)] = [
+  static let cases: [(arguments: [String], command: AnyCommand)] = [
     ([], .home),
     (["start", "marina"], .start(course: "marina", module: nil)),
     (["start", "marina", "--module", "evidence"], .start(course: "marina", module: "evidence")),
@@ -23,6 +23,10 @@ import Testing
     (
       ["publish", "html", "marina", "--out", "m.html"],
       .publishHTML(course: "marina", out: "m.html")
+    ),
+    (
+      ["publish", "scorm", "marina", "--out", "m.zip"],
+      .publishPackage(kind: .scorm, course: "marina", out: "m.zip")
     ),
     (
       ["validate", "a", "b", "--strict", "--review"],
@@ -157,8 +161,12 @@ import Testing
   @Test func theGlobalOptionsOfTheParserAreThoseTheHelpLists() {
     // --help and --version are listed there too: they stand in for a command.
     let helpAndVersion: Set<String> = ["--help", "-h", "--version", "-V"]
+    let overview = HelpText.overview
+    let section = overview[
+      (overview.range(of: "options for every command:")?.upperBound ?? overview.endIndex)...]
+    let block = section.range(of: "\n\n").map { String(section[..<$0.lowerBound]) } ?? ""
     #expect(
-      Set(CommandReference.globalOptions).subtracting(helpAndVersion)
+      Set(CommandReference.options(in: block)).subtracting(helpAndVersion)
         == CommandLineParser.globalOptions)
     for option in CommandLineParser.globalOptions {
       #expect(throws: Never.self, "\(option) is taken by every command") {

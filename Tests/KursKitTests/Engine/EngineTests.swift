@@ -43,8 +43,8 @@ import Testing
       for _ in 0..<200 {
         seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         let input = inputs[Int(seed >> 33) % inputs.count]
-        let applied = Result { () throws(EngineRefusal) in try engine.apply(input, to: state) }
-        let moved = Result { () throws(EngineRefusal) in try engine.state(after: input, from: state)
+        let applied = Result { () throws(EngineError) in try engine.apply(input, to: state) }
+        let moved = Result { () throws(EngineError) in try engine.state(after: input, from: state)
         }
         switch (applied, moved) {
         case (.success(let step), .success(let next)):
@@ -73,7 +73,7 @@ import Testing
   }
 
   @Test func lockedModuleIsRefusedWithWhatIsMissing() {
-    #expect(throws: EngineRefusal.moduleLocked(module: "practice", missing: ["basics"])) {
+    #expect(throws: EngineError.moduleLocked(module: "practice", missing: ["basics"])) {
       try engine.apply(.startModule("practice"), to: CourseState())
     }
   }
@@ -216,13 +216,13 @@ import Testing
 
   @Test func answersThatDoNotFitAreRefusedAndChangeNothing() throws {
     let state = try play([.startModule("basics"), .proceed]).state
-    #expect(throws: EngineRefusal.answerDoesNotFit) {
+    #expect(throws: EngineError.answerDoesNotFit) {
       try engine.apply(.answer(.choices(["nope"])), to: state)
     }
-    #expect(throws: EngineRefusal.answerDoesNotFit) {
+    #expect(throws: EngineError.answerDoesNotFit) {
       try engine.apply(.answer(.choices(["calm", "run"])), to: state)
     }
-    #expect(throws: EngineRefusal.answerDoesNotFit) {
+    #expect(throws: EngineError.answerDoesNotFit) {
       try engine.apply(.answer(.order(["calm"])), to: state)
     }
   }
@@ -252,7 +252,7 @@ import Testing
       .answer(.choices(["time", "place"])), .proceed, .proceed,
     ])
     let state = try play([.startModule("practice")], from: passed.state).state
-    #expect(throws: EngineRefusal.cannotGoBack) { try engine.apply(.back, to: state) }
+    #expect(throws: EngineError.cannotGoBack) { try engine.apply(.back, to: state) }
   }
 
   @Test func shufflesAreStablePerLearnerAndDifferBetweenLearners() throws {
@@ -290,7 +290,7 @@ import Testing
   /// would be a whole answer, and cleared by the answer.
   @Test func partialMatchesAreKeptUntilTheAnswer() throws {
     var state = try play([.startModule("basics")]).state
-    #expect(throws: EngineRefusal.notAQuestion) {
+    #expect(throws: EngineError.notAQuestion) {
       try engine.apply(.partialMatches(["prosecutor": "prosecutor"]), to: state)
     }
     state.modules["basics"]?.passedBefore = true
@@ -303,12 +303,12 @@ import Testing
     }
     step = try engine.apply(.answer(.order(order.items.map(\.id))), to: step.state)
     step = try engine.apply(.proceed, to: step.state)
-    #expect(throws: EngineRefusal.answerDoesNotFit) {
+    #expect(throws: EngineError.answerDoesNotFit) {
       try engine.apply(
         .partialMatches(["ombudsperson": "ombudsperson", "prosecutor": "prosecutor"]),
         to: step.state)
     }
-    #expect(throws: EngineRefusal.answerDoesNotFit) {
+    #expect(throws: EngineError.answerDoesNotFit) {
       try engine.apply(.partialMatches(["nobody": "prosecutor"]), to: step.state)
     }
     step = try engine.apply(.partialMatches(["prosecutor": "ombudsperson"]), to: step.state)

@@ -72,7 +72,7 @@ import Testing
     }
     #expect(end.isWithheld)
     #expect(end.testReview == nil)
-    #expect(throws: EngineRefusal.testTaken(module: "before")) {
+    #expect(throws: EngineError.testTaken(module: "before")) {
       try engine.apply(.startModule("before"), to: step.state)
     }
   }

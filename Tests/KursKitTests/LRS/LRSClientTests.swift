@@ -9,21 +9,21 @@ import Testing
     "http://:secret@127.0.0.1:8100/xAPI/",
   ])
   func refusesAnAddressWithUserInfoWithoutRepeatingIt(url: String) {
-    #expect(throws: LRSClient.Failure.passwordInURL(option: "--lrs")) {
+    #expect(throws: LRSClient.LRSError.passwordInURL(option: "--lrs")) {
       try LRSClient(url: url, credentials: nil)
     }
-    let message = LRSClient.Failure.passwordInURL(option: "--lrs").description
+    let message = LRSClient.LRSError.passwordInURL(option: "--lrs").description
     #expect(message.contains("--lrs-credentials FILE") && message.contains("KURS_LRS_USER"))
     #expect(!message.contains("secret"))
   }
 
   @Test func aMessageAboutABadAddressLeavesOutThePassword() {
     #expect(
-      !LRSClient.Failure.badURL("http://kurs:secret@lrs:port/").description.contains("secret"))
-    #expect(throws: LRSClient.Failure.passwordInURL(option: "KURS_LRS_URL")) {
+      !LRSClient.LRSError.badURL("http://kurs:secret@lrs:port/").description.contains("secret"))
+    #expect(throws: LRSClient.LRSError.passwordInURL(option: "KURS_LRS_URL")) {
       try LRSClient(url: "http://kurs:secret@lrs:port/", credentials: nil, option: "KURS_LRS_URL")
     }
-    #expect(throws: LRSClient.Failure.badURL("ftp://lrs.example.org/a@b")) {
+    #expect(throws: LRSClient.LRSError.badURL("ftp://lrs.example.org/a@b")) {
       try LRSClient(url: "ftp://lrs.example.org/a@b", credentials: nil)
     }
   }

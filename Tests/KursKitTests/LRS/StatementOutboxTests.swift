@@ -105,7 +105,7 @@ final class ScriptedStore: @unchecked Sendable {
     defer { try? FileManager.default.removeItem(at: folder) }
     let journal = try Self.journal(in: folder)
     let liar = ScriptedStore { _ in (200, "[]") }
-    #expect(throws: LRSClient.Failure.self) {
+    #expect(throws: LRSClient.LRSError.self) {
       try StatementOutbox(journal: journal, client: liar.client()).flush()
     }
     let honest = ScriptedStore.honest()
@@ -130,7 +130,7 @@ final class ScriptedStore: @unchecked Sendable {
     }
     var outbox = StatementOutbox(journal: journal, client: try once.client())
     outbox.batchSize = 2
-    #expect(throws: LRSClient.Failure.rejected(status: 503, body: "busy")) { try outbox.flush() }
+    #expect(throws: LRSClient.LRSError.rejected(status: 503, body: "busy")) { try outbox.flush() }
     let honest = ScriptedStore.honest()
     outbox = StatementOutbox(journal: journal, client: try honest.client())
     outbox.batchSize = 2

@@ -101,14 +101,16 @@ import Testing
     try FileManager.default.createSymbolicLink(
       at: course.appendingPathComponent("linked.xml"), withDestinationURL: outside)
     let resolver = PathResolver(courseDirectory: course, contentDirectory: nil)
-    #expect(throws: PathResolver.Refusal.self) { try resolver.resolve("linked.xml", from: course) }
-    #expect(throws: PathResolver.Refusal.self) {
+    #expect(throws: PathResolver.ReferenceError.self) {
+      try resolver.resolve("linked.xml", from: course)
+    }
+    #expect(throws: PathResolver.ReferenceError.self) {
       try resolver.resolve("../outside.xml", from: course)
     }
-    #expect(throws: PathResolver.Refusal.self) {
+    #expect(throws: PathResolver.ReferenceError.self) {
       try resolver.resolve("http://example.org/x.xml", from: course)
     }
-    #expect(throws: PathResolver.Refusal.self) {
+    #expect(throws: PathResolver.ReferenceError.self) {
       try resolver.resolve("content:x.xml", from: course)
     }
   }

@@ -26,7 +26,7 @@ import Testing
     for bad in ["", "0", "4", "1 2", "two", "-1", "99999999999999999999", "1.5"] {
       #expect(answer(bad, single) == nil, "\(bad)")
     }
-    #expect(throws: AnswerParser.Message("Type one number from 1 to 3.")) {
+    #expect(throws: AnswerParser.FormatError("Type one number from 1 to 3.")) {
       try AnswerParser.parse("x", for: single, language: "en").get()
     }
   }
@@ -59,12 +59,12 @@ import Testing
     #expect(answer("1 1 2", multiple) == nil)
     #expect(answer("3, 1, 3", multiple) == nil)
     #expect(
-      throws: AnswerParser.Message("You typed 1 twice. Type each number once, for example: 1 3")
+      throws: AnswerParser.FormatError("You typed 1 twice. Type each number once, for example: 1 3")
     ) {
       try AnswerParser.parse("1 1 2", for: multiple, language: "en").get()
     }
     #expect(
-      throws: AnswerParser.Message(
+      throws: AnswerParser.FormatError(
         "Вы ввели 3 дважды. Введите каждый номер один раз, например: 1 3")
     ) {
       try AnswerParser.parse("3 1 3", for: multiple, language: "ru").get()
@@ -138,7 +138,7 @@ import Testing
     #expect(
       AnswerParser.parseMatching("1b 2b", for: matching, language: "en", pending: [:])
         == .invalid(
-          AnswerParser.Message(
+          AnswerParser.FormatError(
             "b is already matched with 1. Choose another letter, or type 1 with a new letter first."
           )))
     let pending = ["x": "q"]

@@ -3,10 +3,12 @@ import Foundation
 /// A byte-level JSON reader, about ten times faster than `JSONDecoder` for the few fields a
 /// reader needs: values it does not need are checked for JSON syntax and skipped, not built.
 /// Readers of each format (journal lines, exports, the cohort index, the course cache) live
-/// beside their types and drive it. Anything unexpected throws `Invalid`, and the caller falls
+/// beside their types and drive it. Anything unexpected throws `SyntaxError`, and the caller falls
 /// back to `JSONDecoder`, which decides what is damage.
 struct JSONCursor {
-  struct Invalid: Error {}
+  struct SyntaxError: Error, Equatable, CustomStringConvertible {
+    var description: String { "not JSON as JSONEncoder writes it" }
+  }
 
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
@@ -36,21 +38,22 @@ struct JSONCursor {
     { index += 1 }
   }
 
-  mutating func peek() throws(Invalid) -> UInt8 {
+  mutating func peek() throws(SyntaxError) -> UInt8 {
     skipSpace()
-    guard index < bytes.count else { throw Invalid() }
+    guard index < bytes.count else { throw SyntaxError() }
     return bytes[index]
   }
 
-  mutating func expect(_ byte: UInt8) throws(Invalid) {
-    guard try peek() == byte else { throw Invalid() }
+  mutating func expect(_ byte: UInt8) throws(SyntaxError) {
+    guard try peek() == byte else { throw SyntaxError() }
     index += 1
   }
 
   /// Calls `member` for each key of an object; `member` must consume the value.
-  mutating func object(_ member: (inout JSONCursor, String) throws(Invalid) -> Void) throws(Invalid)
+  mutating func object(_ member: (inout JSONCursor, String) throws(SyntaxError) -> Void)
+    throws(SyntaxError)
   {
-    try members { (cursor: inout JSONCursor, key: Key) throws(Invalid) in
+    try members { (cursor: inout JSONCursor, key: Key) throws(SyntaxError) in
       try member(&cursor, key.string)
     }
   }
@@ -80,10 +83,12 @@ struct JSONCursor {
 
   /// Calls `member` for each key of an object, given as written; `member` must consume the
   /// value.
-  mutating func members(_ member: (inout JSONCursor, Key) throws(Invalid) -> Void) throws(Invalid) {
+  mutating func members(_ member: (inout JSONCursor, Key) throws(SyntaxError) -> Void)
+    throws(SyntaxError)
+  {
     try expect(UInt8(ascii: "{"))
     depth += 1
-    guard depth <= Self.maximumDepth else { throw Invalid() }
+    guard depth <= Self.maximumDepth else { throw SyntaxError() }
     defer { depth -= 1 }
     if try peek() == UInt8(ascii: "}") {
       index += 1
@@ -96,7 +101,7 @@ struct JSONCursor {
       if canonical {
         // Compared as written: in canonical JSON each key has one spelling.
         let current = (start + 1)..<(index - 1)
-        if let previous, !precedes(previous, current) { throw Invalid() }
+        if let previous, !precedes(previous, current) { throw SyntaxError() }
         previous = current
       }
       try expect(UInt8(ascii: ":"))
@@ -106,13 +111,13 @@ struct JSONCursor {
       case UInt8(ascii: "}"):
         index += 1
         return
-      default: throw Invalid()
+      default: throw SyntaxError()
       }
     }
   }
 
   /// A key: its bytes when it has no escape, else decoded by `string()`.
-  mutating func key() throws(Invalid) -> Key {
+  mutating func key() throws(SyntaxError) -> Key {
     try expect(UInt8(ascii: "\""))
     let start = index
     while index < bytes.count {
@@ -138,10 +143,11 @@ struct JSONCursor {
   }
 
   /// Calls `element` for each item of an array; `element` must consume the item.
-  mutating func array(_ element: (inout JSONCursor) throws(Invalid) -> Void) throws(Invalid) {
+  mutating func array(_ element: (inout JSONCursor) throws(SyntaxError) -> Void) throws(SyntaxError)
+  {
     try expect(UInt8(ascii: "["))
     depth += 1
-    guard depth <= Self.maximumDepth else { throw Invalid() }
+    guard depth <= Self.maximumDepth else { throw SyntaxError() }
     defer { depth -= 1 }
     if try peek() == UInt8(ascii: "]") {
       index += 1
@@ -154,12 +160,12 @@ struct JSONCursor {
       case UInt8(ascii: "]"):
         index += 1
         return
-      default: throw Invalid()
+      default: throw SyntaxError()
       }
     }
   }
 
-  mutating func string() throws(Invalid) -> String {
+  mutating func string() throws(SyntaxError) -> String {
     try expect(UInt8(ascii: "\""))
     let start = index
     // Plain strings (no escapes) are sliced directly.
@@ -191,10 +197,10 @@ struct JSONCursor {
         flush()
         return String(scalars)
       case UInt8(ascii: "\\"):
-        guard index < bytes.count else { throw Invalid() }
+        guard index < bytes.count else { throw SyntaxError() }
         let escape = bytes[index]
         index += 1
-        if canonical, escape == UInt8(ascii: "/") { throw Invalid() }
+        if canonical, escape == UInt8(ascii: "/") { throw SyntaxError() }
         switch escape {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
         case UInt8(ascii: "b"): utf8.append(0x08)
@@ -209,34 +215,34 @@ struct JSONCursor {
             guard digits.count == 4, digits[0] == UInt8(ascii: "0"), digits[1] == UInt8(ascii: "0"),
               digits[2] == UInt8(ascii: "0") || digits[2] == UInt8(ascii: "1"),
               !(UInt8(ascii: "A")...UInt8(ascii: "F")).contains(digits[3])
-            else { throw Invalid() }
+            else { throw SyntaxError() }
           }
           var code = try hex4()
-          if canonical, [0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(code) { throw Invalid() }
+          if canonical, [0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(code) { throw SyntaxError() }
           if (0xD800..<0xDC00).contains(code) {
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
               bytes[index + 1] == UInt8(ascii: "u")
-            else { throw Invalid() }
+            else { throw SyntaxError() }
             index += 2
             let low = try hex4()
-            guard (0xDC00..<0xE000).contains(low) else { throw Invalid() }
+            guard (0xDC00..<0xE000).contains(low) else { throw SyntaxError() }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           }
-          guard let scalar = Unicode.Scalar(code) else { throw Invalid() }
+          guard let scalar = Unicode.Scalar(code) else { throw SyntaxError() }
           flush()
           scalars.append(scalar)
-        default: throw Invalid()
+        default: throw SyntaxError()
         }
       default:
-        guard byte >= 0x20 else { throw Invalid() }
+        guard byte >= 0x20 else { throw SyntaxError() }
         utf8.append(byte)
       }
     }
-    throw Invalid()
+    throw SyntaxError()
   }
 
-  mutating func hex4() throws(Invalid) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw Invalid() }
+  mutating func hex4() throws(SyntaxError) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw SyntaxError() }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let byte = bytes[index]
@@ -246,7 +252,7 @@ struct JSONCursor {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
       case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-      default: throw Invalid()
+      default: throw SyntaxError()
       }
       value = value * 16 + UInt32(digit)
     }
@@ -254,7 +260,7 @@ struct JSONCursor {
   }
 
   /// A whole number (no fraction or exponent: those fall back to JSONDecoder).
-  mutating func integer() throws(Invalid) -> Int {
+  mutating func integer() throws(SyntaxError) -> Int {
     skipSpace()
     var negative = false
     if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
@@ -267,44 +273,45 @@ struct JSONCursor {
     {
       let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
       let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
-      guard !overflow1, !overflow2 else { throw Invalid() }
+      guard !overflow1, !overflow2 else { throw SyntaxError() }
       value = sum
       index += 1
     }
     guard index > start, !(bytes[start] == UInt8(ascii: "0") && index - start > 1) else {
-      throw Invalid()
+      throw SyntaxError()
     }
     if index < bytes.count,
       [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index])
     {
-      throw Invalid()
+      throw SyntaxError()
     }
-    if canonical, negative, value == 0 { throw Invalid() }
+    if canonical, negative, value == 0 { throw SyntaxError() }
     return negative ? -value : value
   }
 
-  mutating func literal(_ word: StaticString) throws(Invalid) {
+  mutating func literal(_ word: StaticString) throws(SyntaxError) {
     let count = word.utf8CodeUnitCount
-    guard index + count <= bytes.count else { throw Invalid() }
+    guard index + count <= bytes.count else { throw SyntaxError() }
     for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
-      throw Invalid()
+      throw SyntaxError()
     }
     index += count
   }
 
   /// Any JSON value, built (for the small nested objects).
-  mutating func value() throws(Invalid) -> JSONValue {
+  mutating func value() throws(SyntaxError) -> JSONValue {
     switch try peek() {
     case UInt8(ascii: "\""): return .string(try string())
     case UInt8(ascii: "{"):
       var members: [(String, JSONValue)] = []
-      try object { (cursor: inout JSONCursor, key: String) throws(Invalid) in
+      try object { (cursor: inout JSONCursor, key: String) throws(SyntaxError) in
         members.append((key, try cursor.value()))
       }
       return .object(members)
     case UInt8(ascii: "["):
       var items: [JSONValue] = []
-      try array { (cursor: inout JSONCursor) throws(Invalid) in items.append(try cursor.value()) }
+      try array { (cursor: inout JSONCursor) throws(SyntaxError) in items.append(try cursor.value())
+      }
       return .array(items)
     case UInt8(ascii: "t"):
       try literal("true")
@@ -321,7 +328,7 @@ struct JSONCursor {
   }
 
   /// Checks and passes over a value without building it.
-  mutating func skip() throws(Invalid) {
+  mutating func skip() throws(SyntaxError) {
     switch try peek() {
     case UInt8(ascii: "\""):
       index += 1
@@ -332,7 +339,7 @@ struct JSONCursor {
           return
         }
         if byte == UInt8(ascii: "\\") {
-          guard index + 1 < bytes.count else { throw Invalid() }
+          guard index + 1 < bytes.count else { throw SyntaxError() }
           let escape = bytes[index + 1]
           if escape == UInt8(ascii: "u") {
             index += 2
@@ -340,11 +347,11 @@ struct JSONCursor {
             if (0xD800..<0xDC00).contains(code) {
               guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
                 bytes[index + 1] == UInt8(ascii: "u")
-              else { throw Invalid() }
+              else { throw SyntaxError() }
               index += 2
-              guard (0xDC00..<0xE000).contains(try hex4()) else { throw Invalid() }
+              guard (0xDC00..<0xE000).contains(try hex4()) else { throw SyntaxError() }
             } else if (0xDC00..<0xE000).contains(code) {
-              throw Invalid()
+              throw SyntaxError()
             }
             continue
           }
@@ -353,18 +360,18 @@ struct JSONCursor {
               UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
               UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"),
             ].contains(escape)
-          else { throw Invalid() }
+          else { throw SyntaxError() }
           index += 2
           continue
         }
-        guard byte >= 0x20 else { throw Invalid() }
+        guard byte >= 0x20 else { throw SyntaxError() }
         index += 1
       }
-      throw Invalid()
+      throw SyntaxError()
     case UInt8(ascii: "{"):
-      try members { (cursor: inout JSONCursor, _: Key) throws(Invalid) in try cursor.skip() }
+      try members { (cursor: inout JSONCursor, _: Key) throws(SyntaxError) in try cursor.skip() }
     case UInt8(ascii: "["):
-      try array { (cursor: inout JSONCursor) throws(Invalid) in try cursor.skip() }
+      try array { (cursor: inout JSONCursor) throws(SyntaxError) in try cursor.skip() }
     case UInt8(ascii: "t"): try literal("true")
     case UInt8(ascii: "f"): try literal("false")
     case UInt8(ascii: "n"): try literal("null")
@@ -372,7 +379,7 @@ struct JSONCursor {
     }
   }
 
-  mutating func skipNumber() throws(Invalid) {
+  mutating func skipNumber() throws(SyntaxError) {
     let start = index
     if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
     let digits = index
@@ -380,7 +387,7 @@ struct JSONCursor {
     { index += 1 }
     // JSON allows no leading zero ("01").
     guard index > digits, !(bytes[digits] == UInt8(ascii: "0") && index - digits > 1) else {
-      throw Invalid()
+      throw SyntaxError()
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1
@@ -388,7 +395,7 @@ struct JSONCursor {
       while index < bytes.count, bytes[index] >= UInt8(ascii: "0"),
         bytes[index] <= UInt8(ascii: "9")
       { index += 1 }
-      guard index > fraction else { throw Invalid() }
+      guard index > fraction else { throw SyntaxError() }
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
@@ -400,21 +407,21 @@ struct JSONCursor {
       while index < bytes.count, bytes[index] >= UInt8(ascii: "0"),
         bytes[index] <= UInt8(ascii: "9")
       { index += 1 }
-      guard index > exponent else { throw Invalid() }
+      guard index > exponent else { throw SyntaxError() }
     }
-    guard index > start else { throw Invalid() }
+    guard index > start else { throw SyntaxError() }
   }
 
   /// A key the reader does not know: passed over, or refused in canonical JSON (where it
   /// would not be part of what was sealed).
-  mutating func unknown() throws(Invalid) {
-    guard !canonical else { throw Invalid() }
+  mutating func unknown() throws(SyntaxError) {
+    guard !canonical else { throw SyntaxError() }
     try skip()
   }
 
-  mutating func optionalString() throws(Invalid) -> String? {
+  mutating func optionalString() throws(SyntaxError) -> String? {
     if try peek() == UInt8(ascii: "n") {
-      guard !canonical else { throw Invalid() }
+      guard !canonical else { throw SyntaxError() }
       try literal("null")
       return nil
     }

@@ -104,7 +104,7 @@ import Testing
         var cursor = JSONCursor(bytes: buffer, canonical: true)
         return
           (try? cursor.members {
-            (cursor: inout JSONCursor, _: JSONCursor.Key) throws(JSONCursor.Invalid) in
+            (cursor: inout JSONCursor, _: JSONCursor.Key) throws(JSONCursor.SyntaxError) in
             _ = try cursor.integer()
           }) != nil
       }
