@@ -108,7 +108,7 @@ import Testing
     #expect(result.exitCode == 64)
     #expect(result.errors.contains("kurs publish html marina --out marina.html"))
     let help = try KursProcess.run(["help", "publish"], in: root)
-    #expect(help.output.contains("usage: kurs publish html COURSE"))
+    #expect(help.output.contains("usage: kurs publish html|scorm|cmi5 COURSE"))
   }
 
   // MARK: Playing the page

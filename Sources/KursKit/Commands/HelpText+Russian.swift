@@ -33,8 +33,8 @@ extension HelpText {
       stats COURSE         узлы, пути, баллы и время чтения по модулям
       new course ID        создать заготовку курса, которая проходит проверку
       pack COURSE          весь курс одним файлом для отправки (--out FILE)
-      publish html COURSE  курс одной веб-страницей для телефонов, без сети (--out FILE.html)
-      publish scorm|cmi5 COURSE   пакет SCORM 1.2 или cmi5 для Moodle и других платформ
+      publish html|scorm|cmi5 COURSE  веб-страница для телефонов или пакет для Moodle
+                                      (html: один файл, работает без сети; scorm: SCORM 1.2)
       import moodle|gift FILE   банк вопросов Moodle XML или GIFT как новый курс
       schema               напечатать XML-схему формата курса
 

@@ -33,8 +33,8 @@ extension HelpText {
       stats COURSE         вузли, шляхи, бали й час читання за модулями
       new course ID        створити заготовку курсу, яка проходить перевірку
       pack COURSE          увесь курс одним файлом для надсилання (--out FILE)
-      publish html COURSE  курс однією вебсторінкою для телефонів, без мережі (--out FILE.html)
-      publish scorm|cmi5 COURSE   пакет SCORM 1.2 або cmi5 для Moodle та інших платформ
+      publish html|scorm|cmi5 COURSE  вебсторінка для телефонів або пакет для Moodle
+                                      (html: один файл, працює без мережі; scorm: SCORM 1.2)
       import moodle|gift FILE   банк запитань Moodle XML або GIFT як новий курс
       schema               надрукувати XML-схему формату курсу
 

@@ -32,8 +32,8 @@ public enum HelpText {
       stats COURSE         nodes, paths, points and reading time per module
       new course ID        write a starter course that validates
       pack COURSE          the whole course as one file to send (--out FILE)
-      publish html COURSE  the course as one web page for phones, offline (--out FILE.html)
-      publish scorm|cmi5 COURSE   a SCORM 1.2 or cmi5 package for Moodle and other platforms
+      publish html|scorm|cmi5 COURSE  a web page for phones, or a package for Moodle
+                                      (html: one file that plays offline; scorm: SCORM 1.2)
       import moodle|gift FILE   a Moodle XML or GIFT question bank as a new course
       schema               print the XML Schema of the course format
 

@@ -5,7 +5,7 @@ import Foundation
 struct PublishCommand: Command {
   static let configuration = CommandConfiguration(
     name: "publish",
-    abstract: "the course as one web page for phones, or a SCORM 1.2 or cmi5 package",
+    abstract: "a web page for phones, or a package for Moodle",
     arguments: [
       CommandArgument("html|scorm|cmi5", completion: .words(formats)),
       CommandArgument("COURSE", completion: .course),

@@ -86,7 +86,7 @@ public enum LearningPackage {
     do {
       let bytes = try archive(course, kind: kind, modified: modified).data()
       try AtomicFile.write(bytes, to: output)
-    } catch let error as ZipArchive.Failure {
+    } catch let error as ZipArchive.ZipError {
       throw .notWritten(path: output.path, reason: error.description)
     } catch {
       throw .notWritten(path: output.path, reason: error.localizedDescription)

@@ -8,7 +8,7 @@ import Foundation
 /// and a rename (`AtomicFile`): a package is never half-written.
 public struct ZipArchive: Sendable {
   /// Why an archive cannot be built.
-  public enum Failure: Error, Equatable, CustomStringConvertible {
+  public enum ZipError: Error, Equatable, CustomStringConvertible {
     /// A name that would unpack outside the package folder, or is empty, or repeats.
     case badName(String)
     /// The archive would need ZIP64 (an entry or the whole over 4 GiB, over 65,535 entries).
@@ -39,8 +39,8 @@ public struct ZipArchive: Sendable {
   }
 
   /// Adds a file at `name` (a relative path with `/`).
-  /// - Throws: `Failure.badName` for an empty, absolute, `..` or repeated name.
-  public mutating func add(_ name: String, _ data: Data) throws(Failure) {
+  /// - Throws: `ZipError.badName` for an empty, absolute, `..` or repeated name.
+  public mutating func add(_ name: String, _ data: Data) throws(ZipError) {
     let parts = name.split(separator: "/", omittingEmptySubsequences: false)
     guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("\\"),
       parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." }),
@@ -53,8 +53,8 @@ public struct ZipArchive: Sendable {
   public var names: [String] { entries.map(\.name) }
 
   /// The archive's bytes: each entry's local header and data, then the central directory.
-  /// - Throws: `Failure.tooLarge` past what a ZIP without ZIP64 can say.
-  public func data() throws(Failure) -> Data {
+  /// - Throws: `ZipError.tooLarge` past what a ZIP without ZIP64 can say.
+  public func data() throws(ZipError) -> Data {
     guard entries.count <= 0xFFFF else { throw .tooLarge }
     let (time, date) = Self.dosTime(modified)
     var body = Data()

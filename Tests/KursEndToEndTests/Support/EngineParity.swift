@@ -357,7 +357,7 @@ struct EngineParity {
     try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [])
   }
 
-  static func refusal(_ error: EngineRefusal) -> [String: Any] {
+  static func refusal(_ error: EngineError) -> [String: Any] {
     switch error {
     case .unknownModule(let id): return ["refusal": "unknownModule", "_0": id]
     case .moduleLocked(let module, let missing):

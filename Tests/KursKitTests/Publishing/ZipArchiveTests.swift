@@ -72,13 +72,13 @@ import Testing
   @Test(arguments: ["", "/etc/passwd", "../up", "a/../../b", "a//b", "a\\b", "./a"])
   func refusesNamesOutsideThePackage(name: String) {
     var archive = ZipArchive(modified: Self.noon)
-    #expect(throws: ZipArchive.Failure.badName(name)) { try archive.add(name, Data()) }
+    #expect(throws: ZipArchive.ZipError.badName(name)) { try archive.add(name, Data()) }
   }
 
   @Test func refusesARepeatedName() throws {
     var archive = ZipArchive(modified: Self.noon)
     try archive.add("index.html", Data())
-    #expect(throws: ZipArchive.Failure.badName("index.html")) {
+    #expect(throws: ZipArchive.ZipError.badName("index.html")) {
       try archive.add("index.html", Data())
     }
   }
