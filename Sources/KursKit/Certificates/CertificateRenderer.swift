@@ -202,21 +202,7 @@ public struct CertificateRenderer: Sendable {
   }
 
   /// Text as HTML text or attribute value.
-  static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.count)
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.append(character)
-      }
-    }
-    return result
-  }
+  static func escape(_ text: String) -> String { Markup.escapeHTML(text) }
 
   /// Inline CSS: readable on screen, and on paper one page of A4 or US Letter in landscape
   /// (whichever the printer has: no fixed paper size), in sizes that fit a long title and many

@@ -196,20 +196,7 @@ extension CohortReport {
     return try encoder.encode(self)
   }
 
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  static func escape(_ text: String) -> String { Markup.escapeHTML(text) }
 
   /// `text` broken at spaces into lines of at most `width` columns (a longer word is cut), so
   /// that a chart label is shown whole instead of clipped.

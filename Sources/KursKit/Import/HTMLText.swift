@@ -103,29 +103,10 @@ struct HTMLText: Sendable {
   }
 
   /// Escapes text for XML content and attributes, and drops characters XML 1.0 cannot hold.
-  static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      default:
-        if isXMLCharacter(scalar) { result.unicodeScalars.append(scalar) }
-      }
-    }
-    return result
-  }
+  static func escape(_ text: String) -> String { Markup.escapeXML(text) }
 
   /// Whether XML 1.0 allows `scalar` in a document.
-  static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-    default: return false
-    }
-  }
+  static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool { Markup.isXMLCharacter(scalar) }
 
   // MARK: Conversion
 

@@ -101,8 +101,9 @@ public enum LearningPackage {
   /// its modules' pass marks, so the page reports `passed` or `failed` itself.
   public static func scormManifest(_ course: Course) -> String {
     let id = xmlID(course.id)
-    let title = xml(limit(title(of: course), to: 200))
-    let version = course.version.count <= 20 ? #" version="\#(xml(course.version))""# : ""
+    let title = Markup.escapeXML(limit(title(of: course), to: 200))
+    let version =
+      course.version.count <= 20 ? #" version="\#(Markup.escapeXML(course.version))""# : ""
     return """
       <?xml version="1.0" encoding="UTF-8"?>
       <manifest identifier="\(id)"\(version)
@@ -148,14 +149,14 @@ public enum LearningPackage {
     return """
       <?xml version="1.0" encoding="UTF-8"?>
       <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
-        <course id="\(xml(courseIRI(course)))">
+        <course id="\(Markup.escapeXML(courseIRI(course)))">
           <title>\(titles)</title>
           <description>\(descriptions)</description>
         </course>
-        <block id="\(xml(courseIRI(course))):block">
+        <block id="\(Markup.escapeXML(courseIRI(course))):block">
           <title>\(titles)</title>
           <description>\(descriptions)</description>
-          <au id="\(xml(auIRI(course)))" moveOn="CompletedAndPassed"\(mastery) launchMethod="AnyWindow">
+          <au id="\(Markup.escapeXML(auIRI(course)))" moveOn="CompletedAndPassed"\(mastery) launchMethod="AnyWindow">
             <title>\(titles)</title>
             <description>\(descriptions)</description>
             <url>\(page)</url>
@@ -198,10 +199,12 @@ public enum LearningPackage {
       }
     let strings = languages.compactMap { language -> String? in
       guard let variant = text.variants[language]?.plain, !variant.isEmpty else { return nil }
-      return #"<langstring lang="\#(xml(language))">\#(xml(variant))</langstring>"#
+      return
+        #"<langstring lang="\#(Markup.escapeXML(language))">\#(Markup.escapeXML(variant))</langstring>"#
     }
     if strings.isEmpty {
-      return #"<langstring lang="\#(xml(course.defaultLanguage))">\#(xml(fallback))</langstring>"#
+      return
+        #"<langstring lang="\#(Markup.escapeXML(course.defaultLanguage))">\#(Markup.escapeXML(fallback))</langstring>"#
     }
     return strings.joined()
   }
@@ -223,22 +226,4 @@ public enum LearningPackage {
     text.count <= count ? text : String(text.prefix(count - 1)) + "…"
   }
 
-  /// Text safe in XML content and attribute values; characters XML 1.0 cannot hold are left out.
-  static func xml(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-      default:
-        if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
-  }
 }

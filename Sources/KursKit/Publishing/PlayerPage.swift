@@ -56,11 +56,14 @@ public enum PlayerPage {
   public static let boot = #"<script id="kurs-boot">KursPlayer.start({});</script>"#
 
   /// The Content-Security-Policy of a page: nothing from the network, but the store's origin.
+  /// Written into a double-quoted attribute as it is: it is made of fixed words and a URL's
+  /// scheme, host (letters, digits and `.-[]:` only, else no store is allowed) and port.
   static func contentSecurityPolicy(_ options: Options) -> String {
     var policy =
       "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
     if let lrs = options.lrs, let url = URL(string: lrs.endpoint), let scheme = url.scheme,
-      let host = url.host
+      let host = url.host,
+      host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-[]:".contains($0)) })
     {
       let port = url.port.map { ":\($0)" } ?? ""
       policy += "; connect-src \(scheme)://\(host)\(port)"
@@ -75,14 +78,15 @@ public enum PlayerPage {
   public static func html(course: Course, options: Options) throws -> String {
     let data = try PlayerCourse(course: course).json()
     let language = course.defaultLanguage
-    let title = escape(course.title.resolve(language, fallback: language)?.plain ?? course.id)
+    let title = Markup.escapeHTML(
+      course.title.resolve(language, fallback: language)?.plain ?? course.id)
     var page = """
       <!DOCTYPE html>
-      <html lang="\(escape(language))">
+      <html lang="\(Markup.escapeHTML(language))">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta http-equiv="Content-Security-Policy" content="\(escape(contentSecurityPolicy(options)))">
+      <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy(options))">
       <meta name="referrer" content="no-referrer">
       <meta name="generator" content="kurs \(KursVersion.current)">
       <title>\(title)</title>
@@ -102,18 +106,4 @@ public enum PlayerPage {
     return page
   }
 
-  /// Text safe in HTML content and attributes.
-  static func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      default: result.append(character)
-      }
-    }
-    return result
-  }
 }

@@ -50,7 +50,7 @@ import Testing
     let structure = LearningPackage.cmi5Structure(example)
     #expect(structure.contains(#"<langstring lang="en">A &amp; B &lt;&quot;quoted&quot;&gt;"#))
     #expect(LearningPackage.xmlID("a b/č") == "kurs.a_b__")
-    #expect(LearningPackage.xml("a\u{1}b") == "ab")
+    #expect(Markup.escapeXML("a\u{1}b") == "ab")
   }
 
   @Test func aLongTitleIsCutToWhatTheSchemaAllows() {
